@@ -1,0 +1,63 @@
+import simpleRestProvider from 'ra-data-simple-rest';
+import type { DataProvider, Identifier, RaRecord } from 'react-admin';
+import { API_URL, httpClient } from './httpClient';
+
+/** One row of GET /api/permission_catalog: which actions exist for a resource. */
+export interface PermissionCatalogEntry {
+    resource: string;
+    category: string;
+    actions: string[];
+    label_zh: string;
+    label_en: string;
+}
+
+export interface AppDataProvider extends DataProvider {
+    disableOperator(id: Identifier): Promise<{ data: RaRecord }>;
+    enableOperator(id: Identifier): Promise<{ data: RaRecord }>;
+    resetOperatorPassword(id: Identifier, password: string): Promise<void>;
+    changeOwnPassword(currentPassword: string, newPassword: string): Promise<void>;
+    getPermissionCatalog(): Promise<PermissionCatalogEntry[]>;
+    getOpenApi(): Promise<unknown>;
+}
+
+const base = simpleRestProvider(API_URL, httpClient);
+
+const operatorUrl = (id: Identifier, action: string) =>
+    `${API_URL}/operators/${encodeURIComponent(String(id))}/${action}`;
+
+export const dataProvider: AppDataProvider = {
+    ...base,
+    // A 204 on DELETE has no body; react-admin still needs the deleted record back.
+    delete: async (resource, params) => {
+        const result = await base.delete(resource, params);
+        return { data: result.data ?? params.previousData ?? { id: params.id } };
+    },
+    disableOperator: async id => {
+        const { json } = await httpClient(operatorUrl(id, 'disable'), { method: 'POST' });
+        return { data: json };
+    },
+    enableOperator: async id => {
+        const { json } = await httpClient(operatorUrl(id, 'enable'), { method: 'POST' });
+        return { data: json };
+    },
+    resetOperatorPassword: async (id, password) => {
+        await httpClient(operatorUrl(id, 'reset_password'), {
+            method: 'POST',
+            body: JSON.stringify({ password }),
+        });
+    },
+    changeOwnPassword: async (currentPassword, newPassword) => {
+        await httpClient(`${API_URL}/auth/password`, {
+            method: 'POST',
+            body: JSON.stringify({ current_password: currentPassword, new_password: newPassword }),
+        });
+    },
+    getPermissionCatalog: async () => {
+        const { json } = await httpClient(`${API_URL}/permission_catalog`);
+        return Array.isArray(json) ? json : [];
+    },
+    getOpenApi: async () => {
+        const { json } = await httpClient(`${API_URL}/openapi.json`);
+        return json;
+    },
+};

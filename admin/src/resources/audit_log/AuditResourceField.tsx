@@ -1,0 +1,9 @@
+import { useRecordContext, useTranslate } from 'react-admin';
+
+/** The audited resource by its translated name (resources.<resource>.name), else the raw code. */
+export const AuditResourceField = (_props: { source?: string; label?: string }) => {
+    const record = useRecordContext();
+    const translate = useTranslate();
+    if (!record?.resource) return <>-</>;
+    return <>{translate(`resources.${record.resource}.name`, { smart_count: 1, _: record.resource })}</>;
+};

@@ -1,0 +1,4 @@
+export const BRANCH_STATUS_CHOICES = [
+    { id: 'active', name: 'resources.branches.status.active' },
+    { id: 'closed', name: 'resources.branches.status.closed' },
+];

@@ -1,0 +1,64 @@
+import BlockIcon from '@mui/icons-material/Block';
+import CheckCircleIcon from '@mui/icons-material/CheckCircle';
+import { useState } from 'react';
+import {
+    Button,
+    Confirm,
+    useCanAccess,
+    useDataProvider,
+    useNotify,
+    useRecordContext,
+    useRefresh,
+} from 'react-admin';
+import type { AppDataProvider } from '../../providers/dataProvider';
+
+/** 停用 / 启用: a confirmed action, not a field edit, so the server can end the operator's sessions. */
+export const ToggleOperatorStatusButton = () => {
+    const record = useRecordContext();
+    const { canAccess } = useCanAccess({ resource: 'operators', action: 'edit' });
+    const dataProvider = useDataProvider<AppDataProvider>();
+    const notify = useNotify();
+    const refresh = useRefresh();
+    const [open, setOpen] = useState(false);
+    const [loading, setLoading] = useState(false);
+    if (!record || !canAccess) return null;
+
+    const disabling = record.status === 'active';
+    const prefix = 'resources.operators.messages';
+    const run = async () => {
+        setLoading(true);
+        try {
+            await (disabling ? dataProvider.disableOperator(record.id) : dataProvider.enableOperator(record.id));
+            notify(`${prefix}.${disabling ? 'disabled' : 'enabled'}`, { type: 'success' });
+            refresh();
+        } catch (error) {
+            notify((error as Error).message || 'ra.notification.http_error', { type: 'error' });
+        } finally {
+            setLoading(false);
+            setOpen(false);
+        }
+    };
+
+    return (
+        // Dialogs render in a portal but React events still bubble to the list row: stop them here.
+        <span onClick={e => e.stopPropagation()}>
+            <Button
+                label={`resources.operators.actions.${disabling ? 'disable' : 'enable'}`}
+                color={disabling ? 'error' : 'primary'}
+                onClick={() => setOpen(true)}
+            >
+                {disabling ? <BlockIcon /> : <CheckCircleIcon />}
+            </Button>
+            <Confirm
+                isOpen={open}
+                loading={loading}
+                title={`${prefix}.${disabling ? 'confirm_disable_title' : 'confirm_enable_title'}`}
+                titleTranslateOptions={{ name: record.name }}
+                content={`${prefix}.${disabling ? 'confirm_disable_content' : 'confirm_enable_content'}`}
+                confirmColor={disabling ? 'warning' : 'primary'}
+                onConfirm={run}
+                onClose={() => setOpen(false)}
+            />
+        </span>
+    );
+};

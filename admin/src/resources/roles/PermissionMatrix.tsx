@@ -1,0 +1,138 @@
+import {
+    Alert,
+    Box,
+    Checkbox,
+    LinearProgress,
+    Table,
+    TableBody,
+    TableCell,
+    TableContainer,
+    TableHead,
+    TableRow,
+    Typography,
+} from '@mui/material';
+import { Fragment } from 'react';
+import { useLocaleState, useTranslate } from 'react-admin';
+import type { PermissionCatalogEntry } from '../../providers/dataProvider';
+import {
+    MATRIX_ACTIONS,
+    groupCatalog,
+    permissionKey,
+    rowState,
+    togglePermission,
+    toggleRow,
+} from './permissionMatrix';
+import { usePermissionCatalog } from './usePermissionCatalog';
+
+interface PermissionMatrixProps {
+    value: readonly string[];
+    /** Absent: read-only (show page, built-in role). */
+    onChange?: (value: string[]) => void;
+    onBlur?: () => void;
+}
+
+/**
+ * 柜员权限矩阵: rows are resources grouped by category, columns the eight actions; a checkbox
+ * only where the catalog says that action exists for that resource.
+ */
+export const PermissionMatrix = ({ value, onChange, onBlur }: PermissionMatrixProps) => {
+    const translate = useTranslate();
+    const [locale] = useLocaleState();
+    const { data: catalog, isPending, error } = usePermissionCatalog();
+    const readOnly = !onChange;
+
+    if (isPending) {
+        return (
+            <Box sx={{ py: 2 }}>
+                <Typography variant="body2">{translate('permissions.matrix.loading')}</Typography>
+                <LinearProgress />
+            </Box>
+        );
+    }
+    if (error || !catalog) {
+        return <Alert severity="error">{translate('permissions.matrix.load_error')}</Alert>;
+    }
+
+    const label = (entry: PermissionCatalogEntry) =>
+        (locale === 'en' ? entry.label_en : entry.label_zh) || entry.resource;
+    const change = (next: string[]) => {
+        onChange?.(next);
+        onBlur?.();
+    };
+
+    return (
+        <TableContainer sx={{ border: 1, borderColor: 'divider', borderRadius: 1 }}>
+            <Table size="small" stickyHeader aria-label={translate('resources.roles.fields.permissions')}>
+                <TableHead>
+                    <TableRow>
+                        <TableCell>{translate('permissions.matrix.resource')}</TableCell>
+                        {MATRIX_ACTIONS.map(action => (
+                            <TableCell key={action} align="center">
+                                {translate(`permissions.actions.${action}`)}
+                            </TableCell>
+                        ))}
+                    </TableRow>
+                </TableHead>
+                <TableBody>
+                    {groupCatalog(catalog).map(group => (
+                        <Fragment key={group.category}>
+                            <TableRow sx={{ bgcolor: 'action.hover' }}>
+                                <TableCell colSpan={MATRIX_ACTIONS.length + 1}>
+                                    <Typography variant="subtitle2">
+                                        {translate(`permissions.categories.${group.category}`, { _: group.category })}
+                                    </Typography>
+                                </TableCell>
+                            </TableRow>
+                            {group.entries.map(entry => {
+                                const state = rowState(value, entry);
+                                return (
+                                    <TableRow key={entry.resource} hover>
+                                        <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                                            {!readOnly && (
+                                                <Checkbox
+                                                    size="small"
+                                                    checked={state === 'all'}
+                                                    indeterminate={state === 'some'}
+                                                    onChange={e => change(toggleRow(value, entry, e.target.checked))}
+                                                    slotProps={{
+                                                        input: { 'aria-label': translate('permissions.matrix.select_row') },
+                                                    }}
+                                                />
+                                            )}
+                                            {label(entry)}
+                                            <Typography component="span" variant="caption" color="text.secondary" sx={{ ml: 1 }}>
+                                                {entry.resource}
+                                            </Typography>
+                                        </TableCell>
+                                        {MATRIX_ACTIONS.map(action => {
+                                            if (!entry.actions.includes(action)) {
+                                                return <TableCell key={action} />;
+                                            }
+                                            const key = permissionKey(entry.resource, action);
+                                            return (
+                                                <TableCell key={action} align="center" padding="checkbox">
+                                                    <Checkbox
+                                                        size="small"
+                                                        name={key}
+                                                        checked={value.includes(key)}
+                                                        disabled={readOnly}
+                                                        onChange={e => change(togglePermission(value, key, e.target.checked))}
+                                                        slotProps={{
+                                                            input: {
+                                                                'aria-label': `${label(entry)} · ${translate(`permissions.actions.${action}`)}`,
+                                                            },
+                                                        }}
+                                                    />
+                                                </TableCell>
+                                            );
+                                        })}
+                                    </TableRow>
+                                );
+                            })}
+                        </Fragment>
+                    ))}
+                </TableBody>
+            </Table>
+        </TableContainer>
+    );
+};

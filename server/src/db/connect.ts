@@ -1,0 +1,50 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { PGlitePool } from './pglite-pool.js';
+import type { Database } from './schema.js';
+
+export type Db = Kysely<Database>;
+
+/**
+ * The same value types on both engines: int8 (ids, counts) as JS numbers (ids stay far below
+ * 2^53), `date` as the 'YYYY-MM-DD' string (business dates never pass through a time zone),
+ * `numeric` as its exact decimal string.
+ */
+const INT8 = 20;
+const DATE = 1082;
+const NUMERIC = 1700;
+pg.types.setTypeParser(INT8, (v: string) => Number(v));
+pg.types.setTypeParser(DATE, (v: string) => v);
+pg.types.setTypeParser(NUMERIC, (v: string) => v);
+
+export interface Connection {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** the PGlite instance in embedded mode (for data-directory dumps) */
+  pglite?: PGlite;
+  close(): Promise<void>;
+}
+
+/** Opens PostgreSQL when `databaseUrl` is set, else an embedded PGlite database in `dataDir`
+ * (`undefined` dataDir = in memory). */
+export async function connect(opts: { databaseUrl?: string; dataDir?: string; loadDataDir?: Blob }): Promise<Connection> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  const pglite = await PGlite.create({
+    dataDir: opts.dataDir,
+    loadDataDir: opts.loadDataDir,
+    parsers: {
+      [INT8]: (v: string) => Number(v),
+      [DATE]: (v: string) => v,
+      [NUMERIC]: (v: string) => v,
+    },
+  });
+  void pgliteTypes;
+  const pool = new PGlitePool(pglite);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pool as never }) });
+  return { db, kind: 'pglite', pglite, close: () => db.destroy() };
+}

@@ -1,0 +1,38 @@
+import type { Db } from '../db/connect.js';
+import type { Clock } from '../clock.js';
+import type { Lang } from './lang.js';
+
+export interface Deps {
+  db: Db;
+  clock: Clock;
+}
+
+/** The signed-in operator as every handler sees it. */
+export interface Me {
+  id: number;
+  username: string;
+  name: string;
+  branch: { id: number; code: string; name: string; is_head_office: boolean };
+  roles: { id: number; code: string; name: string }[];
+  permissions: Set<string>;
+  /** holds a head-office role: sees every branch */
+  all_branches: boolean;
+  must_change_password: boolean;
+  session: { token_hash: string; csrf_token: string };
+}
+
+export type AppEnv = {
+  Variables: {
+    deps: Deps;
+    me: Me | null;
+    lang: Lang;
+    ip: string;
+    requestId: string;
+    sessionExpired: boolean;
+  };
+};
+
+/** The branch filter for a signed-in operator: `null` means every branch. */
+export function branchScope(me: Me): number | null {
+  return me.all_branches ? null : me.branch.id;
+}

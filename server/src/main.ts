@@ -1,0 +1,63 @@
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { connect } from './db/connect.js';
+import { migrate } from './db/migrate.js';
+import { createApp } from './app.js';
+import { systemClock } from './clock.js';
+import { isSeeded, seed } from '../../seeds/src/seed.js';
+import { syncBuiltInRoles } from '../../seeds/src/built-in-roles.seed.js';
+import { DEMO_OPERATORS } from '../../seeds/src/demo-branch.js';
+
+const DEFAULT_DEMO_PASSWORD = 'Demo2026';
+
+/** The environment is read here, once. */
+const env = {
+  port: Number(process.env.PORT ?? 3000),
+  dataDir: path.resolve(process.env.DATA_DIR ?? './data'),
+  databaseUrl: process.env.DATABASE_URL || undefined,
+  demoPassword: process.env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD,
+};
+
+const adminDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../admin/dist');
+
+const conn = await connect({ databaseUrl: env.databaseUrl, dataDir: env.databaseUrl ? undefined : env.dataDir });
+const applied = await migrate(conn.db);
+if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`);
+const fresh = !(await isSeeded(conn.db));
+if (fresh) {
+  await seed(conn.db, { demoPassword: env.demoPassword });
+} else {
+  await syncBuiltInRoles(conn.db);
+}
+
+const app = createApp({ db: conn.db, clock: systemClock });
+if (existsSync(adminDist)) {
+  const relRoot = path.relative(process.cwd(), adminDist);
+  app.use('/*', serveStatic({ root: relRoot }));
+  app.get('*', serveStatic({ path: path.join(relRoot, 'index.html') }));
+}
+
+const server = serve({ fetch: app.fetch, port: env.port }, (info) => {
+  const url = `http://localhost:${info.port}`;
+  console.log('');
+  console.log(`营业部运营管理平台 is running: ${url}`);
+  console.log(`  database: ${conn.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${env.dataDir}`}`);
+  if (fresh) {
+    console.log(`  demo branch created; demo logins (password ${env.demoPassword === DEFAULT_DEMO_PASSWORD ? `"${env.demoPassword}", the default — set DEMO_PASSWORD on the first run to choose another` : 'from DEMO_PASSWORD'}):`);
+  } else {
+    console.log('  existing data kept; demo logins (password as set on the first run):');
+  }
+  for (const op of DEMO_OPERATORS) console.log(`    ${op.username.padEnd(8)} ${op.name}  (${op.role})`);
+  if (!existsSync(adminDist)) console.log('  admin UI not built: run `npm run build` (npm start does it)');
+});
+
+async function shutdown() {
+  server.close();
+  await conn.close();
+  process.exit(0);
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

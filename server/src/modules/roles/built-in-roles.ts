@@ -1,0 +1,99 @@
+import { PERMISSION_CATALOG, type Action } from './permission-catalog.js';
+
+/** The product's built-in roles (DOMAIN.md §1 users). Synced into the database at start-up,
+ * so a release that adds a resource also extends these roles. */
+export interface BuiltInRole {
+  code: string;
+  name: string;
+  description: string;
+  all_branches: boolean;
+  permissions: string[];
+}
+
+const grant = (resource: string, ...actions: Action[]) => actions.map((a) => `${resource}.${a}`);
+const everything = (category: string) =>
+  PERMISSION_CATALOG.filter((e) => e.category === category).flatMap((e) => grant(e.resource, ...e.actions));
+const readAll = () =>
+  PERMISSION_CATALOG.flatMap((e) => grant(e.resource, ...e.actions.filter((a) => a === 'list' || a === 'show' || a === 'export')));
+
+export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
+  {
+    code: 'admin',
+    name: '系统管理员',
+    description: '配置系统、费率、席位、银行、证券代码、交易日历和数据字典参数；管理柜员与权限；查阅操作日志；查看日终',
+    all_branches: false,
+    permissions: [
+      ...everything('admin'),
+      ...grant('audit_log', 'list', 'show', 'export'),
+      ...grant('approvals', 'list', 'show', 'approve'),
+      ...grant('day_end_runs', 'list', 'show'),
+    ],
+  },
+  {
+    code: 'teller',
+    name: '柜员',
+    description: '开户与客户资料维护、存取款、冻结解冻、柜台委托和查询',
+    all_branches: false,
+    permissions: [
+      ...grant('clients', 'list', 'show', 'create', 'edit'),
+      ...grant('fund_accounts', 'list', 'show', 'create'),
+      ...grant('shareholder_accounts', 'list', 'show', 'create', 'edit'),
+      ...grant('fund_journal', 'list', 'show', 'create'),
+      ...grant('positions', 'list', 'show', 'create'),
+      ...grant('orders', 'list', 'show', 'create', 'edit'),
+      ...grant('trades', 'list', 'show'),
+      ...grant('bank_transfers', 'list', 'show', 'create'),
+      ...grant('securities', 'list', 'show'),
+      ...grant('branches', 'list', 'show'),
+    ],
+  },
+  {
+    code: 'clerk',
+    name: '清算员',
+    description: '导入成交回报、清算交割、日终处理、银行对账、下载日报表',
+    all_branches: false,
+    permissions: [
+      ...grant('trades', 'list', 'show', 'create', 'export'),
+      ...grant('orders', 'list', 'show', 'export'),
+      ...grant('fund_journal', 'list', 'show', 'export', 'approve'),
+      ...grant('positions', 'list', 'show', 'export'),
+      ...grant('bank_transfers', 'list', 'show', 'export'),
+      ...grant('day_end_runs', 'list', 'show', 'run'),
+      ...grant('clients', 'list', 'show', 'export'),
+      ...grant('fund_accounts', 'list', 'show', 'export'),
+      ...grant('fee_schedules', 'list', 'show'),
+      ...grant('securities', 'list', 'show'),
+      ...grant('branches', 'list', 'show'),
+      ...grant('approvals', 'list', 'show', 'approve'),
+      ...grant('reports', 'list', 'run', 'export'),
+    ],
+  },
+  {
+    code: 'manager',
+    name: '营业部经理',
+    description: '查看经营指标、排名和报表，查询客户与业务数据，复核',
+    all_branches: false,
+    permissions: [
+      ...grant('kpis', 'list', 'show'),
+      ...grant('reports', 'list', 'run', 'export'),
+      ...grant('clients', 'list', 'show', 'export'),
+      ...grant('fund_accounts', 'list', 'show', 'export'),
+      ...grant('fund_journal', 'list', 'show', 'export'),
+      ...grant('positions', 'list', 'show', 'export'),
+      ...grant('orders', 'list', 'show', 'export'),
+      ...grant('trades', 'list', 'show', 'export'),
+      ...grant('operators', 'list', 'show'),
+      ...grant('branches', 'list', 'show'),
+      ...grant('audit_log', 'list', 'show'),
+      ...grant('approvals', 'list', 'show', 'approve'),
+      ...grant('day_end_runs', 'list', 'show'),
+    ],
+  },
+  {
+    code: 'hq',
+    name: '总部',
+    description: '总部查询：查看所有营业部的数据、指标和报表，不做业务操作',
+    all_branches: true,
+    permissions: [...readAll(), ...grant('reports', 'run')],
+  },
+];

@@ -1,0 +1,64 @@
+/**
+ * Every resource an operator can be granted rights on, with the actions that exist for it.
+ * `category` drives separation of duties (DOMAIN.md §8): `admin` resources are the IT admin's
+ * (operators, rights, parameters), `money` resources move client cash or securities.
+ * Later modules add their resources here first, so roles can grant them.
+ */
+export const ACTIONS = ['list', 'show', 'create', 'edit', 'delete', 'export', 'approve', 'run'] as const;
+export type Action = (typeof ACTIONS)[number];
+export type Category = 'admin' | 'money' | 'counter' | 'query' | 'report';
+
+export interface CatalogEntry {
+  resource: string;
+  category: Category;
+  actions: readonly Action[];
+  label_zh: string;
+  label_en: string;
+}
+
+const CRUD = ['list', 'show', 'create', 'edit', 'delete', 'export'] as const;
+const READ = ['list', 'show', 'export'] as const;
+
+export const PERMISSION_CATALOG: readonly CatalogEntry[] = [
+  { resource: 'operators', category: 'admin', actions: CRUD, label_zh: '柜员', label_en: 'Operators' },
+  { resource: 'roles', category: 'admin', actions: [...CRUD, 'approve'], label_zh: '角色与权限', label_en: 'Roles and rights' },
+  { resource: 'branches', category: 'admin', actions: CRUD, label_zh: '营业部', label_en: 'Branches' },
+  { resource: 'system_params', category: 'admin', actions: ['list', 'show', 'edit', 'export'], label_zh: '系统参数', label_en: 'System parameters' },
+  { resource: 'markets', category: 'admin', actions: CRUD, label_zh: '市场', label_en: 'Markets' },
+  { resource: 'seats', category: 'admin', actions: [...CRUD, 'approve'], label_zh: '席位', label_en: 'Seats' },
+  { resource: 'banks', category: 'admin', actions: CRUD, label_zh: '银行参数', label_en: 'Banks' },
+  { resource: 'securities', category: 'admin', actions: CRUD, label_zh: '证券代码', label_en: 'Securities' },
+  { resource: 'fee_schedules', category: 'admin', actions: [...CRUD, 'approve'], label_zh: '费率', label_en: 'Fee schedules' },
+  { resource: 'trading_calendar', category: 'admin', actions: CRUD, label_zh: '交易日历', label_en: 'Trading calendar' },
+  { resource: 'dictionary', category: 'admin', actions: CRUD, label_zh: '数据字典', label_en: 'Data dictionary' },
+  { resource: 'client_managers', category: 'admin', actions: CRUD, label_zh: '客户经理', label_en: 'Client managers' },
+  { resource: 'clients', category: 'counter', actions: ['list', 'show', 'create', 'edit', 'export'], label_zh: '客户', label_en: 'Clients' },
+  { resource: 'fund_accounts', category: 'counter', actions: ['list', 'show', 'create', 'export'], label_zh: '资金账户', label_en: 'Fund accounts' },
+  { resource: 'shareholder_accounts', category: 'counter', actions: ['list', 'show', 'create', 'edit', 'export'], label_zh: '股东账户', label_en: 'Shareholder accounts' },
+  { resource: 'fund_journal', category: 'money', actions: ['list', 'show', 'create', 'export', 'approve'], label_zh: '资金流水', label_en: 'Fund journal' },
+  { resource: 'positions', category: 'money', actions: ['list', 'show', 'create', 'export'], label_zh: '证券余额', label_en: 'Holdings' },
+  { resource: 'orders', category: 'money', actions: ['list', 'show', 'create', 'edit', 'export'], label_zh: '委托', label_en: 'Orders' },
+  { resource: 'trades', category: 'money', actions: ['list', 'show', 'create', 'export'], label_zh: '成交', label_en: 'Trades' },
+  { resource: 'bank_transfers', category: 'money', actions: ['list', 'show', 'create', 'export'], label_zh: '银证转账', label_en: 'Bank transfers' },
+  { resource: 'day_end_runs', category: 'money', actions: ['list', 'show', 'run'], label_zh: '日终', label_en: 'Day-end' },
+  { resource: 'approvals', category: 'query', actions: ['list', 'show', 'approve'], label_zh: '复核', label_en: 'Approvals' },
+  { resource: 'audit_log', category: 'query', actions: READ, label_zh: '操作日志', label_en: 'Audit trail' },
+  { resource: 'reports', category: 'report', actions: ['list', 'run', 'export'], label_zh: '报表', label_en: 'Reports' },
+  { resource: 'kpis', category: 'report', actions: ['list', 'show'], label_zh: '经营指标', label_en: 'KPIs' },
+];
+
+const byResource = new Map(PERMISSION_CATALOG.map((e) => [e.resource, e]));
+
+export function catalogEntry(resource: string): CatalogEntry | undefined {
+  return byResource.get(resource);
+}
+
+/** "operators.edit" → true when the catalog knows that resource and action. */
+export function isKnownPermission(permission: string): boolean {
+  const [resource, action] = permission.split('.');
+  const entry = resource ? byResource.get(resource) : undefined;
+  return !!entry && (entry.actions as readonly string[]).includes(action ?? '');
+}
+
+/** Every permission there is, "resource.action". */
+export const ALL_PERMISSIONS: readonly string[] = PERMISSION_CATALOG.flatMap((e) => e.actions.map((a) => `${e.resource}.${a}`));

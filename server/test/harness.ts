@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { connect, type Connection } from '../src/db/connect.js';
+import { createApp } from '../src/app.js';
+import { FakeClock } from '../src/clock.js';
+import { TEST_PASSWORD } from './constants.js';
+import { withDatabase } from './global-setup.js';
+
+export { TEST_PASSWORD };
+
+/** A fresh copy of the seeded test database: PGlite by default, PostgreSQL when DATABASE_URL is set. */
+export async function openTestDb(): Promise<Connection> {
+  const url = process.env.DATABASE_URL;
+  const template = inject('pgTemplate');
+  if (url && template) {
+    const name = `bc_test_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+    await admin.end();
+    const conn = await connect({ databaseUrl: withDatabase(url, name) });
+    return {
+      ...conn,
+      async close() {
+        await conn.close();
+        const a = new pg.Client({ connectionString: url });
+        await a.connect();
+        await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await a.end();
+      },
+    };
+  }
+  const file = inject('pgliteSnapshot');
+  if (!file) throw new Error('test snapshot missing: run through vitest with server/test/global-setup.ts');
+  return connect({ loadDataDir: new Blob([readFileSync(file)]) });
+}
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+  me: { id: number; username: string; branch: { id: number }; permissions: string[] };
+}
+
+/** The app over a fresh database, with helpers to sign in and call it as a given operator. */
+export async function testApp() {
+  const conn = await openTestDb();
+  const clock = new FakeClock();
+  const app = createApp({ db: conn.db, clock });
+
+  async function login(username: string, password = TEST_PASSWORD): Promise<Session> {
+    const res = await app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+    const cookie = /sid=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')![1]!;
+    const me = (await res.json()) as Session['me'] & { csrf_token: string };
+    return { cookie: `sid=${cookie}`, csrf: me.csrf_token, me };
+  }
+
+  /** Calls the API; `as` signs the request with a session (cookie + CSRF token). */
+  async function call(method: string, path: string, opts: { as?: Session; body?: unknown; headers?: Record<string, string> } = {}) {
+    const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+    if (opts.as) {
+      headers.cookie = opts.as.cookie;
+      headers['x-csrf-token'] = opts.as.csrf;
+    }
+    let body: string | undefined;
+    if (opts.body !== undefined) {
+      headers['content-type'] ??= 'application/json';
+      body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
+    }
+    const res = await app.request(path, { method, headers, body });
+    const text = await res.text();
+    let json: any = undefined;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = text;
+    }
+    return { status: res.status, json, headers: res.headers };
+  }
+
+  return { app, db: conn.db, conn, clock, login, call, close: () => conn.close() };
+}
+
+export type TestApp = Awaited<ReturnType<typeof testApp>>;
