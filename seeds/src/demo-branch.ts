@@ -10,3 +10,12 @@ export const DEMO_OPERATORS = [
   { username: 'manager', name: '刘志强', role: 'manager', branch: 'branch' },
   { username: 'hq', name: '陈静', role: 'hq', branch: 'head_office' },
 ] as const;
+
+export const BRANCH_DETAILS = {
+  head_office: { address: '辽宁省沈阳市和平区南京北街', phone: '024-23280000', opened_on: '1993-06-18' },
+  branch: { address: '辽宁省本溪市平山区风光街', phone: '024-42860417', opened_on: '1998-09-08' },
+} as const;
+
+/** The business date tests and benchmarks start on (a Monday; the demo itself starts on the
+ * first trading day on or after the day it is installed). */
+export const DEMO_BUSINESS_DATE = '2026-11-23';

@@ -1,11 +1,14 @@
 import type { Db } from '../../server/src/db/connect.js';
 import { hashPassword } from '../../server/src/modules/auth/password.js';
 import { syncBuiltInRoles } from './built-in-roles.seed.js';
-import { DEMO_BRANCH, DEMO_OPERATORS, HEAD_OFFICE } from './demo-branch.js';
+import { BRANCH_DETAILS, DEMO_BRANCH, DEMO_OPERATORS, HEAD_OFFICE } from './demo-branch.js';
+import { seedParameters } from './parameters.seed.js';
 
 export interface SeedOptions {
   /** the demo operators' password on first run */
   demoPassword: string;
+  /** the business date the demo starts on */
+  businessDate: string;
 }
 
 /** True once the demo branch exists: a second start keeps the data and does not re-seed. */
@@ -20,7 +23,7 @@ export async function seed(db: Db, opts: SeedOptions) {
   await db.transaction().execute(async (trx) => {
     const branchIds: Record<string, number> = {};
     for (const [key, b] of [['head_office', HEAD_OFFICE], ['branch', DEMO_BRANCH]] as const) {
-      const row = await trx.insertInto('branches').values(b).returning('id').executeTakeFirstOrThrow();
+      const row = await trx.insertInto('branches').values({ ...b, ...BRANCH_DETAILS[key] }).returning('id').executeTakeFirstOrThrow();
       branchIds[key] = row.id;
     }
     for (const op of DEMO_OPERATORS) {
@@ -31,5 +34,7 @@ export async function seed(db: Db, opts: SeedOptions) {
         .executeTakeFirstOrThrow();
       await trx.insertInto('operator_roles').values({ operator_id: row.id, role_id: roleIds.get(op.role)! }).execute();
     }
+    const year = Number(opts.businessDate.slice(0, 4));
+    await seedParameters(trx, { branchId: branchIds.branch!, headOfficeId: branchIds.head_office!, businessDate: opts.businessDate, years: [year, year + 1] });
   });
 }

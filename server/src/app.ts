@@ -13,7 +13,13 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { operatorRoutes } from './modules/operators/operators.routes.js';
 import { roleRoutes } from './modules/roles/roles.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
-import { branchRoutes } from './modules/branches/branches.routes.js';
+import { approvalRoutes } from './modules/approvals/approvals.routes.js';
+import { calendarRoutes } from './modules/calendar/calendar.routes.js';
+import { feeRoutes } from './modules/fees/fees.routes.js';
+import { codeChangeRoutes } from './modules/securities/code-change.routes.js';
+import { RESOURCES } from './resources/registry.js';
+import { resourceRoutes } from './resources/crud.routes.js';
+import { metaRoutes } from './resources/meta.routes.js';
 
 function clientIp(c: Context): string {
   try {
@@ -41,7 +47,13 @@ export function createApp(deps: Deps) {
   api.route('/', operatorRoutes);
   api.route('/', roleRoutes);
   api.route('/', auditRoutes);
-  api.route('/', branchRoutes);
+  api.route('/', approvalRoutes);
+  api.route('/', calendarRoutes);
+  api.route('/', feeRoutes);
+  api.route('/', codeChangeRoutes);
+  api.route('/', metaRoutes);
+  // declared parameter resources: one definition each, routes generated
+  for (const def of RESOURCES) api.route('/', resourceRoutes(def));
 
   api.openapi(route('signed_in', { method: 'get', path: '/openapi.json', tags: ['docs'], summary: '接口文档 This document' }), (c) => c.json(openapiDocument(api), 200));
 

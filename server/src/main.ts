@@ -7,19 +7,13 @@ import { connect } from './db/connect.js';
 import { migrate } from './db/migrate.js';
 import { createApp } from './app.js';
 import { systemClock } from './clock.js';
+import { DEFAULT_DEMO_PASSWORD, readConfig } from './config.js';
 import { isSeeded, seed } from '../../seeds/src/seed.js';
 import { syncBuiltInRoles } from '../../seeds/src/built-in-roles.seed.js';
+import { firstTradingDayFrom, syncDictionary } from '../../seeds/src/parameters.seed.js';
 import { DEMO_OPERATORS } from '../../seeds/src/demo-branch.js';
 
-const DEFAULT_DEMO_PASSWORD = 'Demo2026';
-
-/** The environment is read here, once. */
-const env = {
-  port: Number(process.env.PORT ?? 3000),
-  dataDir: path.resolve(process.env.DATA_DIR ?? './data'),
-  databaseUrl: process.env.DATABASE_URL || undefined,
-  demoPassword: process.env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD,
-};
+const env = readConfig();
 
 const adminDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../admin/dist');
 
@@ -28,9 +22,12 @@ const applied = await migrate(conn.db);
 if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`);
 const fresh = !(await isSeeded(conn.db));
 if (fresh) {
-  await seed(conn.db, { demoPassword: env.demoPassword });
+  // the demo opens on the first trading day from today (Beijing time)
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  await seed(conn.db, { demoPassword: env.demoPassword, businessDate: firstTradingDayFrom(today) });
 } else {
   await syncBuiltInRoles(conn.db);
+  await syncDictionary(conn.db);
 }
 
 const app = createApp({ db: conn.db, clock: systemClock });

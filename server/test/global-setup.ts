@@ -7,6 +7,7 @@ import { connect } from '../src/db/connect.js';
 import { migrate } from '../src/db/migrate.js';
 import { seed } from '../../seeds/src/seed.js';
 import { TEST_PASSWORD } from './constants.js';
+import { DEMO_BUSINESS_DATE } from '../../seeds/src/demo-branch.js';
 
 /**
  * Builds the schema and the demo branch once per run; every test file then starts from a copy
@@ -22,7 +23,7 @@ export default async function setup(project: TestProject) {
     await admin.query(`CREATE DATABASE ${template}`);
     const conn = await connect({ databaseUrl: withDatabase(url, template) });
     await migrate(conn.db);
-    await seed(conn.db, { demoPassword: TEST_PASSWORD });
+    await seed(conn.db, { demoPassword: TEST_PASSWORD, businessDate: DEMO_BUSINESS_DATE });
     await conn.close();
     project.provide('pgTemplate', template);
     return async () => {
@@ -32,7 +33,7 @@ export default async function setup(project: TestProject) {
   }
   const conn = await connect({});
   await migrate(conn.db);
-  await seed(conn.db, { demoPassword: TEST_PASSWORD });
+  await seed(conn.db, { demoPassword: TEST_PASSWORD, businessDate: DEMO_BUSINESS_DATE });
   const dump = await conn.pglite!.dumpDataDir('none');
   await conn.close();
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'bc-test-')), 'seeded.tar');

@@ -190,6 +190,7 @@ export const appEn: AppMessages = {
         },
         categories: {
             admin: 'Administration',
+            counter: 'Counter',
             money: 'Money',
             query: 'Queries',
             report: 'Reports',
@@ -236,6 +237,10 @@ export const appEn: AppMessages = {
         search: 'Filter by path or summary',
         empty: 'No operation matches',
         deprecated: 'Deprecated',
+        tags: {
+            auth: 'Sign-in and session',
+            docs: 'Documentation',
+        },
     },
 };
 

@@ -190,6 +190,7 @@ export const appZh = {
         },
         categories: {
             admin: '系统管理',
+            counter: '柜台业务',
             money: '资金业务',
             query: '查询',
             report: '报表',
@@ -236,6 +237,10 @@ export const appZh = {
         search: '筛选路径或说明',
         empty: '没有符合条件的接口',
         deprecated: '已废弃',
+        tags: {
+            auth: '登录与会话',
+            docs: '文档',
+        },
     },
 };
 

@@ -10,10 +10,19 @@ export const CHANGE_PASSWORD_PATH = '/change-password';
  */
 export const SIGNED_IN_RESOURCES: ReadonlySet<string> = new Set(['openapi', 'dashboard', 'change_password']);
 
-/** The rule the server enforces, mirrored only to hide what is not allowed. */
-export const hasPermission = (me: Pick<Me, 'permissions'> | null, resource: string, action: string): boolean => {
+/**
+ * The rule the server enforces, mirrored only to hide what is not allowed. With a record,
+ * record-level rules apply too: built-in roles are defined by the product and read-only.
+ */
+export const hasPermission = (
+    me: Pick<Me, 'permissions'> | null,
+    resource: string,
+    action: string,
+    record?: { built_in?: unknown } | null,
+): boolean => {
     if (!me) return false;
     if (SIGNED_IN_RESOURCES.has(resource)) return true;
+    if (resource === 'roles' && (action === 'edit' || action === 'delete') && record?.built_in === true) return false;
     return me.permissions.includes(`${resource}.${action}`);
 };
 
@@ -95,9 +104,9 @@ export const authProvider: AuthProvider = {
 
     getPermissions: async () => (await currentMe()).permissions,
 
-    canAccess: async ({ resource, action }) => {
+    canAccess: async ({ resource, action, record }) => {
         try {
-            return hasPermission(await currentMe(), resource, action);
+            return hasPermission(await currentMe(), resource, action, record);
         } catch {
             return false;
         }

@@ -9,6 +9,9 @@ export interface BranchesTable {
   id: Generated<number>;
   code: string;
   name: string;
+  address: Generated<string>;
+  phone: Generated<string>;
+  opened_on: string | null;
   is_head_office: Generated<boolean>;
   status: Generated<'active' | 'closed'>;
   version: Generated<number>;
@@ -87,18 +90,134 @@ export interface AuditLogTable {
 }
 
 export interface SystemParamsTable {
+  id: Generated<number>;
   key: string;
   value: string;
   type: 'integer' | 'decimal' | 'date' | 'text' | 'boolean' | 'date_list';
   category: Generated<string>;
   name_zh: string;
   name_en: string;
+  description: Generated<string>;
   read_only: Generated<boolean>;
   version: Generated<number>;
+  created_at: Timestamp;
   updated_at: Timestamp;
 }
 
+type Jsonb = ColumnType<any, string | null, string | null>;
+
+export interface DictionaryTable {
+  id: Generated<number>;
+  category: string;
+  code: string;
+  label_zh: string;
+  label_en: string;
+  sort_order: Generated<number>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SecuritiesTable {
+  id: Generated<number>;
+  market: string;
+  code: string;
+  name: string;
+  type: string;
+  board: string;
+  industry: Generated<string>;
+  lot_size: number;
+  tick: string;
+  price_limit_pct: string;
+  st: Generated<boolean>;
+  prev_close: string;
+  status: Generated<string>;
+  listed_on: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SecurityCodeChangesTable {
+  id: Generated<number>;
+  security_id: number;
+  market: string;
+  old_code: string;
+  new_code: string;
+  old_name: string;
+  new_name: string;
+  effective_on: string;
+  operator_id: number | null;
+  created_at: Timestamp;
+}
+
+export interface FeeSchedulesTable {
+  id: Generated<number>;
+  fee_item: string;
+  scope: string;
+  scope_value: Generated<string>;
+  side: Generated<string>;
+  rate: string;
+  min_fee: Generated<string>;
+  effective_from: string;
+  effective_to: string | null;
+  note: Generated<string>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TradingCalendarTable {
+  id: Generated<number>;
+  market: string;
+  date: string;
+  is_trading_day: boolean;
+  note: Generated<string>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ApprovalsTable {
+  id: Generated<number>;
+  resource: string;
+  record_id: string | null;
+  operation: string;
+  payload: Jsonb;
+  before: Jsonb;
+  summary: Generated<string>;
+  status: Generated<string>;
+  maker_id: number;
+  branch_id: number | null;
+  checker_id: number | null;
+  decided_at: NullableTimestamp;
+  comment: Generated<string>;
+  result_id: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+}
+
+export interface ImportBatchesTable {
+  id: Generated<number>;
+  resource: string;
+  operator_id: number;
+  branch_id: number | null;
+  file_name: Generated<string>;
+  plan: Jsonb;
+  summary: Jsonb;
+  status: Generated<string>;
+  created_at: Timestamp;
+  applied_at: NullableTimestamp;
+}
+
 export interface Database {
+  dictionary: DictionaryTable;
+  securities: SecuritiesTable;
+  security_code_changes: SecurityCodeChangesTable;
+  fee_schedules: FeeSchedulesTable;
+  trading_calendar: TradingCalendarTable;
+  approvals: ApprovalsTable;
+  import_batches: ImportBatchesTable;
   branches: BranchesTable;
   roles: RolesTable;
   role_permissions: RolePermissionsTable;

@@ -39,6 +39,36 @@ export function zodFields(err: ZodError): Record<string, string> {
   return fields;
 }
 
+/** True when `err` is PostgreSQL's unique violation (23505) on `constraint`: two requests raced
+ * past a "does it exist already?" check. */
+export function isUniqueViolation(err: unknown, constraint: string): boolean {
+  const e = err as { code?: unknown; constraint?: unknown; message?: unknown } | null;
+  return !!e && e.code === '23505' && (e.constraint === constraint || String(e.message).includes(`"${constraint}"`));
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000: a string with one fails in the database (a 500). Returns
+ * the dotted path of the first string (or object key) in `value` that holds one, else null.
+ */
+export function nulPath(value: unknown, path: string[] = []): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') || '_' : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const p = nulPath(value[i], [...path, String(i)]);
+      if (p) return p;
+    }
+    return null;
+  }
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (k.includes('\u0000')) return [...path, k.replaceAll('\u0000', '')].join('.') || '_';
+      const p = nulPath(v, [...path, k]);
+      if (p) return p;
+    }
+  }
+  return null;
+}
+
 export function errorBody(c: Context, lang: Lang, err: unknown) {
   const request_id = (c.get('requestId') as string | undefined) ?? '';
   if (err instanceof AppError) {

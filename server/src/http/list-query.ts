@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError, badRequest } from './errors.js';
+import { AppError, badRequest, nulPath } from './errors.js';
 
 /** At most this many rows a page: react-admin's export asks for 1,000. */
 export const MAX_PAGE = 1000;
@@ -64,6 +64,8 @@ export function parseListQuery<F extends z.ZodRawShape>(
     for (const issue of filter.error.issues) fields[`filter.${issue.path.join('.')}`] ??= issue.message;
     throw new AppError(400, 'VALIDATION_FAILED', 'bad_filter', {}, fields);
   }
+  const nul = nulPath(filter.data);
+  if (nul) throw badRequest({ [`filter.${nul}`]: { key: 'nul_char' } }, 'bad_filter');
   return {
     sort: { field: sortParsed.data[0], order: sortParsed.data[1].toLowerCase() as 'asc' | 'desc' },
     offset: range.data[0],

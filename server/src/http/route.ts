@@ -2,7 +2,7 @@ import { OpenAPIHono, createRoute, z, type RouteConfig } from '@hono/zod-openapi
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './context.js';
 import { requirePermission, type Permission } from './access.js';
-import { zodFields } from './errors.js';
+import { nulPath, zodFields } from './errors.js';
 import { t } from './messages.js';
 
 /**
@@ -33,9 +33,21 @@ export function router() {
           400,
         );
       }
+      // valid by the schema, but PostgreSQL text cannot store U+0000: refuse it here, not with a 500
+      const nul = nulPath(result.data);
+      if (nul) {
+        const lang = c.get('lang');
+        return c.json(
+          { error: { code: 'VALIDATION_FAILED', message: t(lang, 'validation_failed'), fields: { [nul]: t(lang, 'nul_char') } }, request_id: c.get('requestId') ?? '' },
+          400,
+        );
+      }
     },
   });
 }
+
+/** A row's `version` (an `integer` column): larger numbers would fail in the database. */
+export const versionField = z.number().int().positive().max(2_147_483_647);
 
 /** `{id}` in a path: a positive integer. */
 export const idParams = z.object({

@@ -3,7 +3,7 @@ import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { diffRows, formatValue, isIsoTimestamp } from './auditDiff';
 
 /** before/after of an audit row as a field table; changed lines are highlighted. */
-export const AuditDiffTable = (_props: { label?: string }) => {
+export const AuditDiffTable = (_props: { label?: string; className?: string }) => {
     const record = useRecordContext();
     const translate = useTranslate();
     const [locale] = useLocaleState();

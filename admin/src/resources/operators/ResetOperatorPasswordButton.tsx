@@ -8,14 +8,24 @@ import {
     useNotify,
     useRecordContext,
     useRefresh,
+    type RaRecord,
     useTranslate,
 } from 'react-admin';
 import type { AppDataProvider } from '../../providers/dataProvider';
 
 /** 重置密码: the administrator sets a temporary password the operator must change at next sign-in. */
+/**
+ * Renders nothing until the record is loaded: a rights check without a record would share
+ * react-admin's own query key for the edit page's access check, and an abandoned one leaves
+ * the edit page waiting forever (useIsAuthPending).
+ */
 export const ResetOperatorPasswordButton = () => {
     const record = useRecordContext();
-    const { canAccess } = useCanAccess({ resource: 'operators', action: 'edit' });
+    return record ? <ResetOperatorPasswordAction record={record} /> : null;
+};
+
+const ResetOperatorPasswordAction = ({ record }: { record: RaRecord }) => {
+    const { canAccess } = useCanAccess({ resource: 'operators', action: 'edit', record });
     const dataProvider = useDataProvider<AppDataProvider>();
     const notify = useNotify();
     const refresh = useRefresh();
@@ -24,7 +34,7 @@ export const ResetOperatorPasswordButton = () => {
     const [password, setPassword] = useState('');
     const [fieldError, setFieldError] = useState<string | null>(null);
     const [saving, setSaving] = useState(false);
-    if (!record || !canAccess) return null;
+    if (!canAccess) return null;
 
     const close = () => {
         setOpen(false);

@@ -9,19 +9,29 @@ import {
     useNotify,
     useRecordContext,
     useRefresh,
+    type RaRecord,
 } from 'react-admin';
 import type { AppDataProvider } from '../../providers/dataProvider';
 
 /** 停用 / 启用: a confirmed action, not a field edit, so the server can end the operator's sessions. */
+/**
+ * Renders nothing until the record is loaded: a rights check without a record would share
+ * react-admin's own query key for the edit page's access check, and an abandoned one leaves
+ * the edit page waiting forever (useIsAuthPending).
+ */
 export const ToggleOperatorStatusButton = () => {
     const record = useRecordContext();
-    const { canAccess } = useCanAccess({ resource: 'operators', action: 'edit' });
+    return record ? <ToggleOperatorStatusAction record={record} /> : null;
+};
+
+const ToggleOperatorStatusAction = ({ record }: { record: RaRecord }) => {
+    const { canAccess } = useCanAccess({ resource: 'operators', action: 'edit', record });
     const dataProvider = useDataProvider<AppDataProvider>();
     const notify = useNotify();
     const refresh = useRefresh();
     const [open, setOpen] = useState(false);
     const [loading, setLoading] = useState(false);
-    if (!record || !canAccess) return null;
+    if (!canAccess) return null;
 
     const disabling = record.status === 'active';
     const prefix = 'resources.operators.messages';

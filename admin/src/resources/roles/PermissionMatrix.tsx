@@ -1,3 +1,5 @@
+import CheckIcon from '@mui/icons-material/Check';
+import RemoveIcon from '@mui/icons-material/Remove';
 import {
     Alert,
     Box,
@@ -67,7 +69,7 @@ export const PermissionMatrix = ({ value, onChange, onBlur }: PermissionMatrixPr
                     <TableRow>
                         <TableCell>{translate('permissions.matrix.resource')}</TableCell>
                         {MATRIX_ACTIONS.map(action => (
-                            <TableCell key={action} align="center">
+                            <TableCell key={action} align="center" sx={{ whiteSpace: 'nowrap', px: 1 }}>
                                 {translate(`permissions.actions.${action}`)}
                             </TableCell>
                         ))}
@@ -87,10 +89,11 @@ export const PermissionMatrix = ({ value, onChange, onBlur }: PermissionMatrixPr
                                 const state = rowState(value, entry);
                                 return (
                                     <TableRow key={entry.resource} hover>
-                                        <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                                        <TableCell sx={{ whiteSpace: 'nowrap', py: 0.25 }}>
                                             {!readOnly && (
                                                 <Checkbox
                                                     size="small"
+                                                    sx={{ p: 0.5, mr: 0.5 }}
                                                     checked={state === 'all'}
                                                     indeterminate={state === 'some'}
                                                     onChange={e => change(toggleRow(value, entry, e.target.checked))}
@@ -109,13 +112,25 @@ export const PermissionMatrix = ({ value, onChange, onBlur }: PermissionMatrixPr
                                                 return <TableCell key={action} />;
                                             }
                                             const key = permissionKey(entry.resource, action);
+                                            if (readOnly) {
+                                                // Icons read better than greyed-out checkboxes on the show page.
+                                                return (
+                                                    <TableCell key={action} align="center" padding="checkbox">
+                                                        {value.includes(key) ? (
+                                                            <CheckIcon fontSize="small" color="success" titleAccess={translate('app.common.yes')} />
+                                                        ) : (
+                                                            <RemoveIcon fontSize="small" sx={{ color: 'action.disabled' }} titleAccess={translate('app.common.no')} />
+                                                        )}
+                                                    </TableCell>
+                                                );
+                                            }
                                             return (
                                                 <TableCell key={action} align="center" padding="checkbox">
                                                     <Checkbox
                                                         size="small"
+                                                        sx={{ p: 0.5 }}
                                                         name={key}
                                                         checked={value.includes(key)}
-                                                        disabled={readOnly}
                                                         onChange={e => change(togglePermission(value, key, e.target.checked))}
                                                         slotProps={{
                                                             input: {

@@ -3,8 +3,8 @@ import type { PermissionCatalogEntry } from '../../providers/dataProvider';
 /** Column order of the matrix (DOMAIN.md §8: the actions a right can grant). */
 export const MATRIX_ACTIONS = ['list', 'show', 'create', 'edit', 'delete', 'export', 'approve', 'run'] as const;
 
-/** Category order: system administration first, then money, queries, reports; unknown ones last. */
-export const CATEGORY_ORDER = ['admin', 'money', 'query', 'report'];
+/** Category order: system administration first, then counter business, money, queries, reports; unknown ones last. */
+export const CATEGORY_ORDER = ['admin', 'counter', 'money', 'query', 'report'];
 
 export interface CatalogGroup {
     category: string;

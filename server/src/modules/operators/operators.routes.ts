@@ -1,4 +1,4 @@
-import { route, router, idParams, listParams, jsonBody, z } from '../../http/route.js';
+import { route, router, idParams, listParams, jsonBody, versionField, z } from '../../http/route.js';
 import { branchScope } from '../../http/context.js';
 import { notFound } from '../../http/errors.js';
 import { contentRange, idFilter, parseListQuery, textFilter } from '../../http/list-query.js';
@@ -15,7 +15,7 @@ const editable = {
   role_ids: z.array(id).max(20),
 };
 const createBody = z.strictObject({ ...editable, username: z.string().trim().min(2).max(32).regex(/^[A-Za-z0-9_.-]+$/), password: z.string().max(200) });
-const updateBody = z.strictObject({ ...editable, version: z.number().int().positive() });
+const updateBody = z.strictObject({ ...editable, version: versionField });
 const passwordBody = z.strictObject({ password: z.string().max(200) });
 
 const listSpec = {

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connect.js';
-import { badRequest, fieldError, notFound, stale } from '../../http/errors.js';
+import { badRequest, fieldError, isUniqueViolation, notFound, stale } from '../../http/errors.js';
 import { audit, type Actor } from '../audit/audit.service.js';
 import { hashPassword, passwordProblem } from '../auth/password.js';
 import { endOperatorSessions } from '../auth/session.repository.js';
@@ -54,17 +54,24 @@ export async function createOperator(db: Db, actor: Actor, scope: number | null,
   const taken = await db.selectFrom('operators').select('id').where('username', '=', input.username).executeTakeFirst();
   if (taken) throw fieldError('username', 'duplicate', { value: input.username });
   const password_hash = await hashPassword(input.password);
-  return db.transaction().execute(async (trx) => {
-    const { id } = await trx
-      .insertInto('operators')
-      .values({ username: input.username, name: input.name, branch_id: input.branch_id, phone: input.phone, password_hash, must_change_password: true, created_at: actor.at, updated_at: actor.at })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await setRoles(trx, id, input.role_ids);
-    const after = await findOperator(trx, null, id);
-    await audit(trx, actor, { action: 'create', resource: 'operators', record_id: id, after });
-    return after!;
-  });
+  return db
+    .transaction()
+    .execute(async (trx) => {
+      const { id } = await trx
+        .insertInto('operators')
+        .values({ username: input.username, name: input.name, branch_id: input.branch_id, phone: input.phone, password_hash, must_change_password: true, created_at: actor.at, updated_at: actor.at })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await setRoles(trx, id, input.role_ids);
+      const after = await findOperator(trx, null, id);
+      await audit(trx, actor, { action: 'create', resource: 'operators', record_id: id, after });
+      return after!;
+    })
+    .catch((err: unknown) => {
+      // a concurrent create took the name after the check above
+      if (isUniqueViolation(err, 'operators_username_key')) throw fieldError('username', 'duplicate', { value: input.username });
+      throw err;
+    });
 }
 
 export async function updateOperator(db: Db, actor: Actor, scope: number | null, id: number, input: OperatorInput & { version: number }) {

@@ -85,6 +85,10 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
       ...grant('operators', 'list', 'show'),
       ...grant('branches', 'list', 'show'),
       ...grant('audit_log', 'list', 'show'),
+      // the branch manager is the second pair of eyes (复核) on rights, fees and seats
+      ...grant('roles', 'list', 'show', 'approve'),
+      ...grant('fee_schedules', 'list', 'show', 'approve'),
+      ...grant('seats', 'list', 'show', 'approve'),
       ...grant('approvals', 'list', 'show', 'approve'),
       ...grant('day_end_runs', 'list', 'show'),
     ],

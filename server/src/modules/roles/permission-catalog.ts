@@ -55,7 +55,9 @@ export function catalogEntry(resource: string): CatalogEntry | undefined {
 
 /** "operators.edit" → true when the catalog knows that resource and action. */
 export function isKnownPermission(permission: string): boolean {
-  const [resource, action] = permission.split('.');
+  const parts = permission.split('.');
+  if (parts.length !== 2) return false; // "operators.list.x" is not "operators.list"
+  const [resource, action] = parts;
   const entry = resource ? byResource.get(resource) : undefined;
   return !!entry && (entry.actions as readonly string[]).includes(action ?? '');
 }

@@ -1,4 +1,4 @@
-import { route, router, idParams, listParams, jsonBody, z } from '../../http/route.js';
+import { route, router, idParams, listParams, jsonBody, versionField, z } from '../../http/route.js';
 import { branchScope } from '../../http/context.js';
 import { notFound } from '../../http/errors.js';
 import { contentRange, idFilter, parseListQuery, textFilter } from '../../http/list-query.js';
@@ -15,7 +15,7 @@ const editable = {
   permissions: z.array(z.string().max(80)).max(500),
 };
 const createBody = z.strictObject({ ...editable, code: z.string().trim().min(2).max(32).regex(/^[a-z][a-z0-9_]*$/) });
-const updateBody = z.strictObject({ ...editable, version: z.number().int().positive() });
+const updateBody = z.strictObject({ ...editable, version: versionField });
 
 const listSpec = {
   sortable: ['id', 'code', 'name', 'branch_id', 'built_in'],

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connect.js';
-import { badRequest, fieldError, notFound, stale } from '../../http/errors.js';
+import { badRequest, fieldError, isUniqueViolation, notFound, stale } from '../../http/errors.js';
 import { audit, type Actor } from '../audit/audit.service.js';
 import { isKnownPermission } from './permission-catalog.js';
 import { dutyConflict } from './separation.calc.js';
@@ -15,7 +15,7 @@ export interface RoleInput {
 /** A role's own rights must be known and must not mix IT-admin and money rights (DOMAIN.md §8). */
 function checkPermissions(permissions: string[]) {
   const unknown = permissions.find((p) => !isKnownPermission(p));
-  if (unknown) throw fieldError('permissions', 'unknown_permission', { permission: unknown.slice(0, 60) });
+  if (unknown !== undefined) throw fieldError('permissions', 'unknown_permission', { permission: unknown.slice(0, 60) });
   const conflict = dutyConflict(permissions);
   if (conflict) throw fieldError('permissions', 'sod_role', { admin: conflict.admin.slice(0, 3).join(', '), money: conflict.money.slice(0, 3).join(', ') });
 }
@@ -25,17 +25,24 @@ export async function createRole(db: Db, actor: Actor, scope: number | null, inp
   if (input.all_branches && scope !== null) throw fieldError('all_branches', 'all_branches_needs_scope');
   const taken = await db.selectFrom('roles').select('id').where('code', '=', input.code).executeTakeFirst();
   if (taken) throw fieldError('code', 'duplicate', { value: input.code });
-  return db.transaction().execute(async (trx) => {
-    const { id } = await trx
-      .insertInto('roles')
-      .values({ code: input.code, name: input.name, description: input.description, all_branches: input.all_branches, branch_id: scope, created_at: actor.at, updated_at: actor.at })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await setPermissions(trx, id, input.permissions);
-    const after = await findRole(trx, null, id);
-    await audit(trx, actor, { action: 'create', resource: 'roles', record_id: id, after });
-    return after!;
-  });
+  return db
+    .transaction()
+    .execute(async (trx) => {
+      const { id } = await trx
+        .insertInto('roles')
+        .values({ code: input.code, name: input.name, description: input.description, all_branches: input.all_branches, branch_id: scope, created_at: actor.at, updated_at: actor.at })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await setPermissions(trx, id, input.permissions);
+      const after = await findRole(trx, null, id);
+      await audit(trx, actor, { action: 'create', resource: 'roles', record_id: id, after });
+      return after!;
+    })
+    .catch((err: unknown) => {
+      // a concurrent create took the code after the check above
+      if (isUniqueViolation(err, 'roles_code_key')) throw fieldError('code', 'duplicate', { value: input.code });
+      throw err;
+    });
 }
 
 /** A role may be changed by an operator of its branch (or head office), never when built in. */

@@ -1,0 +1,57 @@
+import { Admin, CustomRoutes, Resource, localStorageStore, type Store } from 'react-admin';
+import { Route } from 'react-router-dom';
+import { Dashboard } from './dashboard/Dashboard';
+import { AppLayout } from './layout/AppLayout';
+import { AppTitle } from './layout/AppTitle';
+import { ApiDocsPage } from './pages/ApiDocsPage';
+import { ChangePasswordPage } from './pages/ChangePasswordPage';
+import { LoginPage } from './pages/LoginPage';
+import { authProvider, CHANGE_PASSWORD_PATH } from './providers/authProvider';
+import { dataProvider } from './providers/dataProvider';
+import { i18nProvider } from './providers/i18nProvider';
+import { audit_log } from './resources/audit_log';
+import { branches } from './resources/branches';
+import { operators } from './resources/operators';
+import { roles } from './resources/roles';
+
+/**
+ * react-admin resets its store on logout, which would also forget the language the operator
+ * picked; keep that one preference across sessions (the next operator at the counter shares it).
+ */
+const createStore = (): Store => {
+    const store = localStorageStore();
+    return {
+        ...store,
+        reset: () => {
+            const locale = store.getItem('locale');
+            store.reset();
+            if (locale !== undefined) store.setItem('locale', locale);
+        },
+    };
+};
+
+const store = createStore();
+
+export const App = () => (
+    <Admin
+        disableTelemetry
+        title={<AppTitle />}
+        dataProvider={dataProvider}
+        authProvider={authProvider}
+        i18nProvider={i18nProvider}
+        store={store}
+        layout={AppLayout}
+        loginPage={LoginPage}
+        dashboard={Dashboard}
+        requireAuth
+    >
+        <Resource {...operators} />
+        <Resource {...roles} />
+        <Resource {...audit_log} />
+        <Resource {...branches} />
+        <CustomRoutes>
+            <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />
+            <Route path="/api-docs" element={<ApiDocsPage />} />
+        </CustomRoutes>
+    </Admin>
+);

@@ -1,0 +1,70 @@
+import {
+    AutocompleteInput,
+    DataTable,
+    DateInput,
+    ExportButton,
+    FilterButton,
+    List,
+    ReferenceField,
+    ReferenceInput,
+    SelectInput,
+    TextField,
+    TextInput,
+    TopToolbar,
+    useCanAccess,
+} from 'react-admin';
+import { LocalDateField } from '../../components/LocalDateField';
+import { AuditActionField } from './AuditActionField';
+import { AuditResourceField } from './AuditResourceField';
+import { AUDIT_ACTION_CHOICES, endOfLocalDay, startOfLocalDay } from './auditActions';
+
+const auditFilters = [
+    <ReferenceInput key="operator_id" source="operator_id" reference="operators" sort={{ field: 'username', order: 'ASC' }}>
+        <AutocompleteInput optionText="username" />
+    </ReferenceInput>,
+    <SelectInput key="action" source="action" choices={AUDIT_ACTION_CHOICES} />,
+    <TextInput key="resource" source="resource" />,
+    <DateInput key="at_gte" source="at_gte" parse={(value: string) => (value ? startOfLocalDay(value) : null)} />,
+    <DateInput key="at_lte" source="at_lte" parse={(value: string) => (value ? endOfLocalDay(value) : null)} />,
+];
+
+const AuditLogListActions = () => {
+    const { canAccess: canExport } = useCanAccess({ resource: 'audit_log', action: 'export' });
+    return (
+        <TopToolbar>
+            <FilterButton />
+            {canExport && <ExportButton />}
+        </TopToolbar>
+    );
+};
+
+// The trail is append-only: no create, edit, delete or bulk actions, ever.
+export const AuditLogList = () => (
+    <List
+        filters={auditFilters}
+        actions={<AuditLogListActions />}
+        sort={{ field: 'at', order: 'DESC' }}
+        perPage={50}
+    >
+        <DataTable bulkActionButtons={false}>
+            <DataTable.Col source="at">
+                <LocalDateField source="at" />
+            </DataTable.Col>
+            <DataTable.Col source="username" disableSort>
+                <TextField source="username" />
+            </DataTable.Col>
+            <DataTable.Col source="branch_id" disableSort>
+                <ReferenceField source="branch_id" reference="branches" link={false} emptyText="-" />
+            </DataTable.Col>
+            <DataTable.Col source="action" disableSort>
+                <AuditActionField />
+            </DataTable.Col>
+            <DataTable.Col source="resource" disableSort>
+                <AuditResourceField />
+            </DataTable.Col>
+            <DataTable.Col source="record_id" disableSort />
+            <DataTable.Col source="ip" disableSort />
+            <DataTable.Col source="detail" disableSort sx={{ maxWidth: 360 }} />
+        </DataTable>
+    </List>
+);

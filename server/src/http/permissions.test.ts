@@ -1,0 +1,203 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, TEST_PASSWORD, type Session, type TestApp } from '../../test/harness.js';
+import { hashPassword } from '../modules/auth/password.js';
+
+/**
+ * Walks every route of /api/openapi.json × (no session, each built-in role, an operator of
+ * another branch) and checks 401 / 403 / allowed / 404. The expected matrix is written out by
+ * hand here — independent of the role definitions in code — and a route missing from it fails.
+ */
+const ROLES = ['admin', 'teller', 'clerk', 'manager', 'hq'] as const;
+type RoleCode = (typeof ROLES)[number];
+const ALL = [...ROLES];
+
+/** The declared parameter resources: every one has list/show/export/history, most create/edit/delete. */
+const PARAMS = ['branches', 'markets', 'seats', 'banks', 'securities', 'fee_schedules', 'trading_calendar', 'system_params', 'dictionary', 'client_managers'];
+const ADMIN_PARAMS = Object.fromEntries(PARAMS.flatMap((r) => ['list', 'show', 'export', 'create', 'edit', 'delete'].map((a) => [`${r}.${a}`, ['admin', ...(['list', 'show', 'export'].includes(a) ? ['hq'] : [])] as RoleCode[]])));
+
+/**
+ * Who holds each right (DOMAIN.md §1, §8), written out by hand: the IT admin configures, the
+ * teller and clerk read what their work needs, the manager reads and approves, head office reads all.
+ */
+const EXPECTED: Record<string, 'public' | RoleCode[]> = {
+  public: 'public',
+  signed_in: ALL,
+  ...ADMIN_PARAMS,
+  'branches.list': ALL,
+  'branches.show': ALL,
+  'securities.list': ALL.filter((r) => r !== 'manager'),
+  'securities.show': ALL.filter((r) => r !== 'manager'),
+  'fee_schedules.list': ['admin', 'clerk', 'manager', 'hq'],
+  'fee_schedules.show': ['admin', 'clerk', 'manager', 'hq'],
+  'seats.list': ['admin', 'manager', 'hq'],
+  'seats.show': ['admin', 'manager', 'hq'],
+  'operators.list': ['admin', 'manager', 'hq'],
+  'operators.show': ['admin', 'manager', 'hq'],
+  'operators.create': ['admin'],
+  'operators.edit': ['admin'],
+  'operators.delete': ['admin'],
+  'roles.list': ['admin', 'manager', 'hq'],
+  'roles.show': ['admin', 'manager', 'hq'],
+  'roles.create': ['admin'],
+  'roles.edit': ['admin'],
+  'roles.delete': ['admin'],
+  'audit_log.list': ['admin', 'manager', 'hq'],
+  'audit_log.show': ['admin', 'manager', 'hq'],
+  'approvals.list': ['admin', 'clerk', 'manager', 'hq'],
+  'approvals.show': ['admin', 'clerk', 'manager', 'hq'],
+  'approvals.approve': ['admin', 'clerk', 'manager'],
+};
+
+/** Resources whose rows belong to a branch: another branch's operator gets 404 for them. */
+const BRANCH_SCOPED = new Set(['operators', 'roles', 'audit_log', 'branches', 'seats', 'client_managers', 'approvals']);
+
+let t: TestApp;
+const sessions = {} as Record<RoleCode, Session>;
+const otherBranch = {} as Record<RoleCode, Session>;
+/** A record of the demo branch per resource, for `{id}`. */
+const ids: Record<string, number> = {};
+let routes: { method: string; path: string; permission: string }[] = [];
+/** Valid bodies, so a permitted call gets past validation to the scope check. */
+let bodies: Record<string, unknown> = {};
+
+beforeAll(async () => {
+  t = await testApp();
+  for (const r of ROLES) sessions[r] = await t.login(r);
+  // a second branch with one operator per branch role
+  const other = await t.db.insertInto('branches').values({ code: '0999', name: '测试第二营业部' }).returning('id').executeTakeFirstOrThrow();
+  const hash = await hashPassword(TEST_PASSWORD);
+  for (const r of ROLES) {
+    const role = await t.db.selectFrom('roles').select('id').where('code', '=', r).executeTakeFirstOrThrow();
+    const op = await t.db.insertInto('operators').values({ username: `other_${r}`, name: `他部${r}`, branch_id: other.id, password_hash: hash }).returning('id').executeTakeFirstOrThrow();
+    await t.db.insertInto('operator_roles').values({ operator_id: op.id, role_id: role.id }).execute();
+    otherBranch[r] = await t.login(`other_${r}`);
+  }
+  const branchId = sessions.admin.me.branch.id;
+  const teller = await t.db.selectFrom('operators').select(['id', 'version']).where('username', '=', 'teller').executeTakeFirstOrThrow();
+  const tellerRole = await t.db.selectFrom('roles').select('id').where('code', '=', 'teller').executeTakeFirstOrThrow();
+  const created = await t.call('POST', '/api/roles', { as: sessions.admin, body: { code: 'branch_viewer', name: '本部查询', permissions: ['branches.list'] } });
+  expect(created.status).toBe(201);
+  ids.operators = teller.id;
+  ids.roles = created.json.id;
+  ids.branches = branchId;
+  ids.audit_log = (await t.db.selectFrom('audit_log').select('id').where('branch_id', '=', branchId).orderBy('id').executeTakeFirstOrThrow()).id;
+  ids.seats = (await t.db.selectFrom('seats' as never).select('id' as never).orderBy('id' as never).executeTakeFirstOrThrow() as { id: number }).id;
+  ids.client_managers = (await t.db.selectFrom('client_managers' as never).select('id' as never).orderBy('id' as never).executeTakeFirstOrThrow() as { id: number }).id;
+  const submitted = await t.call('PUT', `/api/seats/${ids.seats}`, { as: sessions.admin, body: { name: '上海普通交易单元(主)', version: 1 } });
+  expect(submitted.status).toBe(202);
+  ids.approvals = submitted.json.pending_approval_id;
+  bodies = {
+    'PUT /operators/{id}': { name: '李晓梅', branch_id: branchId, phone: '', role_ids: [tellerRole.id], version: teller.version },
+    'POST /operators/{id}/reset_password': { password: 'Temp2026x' },
+    'PUT /roles/{id}': { name: '本部查询', description: '', all_branches: false, permissions: ['branches.list'], version: created.json.version },
+    'PUT /seats/{id}': { version: 1 },
+    'PUT /client_managers/{id}': { version: 1 },
+    'PUT /branches/{id}': { version: 1 },
+  };
+  const doc = await t.call('GET', '/api/openapi.json', { as: sessions.admin });
+  routes = Object.entries(doc.json.paths as Record<string, Record<string, { 'x-permission': string }>>).flatMap(([path, ops]) =>
+    Object.entries(ops).map(([method, op]) => ({ method: method.toUpperCase(), path, permission: op['x-permission'] })),
+  );
+});
+afterAll(() => t.close());
+
+const key = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
+const expectedOf = (r: { permission: string }) => EXPECTED[r.permission];
+const resourceOf = (path: string) => path.split('/')[1]!;
+const MISSING_ID = 987654321;
+
+function concrete(path: string, id: number) {
+  return '/api' + path.replace('{id}', String(id));
+}
+
+/** Calls a route so that, if allowed, it changes nothing: a missing id, or an empty body that fails validation. */
+async function probe(r: { method: string; path: string }, as?: Session) {
+  const session = r.path === '/auth/logout' && as ? await t.login(as.me.username) : as;
+  const body = r.method === 'GET' ? undefined : {};
+  return t.call(r.method, concrete(r.path, MISSING_ID), { as: session, body });
+}
+
+describe('permission matrix', () => {
+  it('covers every documented route, each with an x-permission the matrix knows', () => {
+    expect(routes.length).toBeGreaterThan(80);
+    for (const r of routes) {
+      expect(r.permission, key(r)).toBeTruthy();
+      expect(expectedOf(r), `${key(r)} needs ${r.permission}, which the expected matrix does not list`).toBeDefined();
+    }
+    // spot checks that routes ask for the right they should
+    const perm = (k: string) => routes.find((r) => key(r) === k)?.permission;
+    expect(perm('POST /operators')).toBe('operators.create');
+    expect(perm('POST /operators/{id}/disable')).toBe('operators.edit');
+    expect(perm('GET /audit_log')).toBe('audit_log.list');
+    expect(perm('GET /fee_schedules/export')).toBe('fee_schedules.export');
+    expect(perm('POST /approvals/{id}/approve')).toBe('approvals.approve');
+    expect(perm('PUT /system_params/{id}')).toBe('system_params.edit');
+    expect(perm('DELETE /system_params/{id}')).toBeUndefined();
+    expect(routes.some((r) => r.path.startsWith('/audit_log') && r.method !== 'GET')).toBe(false);
+  });
+
+  it('without a session: 401 everywhere but sign-in', async () => {
+    for (const r of routes) {
+      const res = await probe(r);
+      if (expectedOf(r) === 'public') expect(res.status, key(r)).not.toBe(401);
+      else {
+        expect(res.status, key(r)).toBe(401);
+        expect(res.json.error.code).toBe('UNAUTHENTICATED');
+      }
+    }
+  });
+
+  for (const role of ROLES) {
+    it(`as ${role}: 403 where the role has no right, allowed where it has`, async () => {
+      for (const r of routes) {
+        const expected = expectedOf(r)!;
+        const res = await probe(r, sessions[role]);
+        if (expected === 'public' || expected.includes(role)) {
+          expect([401, 403], `${role} ${key(r)} → ${res.status} ${JSON.stringify(res.json)}`).not.toContain(res.status);
+          expect(res.status, `${role} ${key(r)}`).toBeLessThan(500);
+        } else {
+          expect(res.status, `${role} ${key(r)}`).toBe(403);
+          expect(res.json.error.code).toBe('FORBIDDEN');
+        }
+      }
+    });
+  }
+
+  it('as an operator of another branch: 404 for this branch\'s records, even with the right', async () => {
+    for (const r of routes.filter((r) => r.path.includes('{id}') && BRANCH_SCOPED.has(resourceOf(r.path)) && !r.path.includes('/import/'))) {
+      const expected = expectedOf(r)!;
+      for (const role of ROLES) {
+        if (expected === 'public' || !expected.includes(role)) continue;
+        const id = ids[resourceOf(r.path)]!;
+        const res = await t.call(r.method, concrete(r.path, id), { as: otherBranch[role], body: r.method === 'GET' ? undefined : (bodies[key(r)] ?? {}) });
+        // the head-office role sees every branch; a built-in (company-wide) role is visible to all
+        if (role === 'hq') expect(res.status, `${role} ${key(r)}`).toBe(200);
+        else expect(res.status, `other-branch ${role} ${key(r)} → ${JSON.stringify(res.json)}`).toBe(404);
+      }
+    }
+  });
+
+  it('as an operator of another branch: lists never contain this branch\'s records', async () => {
+    for (const r of routes.filter((r) => r.method === 'GET' && /^\/[a-z_]+$/.test(r.path) && BRANCH_SCOPED.has(resourceOf(r.path)))) {
+      const expected = expectedOf(r)!;
+      for (const role of ROLES.filter((x) => x !== 'hq')) {
+        if (expected === 'public' || !expected.includes(role)) continue;
+        const res = await t.call('GET', `/api${r.path}?range=[0,999]`, { as: otherBranch[role] });
+        expect(res.status).toBe(200);
+        const mine = ids[resourceOf(r.path)];
+        expect(res.json.map((x: { id: number }) => x.id), `${role} ${key(r)}`).not.toContain(mine);
+      }
+    }
+  });
+
+  it('prints the matrix it walked', () => {
+    const header = ['route', 'permission', 'none', ...ROLES, 'other branch'].join(' | ');
+    const lines = routes.map((r) => {
+      const e = expectedOf(r)!;
+      const cells = ROLES.map((role) => (e === 'public' || e.includes(role) ? '✓' : '403'));
+      return [key(r), r.permission, e === 'public' ? '✓' : '401', ...cells, r.path.includes('{id}') ? '404' : '—'].join(' | ');
+    });
+    console.log(['', header, ...lines].join('\n'));
+    expect(lines.length).toBe(routes.length);
+  });
+});

@@ -1,0 +1,83 @@
+import type { Db } from '../../db/connect.js';
+import { AppError, notFound } from '../../http/errors.js';
+import { audit, type Actor } from '../audit/audit.service.js';
+
+export type Operation = 'create' | 'update' | 'delete' | 'import' | 'grant';
+
+/** Carries out an approved change, inside the approval's transaction, as the checker. */
+export type Applier = (db: Db, checker: Actor, approval: { operation: Operation; record_id: string | null; payload: any; maker_id: number; id: number }) => Promise<string | null>;
+
+const appliers = new Map<string, Applier>();
+
+/** Each resource that needs 复核 registers how an approved change is applied. */
+export function registerApplier(resource: string, applier: Applier) {
+  appliers.set(resource, applier);
+}
+
+/**
+ * Maker-checker (复核, DOMAIN.md §8): the change waits as a pending approval. One pending change
+ * per record at a time (a unique index enforces it too).
+ */
+export async function submitApproval(db: Db, maker: Actor, change: { resource: string; operation: Operation; record_id: string | null; payload: unknown; before: unknown; summary?: string }) {
+  if (change.record_id !== null) {
+    const pending = await db.selectFrom('approvals').select('id').where('resource', '=', change.resource).where('record_id', '=', change.record_id).where('status', '=', 'pending').executeTakeFirst();
+    if (pending) throw new AppError(409, 'PENDING_APPROVAL', 'pending_exists');
+  }
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('approvals')
+      .values({
+        resource: change.resource,
+        record_id: change.record_id,
+        operation: change.operation,
+        payload: JSON.stringify(change.payload),
+        before: change.before === null || change.before === undefined ? null : JSON.stringify(change.before),
+        summary: change.summary ?? '',
+        maker_id: maker.operator_id!,
+        branch_id: maker.branch_id,
+        created_at: maker.at,
+      })
+      .returning(['id'])
+      .executeTakeFirstOrThrow();
+    await audit(trx, maker, { action: 'submit', resource: change.resource, record_id: change.record_id, before: change.before, after: change.payload, detail: `approval #${row.id}` });
+    return row;
+  });
+}
+
+async function pendingApproval(db: Db, id: number, scope: number | null) {
+  let q = db.selectFrom('approvals').selectAll().where('id', '=', id);
+  if (scope !== null) q = q.where('branch_id', '=', scope);
+  const a = await q.executeTakeFirst();
+  if (!a) throw notFound();
+  if (a.status !== 'pending') throw new AppError(409, 'CONFLICT', 'approval_decided');
+  return a;
+}
+
+/** The checker approves: never the maker, and only with the resource's approve right. The change
+ * and the decision commit together. */
+export async function approve(db: Db, checker: Actor, permissions: Set<string>, scope: number | null, id: number, comment: string) {
+  const a = await pendingApproval(db, id, scope);
+  if (a.maker_id === checker.operator_id) throw new AppError(403, 'OWN_APPROVAL', 'own_approval');
+  if (!permissions.has(`${a.resource}.approve`)) throw new AppError(403, 'FORBIDDEN', 'approve_right_missing', { resource: a.resource });
+  const applier = appliers.get(a.resource);
+  if (!applier) throw new Error(`no applier for ${a.resource}`);
+  return db.transaction().execute(async (trx) => {
+    const claimed = await trx.updateTable('approvals').set({ status: 'approved', checker_id: checker.operator_id, decided_at: checker.at, comment }).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) throw new AppError(409, 'CONFLICT', 'approval_decided');
+    const resultId = await applier(trx, checker, { id: a.id, operation: a.operation as Operation, record_id: a.record_id, payload: a.payload, maker_id: a.maker_id });
+    await trx.updateTable('approvals').set({ result_id: resultId }).where('id', '=', id).execute();
+    await audit(trx, checker, { action: 'approve', resource: 'approvals', record_id: id, detail: `${a.resource} ${a.operation} ${a.record_id ?? resultId ?? ''}`.trim() });
+    return { ...a, status: 'approved', checker_id: checker.operator_id, decided_at: checker.at, comment, result_id: resultId };
+  });
+}
+
+export async function reject(db: Db, checker: Actor, permissions: Set<string>, scope: number | null, id: number, comment: string) {
+  const a = await pendingApproval(db, id, scope);
+  if (a.maker_id === checker.operator_id) throw new AppError(403, 'OWN_APPROVAL', 'own_approval');
+  if (!permissions.has(`${a.resource}.approve`)) throw new AppError(403, 'FORBIDDEN', 'approve_right_missing', { resource: a.resource });
+  return db.transaction().execute(async (trx) => {
+    await trx.updateTable('approvals').set({ status: 'rejected', checker_id: checker.operator_id, decided_at: checker.at, comment }).where('id', '=', id).execute();
+    await audit(trx, checker, { action: 'reject', resource: 'approvals', record_id: id, detail: comment });
+    return { ...a, status: 'rejected', checker_id: checker.operator_id, decided_at: checker.at, comment };
+  });
+}

@@ -1,0 +1,262 @@
+import ExcelJS from 'exceljs';
+import type { Db } from '../db/connect.js';
+import { AppError, badRequest, notFound, stale } from '../http/errors.js';
+import type { Lang } from '../http/lang.js';
+import { t, type MsgKey } from '../http/messages.js';
+import { zodFields } from '../http/errors.js';
+import { audit, type Actor } from '../modules/audit/audit.service.js';
+import { submitApproval } from '../modules/approvals/approvals.service.js';
+import { can, branchColumnOf, type FieldDef, type ResourceDef } from './define-resource.js';
+import { bodySchema } from './field-schema.js';
+import { fromCell, isProblem } from './excel-cells.js';
+import { anyDb, filtered, type Row } from './crud.repository.js';
+import { checkValues, type Values } from './crud.service.js';
+import { exportFields } from './export.xlsx.js';
+import { dbErrorFields } from './db-errors.js';
+
+export const IMPORT_MAX_ROWS = 20_000;
+export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
+
+export interface RowError {
+  row: number;
+  field: string;
+  message: string;
+}
+
+interface PlanCreate {
+  row: number;
+  values: Values;
+}
+interface PlanUpdate {
+  row: number;
+  id: number;
+  version: number;
+  values: Values;
+  before: Values;
+}
+
+const keyOf = (def: ResourceDef, v: Values) => JSON.stringify(def.key.map((k) => v[k] ?? null));
+/** Two stored values equal for the purpose of "unchanged" (decimals compared as numbers). */
+const same = (f: FieldDef, a: unknown, b: unknown) => {
+  if (a === null || a === undefined || a === '') return b === null || b === undefined || b === '';
+  if (f.type === 'decimal') return b !== null && b !== undefined && Number(a) === Number(b) && String(Number(a)) === String(Number(b));
+  return String(a) === String(b);
+};
+
+/** Reads the sheet: header row → fields (zh label, en label or field name). Missing or extra columns are refused. */
+async function readSheet(def: ResourceDef, buffer: Buffer, lang: Lang) {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+  } catch {
+    throw badRequest({ file: { key: 'not_xlsx' } }, 'not_xlsx');
+  }
+  const ws = wb.worksheets[0];
+  if (!ws) throw badRequest({ file: { key: 'not_xlsx' } }, 'not_xlsx');
+  const fields = exportFields(def);
+  const byHeader = new Map<string, FieldDef>();
+  for (const f of fields) for (const h of [f.label.zh, f.label.en, f.name]) byHeader.set(h.trim().toLowerCase(), f);
+  const header = ws.getRow(1);
+  const columns: { col: number; field: FieldDef }[] = [];
+  const extra: string[] = [];
+  header.eachCell((cell, col) => {
+    const text = String(cell.text ?? '').trim();
+    if (!text) return;
+    const f = byHeader.get(text.toLowerCase());
+    if (f) columns.push({ col, field: f });
+    else extra.push(text);
+  });
+  const present = new Set(columns.map((c) => c.field.name));
+  const needed = fields.filter((f) => def.key.includes(f.name) || (!f.readOnly && f.required !== false && f.default === undefined));
+  const missing = needed.filter((f) => !present.has(f.name)).map((f) => f.label[lang]);
+  const dup = columns.map((c) => c.field.name).filter((n, i, a) => a.indexOf(n) !== i);
+  if (missing.length || extra.length || dup.length) {
+    const fieldsErr: Record<string, string> = {};
+    if (missing.length) fieldsErr.missing_columns = t(lang, 'missing_columns', { columns: missing.join('、') });
+    if (extra.length) fieldsErr.extra_columns = t(lang, 'extra_columns', { columns: extra.slice(0, 10).join('、') });
+    if (dup.length) fieldsErr.duplicate_columns = t(lang, 'duplicate_columns', { columns: [...new Set(dup)].join('、') });
+    throw new AppError(400, 'VALIDATION_FAILED', 'bad_columns', {}, fieldsErr);
+  }
+  if (ws.actualRowCount - 1 > IMPORT_MAX_ROWS) throw badRequest({ file: { key: 'too_many_rows', params: { max: IMPORT_MAX_ROWS } } }, 'too_many_rows', { max: IMPORT_MAX_ROWS });
+  const rows: { row: number; raw: Record<string, unknown> }[] = [];
+  ws.eachRow({ includeEmpty: false }, (r, n) => {
+    if (n === 1) return;
+    const raw: Record<string, unknown> = {};
+    let any = false;
+    for (const { col, field } of columns) {
+      const cell = r.getCell(col);
+      const v = cell.type === ExcelJS.ValueType.Formula ? { formula: true } : cell.value;
+      if (v !== null && v !== undefined && v !== '') any = true;
+      raw[field.name] = v;
+    }
+    if (any) rows.push({ row: n, raw });
+  });
+  return { columns, rows };
+}
+
+/**
+ * Checks an uploaded sheet row by row and stores the plan: rows to create, rows to update, rows
+ * unchanged, and what is wrong with the others. Nothing is written to the resource until confirmed.
+ */
+export async function previewImport(db: Db, def: ResourceDef, actor: Actor, scope: number | null, lang: Lang, fileName: string, buffer: Buffer) {
+  const { rows } = await readSheet(def, buffer, lang);
+  const errors: RowError[] = [];
+  const creates: PlanCreate[] = [];
+  const updates: PlanUpdate[] = [];
+  let unchanged = 0;
+  const existing = new Map<string, Row>();
+  for (const r of (await filtered(db, def, scope, {}).selectAll('t').execute()) as Row[]) existing.set(keyOf(def, r), r);
+  const seen = new Map<string, number>();
+  const createSchema = bodySchema(def, 'create');
+  const updateSchema = bodySchema(def, 'update');
+  for (const { row, raw } of rows) {
+    const values: Values = {};
+    let bad = false;
+    for (const f of exportFields(def)) {
+      if (!(f.name in raw)) continue;
+      const v = fromCell(f, raw[f.name]);
+      if (isProblem(v)) {
+        errors.push({ row, field: f.name, message: t(lang, v.problem === 'formula' ? 'formula_cell' : 'cell_type') });
+        bad = true;
+      } else if (v !== undefined) values[f.name] = v;
+    }
+    if (bad) continue;
+    const k = keyOf(def, values);
+    if (seen.has(k)) {
+      errors.push({ row, field: def.key.join('+'), message: t(lang, 'duplicate_in_file', { row: seen.get(k)! }) });
+      continue;
+    }
+    seen.set(k, row);
+    const current = existing.get(k);
+    const writableNames = def.fields.filter((f) => !f.readOnly && !(current && f.createOnly)).map((f) => f.name);
+    const input = Object.fromEntries(Object.entries(values).filter(([name]) => writableNames.includes(name)));
+    const parsed = current ? updateSchema.safeParse({ ...input, version: current.version }) : createSchema.safeParse(input);
+    if (!parsed.success) {
+      for (const [field, message] of Object.entries(zodFields(parsed.error))) errors.push({ row, field, message });
+      continue;
+    }
+    const data = parsed.data as Values;
+    if (!current) {
+      if (!can(def, 'create')) {
+        errors.push({ row, field: def.key.join('+'), message: t(lang, 'import_no_create') });
+        continue;
+      }
+      const withBranch = def.scope === 'branch' && data[branchColumnOf(def)] === undefined ? { ...data, [branchColumnOf(def)]: actor.branch_id } : data;
+      try {
+        await checkValues(db, def, scope, withBranch);
+      } catch (e) {
+        pushAppError(errors, row, e, lang);
+        continue;
+      }
+      creates.push({ row, values: withBranch });
+      continue;
+    }
+    const changed: Values = {};
+    for (const f of def.fields) if (f.name in data && !same(f, data[f.name], current[f.name])) changed[f.name] = data[f.name];
+    if (!Object.keys(changed).length) {
+      unchanged++;
+      continue;
+    }
+    if (def.locked?.(current)) {
+      errors.push({ row, field: def.key.join('+'), message: t(lang, 'read_only_record') });
+      continue;
+    }
+    try {
+      await checkValues(db, def, scope, { ...current, ...changed }, current);
+    } catch (e) {
+      pushAppError(errors, row, e, lang);
+      continue;
+    }
+    updates.push({ row, id: current.id, version: current.version, values: changed, before: Object.fromEntries(Object.keys(changed).map((k) => [k, current[k]])) });
+  }
+  const summary = { rows: rows.length, create: creates.length, update: updates.length, unchanged, errors: errors.length };
+  const batch = await db
+    .insertInto('import_batches')
+    .values({ resource: def.name, operator_id: actor.operator_id!, branch_id: actor.branch_id, file_name: fileName.slice(0, 200), plan: JSON.stringify({ creates, updates }), summary: JSON.stringify({ ...summary, error_list: errors.slice(0, 1000) }), created_at: actor.at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return {
+    batch_id: batch.id,
+    file_name: fileName,
+    summary,
+    errors: errors.slice(0, 1000),
+    creates: creates.slice(0, 100),
+    updates: updates.slice(0, 100),
+  };
+}
+
+function pushAppError(errors: RowError[], row: number, e: unknown, lang: Lang) {
+  if (!(e instanceof AppError)) throw e;
+  for (const [field, m] of Object.entries(e.fields ?? { _: { key: e.key, params: e.params } })) {
+    errors.push({ row, field, message: typeof m === 'string' ? m : t(lang, m.key as MsgKey, m.params) });
+  }
+}
+
+/** Applies a previewed plan in one transaction: all rows or none. Each row gets its audit entry. */
+export async function applyImport(db: Db, def: ResourceDef, actor: Actor, batchId: number, detail = ''): Promise<{ created: number; updated: number }> {
+  const batch = await db.selectFrom('import_batches').selectAll().where('id', '=', batchId).where('resource', '=', def.name).executeTakeFirst();
+  if (!batch) throw notFound();
+  if (batch.status === 'applied') throw new AppError(409, 'CONFLICT', 'import_applied');
+  const plan = batch.plan as { creates: PlanCreate[]; updates: PlanUpdate[] };
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const t = anyDb(trx);
+      const CHUNK = 500;
+      for (let i = 0; i < plan.creates.length; i += CHUNK) {
+        const chunk = plan.creates.slice(i, i + CHUNK);
+        const inserted = (await t.insertInto(def.name).values(chunk.map((c) => ({ ...c.values, created_at: actor.at, updated_at: actor.at }))).returningAll().execute()) as Row[];
+        await trx.insertInto('audit_log').values(inserted.map((r) => auditRow(actor, def, 'create', r.id, null, r, `import #${batchId}${detail}`))).execute();
+      }
+      for (const u of plan.updates) {
+        const r = await t
+          .updateTable(def.name)
+          .set((eb: any) => ({ ...u.values, version: eb('version', '+', 1), updated_at: actor.at }))
+          .where('id', '=', u.id)
+          .where('version', '=', u.version)
+          .returningAll()
+          .executeTakeFirst();
+        if (!r) throw stale();
+        await audit(trx, actor, { action: 'update', resource: def.name, record_id: u.id, before: u.before, after: r, detail: `import #${batchId}${detail}` });
+      }
+      await trx.updateTable('import_batches').set({ status: 'applied', applied_at: actor.at }).where('id', '=', batchId).execute();
+      await audit(trx, actor, { action: 'import', resource: def.name, record_id: null, detail: `import #${batchId}: ${plan.creates.length} created, ${plan.updates.length} updated${detail}` });
+      return { created: plan.creates.length, updated: plan.updates.length };
+    });
+  } catch (e) {
+    const fields = dbErrorFields(def, e);
+    if (fields) throw badRequest(fields);
+    throw e;
+  }
+}
+
+function auditRow(actor: Actor, def: ResourceDef, action: string, id: number, before: unknown, after: unknown, detail: string) {
+  return {
+    at: actor.at,
+    operator_id: actor.operator_id,
+    username: actor.username,
+    branch_id: actor.branch_id,
+    ip: actor.ip,
+    request_id: actor.request_id,
+    action,
+    resource: def.name,
+    record_id: String(id),
+    before: before === null ? null : JSON.stringify(before),
+    after: after === null ? null : JSON.stringify(after),
+    detail,
+  };
+}
+
+/** The user confirms a preview: refused while it has errors; for resources under 复核 the whole batch waits for approval. */
+export async function confirmImport(db: Db, def: ResourceDef, actor: Actor, batchId: number) {
+  const batch = await db.selectFrom('import_batches').selectAll().where('id', '=', batchId).where('resource', '=', def.name).where('operator_id', '=', actor.operator_id!).executeTakeFirst();
+  if (!batch) throw notFound();
+  if (batch.status !== 'previewed') throw new AppError(409, 'CONFLICT', 'import_applied');
+  const summary = batch.summary as { errors: number; create: number; update: number };
+  if (summary.errors > 0) throw badRequest({ file: { key: 'import_has_errors', params: { count: summary.errors } } }, 'import_has_errors', { count: summary.errors });
+  if (def.approval) {
+    const approval = await submitApproval(db, actor, { resource: def.name, operation: 'import', record_id: null, payload: { batch_id: batchId, create: summary.create, update: summary.update }, before: null, summary: batch.file_name });
+    await db.updateTable('import_batches').set({ status: 'submitted' }).where('id', '=', batchId).execute();
+    return { status: 202 as const, approval_id: approval.id, created: 0, updated: 0 };
+  }
+  return { status: 200 as const, ...(await applyImport(db, def, actor, batchId)) };
+}

@@ -1,0 +1,54 @@
+import { Decimal } from 'decimal.js';
+import type { FieldMsg } from '../http/errors.js';
+import { defineResource } from './define-resource.js';
+import { L } from './labels.js';
+
+/** Checks a parameter's text value against its declared type. */
+export function paramValueProblem(type: string, value: string): FieldMsg | null {
+  switch (type) {
+    case 'integer':
+      return /^-?\d{1,9}$/.test(value) ? null : { key: 'param_integer' };
+    case 'decimal':
+      try {
+        return /^-?\d+(\.\d{1,8})?$/.test(value) && new Decimal(value).isFinite() ? null : { key: 'param_decimal' };
+      } catch {
+        return { key: 'param_decimal' };
+      }
+    case 'date':
+      return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value + 'T00:00:00Z')) ? null : { key: 'param_date' };
+    case 'boolean':
+      return value === 'true' || value === 'false' ? null : { key: 'param_boolean' };
+    case 'date_list':
+      // month-day list, e.g. the 转息日 03-20,06-20,09-20,12-20
+      return /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(,(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))*$/.test(value) ? null : { key: 'param_date_list' };
+    default:
+      return null;
+  }
+}
+
+/** 系统参数: typed key/values. Keys and types are the product's; only values (and notes) are edited. */
+export const system_params = defineResource({
+  name: 'system_params',
+  label: L('系统参数', 'System parameters'),
+  group: 'system',
+  key: ['key'],
+  display: 'name_zh',
+  defaultSort: ['category', 'ASC'],
+  scope: 'global',
+  operations: { create: false, delete: false },
+  fields: [
+    { name: 'key', type: 'text', label: L('参数键', 'Key'), max: 60, readOnly: true, filter: 'eq', sortable: true, list: true },
+    { name: 'name_zh', type: 'text', label: L('参数名称', 'Name'), max: 60, readOnly: true, filter: 'like', list: true },
+    { name: 'name_en', type: 'text', label: L('英文名称', 'Name (English)'), max: 80, readOnly: true },
+    { name: 'category', type: 'enum', dict: 'param_category', label: L('类别', 'Category'), readOnly: true, filter: 'eq', sortable: true, list: true },
+    { name: 'type', type: 'enum', dict: 'param_type', label: L('类型', 'Type'), readOnly: true, list: true },
+    { name: 'value', type: 'text', label: L('参数值', 'Value'), max: 200, list: true },
+    { name: 'read_only', type: 'boolean', label: L('只读', 'Read-only'), readOnly: true, list: true },
+    { name: 'description', type: 'text', label: L('说明', 'Description'), max: 300, required: false, default: '' },
+  ],
+  locked: (row) => row.read_only === true,
+  rules: async (row) => {
+    const problem = paramValueProblem(String(row.type), String(row.value));
+    return problem ? { value: problem } : null;
+  },
+});
