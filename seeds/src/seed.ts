@@ -3,6 +3,7 @@ import { hashPassword } from '../../server/src/modules/auth/password.js';
 import { syncBuiltInRoles } from './built-in-roles.seed.js';
 import { BRANCH_DETAILS, DEMO_BRANCH, DEMO_OPERATORS, HEAD_OFFICE } from './demo-branch.js';
 import { seedParameters } from './parameters.seed.js';
+import { inTransaction } from '../../server/src/db/transaction.js';
 
 export interface SeedOptions {
   /** the demo operators' password on first run */
@@ -20,7 +21,7 @@ export async function isSeeded(db: Db): Promise<boolean> {
 export async function seed(db: Db, opts: SeedOptions) {
   const roleIds = await syncBuiltInRoles(db);
   const password_hash = await hashPassword(opts.demoPassword);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const branchIds: Record<string, number> = {};
     for (const [key, b] of [['head_office', HEAD_OFFICE], ['branch', DEMO_BRANCH]] as const) {
       const row = await trx.insertInto('branches').values({ ...b, ...BRANCH_DETAILS[key] }).returning('id').executeTakeFirstOrThrow();

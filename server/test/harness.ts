@@ -40,7 +40,7 @@ export async function openTestDb(): Promise<Connection> {
 export interface Session {
   cookie: string;
   csrf: string;
-  me: { id: number; username: string; branch: { id: number }; permissions: string[] };
+  me: { id: number; username: string; branch: { id: number }; permissions: string[]; must_change_password: boolean };
 }
 
 /** The app over a fresh database, with helpers to sign in and call it as a given operator. */
@@ -58,18 +58,22 @@ export async function testApp() {
   }
 
   /** Calls the API; `as` signs the request with a session (cookie + CSRF token). */
-  async function call(method: string, path: string, opts: { as?: Session; body?: unknown; headers?: Record<string, string> } = {}) {
+  async function call(method: string, path: string, opts: { as?: Session; body?: unknown; headers?: Record<string, string>; form?: FormData } = {}) {
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
     if (opts.as) {
       headers.cookie = opts.as.cookie;
       headers['x-csrf-token'] = opts.as.csrf;
     }
-    let body: string | undefined;
-    if (opts.body !== undefined) {
+    let body: string | FormData | undefined;
+    if (opts.form) body = opts.form;
+    else if (opts.body !== undefined) {
       headers['content-type'] ??= 'application/json';
       body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
     }
     const res = await app.request(path, { method, headers, body });
+    if ((res.headers.get('content-type') ?? '').includes('spreadsheetml')) {
+      return { status: res.status, json: undefined as any, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
+    }
     const text = await res.text();
     let json: any = undefined;
     try {
@@ -77,10 +81,28 @@ export async function testApp() {
     } catch {
       json = text;
     }
-    return { status: res.status, json, headers: res.headers };
+    return { status: res.status, json, headers: res.headers, bytes: undefined as Buffer | undefined };
   }
 
-  return { app, db: conn.db, conn, clock, login, call, close: () => conn.close() };
+  /** Uploads a file as multipart field "file". */
+  function upload(path: string, as: Session, bytes: Buffer | Uint8Array, name = 'upload.xlsx') {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(bytes)]), name);
+    return call('POST', path, { as, form });
+  }
+
+  /** An operator with a head-office role holding `permissions` (tests need all-branch makers and checkers). */
+  async function headOfficeOperator(username: string, permissions: string[]) {
+    const ho = await conn.db.selectFrom('branches').select('id').where('is_head_office', '=', true).executeTakeFirstOrThrow();
+    const role = await conn.db.insertInto('roles').values({ code: `ho_${username}`, name: `总部${username}`, all_branches: true, branch_id: null }).returning('id').executeTakeFirstOrThrow();
+    await conn.db.insertInto('role_permissions').values(permissions.map((p) => ({ role_id: role.id, resource: p.split('.')[0]!, action: p.split('.')[1]! }))).execute();
+    const hash = (await conn.db.selectFrom('operators').select('password_hash').where('username', '=', 'admin').executeTakeFirstOrThrow()).password_hash;
+    const op = await conn.db.insertInto('operators').values({ username, name: username, branch_id: ho.id, password_hash: hash }).returning('id').executeTakeFirstOrThrow();
+    await conn.db.insertInto('operator_roles').values({ operator_id: op.id, role_id: role.id }).execute();
+    return login(username);
+  }
+
+  return { app, db: conn.db, conn, clock, login, call, upload, headOfficeOperator, close: () => conn.close() };
 }
 
 export type TestApp = Awaited<ReturnType<typeof testApp>>;

@@ -5,6 +5,7 @@ import { submitApproval } from '../modules/approvals/approvals.service.js';
 import { branchColumnOf, type ResourceDef } from './define-resource.js';
 import { anyDb, findRow, type Row } from './crud.repository.js';
 import { dbErrorFields } from './db-errors.js';
+import { inTransaction } from '../db/transaction.js';
 
 export type Values = Record<string, unknown>;
 
@@ -59,7 +60,7 @@ async function guardDb<T>(def: ResourceDef, fn: () => Promise<T>): Promise<T> {
 /** Writes a change and its audit row in one transaction. Used directly, and by an approval once approved. */
 export async function applyChange(db: Db, def: ResourceDef, actor: Actor, op: 'create' | 'update' | 'delete', id: number | null, values: Values, detail = ''): Promise<Row> {
   return guardDb(def, () =>
-    db.transaction().execute(async (trx) => {
+    inTransaction(db, async (trx) => {
       const t = anyDb(trx);
       if (op === 'create') {
         const row = (await t.insertInto(def.name).values({ ...writable(def, values), created_at: actor.at, updated_at: actor.at }).returningAll().executeTakeFirstOrThrow()) as Row;

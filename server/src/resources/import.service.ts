@@ -13,6 +13,7 @@ import { anyDb, filtered, type Row } from './crud.repository.js';
 import { checkValues, type Values } from './crud.service.js';
 import { exportFields } from './export.xlsx.js';
 import { dbErrorFields } from './db-errors.js';
+import { inTransaction } from '../db/transaction.js';
 
 export const IMPORT_MAX_ROWS = 20_000;
 export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
@@ -199,7 +200,7 @@ export async function applyImport(db: Db, def: ResourceDef, actor: Actor, batchI
   if (batch.status === 'applied') throw new AppError(409, 'CONFLICT', 'import_applied');
   const plan = batch.plan as { creates: PlanCreate[]; updates: PlanUpdate[] };
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await inTransaction(db, async (trx) => {
       const t = anyDb(trx);
       const CHUNK = 500;
       for (let i = 0; i < plan.creates.length; i += CHUNK) {

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/connect.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { audit, type Actor } from '../audit/audit.service.js';
+import { inTransaction } from '../../db/transaction.js';
 
 export type Operation = 'create' | 'update' | 'delete' | 'import' | 'grant';
 
@@ -23,7 +24,7 @@ export async function submitApproval(db: Db, maker: Actor, change: { resource: s
     const pending = await db.selectFrom('approvals').select('id').where('resource', '=', change.resource).where('record_id', '=', change.record_id).where('status', '=', 'pending').executeTakeFirst();
     if (pending) throw new AppError(409, 'PENDING_APPROVAL', 'pending_exists');
   }
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const row = await trx
       .insertInto('approvals')
       .values({
@@ -61,7 +62,7 @@ export async function approve(db: Db, checker: Actor, permissions: Set<string>, 
   if (!permissions.has(`${a.resource}.approve`)) throw new AppError(403, 'FORBIDDEN', 'approve_right_missing', { resource: a.resource });
   const applier = appliers.get(a.resource);
   if (!applier) throw new Error(`no applier for ${a.resource}`);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const claimed = await trx.updateTable('approvals').set({ status: 'approved', checker_id: checker.operator_id, decided_at: checker.at, comment }).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1) throw new AppError(409, 'CONFLICT', 'approval_decided');
     const resultId = await applier(trx, checker, { id: a.id, operation: a.operation as Operation, record_id: a.record_id, payload: a.payload, maker_id: a.maker_id });
@@ -75,7 +76,7 @@ export async function reject(db: Db, checker: Actor, permissions: Set<string>, s
   const a = await pendingApproval(db, id, scope);
   if (a.maker_id === checker.operator_id) throw new AppError(403, 'OWN_APPROVAL', 'own_approval');
   if (!permissions.has(`${a.resource}.approve`)) throw new AppError(403, 'FORBIDDEN', 'approve_right_missing', { resource: a.resource });
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await trx.updateTable('approvals').set({ status: 'rejected', checker_id: checker.operator_id, decided_at: checker.at, comment }).where('id', '=', id).execute();
     await audit(trx, checker, { action: 'reject', resource: 'approvals', record_id: id, detail: comment });
     return { ...a, status: 'rejected', checker_id: checker.operator_id, decided_at: checker.at, comment };

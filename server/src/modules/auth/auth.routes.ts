@@ -6,6 +6,7 @@ import { changeOwnPassword, login } from './auth.service.js';
 import { loadMe, meBody } from './me.repository.js';
 import { SESSION_COOKIE, endSession, tokenHash } from './session.repository.js';
 import { securityPolicy } from '../system_params/system-params.service.js';
+import { inTransaction } from '../../db/transaction.js';
 
 const tags = ['auth'];
 const loginBody = z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) });
@@ -30,7 +31,7 @@ export const authRoutes = router()
   .openapi(route('signed_in', { method: 'post', path: '/auth/logout', tags, summary: '退出 Sign out', responses: { 204: { description: 'Signed out' } } }), async (c) => {
     const me = c.get('me')!;
     const { db, clock } = c.get('deps');
-    await db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       await endSession(trx, me.session.token_hash, clock.now(), 'logout');
       await audit(trx, actorOf(c), { action: 'logout', resource: 'operators', record_id: me.id });
     });

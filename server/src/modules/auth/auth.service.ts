@@ -4,6 +4,7 @@ import { audit, type Actor } from '../audit/audit.service.js';
 import { securityPolicy } from '../system_params/system-params.service.js';
 import { hashPassword, passwordProblem, verifyPassword } from './password.js';
 import { createSession, endOperatorSessions } from './session.repository.js';
+import { inTransaction } from '../../db/transaction.js';
 
 /**
  * Signs an operator in. Failures are counted; at the limit (a system parameter, default 5) the
@@ -28,7 +29,7 @@ export async function login(db: Db, actor: Actor, username: string, password: st
   if (!ok) {
     const failures = op.failed_logins + 1;
     const lock = failures >= policy.maxFailures;
-    await db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       await trx
         .updateTable('operators')
         .set({ failed_logins: lock ? 0 : failures, locked_until: lock ? new Date(now.getTime() + policy.lockMinutes * 60_000) : null })
@@ -43,7 +44,7 @@ export async function login(db: Db, actor: Actor, username: string, password: st
     await audit(db, failActor, { action: 'login_failed', resource: 'operators', record_id: op.id, detail: 'disabled' });
     throw new AppError(401, 'UNAUTHENTICATED', 'disabled');
   }
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await trx.updateTable('operators').set({ failed_logins: 0, locked_until: null, last_login_at: now }).where('id', '=', op.id).execute();
     const session = await createSession(trx, op.id, now, actor.ip, userAgent);
     await audit(trx, failActor, { action: 'login', resource: 'operators', record_id: op.id });
@@ -60,7 +61,7 @@ export async function changeOwnPassword(db: Db, actor: Actor & { operator_id: nu
   if (problem) throw badRequest({ new_password: problem });
   if (current === next) throw badRequest({ new_password: { key: 'password_same' } });
   const hash = await hashPassword(next);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx.updateTable('operators').set({ password_hash: hash, must_change_password: false, password_changed_at: actor.at }).where('id', '=', op.id).execute();
     // other sessions of this operator end: whoever else knew the old password is out
     await trx.updateTable('sessions').set({ ended_at: actor.at, end_reason: 'password_changed' }).where('operator_id', '=', op.id).where('ended_at', 'is', null).where('token_hash', '!=', keepSessionHash).execute();

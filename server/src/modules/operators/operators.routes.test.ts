@@ -413,7 +413,7 @@ describe('reset_password', () => {
 
 describe('delete', () => {
   it('deletes an operator who never acted', async () => {
-    const op = await createOperator('mistake', ['teller', 'manager']);
+    const op = await createOperator('mistake', ['teller', 'clerk']);
     expect(await rolesOf(op.id)).toHaveLength(2);
     const { res, audit } = await mutation(() => t.call('DELETE', `/api/operators/${op.id}`, { as: admin }));
     expect(res.status).toBe(200);

@@ -6,6 +6,7 @@ import { endOperatorSessions } from '../auth/session.repository.js';
 import { securityPolicy } from '../system_params/system-params.service.js';
 import { dutyConflict } from '../roles/separation.calc.js';
 import { findOperator } from './operators.repository.js';
+import { inTransaction } from '../../db/transaction.js';
 
 export interface OperatorInput {
   name: string;
@@ -54,9 +55,7 @@ export async function createOperator(db: Db, actor: Actor, scope: number | null,
   const taken = await db.selectFrom('operators').select('id').where('username', '=', input.username).executeTakeFirst();
   if (taken) throw fieldError('username', 'duplicate', { value: input.username });
   const password_hash = await hashPassword(input.password);
-  return db
-    .transaction()
-    .execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
       const { id } = await trx
         .insertInto('operators')
         .values({ username: input.username, name: input.name, branch_id: input.branch_id, phone: input.phone, password_hash, must_change_password: true, created_at: actor.at, updated_at: actor.at })
@@ -79,7 +78,7 @@ export async function updateOperator(db: Db, actor: Actor, scope: number | null,
   if (!before) throw notFound();
   await checkBranch(db, scope, input.branch_id);
   await checkRoles(db, input.branch_id, input.role_ids);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const r = await trx
       .updateTable('operators')
       .set((eb) => ({ name: input.name, branch_id: input.branch_id, phone: input.phone, version: eb('version', '+', 1), updated_at: actor.at }))
@@ -99,7 +98,7 @@ export async function setOperatorStatus(db: Db, actor: Actor, scope: number | nu
   const before = await findOperator(db, scope, id);
   if (!before) throw notFound();
   if (status === 'disabled' && id === actor.operator_id) throw fieldError('status', 'self_disable');
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await trx
       .updateTable('operators')
       .set((eb) => ({ status, version: eb('version', '+', 1), updated_at: actor.at, ...(status === 'active' ? { failed_logins: 0, locked_until: null } : {}) }))
@@ -120,7 +119,7 @@ export async function resetPassword(db: Db, actor: Actor, scope: number | null, 
   const problem = passwordProblem(password, policy.passwordMinLength);
   if (problem) throw badRequest({ password: problem });
   const password_hash = await hashPassword(password);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx
       .updateTable('operators')
       .set((eb) => ({ password_hash, must_change_password: true, failed_logins: 0, locked_until: null, version: eb('version', '+', 1), updated_at: actor.at }))
@@ -138,7 +137,7 @@ export async function deleteOperator(db: Db, actor: Actor, scope: number | null,
   if (id === actor.operator_id) throw fieldError('id', 'self_disable');
   const acted = await db.selectFrom('audit_log').select('id').where('operator_id', '=', id).limit(1).executeTakeFirst();
   if (acted) throw fieldError('id', 'operator_has_history');
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await trx.deleteFrom('sessions').where('operator_id', '=', id).execute();
     await trx.deleteFrom('operators').where('id', '=', id).execute();
     await audit(trx, actor, { action: 'delete', resource: 'operators', record_id: id, before });

@@ -4,6 +4,7 @@ import { audit, type Actor } from '../audit/audit.service.js';
 import { isKnownPermission } from './permission-catalog.js';
 import { dutyConflict } from './separation.calc.js';
 import { findRole, holdersPermissions, setPermissions } from './roles.repository.js';
+import { inTransaction } from '../../db/transaction.js';
 
 export interface RoleInput {
   name: string;
@@ -25,9 +26,7 @@ export async function createRole(db: Db, actor: Actor, scope: number | null, inp
   if (input.all_branches && scope !== null) throw fieldError('all_branches', 'all_branches_needs_scope');
   const taken = await db.selectFrom('roles').select('id').where('code', '=', input.code).executeTakeFirst();
   if (taken) throw fieldError('code', 'duplicate', { value: input.code });
-  return db
-    .transaction()
-    .execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
       const { id } = await trx
         .insertInto('roles')
         .values({ code: input.code, name: input.name, description: input.description, all_branches: input.all_branches, branch_id: scope, created_at: actor.at, updated_at: actor.at })
@@ -57,7 +56,7 @@ export async function updateRole(db: Db, actor: Actor, scope: number | null, id:
   const before = await changeableRole(db, scope, id);
   checkPermissions(input.permissions);
   if (input.all_branches && scope !== null) throw fieldError('all_branches', 'all_branches_needs_scope');
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const r = await trx
       .updateTable('roles')
       .set((eb) => ({ name: input.name, description: input.description, all_branches: input.all_branches, version: eb('version', '+', 1), updated_at: actor.at }))
@@ -83,7 +82,7 @@ export async function deleteRole(db: Db, actor: Actor, scope: number | null, id:
   const before = await changeableRole(db, scope, id);
   const { n } = await db.selectFrom('operator_roles').select((eb) => eb.fn.countAll<number>().as('n')).where('role_id', '=', id).executeTakeFirstOrThrow();
   if (Number(n) > 0) throw fieldError('id', 'role_in_use', { count: Number(n) });
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await trx.deleteFrom('roles').where('id', '=', id).execute();
     await audit(trx, actor, { action: 'delete', resource: 'roles', record_id: id, before });
     return before;

@@ -1,6 +1,7 @@
 import { route, router, idParams, jsonBody, z } from '../../http/route.js';
 import { fieldError, notFound } from '../../http/errors.js';
 import { actorOf, audit } from '../audit/audit.service.js';
+import { inTransaction } from '../../db/transaction.js';
 
 const body = z.strictObject({
   new_code: z.string().regex(/^\d{6}$/),
@@ -20,7 +21,7 @@ export const codeChangeRoutes = router().openapi(
     if (!before) throw notFound();
     const taken = await db.selectFrom('securities').select('id').where('market', '=', before.market).where('code', '=', new_code).executeTakeFirst();
     if (taken) throw fieldError('new_code', 'duplicate', { value: new_code });
-    const after = await db.transaction().execute(async (trx) => {
+    const after = await inTransaction(db, async (trx) => {
       await trx.insertInto('security_code_changes').values({ security_id: id, market: before.market, old_code: before.code, new_code, old_name: before.name, new_name, effective_on, operator_id: actor.operator_id }).execute();
       const row = await trx.updateTable('securities').set((eb) => ({ code: new_code, name: new_name, version: eb('version', '+', 1), updated_at: actor.at })).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
       await audit(trx, actor, { action: 'change_code', resource: 'securities', record_id: id, before, after: row, detail: `${before.code} → ${new_code}` });
