@@ -13,8 +13,14 @@ export const AuditDiffTable = (_props: { label?: string; className?: string }) =
         return <Typography variant="body2">{translate('resources.audit_log.diff.empty')}</Typography>;
     }
     const labels = { yes: translate('app.common.yes'), no: translate('app.common.no') };
-    const show = (value: unknown) =>
-        isIsoTimestamp(value) ? new Date(value).toLocaleString(locale, { hour12: false }) : formatValue(value, labels);
+    // Coded values with words of their own (e.g. status "active" → 正常) use the resource's labels.
+    const show = (field: string, value: unknown) => {
+        if (isIsoTimestamp(value)) return new Date(value).toLocaleString(locale, { hour12: false });
+        if (typeof value === 'string' && /^[a-z_]+$/.test(value)) {
+            return translate(`resources.${record.resource}.${field}.${value}`, { _: value });
+        }
+        return formatValue(value, labels);
+    };
     // Field names are the audited resource's own columns, so its i18n labels apply.
     const fieldLabel = (field: string) =>
         translate(`resources.${record.resource}.fields.${field}`, { _: field });
@@ -39,10 +45,10 @@ export const AuditDiffTable = (_props: { label?: string; className?: string }) =
                             {fieldLabel(row.field)}
                         </TableCell>
                         <TableCell sx={{ wordBreak: 'break-word', color: row.changed ? 'error.main' : undefined }}>
-                            {show(row.before)}
+                            {show(row.field, row.before)}
                         </TableCell>
                         <TableCell sx={{ wordBreak: 'break-word', color: row.changed ? 'success.dark' : undefined }}>
-                            {show(row.after)}
+                            {show(row.field, row.after)}
                         </TableCell>
                     </TableRow>
                 ))}

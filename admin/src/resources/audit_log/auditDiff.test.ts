@@ -4,9 +4,9 @@ import { diffRows, formatValue, isIsoTimestamp } from './auditDiff';
 describe('diffRows', () => {
     it('marks changed fields of an update', () => {
         expect(diffRows({ name: '张三', phone: '1', role_ids: [1] }, { name: '张三', phone: '2', role_ids: [1, 2] })).toEqual([
-            { field: 'name', before: '张三', after: '张三', changed: false },
             { field: 'phone', before: '1', after: '2', changed: true },
             { field: 'role_ids', before: [1], after: [1, 2], changed: true },
+            { field: 'name', before: '张三', after: '张三', changed: false },
         ]);
     });
 
@@ -18,8 +18,8 @@ describe('diffRows', () => {
 
     it('keeps fields only present after', () => {
         expect(diffRows({ a: 1 }, { a: 1, b: 2 }).map(r => [r.field, r.changed])).toEqual([
-            ['a', false],
             ['b', true],
+            ['a', false],
         ]);
     });
 

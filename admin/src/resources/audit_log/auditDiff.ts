@@ -13,8 +13,8 @@ const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSO
 
 /**
  * Field-by-field comparison of an audit row's before and after snapshots (either may be null:
- * a create has no before, a delete no after). Fields keep the snapshot's order, before first.
- * A non-object snapshot is shown as a single "value" line.
+ * a create has no before, a delete no after). Changed fields come first, what the reader looks
+ * for; otherwise the snapshot's order is kept. A non-object snapshot is one "value" line.
  */
 export const diffRows = (before: unknown, after: unknown): DiffRow[] => {
     const b = asObject(before);
@@ -23,11 +23,12 @@ export const diffRows = (before: unknown, after: unknown): DiffRow[] => {
         return [{ field: 'value', before, after, changed: !sameValue(before, after) }];
     }
     const fields = [...new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])];
-    return fields.map(field => {
+    const rows = fields.map(field => {
         const beforeValue = b ? b[field] : undefined;
         const afterValue = a ? a[field] : undefined;
         return { field, before: beforeValue, after: afterValue, changed: !sameValue(beforeValue, afterValue) };
     });
+    return [...rows.filter(row => row.changed), ...rows.filter(row => !row.changed)];
 };
 
 /** A readable rendering of a snapshot value: no JSON braces or quotes for the usual scalars. */
