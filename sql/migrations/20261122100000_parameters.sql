@@ -199,3 +199,10 @@ INSERT INTO system_params (key, value, type, category, name_zh, name_en, descrip
   ('single_deposit_limit', '5000000', 'decimal', 'limits', '单笔存款上限(元)', 'Single deposit limit (CNY)', ''),
   ('single_withdrawal_limit', '1000000', 'decimal', 'limits', '单笔取款上限(元)', 'Single withdrawal limit (CNY)', ''),
   ('default_credit_line', '0', 'decimal', 'limits', '默认透支额度(元)', 'Default credit line (CNY)', '0 表示不允许透支');
+
+-- Each large parameter list is read (screen, export) in its default order; these make each page
+-- of an export an index range instead of a sort of the whole table.
+CREATE INDEX securities_code_id_idx ON securities (code, id);
+CREATE INDEX trading_calendar_date_id_idx ON trading_calendar (date, id);
+CREATE INDEX dictionary_category_id_idx ON dictionary (category, id);
+CREATE INDEX fee_schedules_from_id_idx ON fee_schedules (effective_from, id);

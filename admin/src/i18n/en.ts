@@ -175,6 +175,9 @@ export const appEn: AppMessages = {
         download: 'Report download',
         approve: 'Approve',
         reject: 'Reject',
+        import: 'Import',
+        submit: 'Submitted for approval',
+        change_code: 'Security code change',
         run: 'Run',
     },
     permissions: {

@@ -175,6 +175,9 @@ export const appZh = {
         download: '下载报表',
         approve: '复核通过',
         reject: '复核退回',
+        import: '导入',
+        submit: '提交复核',
+        change_code: '证券代码变更',
         run: '执行',
     },
     permissions: {

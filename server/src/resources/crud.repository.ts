@@ -56,32 +56,25 @@ export async function findRow(db: Db, def: ResourceDef, scope: number | null, id
   return (await filtered(db, def, scope, { id }).selectAll('t').executeTakeFirst()) as Row | undefined;
 }
 
-/** Rows in key order, `batch` at a time, for exports that must not hold everything in memory.
- * Keyset paging by id works the same on PGlite (no cursors) and PostgreSQL. */
+/** Rows in the list's order, `batch` at a time, for exports that must not hold everything in
+ * memory. Keyset paging on (sort column, id) — no cursors, so it works the same on PGlite and
+ * PostgreSQL, and each page costs the same however deep the export is. */
 export async function* streamRows(db: Db, def: ResourceDef, scope: number | null, filter: Record<string, unknown>, sort: { field: string; order: 'asc' | 'desc' }, batch = 5000) {
-  if (sort.field === 'id') {
-    let last: number | null = null;
-    for (;;) {
-      let q = filtered(db, def, scope, filter).selectAll('t');
-      if (last !== null) q = q.where('t.id', sort.order === 'asc' ? '>' : '<', last);
-      const rows = (await q.orderBy('t.id', sort.order).limit(batch).execute()) as Row[];
-      if (!rows.length) return;
-      yield rows;
-      last = rows[rows.length - 1]!.id;
-      if (rows.length < batch) return;
-    }
-  }
-  // any other sort: page by offset (parameter tables are small enough for that to be fine)
+  const nullable = sort.field !== 'id' && (def.fields.find((f) => f.name === sort.field)?.nullable ?? true);
+  const cmp = sort.order === 'asc' ? '>' : '<';
+  let last: Row | null = null;
   for (let offset = 0; ; offset += batch) {
-    const rows = (await filtered(db, def, scope, filter)
-      .selectAll('t')
-      .orderBy(sql.ref(`t.${sort.field}`), sort.order)
-      .orderBy('t.id', sort.order)
-      .offset(offset)
-      .limit(batch)
-      .execute()) as Row[];
+    let q = filtered(db, def, scope, filter).selectAll('t');
+    if (last && !nullable) {
+      q = sort.field === 'id' ? q.where('t.id', cmp, last.id) : q.where(sql<boolean>`(${sql.ref(`t.${sort.field}`)}, t.id) ${sql.raw(cmp)} (${last[sort.field]}, ${last.id})`);
+    }
+    q = q.orderBy(sql.ref(`t.${sort.field}`), sort.order).orderBy('t.id', sort.order).limit(batch);
+    // a nullable sort column cannot be compared row-wise: page by offset there
+    if (nullable) q = q.offset(offset);
+    const rows = (await q.execute()) as Row[];
     if (!rows.length) return;
     yield rows;
     if (rows.length < batch) return;
+    last = rows[rows.length - 1]!;
   }
 }

@@ -4,9 +4,10 @@ import type { FieldDef } from './define-resource.js';
 /**
  * Text that a spreadsheet could read as a formula (= + - @, or a leading tab/CR) gets a leading
  * apostrophe on export (OWASP "CSV injection"); import removes exactly that apostrophe again,
- * so export → import is a round trip.
+ * so export → import is a round trip. Text that already starts with apostrophes before such a
+ * sign gets one more, so the one import removes is never part of the value.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^'*[=+\-@\t\r]/;
 export const neutralise = (s: string) => (FORMULA_START.test(s) ? `'${s}` : s);
 export const unneutralise = (s: string) => (s.startsWith("'") && FORMULA_START.test(s.slice(1)) ? s.slice(1) : s);
 

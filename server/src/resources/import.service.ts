@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import type { Db } from '../db/connect.js';
 import { AppError, badRequest, notFound, stale } from '../http/errors.js';
 import type { Lang } from '../http/lang.js';
@@ -9,7 +10,7 @@ import { submitApproval } from '../modules/approvals/approvals.service.js';
 import { can, branchColumnOf, type FieldDef, type ResourceDef } from './define-resource.js';
 import { bodySchema } from './field-schema.js';
 import { fromCell, isProblem } from './excel-cells.js';
-import { anyDb, filtered, type Row } from './crud.repository.js';
+import { anyDb, filtered, findRow, type Row } from './crud.repository.js';
 import { checkValues, type Values } from './crud.service.js';
 import { exportFields } from './export.xlsx.js';
 import { dbErrorFields } from './db-errors.js';
@@ -70,7 +71,7 @@ async function readSheet(def: ResourceDef, buffer: Buffer, lang: Lang) {
   const present = new Set(columns.map((c) => c.field.name));
   const needed = fields.filter((f) => def.key.includes(f.name) || (!f.readOnly && f.required !== false && f.default === undefined));
   const missing = needed.filter((f) => !present.has(f.name)).map((f) => f.label[lang]);
-  const dup = columns.map((c) => c.field.name).filter((n, i, a) => a.indexOf(n) !== i);
+  const dup = columns.map((c) => c.field).filter((f, i, a) => a.indexOf(f) !== i).map((f) => f.label[lang]);
   if (missing.length || extra.length || dup.length) {
     const fieldsErr: Record<string, string> = {};
     if (missing.length) fieldsErr.missing_columns = t(lang, 'missing_columns', { columns: missing.join('、') });
@@ -170,6 +171,14 @@ export async function previewImport(db: Db, def: ResourceDef, actor: Actor, scop
     }
     updates.push({ row, id: current.id, version: current.version, values: changed, before: Object.fromEntries(Object.keys(changed).map((k) => [k, current[k]])) });
   }
+  if (def.rules && creates.length + updates.length > 1) {
+    const failed = await crossRowCheck(db, def, scope, lang, creates, updates, errors);
+    if (failed.size) {
+      creates.splice(0, creates.length, ...creates.filter((c) => !failed.has(c.row)));
+      updates.splice(0, updates.length, ...updates.filter((u) => !failed.has(u.row)));
+      errors.sort((a, b) => a.row - b.row);
+    }
+  }
   const summary = { rows: rows.length, create: creates.length, update: updates.length, unchanged, errors: errors.length };
   const batch = await db
     .insertInto('import_batches')
@@ -184,6 +193,55 @@ export async function previewImport(db: Db, def: ResourceDef, actor: Actor, scop
     creates: creates.slice(0, 100),
     updates: updates.slice(0, 100),
   };
+}
+
+const DRY_RUN = new Error('import dry run');
+
+/**
+ * A resource's rules may look at other rows (fee periods must not overlap). Each row was checked
+ * against the database alone; here the planned rows are written in file order, each checked
+ * against the database as the earlier rows leave it, in a transaction that is rolled back.
+ * Returns the rows that fail, with their errors added.
+ */
+async function crossRowCheck(db: Db, def: ResourceDef, scope: number | null, lang: Lang, creates: PlanCreate[], updates: PlanUpdate[], errors: RowError[]) {
+  const failed = new Set<number>();
+  const planned = [...creates.map((c) => ({ row: c.row, create: c, update: undefined })), ...updates.map((u) => ({ row: u.row, create: undefined, update: u }))].sort((a, b) => a.row - b.row);
+  try {
+    await db.transaction().execute(async (trx) => {
+      for (const p of planned) {
+        await sql`savepoint import_row`.execute(trx);
+        try {
+          await writeRow(trx, def, scope, p.create, p.update);
+          await sql`release savepoint import_row`.execute(trx);
+        } catch (e) {
+          await sql`rollback to savepoint import_row`.execute(trx);
+          const fields = e instanceof AppError ? null : dbErrorFields(def, e);
+          if (!(e instanceof AppError) && !fields) throw e;
+          pushAppError(errors, p.row, e instanceof AppError ? e : badRequest(fields!), lang);
+          failed.add(p.row);
+        }
+      }
+      throw DRY_RUN;
+    });
+  } catch (e) {
+    if (e !== DRY_RUN) throw e;
+  }
+  return failed;
+}
+
+/** Checks one planned row against the database as it is now (inside `trx`), then writes it. */
+async function writeRow(trx: Db, def: ResourceDef, scope: number | null, create?: PlanCreate, update?: PlanUpdate, at?: Date): Promise<Row> {
+  const t = anyDb(trx);
+  const stamps = at ? { updated_at: at } : {};
+  if (create) {
+    await checkValues(trx, def, scope, create.values);
+    return (await t.insertInto(def.name).values({ ...create.values, ...stamps, ...(at ? { created_at: at } : {}) }).returningAll().executeTakeFirstOrThrow()) as Row;
+  }
+  const u = update!;
+  const current = await findRow(trx, def, null, u.id);
+  if (!current || current.version !== u.version) throw stale();
+  await checkValues(trx, def, scope, { ...current, ...u.values }, current);
+  return (await t.updateTable(def.name).set((eb: any) => ({ ...u.values, ...stamps, version: eb('version', '+', 1) })).where('id', '=', u.id).returningAll().executeTakeFirstOrThrow()) as Row;
 }
 
 function pushAppError(errors: RowError[], row: number, e: unknown, lang: Lang) {
@@ -203,12 +261,22 @@ export async function applyImport(db: Db, def: ResourceDef, actor: Actor, batchI
     return await inTransaction(db, async (trx) => {
       const t = anyDb(trx);
       const CHUNK = 500;
-      for (let i = 0; i < plan.creates.length; i += CHUNK) {
+      // rules may look at other rows, which may have changed since the preview (another batch,
+      // an approval): such resources are checked again row by row, as each earlier row leaves them
+      const recheck = !!def.rules;
+      if (recheck) {
+        const planned = [...plan.creates.map((c) => ({ row: c.row, create: c, update: undefined })), ...plan.updates.map((u) => ({ row: u.row, create: undefined, update: u }))].sort((a, b) => a.row - b.row);
+        for (const p of planned) {
+          const r = await writeRow(trx, def, null, p.create, p.update, actor.at);
+          await audit(trx, actor, p.create ? { action: 'create', resource: def.name, record_id: r.id, after: r, detail: `import #${batchId}${detail}` } : { action: 'update', resource: def.name, record_id: r.id, before: p.update!.before, after: r, detail: `import #${batchId}${detail}` });
+        }
+      }
+      for (let i = 0; !recheck && i < plan.creates.length; i += CHUNK) {
         const chunk = plan.creates.slice(i, i + CHUNK);
         const inserted = (await t.insertInto(def.name).values(chunk.map((c) => ({ ...c.values, created_at: actor.at, updated_at: actor.at }))).returningAll().execute()) as Row[];
         await trx.insertInto('audit_log').values(inserted.map((r) => auditRow(actor, def, 'create', r.id, null, r, `import #${batchId}${detail}`))).execute();
       }
-      for (const u of plan.updates) {
+      for (const u of recheck ? [] : plan.updates) {
         const r = await t
           .updateTable(def.name)
           .set((eb: any) => ({ ...u.values, version: eb('version', '+', 1), updated_at: actor.at }))

@@ -16,7 +16,7 @@ import {
 import { LocalDateField } from '../../components/LocalDateField';
 import { AuditActionField } from './AuditActionField';
 import { AuditResourceField } from './AuditResourceField';
-import { AUDIT_ACTION_CHOICES, endOfLocalDay, startOfLocalDay } from './auditActions';
+import { AUDIT_ACTION_CHOICES } from './auditActions';
 
 const auditFilters = [
     <ReferenceInput key="operator_id" source="operator_id" reference="operators" sort={{ field: 'username', order: 'ASC' }}>
@@ -24,8 +24,9 @@ const auditFilters = [
     </ReferenceInput>,
     <SelectInput key="action" source="action" choices={AUDIT_ACTION_CHOICES} />,
     <TextInput key="resource" source="resource" />,
-    <DateInput key="at_gte" source="at_gte" parse={(value: string) => (value ? startOfLocalDay(value) : null)} />,
-    <DateInput key="at_lte" source="at_lte" parse={(value: string) => (value ? endOfLocalDay(value) : null)} />,
+    // Whole calendar days ('YYYY-MM-DD', both inclusive); the server reads them in the branch's time zone.
+    <DateInput key="at_gte" source="at_gte" />,
+    <DateInput key="at_lte" source="at_lte" />,
 ];
 
 const AuditLogListActions = () => {

@@ -1,0 +1,15 @@
+import { spawnSync } from 'node:child_process';
+
+/**
+ * `npm run bench`: every benchmark on embedded PGlite, then on PostgreSQL when it is reachable
+ * (DATABASE_URL, default the local server). Each runs in its own process so memory figures are its own.
+ */
+const BENCHES = ['server/bench/parameters.bench.ts'];
+const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+for (const file of BENCHES) {
+  for (const databaseUrl of [undefined, pgUrl]) {
+    const env = { ...process.env, DATABASE_URL: databaseUrl ?? '' };
+    const r = spawnSync(process.execPath, ['--import', 'tsx', file], { env, stdio: 'inherit' });
+    if (r.status !== 0) console.log(`(${file} on ${databaseUrl ? 'PostgreSQL' : 'PGlite'} failed: exit ${r.status})`);
+  }
+}
