@@ -31,6 +31,10 @@ export interface Connection {
 export async function connect(opts: { databaseUrl?: string; dataDir?: string; loadDataDir?: Blob }): Promise<Connection> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // An idle client dropped by the server (restart, pg_terminate_backend, DROP DATABASE … FORCE)
+    // makes the pool emit 'error'; unhandled, that crashes the process. The pool has already
+    // discarded the client and opens a new one on the next query.
+    pool.on('error', (err) => console.error('PostgreSQL idle client error:', err.message));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }

@@ -3,6 +3,12 @@ import type { FieldMsg } from '../http/errors.js';
 import { defineResource } from './define-resource.js';
 import { L } from './labels.js';
 
+/** 'MM-DD' is a day some year has (02-29 included, 02-30 and 04-31 not). */
+const monthDayExists = (md: string) => {
+  const [m, d] = md.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(2024, m - 1, d)).getUTCDate() === d;
+};
+
 /** Checks a parameter's text value against its declared type. */
 export function paramValueProblem(type: string, value: string): FieldMsg | null {
   switch (type) {
@@ -15,12 +21,13 @@ export function paramValueProblem(type: string, value: string): FieldMsg | null 
         return { key: 'param_decimal' };
       }
     case 'date':
-      return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value + 'T00:00:00Z')) ? null : { key: 'param_date' };
+      // Date.parse accepts 2026-02-30 (it rolls over): the date must come back as itself
+      return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value + 'T00:00:00Z')) && new Date(value + 'T00:00:00Z').toISOString().slice(0, 10) === value ? null : { key: 'param_date' };
     case 'boolean':
       return value === 'true' || value === 'false' ? null : { key: 'param_boolean' };
     case 'date_list':
       // month-day list, e.g. the 转息日 03-20,06-20,09-20,12-20
-      return /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(,(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))*$/.test(value) ? null : { key: 'param_date_list' };
+      return /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(,(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))*$/.test(value) && value.split(',').every(monthDayExists) ? null : { key: 'param_date_list' };
     default:
       return null;
   }

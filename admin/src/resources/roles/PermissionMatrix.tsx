@@ -31,13 +31,15 @@ interface PermissionMatrixProps {
     /** Absent: read-only (show page, built-in role). */
     onChange?: (value: string[]) => void;
     onBlur?: () => void;
+    /** Read-only only: list just the resources with at least one granted action. */
+    onlyGranted?: boolean;
 }
 
 /**
  * 柜员权限矩阵: rows are resources grouped by category, columns the eight actions; a checkbox
  * only where the catalog says that action exists for that resource.
  */
-export const PermissionMatrix = ({ value, onChange, onBlur }: PermissionMatrixProps) => {
+export const PermissionMatrix = ({ value, onChange, onBlur, onlyGranted = false }: PermissionMatrixProps) => {
     const translate = useTranslate();
     const [locale] = useLocaleState();
     const { data: catalog, isPending, error } = usePermissionCatalog();
@@ -53,6 +55,16 @@ export const PermissionMatrix = ({ value, onChange, onBlur }: PermissionMatrixPr
     }
     if (error || !catalog) {
         return <Alert severity="error">{translate('permissions.matrix.load_error')}</Alert>;
+    }
+
+    const groups = groupCatalog(catalog)
+        .map(group => ({
+            ...group,
+            entries: onlyGranted ? group.entries.filter(entry => rowState(value, entry) !== 'none') : group.entries,
+        }))
+        .filter(group => group.entries.length > 0);
+    if (groups.length === 0) {
+        return <Typography variant="body2">{translate('app.common.none')}</Typography>;
     }
 
     const label = (entry: PermissionCatalogEntry) =>
@@ -76,7 +88,7 @@ export const PermissionMatrix = ({ value, onChange, onBlur }: PermissionMatrixPr
                     </TableRow>
                 </TableHead>
                 <TableBody>
-                    {groupCatalog(catalog).map(group => (
+                    {groups.map(group => (
                         <Fragment key={group.category}>
                             <TableRow sx={{ bgcolor: 'action.hover' }}>
                                 <TableCell colSpan={MATRIX_ACTIONS.length + 1}>

@@ -5,5 +5,5 @@ import { PermissionMatrix } from './PermissionMatrix';
 export const RoleMatrixField = (_props: { source?: string; label?: string }) => {
     const record = useRecordContext();
     if (!record) return null;
-    return <PermissionMatrix value={Array.isArray(record.permissions) ? record.permissions : []} />;
+    return <PermissionMatrix value={Array.isArray(record.permissions) ? record.permissions : []} onlyGranted />;
 };

@@ -54,12 +54,22 @@ async function pendingApproval(db: Db, id: number, scope: number | null) {
   return a;
 }
 
+/** Never the maker, and only with the resource's approve right; a refusal is a failed
+ * authorisation, so it goes to the audit trail (DOMAIN.md §8). */
+async function mayDecide(db: Db, checker: Actor, permissions: Set<string>, a: { id: number; resource: string; operation: string; maker_id: number }) {
+  let refusal: AppError | null = null;
+  if (a.maker_id === checker.operator_id) refusal = new AppError(403, 'OWN_APPROVAL', 'own_approval');
+  else if (!permissions.has(`${a.resource}.approve`)) refusal = new AppError(403, 'FORBIDDEN', 'approve_right_missing', { resource: a.resource });
+  if (!refusal) return;
+  await audit(db, checker, { action: 'forbidden', resource: 'approvals', record_id: a.id, detail: `${refusal.code}: ${a.resource} ${a.operation}` });
+  throw refusal;
+}
+
 /** The checker approves: never the maker, and only with the resource's approve right. The change
  * and the decision commit together. */
 export async function approve(db: Db, checker: Actor, permissions: Set<string>, scope: number | null, id: number, comment: string) {
   const a = await pendingApproval(db, id, scope);
-  if (a.maker_id === checker.operator_id) throw new AppError(403, 'OWN_APPROVAL', 'own_approval');
-  if (!permissions.has(`${a.resource}.approve`)) throw new AppError(403, 'FORBIDDEN', 'approve_right_missing', { resource: a.resource });
+  await mayDecide(db, checker, permissions, a);
   const applier = appliers.get(a.resource);
   if (!applier) throw new Error(`no applier for ${a.resource}`);
   return inTransaction(db, async (trx) => {
@@ -74,10 +84,11 @@ export async function approve(db: Db, checker: Actor, permissions: Set<string>, 
 
 export async function reject(db: Db, checker: Actor, permissions: Set<string>, scope: number | null, id: number, comment: string) {
   const a = await pendingApproval(db, id, scope);
-  if (a.maker_id === checker.operator_id) throw new AppError(403, 'OWN_APPROVAL', 'own_approval');
-  if (!permissions.has(`${a.resource}.approve`)) throw new AppError(403, 'FORBIDDEN', 'approve_right_missing', { resource: a.resource });
+  await mayDecide(db, checker, permissions, a);
   return inTransaction(db, async (trx) => {
-    await trx.updateTable('approvals').set({ status: 'rejected', checker_id: checker.operator_id, decided_at: checker.at, comment }).where('id', '=', id).execute();
+    // claimed like an approval: a concurrent approve may have decided (and applied) it meanwhile
+    const claimed = await trx.updateTable('approvals').set({ status: 'rejected', checker_id: checker.operator_id, decided_at: checker.at, comment }).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) throw new AppError(409, 'CONFLICT', 'approval_decided');
     await audit(trx, checker, { action: 'reject', resource: 'approvals', record_id: id, detail: comment });
     return { ...a, status: 'rejected', checker_id: checker.operator_id, decided_at: checker.at, comment };
   });

@@ -19,7 +19,9 @@ export async function schedulesInForce(db: Db, date: string): Promise<Schedule[]
  */
 export async function feesForTrade(db: Db, trade: TradeFacts & { price: string; quantity: number }, draft?: Schedule) {
   let schedules = await schedulesInForce(db, trade.date);
-  if (draft) schedules = [...schedules.filter((s) => s.id !== draft.id), draft];
+  // the draft first: at equal specificity the first schedule found wins, and the draft is what
+  // the user is looking at (a new one that would overlap the saved one, say)
+  if (draft) schedules = [draft, ...schedules.filter((s) => s.id !== draft.id)];
   const picked = resolveSchedules(schedules, trade);
   const fees = computeFees(trade, picked);
   const sources = Object.fromEntries(Object.entries(picked).map(([item, s]) => [item, { id: s!.id, scope: s!.scope, scope_value: s!.scope_value, rate: s!.rate, min_fee: s!.min_fee }]));
