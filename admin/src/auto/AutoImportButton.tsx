@@ -150,7 +150,7 @@ const ImportDialog = ({ meta, onClose }: { meta: ResourceMeta; onClose: () => vo
                         <Typography variant="body2" color="text.secondary">
                             {translate('auto.import.hint', { key: keyLabel(meta, locale) })}
                         </Typography>
-                        <Stack direction="row" spacing={2} alignItems="center" flexWrap="wrap" useFlexGap>
+                        <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
                             <MuiButton variant="outlined" component="label" startIcon={<UploadFileIcon />} disabled={busy}>
                                 {translate('auto.import.choose')}
                                 <input
@@ -195,7 +195,7 @@ const ImportDialog = ({ meta, onClose }: { meta: ResourceMeta; onClose: () => vo
                         <Typography variant="body2" sx={{ mb: 1 }}>
                             {translate('auto.import.file', { name: preview.file_name })}
                         </Typography>
-                        <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap>
+                        <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
                             <Chip label={`${translate('auto.import.rows')} ${s.rows}`} />
                             <Chip color="primary" variant="outlined" label={`${translate('auto.import.create')} ${s.create}`} />
                             <Chip color="info" variant="outlined" label={`${translate('auto.import.update')} ${s.update}`} />

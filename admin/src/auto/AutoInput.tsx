@@ -57,7 +57,7 @@ export const AutoInput = ({ field, mode, source = field.name, label, disabled, a
     const [locale] = useLocaleState();
     const { data, getResource } = useResourceMeta();
     const finalLabel = label ?? pickLabel(field.label, locale, field.name);
-    const helperText = mode === 'filter' ? false : field.help ? pickLabel(field.help, locale) : undefined;
+    const helperText: string | false | undefined = mode === 'filter' ? false : field.help ? pickLabel(field.help, locale) : undefined;
     const validate = validatorsFor(field, mode);
     const common = {
         source,

@@ -4,7 +4,7 @@ import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { API_URL, httpClient } from '../providers/httpClient';
 import { AutoValue } from './AutoValue';
 import { changedFields, type FieldChange } from './fieldLogic';
-import { historyActionKey, sortHistory } from './historyLogic';
+import { detailText, historyActionKey, sortHistory } from './historyLogic';
 import { pickLabel } from './labels';
 import type { HistoryEntry, ResourceMeta } from './types';
 
@@ -101,7 +101,7 @@ export const HistoryPanel = ({ meta }: { meta: ResourceMeta; label?: false }) =>
                                     changes.map(change => <ChangeLine key={change.name} change={change} locale={locale} />)
                                 )}
                             </TableCell>
-                            <TableCell sx={{ color: 'text.secondary' }}>{row.detail || ''}</TableCell>
+                            <TableCell sx={{ color: 'text.secondary' }}>{detailText(row.detail, translate)}</TableCell>
                         </TableRow>
                     );
                 })}

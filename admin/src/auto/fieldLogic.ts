@@ -4,7 +4,7 @@ import type { FieldMeta, ResourceMeta } from './types';
 /** A validation failure as react-admin's validators return it: an i18n key and its arguments. */
 export interface ValidationMessage {
     message: string;
-    args?: Record<string, unknown>;
+    args: Record<string, unknown>;
 }
 
 /** Columns every declared resource has besides its fields. */
@@ -28,7 +28,7 @@ export const validateDecimal = (field: Pick<FieldMeta, 'scale' | 'min' | 'max_va
     const text = String(value).trim();
     const scale = field.scale ?? 0;
     if (!decimalPattern(scale).test(text)) {
-        return scale > 0 ? { message: 'auto.validation.decimal', args: { scale } } : { message: 'auto.validation.integer' };
+        return scale > 0 ? { message: 'auto.validation.decimal', args: { scale } } : { message: 'auto.validation.integer', args: {} };
     }
     const d = new Decimal(text);
     if (field.min !== undefined && field.min !== null && d.lt(String(field.min))) {
@@ -43,7 +43,7 @@ export const validateDecimal = (field: Pick<FieldMeta, 'scale' | 'min' | 'max_va
 export const validateInteger = (field: Pick<FieldMeta, 'min' | 'max_value'>, value: unknown): ValidationMessage | undefined => {
     if (isBlank(value)) return undefined;
     const n = typeof value === 'number' ? value : Number(String(value).trim());
-    if (!Number.isInteger(n) || (typeof value === 'string' && !/^-?\d+$/.test(value.trim()))) return { message: 'auto.validation.integer' };
+    if (!Number.isInteger(n) || (typeof value === 'string' && !/^-?\d+$/.test(value.trim()))) return { message: 'auto.validation.integer', args: {} };
     if (field.min !== undefined && field.min !== null && n < Number(field.min)) return { message: 'auto.validation.min', args: { min: String(field.min) } };
     if (field.max_value !== undefined && field.max_value !== null && n > Number(field.max_value)) {
         return { message: 'auto.validation.max', args: { max: String(field.max_value) } };
@@ -52,12 +52,12 @@ export const validateInteger = (field: Pick<FieldMeta, 'min' | 'max_value'>, val
 };
 
 export const validateTime = (value: unknown): ValidationMessage | undefined =>
-    isBlank(value) || TIME_PATTERN.test(String(value)) ? undefined : { message: 'auto.validation.time' };
+    isBlank(value) || TIME_PATTERN.test(String(value)) ? undefined : { message: 'auto.validation.time', args: {} };
 
 export const validateDate = (value: unknown): ValidationMessage | undefined =>
     isBlank(value) || (DATE_PATTERN.test(String(value)) && !Number.isNaN(Date.parse(`${String(value)}T00:00:00Z`)))
         ? undefined
-        : { message: 'auto.validation.date' };
+        : { message: 'auto.validation.date', args: {} };
 
 /** Whether an input for the field is editable in a form of the given mode. */
 export const isWritable = (field: FieldMeta, mode: 'create' | 'edit'): boolean =>

@@ -15,3 +15,12 @@ export const sortHistory = (rows: HistoryEntry[]): HistoryEntry[] =>
         if (ta !== tb) return (Number.isNaN(tb) ? 0 : tb) - (Number.isNaN(ta) ? 0 : ta);
         return b.id - a.id;
     });
+
+/**
+ * The server's audit detail mentions approvals and import batches in English ("approval #3",
+ * "import #12"); those references read in the UI's language, the rest stays as written.
+ */
+export const detailText = (detail: string | null | undefined, t: (key: string, args: Record<string, unknown>) => string): string =>
+    (detail ?? '')
+        .replace(/\bapproval #(\d+)/g, (_m, id) => t('auto.history.approval_ref', { id }))
+        .replace(/\bimport #(\d+)/g, (_m, id) => t('auto.history.import_ref', { id }));

@@ -62,6 +62,8 @@ const zh = {
             detail: '说明',
             empty: '暂无变更记录',
             no_changes: '无字段变更',
+            approval_ref: '复核单 #%{id}',
+            import_ref: '导入批次 #%{id}',
             actions: {
                 create: '新增',
                 update: '修改',
@@ -260,6 +262,8 @@ const en: AutoMessages = {
             detail: 'Detail',
             empty: 'No changes recorded yet',
             no_changes: 'No field changed',
+            approval_ref: 'approval #%{id}',
+            import_ref: 'import batch #%{id}',
             actions: {
                 create: 'Created',
                 update: 'Updated',

@@ -210,7 +210,60 @@ export interface ImportBatchesTable {
   applied_at: NullableTimestamp;
 }
 
+/** Columns every parameter table has. */
+interface ParameterRow {
+  id: Generated<number>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MarketsTable extends ParameterRow {
+  code: string;
+  name_zh: string;
+  name_en: string;
+  exchange: string;
+  currency: string;
+  trading_hours: string;
+  call_auction: Generated<string>;
+  settlement_cycle: string;
+  status: Generated<string>;
+}
+
+export interface SeatsTable extends ParameterRow {
+  market: string;
+  seat_no: string;
+  name: string;
+  type: string;
+  status: Generated<string>;
+  branch_id: number;
+}
+
+export interface BanksTable extends ParameterRow {
+  code: string;
+  name_zh: string;
+  name_en: string;
+  transfer_start: string;
+  transfer_end: string;
+  settlement_account: string;
+  status: Generated<string>;
+}
+
+export interface ClientManagersTable extends ParameterRow {
+  code: string;
+  name: string;
+  phone: Generated<string>;
+  branch_id: number;
+  operator_id: number | null;
+  status: Generated<string>;
+  hired_on: string | null;
+}
+
 export interface Database {
+  markets: MarketsTable;
+  seats: SeatsTable;
+  banks: BanksTable;
+  client_managers: ClientManagersTable;
   dictionary: DictionaryTable;
   securities: SecuritiesTable;
   security_code_changes: SecurityCodeChangesTable;

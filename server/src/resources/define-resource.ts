@@ -71,6 +71,9 @@ export interface ResourceDef {
   operations?: { create?: boolean; edit?: boolean; delete?: boolean; import?: boolean };
   /** cross-field and database rules beyond each field's own (overlaps, typed values) */
   rules?: (row: Record<string, unknown>, ctx: RuleContext) => Promise<Record<string, FieldMsg> | null>;
+  /** the rules read other rows of the table (fee periods must not overlap): an Excel import then
+   * checks its rows against each other, and again against the table when it is applied */
+  crossRowRules?: boolean;
   /** a record that can never be edited through the API (e.g. read-only system parameters) */
   locked?: (row: Record<string, unknown>) => boolean;
 }

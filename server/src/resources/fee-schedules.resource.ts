@@ -18,6 +18,7 @@ export const fee_schedules = defineResource({
   defaultSort: ['effective_from', 'DESC'],
   scope: 'global',
   approval: true,
+  crossRowRules: true,
   fields: [
     { name: 'fee_item', type: 'enum', dict: 'fee_item', label: L('费用项目', 'Fee item'), filter: 'eq', sortable: true, list: true },
     { name: 'scope', type: 'enum', dict: 'fee_scope', label: L('适用范围', 'Scope'), filter: 'eq', sortable: true, list: true },

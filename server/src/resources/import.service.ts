@@ -171,7 +171,7 @@ export async function previewImport(db: Db, def: ResourceDef, actor: Actor, scop
     }
     updates.push({ row, id: current.id, version: current.version, values: changed, before: Object.fromEntries(Object.keys(changed).map((k) => [k, current[k]])) });
   }
-  if (def.rules && creates.length + updates.length > 1) {
+  if (def.rules && def.crossRowRules && creates.length + updates.length > 1) {
     const failed = await crossRowCheck(db, def, scope, lang, creates, updates, errors);
     if (failed.size) {
       creates.splice(0, creates.length, ...creates.filter((c) => !failed.has(c.row)));
@@ -198,10 +198,10 @@ export async function previewImport(db: Db, def: ResourceDef, actor: Actor, scop
 const DRY_RUN = new Error('import dry run');
 
 /**
- * A resource's rules may look at other rows (fee periods must not overlap). Each row was checked
- * against the database alone; here the planned rows are written in file order, each checked
- * against the database as the earlier rows leave it, in a transaction that is rolled back.
- * Returns the rows that fail, with their errors added.
+ * A resource's rules may look at other rows (`crossRowRules`: fee periods must not overlap). Each
+ * row was checked against the database alone; here the planned rows are written in file order,
+ * each checked against the database as the earlier rows leave it, in a transaction that is
+ * rolled back. Returns the rows that fail, with their errors added.
  */
 async function crossRowCheck(db: Db, def: ResourceDef, scope: number | null, lang: Lang, creates: PlanCreate[], updates: PlanUpdate[], errors: RowError[]) {
   const failed = new Set<number>();
@@ -261,9 +261,9 @@ export async function applyImport(db: Db, def: ResourceDef, actor: Actor, batchI
     return await inTransaction(db, async (trx) => {
       const t = anyDb(trx);
       const CHUNK = 500;
-      // rules may look at other rows, which may have changed since the preview (another batch,
-      // an approval): such resources are checked again row by row, as each earlier row leaves them
-      const recheck = !!def.rules;
+      // rules that look at other rows may see them changed since the preview (another batch, an
+      // approval): such resources are checked again row by row, as each earlier row leaves them
+      const recheck = !!def.crossRowRules;
       if (recheck) {
         const planned = [...plan.creates.map((c) => ({ row: c.row, create: c, update: undefined })), ...plan.updates.map((u) => ({ row: u.row, create: undefined, update: u }))].sort((a, b) => a.row - b.row);
         for (const p of planned) {

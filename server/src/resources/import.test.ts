@@ -254,7 +254,7 @@ describe('bad files are refused with a 400 and nothing written', () => {
   it('no file field (another field, or a JSON body)', async () => {
     const before = await fingerprint('dictionary');
     const form = new FormData();
-    form.append('document', new Blob([await sheet(dictionary, [dictRow('imp_nf', 'n1')])]), 'x.xlsx');
+    form.append('document', new Blob([new Uint8Array(await sheet(dictionary, [dictRow('imp_nf', 'n1')]))]), 'x.xlsx');
     const res = await t.call('POST', '/api/dictionary/import', { as: admin, form });
     expect(res.status).toBe(400);
     expect(res.json.error.code).toBe('VALIDATION_FAILED');

@@ -45,6 +45,7 @@ beforeAll(async () => {
   const adminRole = await t.db.selectFrom('roles').select('id').where('code', '=', 'admin').executeTakeFirstOrThrow();
   const created = await t.call('POST', '/api/operators', { as: maker, body: { username: 'otheradmin', name: '他部管理员', branch_id: other.json.id, role_ids: [adminRole.id], password: 'Other2026x' } });
   expect(created.status).toBe(201);
+  expect((await t.call('POST', `/api/approvals/${created.json.pending_approval_id}/approve`, { as: checker, body: {} })).status).toBe(200);
   const first = await t.login('otheradmin', 'Other2026x');
   expect((await t.call('POST', '/api/auth/password', { as: first, body: { current_password: 'Other2026x', new_password: 'Other2026y' } })).status).toBe(204);
   otherAdmin = await t.login('otheradmin', 'Other2026y');

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type Session, type TestApp } from '../../../test/harness.js';
 import { BUILT_IN_ROLES } from '../roles/built-in-roles.js';
+import { anyDb } from '../../resources/crud.repository.js';
 
 /**
  * Maker-checker (复核, DOMAIN.md §8) over fee schedules and seats: a sensitive change waits for a
@@ -230,7 +231,7 @@ describe('seats under 复核', () => {
     const created = await t.call('POST', '/api/seats', { as: admin, body: seat });
     expect(created.status, JSON.stringify(created.json)).toBe(202);
     expect(created.json).toMatchObject({ ...seat, id: null, branch_id: branchId });
-    const lookup = () => t.db.selectFrom('seats').selectAll().where('market', '=', 'SH-A').where('seat_no', '=', '38777').executeTakeFirst();
+    const lookup = () => anyDb(t.db).selectFrom('seats').selectAll().where('market', '=', 'SH-A').where('seat_no', '=', '38777').executeTakeFirst();
     expect(await lookup()).toBeUndefined();
     expect((await decide(created.json.pending_approval_id, admin)).json.error.code).toBe('OWN_APPROVAL');
     const approved = await decide(created.json.pending_approval_id, manager);
@@ -263,18 +264,18 @@ describe('seats under 复核', () => {
     const res = await decide(two.json.pending_approval_id, manager);
     expect(res.status, JSON.stringify(res.json)).toBe(400);
     expect((await approvalRow(two.json.pending_approval_id)).status).not.toBe('approved');
-    const rows = await t.db.selectFrom('seats').select('name').where('seat_no', '=', '38778').execute();
+    const rows = await anyDb(t.db).selectFrom('seats').select('name').where('seat_no', '=', '38778').execute();
     expect(rows).toEqual([{ name: seat.name }]);
   });
 
   it('a delete whose record changed meanwhile: 409, the seat stays', async () => {
-    const row = await t.db.selectFrom('seats').selectAll().where('seat_no', '=', '38778').executeTakeFirstOrThrow();
+    const row = await anyDb(t.db).selectFrom('seats').selectAll().where('seat_no', '=', '38778').executeTakeFirstOrThrow();
     const deleted = await t.call('DELETE', `/api/seats/${row.id}`, { as: admin });
     expect(deleted.status).toBe(202);
     await sql`update seats set name = '他处修改', version = version + 1 where id = ${row.id}`.execute(t.db);
     const res = await decide(deleted.json.pending_approval_id, manager);
     expect(res.status).toBe(409);
-    expect(await t.db.selectFrom('seats').select(['name', 'version']).where('id', '=', row.id).executeTakeFirst()).toEqual({ name: '他处修改', version: row.version + 1 });
+    expect(await anyDb(t.db).selectFrom('seats').select(['name', 'version']).where('id', '=', row.id).executeTakeFirst()).toEqual({ name: '他处修改', version: row.version + 1 });
   });
 });
 

@@ -4,6 +4,7 @@ import { testApp, type Session, type TestApp } from '../../../test/harness.js';
 let t: TestApp;
 let admin: Session;
 let hq: Session;
+let manager: Session;
 /** built-in role ids by code */
 const role: Record<string, number> = {};
 let branchId: number;
@@ -17,6 +18,7 @@ beforeAll(async () => {
   t = await testApp();
   admin = await t.login('admin');
   hq = await t.login('hq');
+  manager = await t.login('manager');
   for (const r of await t.db.selectFrom('roles').select(['id', 'code']).where('built_in', '=', true).execute()) role[r.code] = r.id;
   for (const o of await t.db.selectFrom('operators').select(['id', 'username']).execute()) ids[o.username] = o.id;
   branchId = admin.me.branch.id;
@@ -62,7 +64,11 @@ async function createOperator(username: string, roleCodes: string[], extra: Reco
     body: { username, name: `测试${username}`, branch_id: branchId, phone: '024-1234567', role_ids: roleCodes.map((c) => role[c]!), password: INITIAL, ...extra },
   });
   expect(r.status, JSON.stringify(r.json)).toBe(201);
-  return r.json as { id: number; version: number; [k: string]: unknown };
+  // the roles are a grant: the branch manager approves it (复核)
+  expect(r.json.pending_approval_id).toBeGreaterThan(0);
+  const approved = await t.call('POST', `/api/approvals/${r.json.pending_approval_id}/approve`, { as: manager, body: {} });
+  expect(approved.status, JSON.stringify(approved.json)).toBe(200);
+  return { ...(r.json as { id: number; version: number; [k: string]: unknown }), role_ids: roleCodes.map((c) => role[c]!).sort((a, b) => a - b) };
 }
 
 /** Signs in a new operator and changes their initial password, so the session is usable. */
@@ -191,7 +197,9 @@ describe('create', () => {
       t.call('POST', '/api/operators', { as: admin, body: { username: 'newbie', name: '新柜员', branch_id: branchId, phone: '13800000000', role_ids: [role.manager], password: INITIAL } }),
     );
     expect(res.status).toBe(201);
-    expect(res.json).toMatchObject({ username: 'newbie', name: '新柜员', branch_id: branchId, status: 'active', must_change_password: true, role_ids: [role.manager], version: 1 });
+    // the operator exists at once; the roles are a grant waiting for 复核
+    expect(res.json).toMatchObject({ username: 'newbie', name: '新柜员', branch_id: branchId, status: 'active', must_change_password: true, role_ids: [], version: 1 });
+    expect(res.json.pending_approval_id).toBeGreaterThan(0);
     expect(res.json).not.toHaveProperty('password_hash');
     expectNoSecrets(res.json);
     const id = res.json.id as number;
@@ -199,10 +207,16 @@ describe('create', () => {
     const row = await dbOperator(id);
     expect(row!.password_hash).toMatch(/^\$argon2id\$/);
     expect(row!.password_hash).not.toContain(INITIAL);
-    expect(await rolesOf(id)).toEqual([role.manager]);
-    const a = expectOneAudit(audit, admin, 'create', id);
+    expect(await rolesOf(id)).toEqual([]);
+    expect(audit.map((a) => a.action)).toEqual(['create', 'submit']);
+    const a = expectOneAudit(audit.slice(0, 1), admin, 'create', id);
     expect(a.before).toBeNull();
-    expect(a.after).toMatchObject({ id, username: 'newbie', must_change_password: true, role_ids: [role.manager] });
+    expect(a.after).toMatchObject({ id, username: 'newbie', must_change_password: true });
+    expect(audit[1]).toMatchObject({ action: 'submit', resource: 'roles', record_id: `operator:${id}` });
+    // the maker cannot approve their own grant; the manager can
+    expect((await t.call('POST', `/api/approvals/${res.json.pending_approval_id}/approve`, { as: admin, body: {} })).json.error.code).toBe('OWN_APPROVAL');
+    expect((await t.call('POST', `/api/approvals/${res.json.pending_approval_id}/approve`, { as: manager, body: {} })).status).toBe(200);
+    expect(await rolesOf(id)).toEqual([role.manager]);
 
     // shows and lists hide the hash as well
     expectNoSecrets((await t.call('GET', `/api/operators/${id}`, { as: admin })).json);
@@ -279,14 +293,23 @@ describe('update', () => {
       t.call('PUT', `/api/operators/${op.id}`, { as: admin, body: { name: '改名', branch_id: branchId, phone: '024-7654321', role_ids: [role.manager], version: op.version } }),
     );
     expect(res.status).toBe(200);
-    expect(res.json).toMatchObject({ id: op.id, name: '改名', phone: '024-7654321', role_ids: [role.manager], version: op.version + 1 });
+    // name and phone apply now; the change of roles waits for approval
+    expect(res.json).toMatchObject({ id: op.id, name: '改名', phone: '024-7654321', role_ids: [role.teller], version: op.version + 1 });
+    expect(res.json.pending_approval_id).toBeGreaterThan(0);
     expectNoSecrets(res.json);
     const row = await dbOperator(op.id);
     expect(row).toMatchObject({ name: '改名', phone: '024-7654321', version: op.version + 1 });
-    expect(await rolesOf(op.id)).toEqual([role.manager]);
-    const a = expectOneAudit(audit, admin, 'update', op.id);
+    expect(await rolesOf(op.id)).toEqual([role.teller]);
+    expect(audit.map((x) => x.action)).toEqual(['update', 'submit']);
+    const a = expectOneAudit(audit.slice(0, 1), admin, 'update', op.id);
     expect(a.before).toMatchObject({ name: '测试upd', role_ids: [role.teller], version: op.version });
-    expect(a.after).toMatchObject({ name: '改名', role_ids: [role.manager], version: op.version + 1 });
+    expect(a.after).toMatchObject({ name: '改名', role_ids: [role.teller], version: op.version + 1 });
+    // a second change of roles while one is pending is refused
+    const again = await t.call('PUT', `/api/operators/${op.id}`, { as: admin, body: { name: '改名', branch_id: branchId, phone: '024-7654321', role_ids: [role.clerk], version: op.version + 1 } });
+    expect(again.status).toBe(409);
+    expect(again.json.error.code).toBe('PENDING_APPROVAL');
+    expect((await t.call('POST', `/api/approvals/${res.json.pending_approval_id}/approve`, { as: manager, body: {} })).status).toBe(200);
+    expect(await rolesOf(op.id)).toEqual([role.manager]);
   });
 
   it('answers 409 to a stale version and changes nothing', async () => {

@@ -4,7 +4,7 @@ import { audit, type Actor } from '../audit/audit.service.js';
 import { hashPassword, passwordProblem } from '../auth/password.js';
 import { endOperatorSessions } from '../auth/session.repository.js';
 import { securityPolicy } from '../system_params/system-params.service.js';
-import { dutyConflict } from '../roles/separation.calc.js';
+import { checkRoles, roleIdsOf, submitGrant } from '../roles/grants.service.js';
 import { findOperator } from './operators.repository.js';
 import { inTransaction } from '../../db/transaction.js';
 
@@ -15,35 +15,10 @@ export interface OperatorInput {
   role_ids: number[];
 }
 
-/**
- * Checks a set of roles for an operator of `branchId`: each role exists and is visible to that
- * branch, and together they respect separation of duties (DOMAIN.md §8).
- */
-async function checkRoles(db: Db, branchId: number, roleIds: number[]) {
-  if (!roleIds.length) throw fieldError('role_ids', 'no_roles');
-  const roles = await db.selectFrom('roles').select(['id', 'name', 'branch_id']).where('id', 'in', roleIds).execute();
-  if (roles.length !== new Set(roleIds).size || roles.some((r) => r.branch_id !== null && r.branch_id !== branchId)) {
-    throw fieldError('role_ids', 'unknown_reference');
-  }
-  const perms = await db.selectFrom('role_permissions').select(['role_id', 'resource', 'action']).where('role_id', 'in', roleIds).execute();
-  const permsOf = (id: number) => perms.filter((p) => p.role_id === id).map((p) => `${p.resource}.${p.action}`);
-  if (!dutyConflict(perms.map((p) => `${p.resource}.${p.action}`))) return;
-  // name the pair that clashes, so the admin knows which role to drop
-  for (const a of roles) for (const b of roles) {
-    if (a.id < b.id && dutyConflict([...permsOf(a.id), ...permsOf(b.id)])) throw fieldError('role_ids', 'sod_operator', { a: a.name, b: b.name });
-  }
-  throw fieldError('role_ids', 'sod_operator', { a: roles[0]!.name, b: roles[0]!.name });
-}
-
 async function checkBranch(db: Db, scope: number | null, branchId: number) {
   if (scope !== null && branchId !== scope) throw fieldError('branch_id', 'branch_out_of_scope');
   const b = await db.selectFrom('branches').select('id').where('id', '=', branchId).executeTakeFirst();
   if (!b) throw fieldError('branch_id', 'unknown_reference');
-}
-
-async function setRoles(db: Db, operatorId: number, roleIds: number[]) {
-  await db.deleteFrom('operator_roles').where('operator_id', '=', operatorId).execute();
-  await db.insertInto('operator_roles').values([...new Set(roleIds)].map((role_id) => ({ operator_id: operatorId, role_id }))).execute();
 }
 
 export async function createOperator(db: Db, actor: Actor, scope: number | null, input: OperatorInput & { username: string; password: string }) {
@@ -61,10 +36,11 @@ export async function createOperator(db: Db, actor: Actor, scope: number | null,
         .values({ username: input.username, name: input.name, branch_id: input.branch_id, phone: input.phone, password_hash, must_change_password: true, created_at: actor.at, updated_at: actor.at })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await setRoles(trx, id, input.role_ids);
       const after = await findOperator(trx, null, id);
       await audit(trx, actor, { action: 'create', resource: 'operators', record_id: id, after });
-      return after!;
+      // the operator exists at once; their roles wait for a second operator's approval
+      const pending_approval_id = await submitGrant(trx, actor, { id, username: input.username, branch_id: input.branch_id }, input.role_ids);
+      return { ...after!, pending_approval_id };
     })
     .catch((err: unknown) => {
       // a concurrent create took the name after the check above
@@ -86,10 +62,14 @@ export async function updateOperator(db: Db, actor: Actor, scope: number | null,
       .where('version', '=', input.version)
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) throw stale();
-    await setRoles(trx, id, input.role_ids);
     const after = await findOperator(trx, null, id);
     await audit(trx, actor, { action: 'update', resource: 'operators', record_id: id, before, after });
-    return after!;
+    // a change of roles is a grant: it waits for approval (复核); the other fields apply now
+    const wanted = [...new Set(input.role_ids)].sort((a, b) => a - b);
+    const current = await roleIdsOf(trx, id);
+    if (wanted.join() === current.join()) return after!;
+    const pending_approval_id = await submitGrant(trx, actor, { id, username: before.username, branch_id: input.branch_id }, wanted);
+    return { ...after!, pending_approval_id };
   });
 }
 

@@ -56,16 +56,3 @@ export async function setPermissions(db: Db, roleId: number, permissions: readon
   });
   if (rows.length) await db.insertInto('role_permissions').values(rows).execute();
 }
-
-/** Every permission of every role an operator holds, per operator, for operators holding `roleId`. */
-export async function holdersPermissions(db: Db, roleId: number) {
-  const rows = await db
-    .selectFrom('operator_roles as holder')
-    .innerJoin('operator_roles as other', 'other.operator_id', 'holder.operator_id')
-    .innerJoin('operators as o', 'o.id', 'holder.operator_id')
-    .leftJoin('role_permissions as p', 'p.role_id', 'other.role_id')
-    .select(['o.id as operator_id', 'o.username', 'other.role_id', 'p.resource', 'p.action'])
-    .where('holder.role_id', '=', roleId)
-    .execute();
-  return rows;
-}

@@ -6,6 +6,9 @@ import { PERMISSION_CATALOG } from './permission-catalog.js';
 let t: TestApp;
 let admin: Session;
 let hq: Session;
+let manager: Session;
+/** The branch manager approves a pending change (复核). */
+const approve = async (id: number) => expect((await t.call('POST', `/api/approvals/${id}/approve`, { as: manager, body: {} })).status).toBe(200);
 const role: Record<string, number> = {};
 let branchId: number;
 
@@ -13,6 +16,7 @@ beforeAll(async () => {
   t = await testApp();
   admin = await t.login('admin');
   hq = await t.login('hq');
+  manager = await t.login('manager');
   for (const r of await t.db.selectFrom('roles').select(['id', 'code']).where('built_in', '=', true).execute()) role[r.code] = r.id;
   branchId = admin.me.branch.id;
 });
@@ -137,9 +141,12 @@ describe('update', () => {
     const from = await lastAuditId();
     const r = await t.call('PUT', `/api/roles/${created.id}`, { as: admin, body: { name: '可改', description: '新说明', permissions: ['clients.list', 'clients.show', 'reports.list'], version: 1 } });
     expect(r.status).toBe(200);
-    expect(r.json).toMatchObject({ id: created.id, name: '可改', description: '新说明', version: 2, permissions: ['clients.list', 'clients.show', 'reports.list'] });
+    // name and description now; the new rights after 复核
+    expect(r.json).toMatchObject({ id: created.id, name: '可改', description: '新说明', version: 2, permissions: ['clients.list'] });
+    expect(await dbPermissions(created.id)).toEqual(['clients.list']);
+    await approve(r.json.pending_approval_id);
     expect(await dbPermissions(created.id)).toEqual(['clients.list', 'clients.show', 'reports.list']);
-    const audit = await auditSince(from);
+    const audit = (await auditSince(from)).filter((a) => a.action === 'update' && a.operator_id === admin.me.id);
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: 'update', resource: 'roles', record_id: String(created.id), operator_id: admin.me.id });
     expect(audit[0]!.before).toMatchObject({ name: created.name, version: 1, permissions: ['clients.list'] });
@@ -175,6 +182,7 @@ describe('update', () => {
       body: { username: 'admin_reports', name: '管理兼报表', branch_id: branchId, role_ids: [role.admin, reports.id], password: 'Init2026pw' },
     });
     expect(op.status).toBe(201);
+    await approve(op.json.pending_approval_id);
     const from = await lastAuditId();
     // fund_journal.create alone is a clean role, but its holder is also an IT admin
     const r = await t.call('PUT', `/api/roles/${reports.id}`, { as: admin, body: { name: reports.name, permissions: ['reports.list', 'fund_journal.create'], version: 1 } });
@@ -197,6 +205,7 @@ describe('delete', () => {
     const used = await createRole('in_use', ['clients.list']);
     const op = await t.call('POST', '/api/operators', { as: admin, body: { username: 'holder', name: '持有人', branch_id: branchId, role_ids: [role.teller, used.id], password: 'Init2026pw' } });
     expect(op.status).toBe(201);
+    await approve(op.json.pending_approval_id);
     const from = await lastAuditId();
     const r = await t.call('DELETE', `/api/roles/${used.id}`, { as: admin });
     expect(r.status).toBe(400);

@@ -3,7 +3,8 @@ import { badRequest, fieldError, isUniqueViolation, notFound, stale } from '../.
 import { audit, type Actor } from '../audit/audit.service.js';
 import { isKnownPermission } from './permission-catalog.js';
 import { dutyConflict } from './separation.calc.js';
-import { findRole, holdersPermissions, setPermissions } from './roles.repository.js';
+import { findRole, setPermissions } from './roles.repository.js';
+import { checkHolders, submitRoleRights } from './grants.service.js';
 import { inTransaction } from '../../db/transaction.js';
 
 export interface RoleInput {
@@ -52,29 +53,29 @@ async function changeableRole(db: Db, scope: number | null, id: number) {
   return before;
 }
 
+/**
+ * Name and description change at once; what the role grants (permissions, all-branch reach)
+ * changes only when a second operator approves it (复核), since it changes its holders' rights.
+ */
 export async function updateRole(db: Db, actor: Actor, scope: number | null, id: number, input: RoleInput & { version: number }) {
   const before = await changeableRole(db, scope, id);
   checkPermissions(input.permissions);
   if (input.all_branches && scope !== null) throw fieldError('all_branches', 'all_branches_needs_scope');
+  const rightsChange = [...new Set(input.permissions)].sort().join() !== before.permissions.join() || input.all_branches !== before.all_branches;
+  if (rightsChange) await checkHolders(db, id, input.name, input.permissions);
   return inTransaction(db, async (trx) => {
     const r = await trx
       .updateTable('roles')
-      .set((eb) => ({ name: input.name, description: input.description, all_branches: input.all_branches, version: eb('version', '+', 1), updated_at: actor.at }))
+      .set((eb) => ({ name: input.name, description: input.description, version: eb('version', '+', 1), updated_at: actor.at }))
       .where('id', '=', id)
       .where('version', '=', input.version)
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) throw stale();
-    await setPermissions(trx, id, input.permissions);
-    // the new rights must not put any holder of the role into a conflict with their other roles
-    const rows = await holdersPermissions(trx, id);
-    const byOperator = new Map<string, string[]>();
-    for (const row of rows) if (row.resource) byOperator.set(row.username, [...(byOperator.get(row.username) ?? []), `${row.resource}.${row.action}`]);
-    for (const [username, perms] of byOperator) {
-      if (dutyConflict(perms)) throw fieldError('permissions', 'sod_operator', { a: input.name, b: username });
-    }
     const after = await findRole(trx, null, id);
     await audit(trx, actor, { action: 'update', resource: 'roles', record_id: id, before, after });
-    return after!;
+    if (!rightsChange) return after!;
+    const pending_approval_id = await submitRoleRights(trx, actor, { ...before, name: input.name }, { permissions: input.permissions, all_branches: input.all_branches });
+    return { ...after!, pending_approval_id };
   });
 }
 
