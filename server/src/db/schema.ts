@@ -259,7 +259,64 @@ export interface ClientManagersTable extends ParameterRow {
   hired_on: string | null;
 }
 
+export interface ClientsTable extends ParameterRow {
+  client_no: string;
+  name: string;
+  id_number: string;
+  gender: string;
+  birth_date: string;
+  phone: Generated<string>;
+  address: Generated<string>;
+  client_class: Generated<string>;
+  client_manager_id: number | null;
+  allow_counter: Generated<boolean>;
+  allow_phone: Generated<boolean>;
+  allow_online: Generated<boolean>;
+  status: Generated<string>;
+  agent_name: Generated<string>;
+  agent_id_number: Generated<string>;
+  agent_phone: Generated<string>;
+  branch_id: number;
+  opened_on: string;
+  closed_on: string | null;
+}
+
+export interface FundAccountsTable extends ParameterRow {
+  account_no: string;
+  client_id: number;
+  currency: Generated<string>;
+  balance: Generated<string>;
+  frozen: Generated<string>;
+  unwithdrawable: Generated<string>;
+  credit_line: Generated<string>;
+  interest_base: Generated<string>;
+  status: Generated<string>;
+  branch_id: number;
+  opened_on: string;
+}
+
+export interface FundJournalTable {
+  id: Generated<number>;
+  business_date: string;
+  account_id: number;
+  type: string;
+  amount: string;
+  frozen_delta: Generated<string>;
+  balance_after: string;
+  frozen_after: string;
+  freeze_kind: string | null;
+  reference: Generated<string>;
+  bank_code: string | null;
+  reverses_id: number | null;
+  operator_id: number | null;
+  branch_id: number;
+  created_at: Timestamp;
+}
+
 export interface Database {
+  clients: ClientsTable;
+  fund_accounts: FundAccountsTable;
+  fund_journal: FundJournalTable;
   markets: MarketsTable;
   seats: SeatsTable;
   banks: BanksTable;

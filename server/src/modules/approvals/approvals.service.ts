@@ -3,7 +3,7 @@ import { AppError, notFound } from '../../http/errors.js';
 import { audit, type Actor } from '../audit/audit.service.js';
 import { inTransaction } from '../../db/transaction.js';
 
-export type Operation = 'create' | 'update' | 'delete' | 'import' | 'grant';
+export type Operation = 'create' | 'update' | 'delete' | 'import' | 'grant' | 'reverse';
 
 /** Carries out an approved change, inside the approval's transaction, as the checker. */
 export type Applier = (db: Db, checker: Actor, approval: { operation: Operation; record_id: string | null; payload: any; maker_id: number; id: number }) => Promise<string | null>;

@@ -1,0 +1,114 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/connect.js';
+import { inTransaction } from '../../db/transaction.js';
+import { badRequest, fieldError, notFound, stale } from '../../http/errors.js';
+import { audit, type Actor } from '../audit/audit.service.js';
+import { businessDate } from '../ledger/ledger.service.js';
+import { parseIdNumber } from './id-number.calc.js';
+
+export interface ClientInput {
+  name: string;
+  phone: string;
+  address: string;
+  client_class: string;
+  client_manager_id: number | null;
+  allow_counter: boolean;
+  allow_phone: boolean;
+  allow_online: boolean;
+  agent_name: string;
+  agent_id_number: string;
+  agent_phone: string;
+}
+
+async function checkRefs(db: Db, scope: number | null, input: Partial<ClientInput>) {
+  if (input.client_class !== undefined) {
+    const ok = await db.selectFrom('dictionary').select('id').where('category', '=', 'client_class').where('code', '=', input.client_class).executeTakeFirst();
+    if (!ok) throw fieldError('client_class', 'unknown_code', { value: input.client_class });
+  }
+  if (input.client_manager_id) {
+    let q = db.selectFrom('client_managers').select('id').where('id', '=', input.client_manager_id);
+    if (scope !== null) q = q.where('branch_id', '=', scope);
+    if (!(await q.executeTakeFirst())) throw fieldError('client_manager_id', 'unknown_reference');
+  }
+  if (input.agent_id_number) {
+    const r = parseIdNumber(input.agent_id_number, '9999-12-31');
+    if ('problem' in r) throw fieldError('agent_id_number', r.problem);
+  }
+}
+
+export function findClient(db: Db, scope: number | null, id: number) {
+  let q = db.selectFrom('clients as c').selectAll('c').where('c.id', '=', id);
+  if (scope !== null) q = q.where('c.branch_id', '=', scope);
+  return q.executeTakeFirst();
+}
+
+/**
+ * 开户: a client is opened by ID number (format, birth date and check digit validated; one client
+ * per ID number) with a CNY fund account; numbers are the branch code + a sequence.
+ */
+export async function openClient(db: Db, actor: Actor, scope: number | null, input: ClientInput & { id_number: string }) {
+  const date = await businessDate(db);
+  const id = parseIdNumber(input.id_number, date);
+  if ('problem' in id) throw fieldError('id_number', id.problem);
+  if (await db.selectFrom('clients').select('id').where('id_number', '=', id.normalized).executeTakeFirst()) throw fieldError('id_number', 'id_duplicate');
+  await checkRefs(db, scope, input);
+  const branchId = actor.branch_id!;
+  return inTransaction(db, async (trx) => {
+    const branch = await trx.selectFrom('branches').select('code').where('id', '=', branchId).executeTakeFirstOrThrow();
+    // serialise numbering per branch
+    await sql`SELECT pg_advisory_xact_lock(${7_000_000 + branchId})`.execute(trx);
+    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM clients WHERE branch_id = ${branchId}`.execute(trx);
+    const clientNo = `${branch.code}${String(rows[0]!.n + 1).padStart(6, '0')}`;
+    const client = await trx
+      .insertInto('clients')
+      .values({ ...input, id_number: id.normalized, birth_date: id.birth_date, gender: id.gender, client_no: clientNo, branch_id: branchId, opened_on: date, status: 'normal', created_at: actor.at, updated_at: actor.at })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const account = await trx
+      .insertInto('fund_accounts')
+      .values({ account_no: `${clientNo}01`, client_id: client.id, currency: 'CNY', branch_id: branchId, opened_on: date, created_at: actor.at, updated_at: actor.at })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await audit(trx, actor, { action: 'create', resource: 'clients', record_id: client.id, after: client });
+    await audit(trx, actor, { action: 'create', resource: 'fund_accounts', record_id: account.id, after: account });
+    return { ...client, fund_account_id: account.id };
+  });
+}
+
+export async function updateClient(db: Db, actor: Actor, scope: number | null, id: number, input: Partial<ClientInput> & { version: number }) {
+  const before = await findClient(db, scope, id);
+  if (!before) throw notFound();
+  if (before.status === 'closed') throw badRequest({ status: { key: 'client_closed' } });
+  await checkRefs(db, scope, input);
+  const { version, ...fields } = input;
+  return inTransaction(db, async (trx) => {
+    const after = await trx.updateTable('clients').set((eb) => ({ ...fields, version: eb('version', '+', 1), updated_at: actor.at })).where('id', '=', id).where('version', '=', version).returningAll().executeTakeFirst();
+    if (!after) throw stale();
+    await audit(trx, actor, { action: 'update', resource: 'clients', record_id: id, before, after });
+    return after;
+  });
+}
+
+/** Status changes (冻结, 挂失, 恢复正常, 销户). Closing needs zero cash and nothing frozen. */
+export async function setClientStatus(db: Db, actor: Actor, scope: number | null, id: number, status: 'normal' | 'frozen' | 'lost' | 'closed', version: number) {
+  const before = await findClient(db, scope, id);
+  if (!before) throw notFound();
+  if (before.status === 'closed') throw badRequest({ status: { key: 'client_closed' } });
+  return inTransaction(db, async (trx) => {
+    if (status === 'closed') {
+      const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM fund_accounts WHERE client_id = ${id} AND (balance <> 0 OR frozen <> 0) FOR UPDATE`.execute(trx);
+      if (rows[0]!.n > 0) throw badRequest({ status: { key: 'close_needs_zero' } });
+      await sql`UPDATE fund_accounts SET status = 'closed', updated_at = ${actor.at} WHERE client_id = ${id}`.execute(trx);
+    }
+    const after = await trx
+      .updateTable('clients')
+      .set((eb) => ({ status, closed_on: status === 'closed' ? sql<string>`(SELECT value::date FROM system_params WHERE key = 'business_date')` : null, version: eb('version', '+', 1), updated_at: actor.at }))
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .returningAll()
+      .executeTakeFirst();
+    if (!after) throw stale();
+    await audit(trx, actor, { action: `status_${status}`, resource: 'clients', record_id: id, before: { status: before.status }, after: { status } });
+    return after;
+  });
+}

@@ -1,0 +1,157 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Db } from '../../db/connect.js';
+import { inTransaction } from '../../db/transaction.js';
+import { AppError, badRequest, notFound } from '../../http/errors.js';
+import { audit, type Actor } from '../audit/audit.service.js';
+import { registerApplier, submitApproval } from '../approvals/approvals.service.js';
+import { post, reverse, OUTFLOW_TYPES, type AccountState, type PostingType, type LedgerProblem } from './ledger.calc.js';
+import { Decimal } from 'decimal.js';
+
+export interface PostingRequest {
+  account_id: number;
+  type: PostingType;
+  amount: string;
+  reference?: string;
+  bank_code?: string | null;
+  freeze_kind?: 'same_day' | 'long_term' | null;
+  idempotency_key: string;
+}
+
+const PROBLEM_FIELD: Record<LedgerProblem, string> = {
+  amount_not_positive: 'amount',
+  amount_precision: 'amount',
+  insufficient_withdrawable: 'amount',
+  insufficient_available: 'amount',
+  insufficient_frozen: 'amount',
+  reversal_breaks_balance: 'id',
+};
+
+/** The open business date (system parameter, rolled only by day-end): every posting is dated on it. */
+export async function businessDate(db: Db): Promise<string> {
+  const row = await db.selectFrom('system_params').select('value').where('key', '=', 'business_date').executeTakeFirstOrThrow();
+  return row.value;
+}
+
+const requestHash = (body: unknown) => createHash('sha256').update(JSON.stringify(body)).digest('hex');
+
+/**
+ * Runs a money request once per idempotency key: a replay with the same payload returns the
+ * first answer and posts nothing; the same key with another payload is a 409.
+ */
+export async function once<T>(db: Db, actor: Actor, key: string, payload: unknown, fn: (trx: Db) => Promise<T>): Promise<T> {
+  const hash = requestHash(payload);
+  const replay = async () => {
+    const prior = await db.selectFrom('idempotency_keys' as never).selectAll().where('key' as never, '=', key as never).executeTakeFirst() as { request_hash: string; response: T } | undefined;
+    if (!prior) return undefined;
+    if (prior.request_hash !== hash) throw new AppError(409, 'IDEMPOTENCY_CONFLICT', 'idempotency_conflict');
+    return prior.response;
+  };
+  const prior = await replay();
+  if (prior !== undefined) return prior;
+  try {
+    return await inTransaction(db, async (trx) => {
+      const result = await fn(trx);
+      await sql`INSERT INTO idempotency_keys (key, operator_id, request_hash, response, status, created_at) VALUES (${key}, ${actor.operator_id}, ${hash}, ${JSON.stringify(result)}, 200, ${actor.at})`.execute(trx);
+      return result;
+    });
+  } catch (e) {
+    // a concurrent request with the same key committed first: answer as it did
+    if ((e as { code?: string }).code === '23505' && String((e as Error).message).includes('idempotency_keys')) {
+      const r = await replay();
+      if (r !== undefined) return r;
+    }
+    throw e;
+  }
+}
+
+interface LockedAccount extends AccountState {
+  id: number;
+  client_id: number;
+  branch_id: number;
+  status: string;
+  client_status: string;
+}
+
+/** Locks an account row for the rest of the transaction (concurrent postings queue here). */
+async function lockAccount(db: Db, accountId: number, scope: number | null): Promise<LockedAccount> {
+  const { rows } = await sql<LockedAccount>`
+    SELECT a.id, a.client_id, a.branch_id, a.status, a.balance, a.frozen, a.unwithdrawable, a.credit_line, c.status AS client_status
+    FROM fund_accounts a JOIN clients c ON c.id = a.client_id
+    WHERE a.id = ${accountId} ${scope === null ? sql`` : sql`AND a.branch_id = ${scope}`}
+    FOR UPDATE OF a`.execute(db);
+  const a = rows[0];
+  if (!a) throw notFound();
+  return a;
+}
+
+async function singleLimit(db: Db, type: PostingType): Promise<string | null> {
+  const key = type === 'deposit' || type === 'bank_in' ? 'single_deposit_limit' : (OUTFLOW_TYPES as readonly string[]).includes(type) ? 'single_withdrawal_limit' : null;
+  if (!key) return null;
+  const row = await db.selectFrom('system_params').select('value').where('key', '=', key).executeTakeFirst();
+  return row?.value ?? null;
+}
+
+/**
+ * The ledger service: the only way money moves (DOMAIN.md §3.3). Checks the client, the amount,
+ * the limits and the account's invariants, then writes the journal entry, the new balances and
+ * the audit row in one transaction.
+ */
+export async function postEntry(db: Db, actor: Actor, scope: number | null, req: PostingRequest) {
+  return once(db, actor, req.idempotency_key, { op: 'post', ...req }, async (trx) => {
+    const date = await businessDate(trx);
+    const acct = await lockAccount(trx, req.account_id, scope);
+    if (acct.status !== 'active' || acct.client_status === 'closed') throw badRequest({ account_id: { key: 'account_closed' } });
+    const outflow = (OUTFLOW_TYPES as readonly string[]).includes(req.type);
+    if (outflow && acct.client_status !== 'normal') throw badRequest({ account_id: { key: 'client_not_normal', params: { status: acct.client_status } } });
+    const limit = await singleLimit(trx, req.type);
+    if (limit && new Decimal(req.amount).gt(limit)) throw badRequest({ amount: { key: 'over_single_limit', params: { limit } } });
+    const r = post(acct, req.type, req.amount);
+    if ('problem' in r) throw badRequest({ [PROBLEM_FIELD[r.problem]]: { key: r.problem, params: { withdrawable: '', amount: req.amount } } });
+    return write(trx, actor, acct, date, req.type, r.state, r.effect, { reference: req.reference ?? '', bank_code: req.bank_code ?? null, freeze_kind: req.type === 'freeze' || req.type === 'unfreeze' ? req.freeze_kind ?? 'same_day' : null, reverses_id: null });
+  });
+}
+
+async function write(trx: Db, actor: Actor, acct: LockedAccount, date: string, type: string, state: AccountState, effect: { amount: Decimal; frozen_delta: Decimal }, extra: { reference: string; bank_code: string | null; freeze_kind: string | null; reverses_id: number | null }) {
+  const { rows } = await sql<Record<string, unknown> & { id: number }>`
+    INSERT INTO fund_journal (business_date, account_id, type, amount, frozen_delta, balance_after, frozen_after, freeze_kind, reference, bank_code, reverses_id, operator_id, branch_id, created_at)
+    VALUES (${date}, ${acct.id}, ${type}, ${effect.amount.toFixed(2)}, ${effect.frozen_delta.toFixed(2)}, ${state.balance}, ${state.frozen}, ${extra.freeze_kind}, ${extra.reference}, ${extra.bank_code}, ${extra.reverses_id}, ${actor.operator_id}, ${acct.branch_id}, ${actor.at})
+    RETURNING *`.execute(trx);
+  await sql`UPDATE fund_accounts SET balance = ${state.balance}, frozen = ${state.frozen}, unwithdrawable = ${state.unwithdrawable}, version = version + 1, updated_at = ${actor.at} WHERE id = ${acct.id}`.execute(trx);
+  const entry = rows[0]!;
+  await audit(trx, actor, { action: type === 'reversal' ? 'reverse' : 'post', resource: 'fund_journal', record_id: entry.id, after: entry });
+  return entry;
+}
+
+/** 当日冲销: asks for a same-day reversal of an entry; a second operator approves it (复核). */
+export async function requestReversal(db: Db, actor: Actor, scope: number | null, entryId: number, reason: string) {
+  const entry = await findEntry(db, scope, entryId);
+  await checkReversible(db, entry);
+  const approval = await submitApproval(db, actor, { resource: 'fund_journal', operation: 'reverse', record_id: String(entryId), payload: { entry_id: entryId, reason }, before: entry, summary: reason });
+  return { approval_id: approval.id };
+}
+
+async function findEntry(db: Db, scope: number | null, id: number) {
+  let q = db.selectFrom('fund_journal' as never).selectAll().where('id' as never, '=', id as never);
+  if (scope !== null) q = q.where('branch_id' as never, '=', scope as never);
+  const entry = (await q.executeTakeFirst()) as { id: number; account_id: number; type: string; amount: string; frozen_delta: string; business_date: string; reverses_id: number | null } | undefined;
+  if (!entry) throw notFound();
+  return entry;
+}
+
+async function checkReversible(db: Db, entry: { id: number; type: string; business_date: string }) {
+  if (entry.type === 'reversal') throw badRequest({ id: { key: 'reversal_of_reversal' } });
+  if (entry.business_date !== (await businessDate(db))) throw badRequest({ id: { key: 'reversal_same_day_only' } });
+  const already = await db.selectFrom('fund_journal' as never).select('id' as never).where('reverses_id' as never, '=', entry.id as never).executeTakeFirst();
+  if (already) throw badRequest({ id: { key: 'already_reversed' } });
+}
+
+registerApplier('fund_journal', async (db, checker, a) => {
+  const entry = await findEntry(db, null, Number(a.payload.entry_id));
+  await checkReversible(db, entry);
+  const acct = await lockAccount(db, entry.account_id, null);
+  const r = reverse(acct, entry);
+  if ('problem' in r) throw badRequest({ id: { key: r.problem } });
+  const written = await write(db, checker, acct, await businessDate(db), 'reversal', r.state, r.effect, { reference: `冲销 #${entry.id}: ${a.payload.reason ?? ''}`.slice(0, 200), bank_code: null, freeze_kind: null, reverses_id: entry.id });
+  return String(written.id);
+});
