@@ -20,6 +20,8 @@ import { codeChangeRoutes } from './modules/securities/code-change.routes.js';
 import { RESOURCES } from './resources/registry.js';
 import { resourceRoutes } from './resources/crud.routes.js';
 import { metaRoutes } from './resources/meta.routes.js';
+import { clientRoutes } from './modules/clients/clients.routes.js';
+import { ledgerRoutes } from './modules/ledger/ledger.routes.js';
 
 function clientIp(c: Context): string {
   try {
@@ -52,6 +54,8 @@ export function createApp(deps: Deps) {
   api.route('/', feeRoutes);
   api.route('/', codeChangeRoutes);
   api.route('/', metaRoutes);
+  api.route('/', clientRoutes);
+  api.route('/', ledgerRoutes);
   // declared parameter resources: one definition each, routes generated
   for (const def of RESOURCES) api.route('/', resourceRoutes(def));
 

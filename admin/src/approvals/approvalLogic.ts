@@ -59,7 +59,7 @@ export const approvalDiff = (approval: Pick<Approval, 'operation' | 'payload' | 
         default:
             return {
                 kind: 'changes',
-                changes: changedFields(fields, approval.before ?? {}, payload, { partialAfter: true }),
+                changes: changedFields(fields, approval.before ?? {}, payload),
                 deleting: false,
             };
     }

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Create, Edit, ListButton, ShowButton, TopToolbar, type RaRecord } from 'react-admin';
 import { AutoForm, AutoRecordTitle, useAutoSaved } from './AutoForm';
 import { toWritePayload } from './fieldLogic';
+import { PendingApprovalNotice } from './PendingApprovalNotice';
 import type { ResourceMeta } from './types';
 import { WithAutoMeta } from './useAutoResource';
 
@@ -29,6 +30,7 @@ const AutoEditView = ({ meta, side }: { meta: ResourceMeta; side?: ReactNode }) 
                 </TopToolbar>
             }
         >
+            <PendingApprovalNotice meta={meta} />
             <AutoForm meta={meta} mode="edit" side={side} />
         </Edit>
     );

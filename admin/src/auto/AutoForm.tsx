@@ -46,9 +46,17 @@ export const useAutoSaved = (meta: ResourceMeta, mode: 'create' | 'edit') => {
 export const AutoDeleteButton = ({ meta }: { meta: ResourceMeta }) => {
     const notify = useNotify();
     const redirect = useRedirect();
+    const translate = useTranslate();
+    const [locale] = useLocaleState();
+    const record = useRecordContext();
+    const title = useRecordTitle(meta, record);
     if (!meta.operations.delete) return null;
+    // react-admin names the resource in this dialog from its code (singularized), not options.label
+    const args = { name: resourceLabel(meta, locale), recordRepresentation: title, id: record?.id };
     return (
         <DeleteButton
+            confirmTitle={translate('ra.message.delete_title', args)}
+            confirmContent={translate(meta.approval ? 'auto.approval.delete_content' : 'ra.message.delete_content', args)}
             mutationMode="pessimistic"
             mutationOptions={{
                 onSuccess: (data: SavedRecord) => {

@@ -125,8 +125,9 @@ export const AutoInput = ({ field, mode, source = field.name, label, disabled, a
                         validate={disabled ? undefined : validate}
                         optionText={display}
                         filterToQuery={q => (q ? { q } : {})}
-                        fullWidth={fullWidth}
-                        sx={mode === 'filter' ? { minWidth: 220 } : undefined}
+                        // in a filter bar: a fixed width the text field fills
+                        fullWidth
+                        sx={mode === 'filter' ? { width: 240 } : undefined}
                     />
                 </ReferenceInput>
             );
@@ -200,8 +201,8 @@ export const ReferenceColumnInput = ({ field, refMeta, source, label, helperText
             translateChoice={false}
             isPending={isPending}
             setFilter={setQ}
-            fullWidth={fullWidth}
-            sx={fullWidth ? undefined : { minWidth: 220 }}
+            fullWidth
+            sx={fullWidth ? undefined : { width: 240 }}
         />
     );
 };

@@ -1,3 +1,4 @@
+import { LinearProgress } from '@mui/material';
 import { useEffect, useMemo } from 'react';
 import {
     CreateButton,
@@ -13,6 +14,7 @@ import {
     SelectColumnsButton,
     TextInput,
     TopToolbar,
+    useCanAccess,
     useLocaleState,
     useStore,
     useTranslate,
@@ -88,16 +90,24 @@ const AutoListActions = ({ meta, preferenceKey }: { meta: ResourceMeta; preferen
 );
 
 const AutoListView = ({ meta, listProps }: { meta: ResourceMeta; listProps?: Partial<ListProps> }) => {
+    // The column set must be known before the column chooser first sees it (it resets its
+    // stored choices when the number of columns changes): wait for the edit right.
+    const { canAccess: canEdit, isPending } = useCanAccess({ resource: meta.name, action: 'edit' });
+    if (isPending) return <LinearProgress sx={{ m: 2 }} />;
+    return <AutoListTable meta={meta} listProps={listProps} editable={meta.operations.edit && !!canEdit} />;
+};
+
+const AutoListTable = ({ meta, listProps, editable }: { meta: ResourceMeta; listProps?: Partial<ListProps>; editable: boolean }) => {
     const translate = useTranslate();
     const [locale] = useLocaleState();
-    const preferenceKey = columnsPreferenceKey(meta);
+    const preferenceKey = `${columnsPreferenceKey(meta)}${editable ? '' : '.ro'}`;
     const filters = useMemo(() => filterInputs(filterSpecs(meta), locale, translate), [meta, locale, translate]);
     const columnLabels = useMemo(
         () => [
             ...meta.fields.map(f => pickLabel(f.label, locale, f.name)),
-            ...(meta.operations.edit ? [translate('auto.list.actions')] : []),
+            ...(editable ? [translate('auto.list.actions')] : []),
         ],
-        [meta, locale, translate],
+        [meta, locale, translate, editable],
     );
     useColumnLabels(preferenceKey, columnLabels);
     const [sortField, sortOrder] = meta.default_sort;
@@ -129,7 +139,7 @@ const AutoListView = ({ meta, listProps }: { meta: ResourceMeta; listProps?: Par
                         textAlign={f.type === 'decimal' || f.type === 'integer' ? 'right' : undefined}
                     />
                 ))}
-                {meta.operations.edit && <RowEditButton label={columnLabels[meta.fields.length]} textAlign="right" />}
+                {editable && <RowEditButton label={columnLabels[meta.fields.length]} textAlign="right" />}
             </DatagridConfigurable>
         </List>
     );

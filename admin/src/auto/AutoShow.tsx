@@ -3,6 +3,7 @@ import { LocalDateField } from '../components/LocalDateField';
 import { AutoDeleteButton, AutoRecordTitle } from './AutoForm';
 import { AutoField } from './AutoValue';
 import { HistoryPanel } from './HistoryPanel';
+import { PendingApprovalNotice } from './PendingApprovalNotice';
 import { pickLabel } from './labels';
 import type { ResourceMeta } from './types';
 import { WithAutoMeta } from './useAutoResource';
@@ -22,6 +23,7 @@ const AutoShowView = ({ meta }: { meta: ResourceMeta }) => {
                 </TopToolbar>
             }
         >
+            <PendingApprovalNotice meta={meta} />
             <TabbedShowLayout>
                 <TabbedShowLayout.Tab label={translate('auto.show.tab_fields')}>
                     {meta.fields.map(f => (

@@ -142,7 +142,7 @@ const ColumnReferenceValue = ({ field, value, refMeta }: { field: FieldMeta; val
             to={createPath({ resource: reference, id: record.id, type: 'show' })}
             onClick={e => e.stopPropagation()}
             title={String(value)}
-            underline="hover"
+            sx={{ whiteSpace: 'nowrap' }}
         >
             {text}
         </MuiLink>

@@ -86,7 +86,7 @@ export const HistoryPanel = ({ meta }: { meta: ResourceMeta; label?: false }) =>
             </TableHead>
             <TableBody>
                 {rows.map(row => {
-                    const changes = changedFields(meta.fields, row.before, row.after, { partialAfter: row.action === 'submit' });
+                    const changes = changedFields(meta.fields, row.before, row.after);
                     return (
                         <TableRow key={row.id}>
                             <TableCell sx={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>{localTime(row.at, locale)}</TableCell>

@@ -142,16 +142,12 @@ const asObject = (value: unknown): Record<string, unknown> | null =>
 /**
  * The changed fields between two snapshots, in the resource's field order. Only declared fields
  * count (id, version and timestamps are noise to the reader). A snapshot with no `before` (a
- * create) lists the fields it sets; with no `after` (a delete) the fields it had. When `after`
- * is partial (an approval's payload, an import's changes), only the keys it has are compared.
+ * create) lists the fields it sets; with no `after` (a delete) the fields it had. With both, only
+ * keys present in both are compared: either side may be partial (an approval's payload holds the
+ * submitted fields, an import's audit `before` only the fields it changed).
  * Without field declarations every key except the system columns is compared.
  */
-export const changedFields = (
-    fields: FieldMeta[] | undefined,
-    before: unknown,
-    after: unknown,
-    options: { partialAfter?: boolean } = {},
-): FieldChange[] => {
+export const changedFields = (fields: FieldMeta[] | undefined, before: unknown, after: unknown): FieldChange[] => {
     const b = asObject(before);
     const a = asObject(after);
     if (!b && !a) return [];
@@ -167,7 +163,7 @@ export const changedFields = (
         const inBefore = !!b && name in b;
         const inAfter = !!a && name in a;
         if (!inBefore && !inAfter) continue;
-        if (a && b && options.partialAfter && !inAfter) continue;
+        if (a && b && !(inBefore && inAfter)) continue;
         const beforeValue = b ? b[name] : undefined;
         const afterValue = a ? a[name] : undefined;
         if (!b && isBlank(afterValue)) continue;

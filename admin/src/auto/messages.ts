@@ -45,6 +45,9 @@ const zh = {
         approval: {
             submitted: '已提交复核，待另一名柜员审批后生效',
             submitted_delete: '删除申请已提交复核，待另一名柜员审批后生效',
+        delete_content: '删除须经另一名柜员复核后才生效。确定提交删除申请吗？',
+        pending_notice: '该记录有一项修改正在等待复核（复核单 #%{id}），审批完成前不能再提交修改。',
+        open_pending: '查看复核单',
         },
         validation: {
             decimal: '请输入数字，最多 %{scale} 位小数',
@@ -245,6 +248,9 @@ const en: AutoMessages = {
         approval: {
             submitted: 'Submitted for review: it takes effect once another operator approves it',
             submitted_delete: 'Deletion submitted for review: it takes effect once another operator approves it',
+        delete_content: 'The deletion takes effect only once another operator approves it. Submit it?',
+        pending_notice: 'A change to this record is waiting for review (approval #%{id}); no other change can be submitted until it is decided.',
+        open_pending: 'Open the approval',
         },
         validation: {
             decimal: 'Enter a number with at most %{scale} decimal places',

@@ -46,10 +46,19 @@ const EXPECTED: Record<string, 'public' | RoleCode[]> = {
   'approvals.list': ['admin', 'clerk', 'manager', 'hq'],
   'approvals.show': ['admin', 'clerk', 'manager', 'hq'],
   'approvals.approve': ['admin', 'clerk', 'manager'],
+  'clients.list': ['teller', 'clerk', 'manager', 'hq'],
+  'clients.show': ['teller', 'clerk', 'manager', 'hq'],
+  'clients.create': ['teller'],
+  'clients.edit': ['teller'],
+  'fund_accounts.list': ['teller', 'clerk', 'manager', 'hq'],
+  'fund_accounts.show': ['teller', 'clerk', 'manager', 'hq'],
+  'fund_journal.list': ['teller', 'clerk', 'manager', 'hq'],
+  'fund_journal.show': ['teller', 'clerk', 'manager', 'hq'],
+  'fund_journal.create': ['teller'],
 };
 
 /** Resources whose rows belong to a branch: another branch's operator gets 404 for them. */
-const BRANCH_SCOPED = new Set(['operators', 'roles', 'audit_log', 'branches', 'seats', 'client_managers', 'approvals']);
+const BRANCH_SCOPED = new Set(['operators', 'roles', 'audit_log', 'branches', 'seats', 'client_managers', 'approvals', 'clients', 'fund_accounts', 'fund_journal']);
 
 let t: TestApp;
 const sessions = {} as Record<RoleCode, Session>;
@@ -86,6 +95,13 @@ beforeAll(async () => {
   const submitted = await t.call('PUT', `/api/seats/${ids.seats}`, { as: sessions.admin, body: { name: '上海普通交易单元(主)', version: 1 } });
   expect(submitted.status).toBe(202);
   ids.approvals = submitted.json.pending_approval_id;
+  const client = await t.call('POST', '/api/clients', { as: sessions.teller, body: { name: '权限测试', id_number: '11010519491231002X' } });
+  expect(client.status, JSON.stringify(client.json)).toBe(201);
+  ids.clients = client.json.id;
+  ids.fund_accounts = client.json.fund_account_id;
+  const deposit = await t.call('POST', '/api/fund_journal', { as: sessions.teller, body: { account_id: ids.fund_accounts, type: 'deposit', amount: '1000.00', idempotency_key: 'perm-test-deposit' } });
+  expect(deposit.status, JSON.stringify(deposit.json)).toBe(201);
+  ids.fund_journal = deposit.json.id;
   bodies = {
     'PUT /operators/{id}': { name: '李晓梅', branch_id: branchId, phone: '', role_ids: [tellerRole.id], version: teller.version },
     'POST /operators/{id}/reset_password': { password: 'Temp2026x' },
@@ -93,6 +109,9 @@ beforeAll(async () => {
     'PUT /seats/{id}': { version: 1 },
     'PUT /client_managers/{id}': { version: 1 },
     'PUT /branches/{id}': { version: 1 },
+    'PUT /clients/{id}': { version: 1 },
+    'POST /clients/{id}/status': { status: 'frozen', version: 1 },
+    'POST /fund_journal/{id}/reverse': { reason: '测试' },
   };
   const doc = await t.call('GET', '/api/openapi.json', { as: sessions.admin });
   routes = Object.entries(doc.json.paths as Record<string, Record<string, { 'x-permission': string }>>).flatMap(([path, ops]) =>

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connect.js';
 import { AppError, notFound } from '../../http/errors.js';
+import { t } from '../../http/messages.js';
 import { audit, type Actor } from '../audit/audit.service.js';
 import { inTransaction } from '../../db/transaction.js';
 
@@ -72,6 +73,24 @@ export async function approve(db: Db, checker: Actor, permissions: Set<string>, 
   await mayDecide(db, checker, permissions, a);
   const applier = appliers.get(a.resource);
   if (!applier) throw new Error(`no applier for ${a.resource}`);
+  try {
+    return await applyApproved(db, checker, a, applier, comment);
+  } catch (e) {
+    // the change no longer applies (a rule refuses it, or its record moved on): the approval is
+    // closed as failed, with the reason, so the maker can submit a fresh one
+    if (e instanceof AppError && (e.status === 400 || e.status === 409) && e.key !== 'approval_decided' && !db.isTransaction) {
+      const reason = t('zh', e.key, e.params) + (e.fields ? `：${Object.values(e.fields).map((f) => (typeof f === 'string' ? f : t('zh', f.key, f.params))).join('；')}` : '');
+      await inTransaction(db, async (trx) => {
+        const r = await trx.updateTable('approvals').set({ status: 'failed', checker_id: checker.operator_id, decided_at: checker.at, comment: reason.slice(0, 500) }).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
+        if (Number(r.numUpdatedRows) === 1) await audit(trx, checker, { action: 'approve_failed', resource: 'approvals', record_id: id, detail: reason.slice(0, 500) });
+      });
+    }
+    throw e;
+  }
+}
+
+async function applyApproved(db: Db, checker: Actor, a: Awaited<ReturnType<typeof pendingApproval>>, applier: Applier, comment: string) {
+  const id = a.id;
   return inTransaction(db, async (trx) => {
     const claimed = await trx.updateTable('approvals').set({ status: 'approved', checker_id: checker.operator_id, decided_at: checker.at, comment }).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1) throw new AppError(409, 'CONFLICT', 'approval_decided');
