@@ -24,13 +24,15 @@ export const DEFAULT_FEE_SCHEDULES = [
   { fee_item: 'commission', scope: 'default', scope_value: '', side: 'both', rate: '0.00030000', min_fee: '5.00', effective_from: '2024-01-01', effective_to: null, note: '默认佣金 万分之三，最低5元' },
   { fee_item: 'commission', scope: 'client_class', scope_value: 'vip', side: 'both', rate: '0.00020000', min_fee: '5.00', effective_from: '2024-01-01', effective_to: null, note: '贵宾客户佣金套餐' },
   { fee_item: 'commission', scope: 'client_class', scope_value: 'institution', side: 'both', rate: '0.00015000', min_fee: '5.00', effective_from: '2024-01-01', effective_to: null, note: '机构客户' },
+  { fee_item: 'stamp_duty', scope: 'default', scope_value: '', side: 'sell', rate: '0.00100000', min_fee: '0.00', effective_from: '2008-09-19', effective_to: '2023-08-27', note: '印花税 千分之一，卖方单边' },
   { fee_item: 'stamp_duty', scope: 'default', scope_value: '', side: 'sell', rate: '0.00050000', min_fee: '0.00', effective_from: '2023-08-28', effective_to: null, note: '印花税减半征收，卖方单边' },
   { fee_item: 'stamp_duty', scope: 'security_type', scope_value: 'etf', side: 'sell', rate: '0.00000000', min_fee: '0.00', effective_from: '2023-08-28', effective_to: null, note: 'ETF 免征印花税' },
   { fee_item: 'stamp_duty', scope: 'security_type', scope_value: 'fund', side: 'sell', rate: '0.00000000', min_fee: '0.00', effective_from: '2023-08-28', effective_to: null, note: '基金免征印花税' },
   { fee_item: 'stamp_duty', scope: 'security_type', scope_value: 'bond', side: 'sell', rate: '0.00000000', min_fee: '0.00', effective_from: '2023-08-28', effective_to: null, note: '债券免征印花税' },
   { fee_item: 'transfer_fee', scope: 'default', scope_value: '', side: 'both', rate: '0.00001000', min_fee: '0.00', effective_from: '2022-04-29', effective_to: null, note: '沪深A股过户费 十万分之一' },
   { fee_item: 'transfer_fee', scope: 'security_type', scope_value: 'etf', side: 'both', rate: '0.00000000', min_fee: '0.00', effective_from: '2022-04-29', effective_to: null, note: 'ETF 不收过户费' },
-  { fee_item: 'handling_fee', scope: 'default', scope_value: '', side: 'both', rate: '0.00003410', min_fee: '0.00', effective_from: '2023-08-28', effective_to: null, note: '交易所经手费（含在佣金内）' },
+  { fee_item: 'handling_fee', scope: 'default', scope_value: '', side: 'both', rate: '0.00004870', min_fee: '0.00', effective_from: '2015-08-01', effective_to: '2023-08-27', note: '交易所经手费（含在佣金内）' },
+  { fee_item: 'handling_fee', scope: 'default', scope_value: '', side: 'both', rate: '0.00003410', min_fee: '0.00', effective_from: '2023-08-28', effective_to: null, note: '交易所经手费下调（含在佣金内）' },
   { fee_item: 'regulatory_fee', scope: 'default', scope_value: '', side: 'both', rate: '0.00002000', min_fee: '0.00', effective_from: '2020-01-01', effective_to: null, note: '证管费（含在佣金内）' },
 ] as const;
 

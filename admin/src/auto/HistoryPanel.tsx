@@ -4,7 +4,7 @@ import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { API_URL, httpClient } from '../providers/httpClient';
 import { AutoValue } from './AutoValue';
 import { changedFields, type FieldChange } from './fieldLogic';
-import { detailText, historyActionKey, sortHistory } from './historyLogic';
+import { detailText, historyActionKey, isDeleteSubmission, sortHistory } from './historyLogic';
 import { pickLabel } from './labels';
 import type { HistoryEntry, ResourceMeta } from './types';
 
@@ -93,7 +93,11 @@ export const HistoryPanel = ({ meta }: { meta: ResourceMeta; label?: false }) =>
                             <TableCell>{row.username ?? (row.operator_id ? `#${row.operator_id}` : '—')}</TableCell>
                             <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate(historyActionKey(row.action), { _: row.action })}</TableCell>
                             <TableCell>
-                                {changes.length === 0 ? (
+                                {isDeleteSubmission(row) ? (
+                                    <Typography variant="body2" color="warning.main">
+                                        {translate('auto.history.delete_requested')}
+                                    </Typography>
+                                ) : changes.length === 0 ? (
                                     <Typography variant="body2" color="text.secondary">
                                         {translate('auto.history.no_changes')}
                                     </Typography>

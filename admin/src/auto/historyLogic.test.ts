@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detailText, historyActionKey, sortHistory } from './historyLogic';
+import { detailText, historyActionKey, isDeleteSubmission, sortHistory } from './historyLogic';
 import type { HistoryEntry } from './types';
 
 const entry = (id: number, at: string, action = 'update'): HistoryEntry => ({ id, at, action, operator_id: 1, username: 'admin', before: null, after: null, detail: '' });
@@ -22,5 +22,11 @@ describe('change history', () => {
         expect(detailText('import #3 (approval #4)', t)).toBe('auto.history.import_ref(3) (auto.history.approval_ref(4))');
         expect(detailText('600000 → 600001', t)).toBe('600000 → 600001');
         expect(detailText(null, t)).toBe('');
+    });
+
+    it('recognises a submitted deletion', () => {
+        expect(isDeleteSubmission({ action: 'submit', after: { version: 3 } })).toBe(true);
+        expect(isDeleteSubmission({ action: 'submit', after: { version: 3, rate: '0.1' } })).toBe(false);
+        expect(isDeleteSubmission({ action: 'delete', after: null })).toBe(false);
     });
 });

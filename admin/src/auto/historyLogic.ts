@@ -24,3 +24,10 @@ export const detailText = (detail: string | null | undefined, t: (key: string, a
     (detail ?? '')
         .replace(/\bapproval #(\d+)/g, (_m, id) => t('auto.history.approval_ref', { id }))
         .replace(/\bimport #(\d+)/g, (_m, id) => t('auto.history.import_ref', { id }));
+
+/** A submitted deletion (复核): its payload carries only the version it was asked against. */
+export const isDeleteSubmission = (row: Pick<HistoryEntry, 'action' | 'after'>): boolean =>
+    row.action === 'submit' &&
+    !!row.after &&
+    typeof row.after === 'object' &&
+    Object.keys(row.after as object).every(k => k === 'version');

@@ -66,6 +66,7 @@ const zh = {
             empty: '暂无变更记录',
             no_changes: '无字段变更',
             approval_ref: '复核单 #%{id}',
+        delete_requested: '申请删除此记录',
             import_ref: '导入批次 #%{id}',
             actions: {
                 create: '新增',
@@ -269,6 +270,7 @@ const en: AutoMessages = {
             empty: 'No changes recorded yet',
             no_changes: 'No field changed',
             approval_ref: 'approval #%{id}',
+        delete_requested: 'Requested deleting this record',
             import_ref: 'import batch #%{id}',
             actions: {
                 create: 'Created',

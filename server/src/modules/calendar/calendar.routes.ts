@@ -1,5 +1,5 @@
 import { route, router, z } from '../../http/route.js';
-import { AppError } from '../../http/errors.js';
+import { AppError, fieldError } from '../../http/errors.js';
 import { nextTradingDayOf } from './calendar.service.js';
 
 export const calendarRoutes = router().openapi(
@@ -12,6 +12,8 @@ export const calendarRoutes = router().openapi(
   }),
   async (c) => {
     const { market, date } = c.req.valid('query');
+    const known = await c.get('deps').db.selectFrom('markets').select('id').where('code', '=', market).executeTakeFirst();
+    if (!known) throw fieldError('market', 'unknown_reference');
     const next = await nextTradingDayOf(c.get('deps').db, market, date);
     if (!next) throw new AppError(404, 'NOT_FOUND', 'calendar_exhausted');
     return c.json({ market, date, next_trading_day: next }, 200);
