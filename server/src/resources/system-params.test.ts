@@ -202,10 +202,12 @@ describe('next trading day', () => {
     expect((await next('SZ-A', '2026-11-30')).json.next_trading_day).toBe('2026-12-01');
   });
 
-  it('404 past the end of the calendar or for an unknown market; 400 for a bad date; needs the right', async () => {
+  it('404 past the end of the calendar; 400 for an unknown market or a bad date; needs the right', async () => {
     const last = await t.db.selectFrom('trading_calendar').select((eb) => eb.fn.max('date').as('d')).where('market', '=', 'SH-A').executeTakeFirstOrThrow();
     expect((await next('SH-A', String(last.d))).status).toBe(404);
-    expect((await next('XX', '2026-11-27')).status).toBe(404);
+    const unknown = await next('XX', '2026-11-27');
+    expect(unknown.status).toBe(400);
+    expect(unknown.json.error.fields.market).toBe('引用的记录不存在');
     expect((await next('SH-A', '2026-02-30')).status).toBe(400);
     expect((await next('SH-A', 'tomorrow')).status).toBe(400);
     expect((await next('SH-A', '2026-11-27', teller)).status).toBe(403);
