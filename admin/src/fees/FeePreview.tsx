@@ -120,7 +120,7 @@ export const FeePreview = () => {
         const scope = dictLabel(meta?.dictionary, 'fee_scope', source.scope, locale);
         const rate = translate('auto.fees.source_rate', { rate: source.rate });
         const where = [scope, source.scope_value].filter(Boolean).join(' ');
-        return `#${source.id > 0 ? source.id : '—'} ${where} · ${rate}`;
+        return `${source.id > 0 ? `#${source.id} ` : ''}${where} · ${rate}`;
     };
 
     return (
