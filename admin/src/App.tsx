@@ -13,6 +13,9 @@ import { audit_log } from './resources/audit_log';
 import { branches } from './resources/branches';
 import { operators } from './resources/operators';
 import { roles } from './resources/roles';
+import { renderAutoResources } from './auto';
+import { approvals } from './approvals';
+import { FeeScheduleCreate, FeeScheduleEdit } from './fees';
 
 /**
  * react-admin resets its store on logout, which would also forget the language the operator
@@ -49,6 +52,12 @@ export const App = () => (
         <Resource {...roles} />
         <Resource {...audit_log} />
         <Resource {...branches} />
+        <Resource {...approvals} />
+        {renderAutoResources({
+            // branches keep their hand-written screens; fee schedules add the live fee preview
+            exclude: ['branches'],
+            overrides: { fee_schedules: { edit: FeeScheduleEdit, create: FeeScheduleCreate } },
+        })}
         <CustomRoutes>
             <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />
             <Route path="/api-docs" element={<ApiDocsPage />} />

@@ -1,5 +1,6 @@
 import ApiIcon from '@mui/icons-material/Api';
 import { Menu, useTranslate } from 'react-admin';
+import { AutoMenuItems } from '../auto';
 
 /**
  * Resource items come from react-admin, which hides those whose list the operator may not
@@ -10,7 +11,7 @@ export const AppMenu = () => {
     return (
         <Menu>
             <Menu.DashboardItem primaryText={translate('app.menu.dashboard')} />
-            <Menu.ResourceItems />
+            <AutoMenuItems extra={{ system: ['operators', 'roles', 'approvals', 'audit_log', 'branches'] }} />
             <Menu.Item to="/api-docs" primaryText={translate('app.menu.api_docs')} leftIcon={<ApiIcon />} />
         </Menu>
     );

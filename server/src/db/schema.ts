@@ -313,7 +313,17 @@ export interface FundJournalTable {
   created_at: Timestamp;
 }
 
+export interface ShareholderAccountsTable extends ParameterRow {
+  client_id: number;
+  market: string;
+  code: string;
+  status: Generated<string>;
+  branch_id: number;
+  opened_on: string;
+}
+
 export interface Database {
+  shareholder_accounts: ShareholderAccountsTable;
   clients: ClientsTable;
   fund_accounts: FundAccountsTable;
   fund_journal: FundJournalTable;

@@ -93,6 +93,19 @@ export const messages = {
   id_duplicate: { zh: '该身份证号码已开户', en: 'A client with this ID number exists' },
   client_closed: { zh: '客户已销户', en: 'The client is closed' },
   close_needs_zero: { zh: '销户前资金余额和冻结资金必须为零', en: 'Cash and frozen cash must be zero to close' },
+  unknown_security: { zh: '找不到证券 {code}', en: 'No security {code}' },
+  ambiguous_security: { zh: '代码 {code} 在多个市场存在，请加市场前缀（如 SH、SZ）', en: 'Code {code} exists in several markets: add the market (SH, SZ)' },
+  no_shareholder_account: { zh: '客户没有 {market} 股东账户', en: 'The client has no {market} shareholder account' },
+  quantity_not_positive: { zh: '数量必须是正整数', en: 'The quantity must be a positive whole number' },
+  lot_multiple: { zh: '买入数量须为整手（100 股的整数倍）', en: 'Buy in whole lots (multiples of 100)' },
+  lot_minimum: { zh: '买入数量低于最低申报数量', en: 'Below the minimum order quantity' },
+  odd_lot_sell: { zh: '零股只能一次性卖出', en: 'An odd lot can only be sold all at once' },
+  price_tick: { zh: '价格不是最小价位的整数倍', en: 'The price is not a whole number of ticks' },
+  price_band: { zh: '价格超出涨跌幅限制', en: 'The price is outside the daily limit band' },
+  security_not_trading: { zh: '该证券停牌或已退市', en: 'The security is suspended or delisted' },
+  client_status: { zh: '客户状态不允许交易（冻结、挂失或销户）', en: 'The client may not trade (frozen, lost card or closed)' },
+  channel_not_allowed: { zh: '客户未开通该委托方式', en: 'The client may not use this order channel' },
+  order_not_open: { zh: '委托已成交、已撤销或不是当日委托', en: 'The order is filled, cancelled or not today\'s' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MsgKey = keyof typeof messages;

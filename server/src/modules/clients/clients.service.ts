@@ -1,3 +1,4 @@
+import { Decimal } from 'decimal.js';
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import { inTransaction } from '../../db/transaction.js';
@@ -96,8 +97,10 @@ export async function setClientStatus(db: Db, actor: Actor, scope: number | null
   if (before.status === 'closed') throw badRequest({ status: { key: 'client_closed' } });
   return inTransaction(db, async (trx) => {
     if (status === 'closed') {
-      const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM fund_accounts WHERE client_id = ${id} AND (balance <> 0 OR frozen <> 0) FOR UPDATE`.execute(trx);
-      if (rows[0]!.n > 0) throw badRequest({ status: { key: 'close_needs_zero' } });
+      // lock every account of the client (a posting in flight waits, then finds it closed);
+      // PostgreSQL refuses FOR UPDATE on an aggregate, so the rows are read and checked here
+      const { rows } = await sql<{ balance: string; frozen: string }>`SELECT balance, frozen FROM fund_accounts WHERE client_id = ${id} FOR UPDATE`.execute(trx);
+      if (rows.some((a) => !new Decimal(a.balance).isZero() || !new Decimal(a.frozen).isZero())) throw badRequest({ status: { key: 'close_needs_zero' } });
       await sql`UPDATE fund_accounts SET status = 'closed', updated_at = ${actor.at} WHERE client_id = ${id}`.execute(trx);
     }
     const after = await trx

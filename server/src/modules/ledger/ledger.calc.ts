@@ -42,8 +42,9 @@ export function apply(s: AccountState, e: Effect): AccountState | null {
   const balance = new Decimal(s.balance).plus(e.amount);
   const frozen = new Decimal(s.frozen).plus(e.frozen_delta);
   if (frozen.isNegative() || balance.minus(frozen).lt(new Decimal(s.credit_line).neg())) return null;
-  // proceeds not yet withdrawable shrink with the balance they are part of
-  const unwithdrawable = Decimal.min(s.unwithdrawable, Decimal.max(0, balance.minus(frozen)));
+  // proceeds not yet withdrawable shrink with the balance they are part of (not with the
+  // available part: a freeze and its unfreeze must not turn today's proceeds withdrawable)
+  const unwithdrawable = Decimal.min(s.unwithdrawable, Decimal.max(0, balance));
   return { balance: balance.toFixed(2), frozen: frozen.toFixed(2), unwithdrawable: unwithdrawable.toFixed(2), credit_line: s.credit_line };
 }
 

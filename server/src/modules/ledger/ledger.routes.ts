@@ -14,7 +14,8 @@ const idempotencyKey = z.string().min(8).max(80).regex(/^[A-Za-z0-9_-]+$/);
 const postingBody = z.strictObject({
   account_id: z.number().int().positive(),
   type: z.enum(POSTING_TYPES),
-  amount: z.string().trim().max(20).regex(/^\d+(\.\d+)?$/),
+  // at most 13 integer digits: larger amounts would overflow numeric(18,2) (a 500, not a 400)
+  amount: z.string().trim().max(20).regex(/^\d{1,13}(\.\d+)?$/),
   reference: z.string().trim().max(100).default(''),
   bank_code: z.string().max(10).nullable().default(null),
   freeze_kind: z.enum(['same_day', 'long_term']).nullable().default(null),

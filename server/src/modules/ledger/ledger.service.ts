@@ -85,6 +85,11 @@ async function lockAccount(db: Db, accountId: number, scope: number | null): Pro
   return a;
 }
 
+/** A closed account (销户) takes no posting, a same-day reversal included. */
+function checkOpen(acct: { status: string; client_status: string }) {
+  if (acct.status !== 'active' || acct.client_status === 'closed') throw badRequest({ account_id: { key: 'account_closed' } });
+}
+
 async function singleLimit(db: Db, type: PostingType): Promise<string | null> {
   const key = type === 'deposit' || type === 'bank_in' ? 'single_deposit_limit' : (OUTFLOW_TYPES as readonly string[]).includes(type) ? 'single_withdrawal_limit' : null;
   if (!key) return null;
@@ -98,18 +103,24 @@ async function singleLimit(db: Db, type: PostingType): Promise<string | null> {
  * the audit row in one transaction.
  */
 export async function postEntry(db: Db, actor: Actor, scope: number | null, req: PostingRequest) {
-  return once(db, actor, req.idempotency_key, { op: 'post', ...req }, async (trx) => {
-    const date = await businessDate(trx);
-    const acct = await lockAccount(trx, req.account_id, scope);
-    if (acct.status !== 'active' || acct.client_status === 'closed') throw badRequest({ account_id: { key: 'account_closed' } });
-    const outflow = (OUTFLOW_TYPES as readonly string[]).includes(req.type);
-    if (outflow && acct.client_status !== 'normal') throw badRequest({ account_id: { key: 'client_not_normal', params: { status: acct.client_status } } });
-    const limit = await singleLimit(trx, req.type);
-    if (limit && new Decimal(req.amount).gt(limit)) throw badRequest({ amount: { key: 'over_single_limit', params: { limit } } });
-    const r = post(acct, req.type, req.amount);
-    if ('problem' in r) throw badRequest({ [PROBLEM_FIELD[r.problem]]: { key: r.problem, params: { withdrawable: '', amount: req.amount } } });
-    return write(trx, actor, acct, date, req.type, r.state, r.effect, { reference: req.reference ?? '', bank_code: req.bank_code ?? null, freeze_kind: req.type === 'freeze' || req.type === 'unfreeze' ? req.freeze_kind ?? 'same_day' : null, reverses_id: null });
-  });
+  return once(db, actor, req.idempotency_key, { op: 'post', ...req }, (trx) => postInTransaction(trx, actor, scope, req));
+}
+
+/**
+ * One posting inside the caller's transaction (orders freeze and unfreeze through this): locks
+ * the account, checks client, limits and invariants, writes entry + balances + audit row.
+ */
+export async function postInTransaction(trx: Db, actor: Actor, scope: number | null, req: Omit<PostingRequest, 'idempotency_key'>) {
+  const date = await businessDate(trx);
+  const acct = await lockAccount(trx, req.account_id, scope);
+  checkOpen(acct);
+  const outflow = (OUTFLOW_TYPES as readonly string[]).includes(req.type);
+  if (outflow && acct.client_status !== 'normal') throw badRequest({ account_id: { key: 'client_not_normal', params: { status: acct.client_status } } });
+  const limit = await singleLimit(trx, req.type);
+  if (limit && new Decimal(req.amount).gt(limit)) throw badRequest({ amount: { key: 'over_single_limit', params: { limit } } });
+  const r = post(acct, req.type, req.amount);
+  if ('problem' in r) throw badRequest({ [PROBLEM_FIELD[r.problem]]: { key: r.problem, params: { amount: req.amount } } });
+  return write(trx, actor, acct, date, req.type, r.state, r.effect, { reference: req.reference ?? '', bank_code: req.bank_code ?? null, freeze_kind: req.type === 'freeze' || req.type === 'unfreeze' ? req.freeze_kind ?? 'same_day' : null, reverses_id: null });
 }
 
 async function write(trx: Db, actor: Actor, acct: LockedAccount, date: string, type: string, state: AccountState, effect: { amount: Decimal; frozen_delta: Decimal }, extra: { reference: string; bank_code: string | null; freeze_kind: string | null; reverses_id: number | null }) {
@@ -127,6 +138,7 @@ async function write(trx: Db, actor: Actor, acct: LockedAccount, date: string, t
 export async function requestReversal(db: Db, actor: Actor, scope: number | null, entryId: number, reason: string) {
   const entry = await findEntry(db, scope, entryId);
   await checkReversible(db, entry);
+  checkOpen(await db.selectFrom('fund_accounts as a').innerJoin('clients as c', 'c.id', 'a.client_id').select(['a.status', 'c.status as client_status']).where('a.id', '=', entry.account_id).executeTakeFirstOrThrow());
   const approval = await submitApproval(db, actor, { resource: 'fund_journal', operation: 'reverse', record_id: String(entryId), payload: { entry_id: entryId, reason }, before: entry, summary: reason });
   return { approval_id: approval.id };
 }
@@ -150,6 +162,7 @@ registerApplier('fund_journal', async (db, checker, a) => {
   const entry = await findEntry(db, null, Number(a.payload.entry_id));
   await checkReversible(db, entry);
   const acct = await lockAccount(db, entry.account_id, null);
+  checkOpen(acct);
   const r = reverse(acct, entry);
   if ('problem' in r) throw badRequest({ id: { key: r.problem } });
   const written = await write(db, checker, acct, await businessDate(db), 'reversal', r.state, r.effect, { reference: `冲销 #${entry.id}: ${a.payload.reason ?? ''}`.slice(0, 200), bank_code: null, freeze_kind: null, reverses_id: entry.id });

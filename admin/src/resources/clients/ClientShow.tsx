@@ -1,0 +1,34 @@
+import { Show, TabbedShowLayout } from 'react-admin';
+import { ClientActions } from './ClientActions';
+import { ClientFundsTab } from './ClientFundsTab';
+import { ClientHeader } from './ClientHeader';
+import { ClientJournalTab } from './ClientJournalTab';
+import { ClientProfileTab } from './ClientProfileTab';
+import { ComingLaterTab } from './ComingLaterTab';
+
+/** 客户全景视图: the client, their cash and journal; holdings, orders and trades come with the order module. */
+export const ClientShow = () => (
+    <Show actions={<ClientActions view="show" />}>
+        <ClientHeader />
+        <TabbedShowLayout>
+            <TabbedShowLayout.Tab label="resources.clients.tabs.profile">
+                <ClientProfileTab label={false} />
+            </TabbedShowLayout.Tab>
+            <TabbedShowLayout.Tab label="resources.clients.tabs.funds" path="funds">
+                <ClientFundsTab label={false} />
+            </TabbedShowLayout.Tab>
+            <TabbedShowLayout.Tab label="resources.clients.tabs.journal" path="journal">
+                <ClientJournalTab label={false} />
+            </TabbedShowLayout.Tab>
+            <TabbedShowLayout.Tab label="resources.clients.tabs.positions" path="positions">
+                <ComingLaterTab label={false} />
+            </TabbedShowLayout.Tab>
+            <TabbedShowLayout.Tab label="resources.clients.tabs.orders" path="orders">
+                <ComingLaterTab label={false} />
+            </TabbedShowLayout.Tab>
+            <TabbedShowLayout.Tab label="resources.clients.tabs.trades" path="trades">
+                <ComingLaterTab label={false} />
+            </TabbedShowLayout.Tab>
+        </TabbedShowLayout>
+    </Show>
+);

@@ -1,0 +1,47 @@
+import {
+    AutocompleteInput,
+    ExportButton,
+    FilterButton,
+    List,
+    ReferenceInput,
+    SelectInput,
+    TextInput,
+    TopToolbar,
+    useCanAccess,
+} from 'react-admin';
+import { FundAccountTable } from './FundAccountTable';
+
+export const FUND_ACCOUNT_STATUS_CHOICES = [
+    { id: 'active', name: 'resources.fund_accounts.status.active' },
+    { id: 'closed', name: 'resources.fund_accounts.status.closed' },
+];
+
+const fundAccountFilters = [
+    <ReferenceInput key="client_id" source="client_id" reference="clients" alwaysOn>
+        <AutocompleteInput sx={{ minWidth: 280 }} />
+    </ReferenceInput>,
+    <TextInput key="account_no" source="account_no" />,
+    <SelectInput key="status" source="status" choices={FUND_ACCOUNT_STATUS_CHOICES} />,
+];
+
+const FundAccountListActions = () => {
+    const { canAccess: canExport } = useCanAccess({ resource: 'fund_accounts', action: 'export' });
+    return (
+        <TopToolbar>
+            <FilterButton />
+            {canExport && <ExportButton />}
+        </TopToolbar>
+    );
+};
+
+/** 资金余额 (查询管理): every fund account of the branch with its cash. */
+export const FundAccountList = () => (
+    <List
+        title="resources.fund_accounts.list_title"
+        filters={fundAccountFilters}
+        actions={<FundAccountListActions />}
+        sort={{ field: 'account_no', order: 'ASC' }}
+    >
+        <FundAccountTable withClient />
+    </List>
+);

@@ -1,0 +1,47 @@
+import {
+    AutocompleteInput,
+    CreateButton,
+    DateInput,
+    ExportButton,
+    FilterButton,
+    List,
+    ReferenceInput,
+    SelectInput,
+    TopToolbar,
+    useCanAccess,
+} from 'react-admin';
+import { JOURNAL_TYPE_CHOICES } from './journalTypes';
+import { JournalTable } from './JournalTable';
+
+// fund_accounts can be looked up by exact account number only (no free-text search on the server).
+const byAccountNo = (text: string) => (text ? { account_no: text.trim() } : {});
+
+const journalFilters = [
+    <ReferenceInput key="client_id" source="client_id" reference="clients" alwaysOn>
+        <AutocompleteInput sx={{ minWidth: 260 }} />
+    </ReferenceInput>,
+    <ReferenceInput key="account_id" source="account_id" reference="fund_accounts">
+        <AutocompleteInput optionText="account_no" filterToQuery={byAccountNo} />
+    </ReferenceInput>,
+    <SelectInput key="type" source="type" choices={JOURNAL_TYPE_CHOICES} />,
+    <DateInput key="business_date_gte" source="business_date_gte" alwaysOn />,
+    <DateInput key="business_date_lte" source="business_date_lte" alwaysOn />,
+];
+
+const FundJournalListActions = () => {
+    const { canAccess: canExport } = useCanAccess({ resource: 'fund_journal', action: 'export' });
+    return (
+        <TopToolbar>
+            <FilterButton />
+            <CreateButton label="resources.fund_journal.actions.post" />
+            {canExport && <ExportButton />}
+        </TopToolbar>
+    );
+};
+
+/** 资金流水 (查询管理): the append-only journal with filters; 冲销 per row (same day, with approval). */
+export const FundJournalList = () => (
+    <List filters={journalFilters} actions={<FundJournalListActions />} sort={{ field: 'id', order: 'DESC' }} perPage={50}>
+        <JournalTable withClient />
+    </List>
+);

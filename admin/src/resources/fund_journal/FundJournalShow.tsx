@@ -1,0 +1,35 @@
+import { ListButton, ReferenceField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
+import { LocalDateField } from '../../components/LocalDateField';
+import { GuardedReferenceField } from '../clients/GuardedReferenceField';
+import { MoneyField } from '../fund_accounts/MoneyField';
+import { JournalTypeField } from './JournalTypeField';
+import { ReverseEntryButton } from './ReverseEntryButton';
+
+/** One journal entry (e.g. opened from an approval of its reversal). */
+export const FundJournalShow = () => (
+    <Show
+        actions={
+            <TopToolbar>
+                <ReverseEntryButton />
+                <ListButton />
+            </TopToolbar>
+        }
+    >
+        <SimpleShowLayout>
+            <TextField source="id" />
+            <TextField source="business_date" />
+            <TextField source="account_no" />
+            <ReferenceField source="client_id" reference="clients" link="show" />
+            <JournalTypeField source="type" />
+            <MoneyField source="amount" signed />
+            <MoneyField source="frozen_delta" signed />
+            <MoneyField source="balance_after" />
+            <MoneyField source="frozen_after" />
+            <TextField source="bank_code" emptyText="-" />
+            <TextField source="reference" emptyText="-" />
+            <TextField source="reverses_id" emptyText="-" />
+            <GuardedReferenceField source="operator_id" reference="operators" />
+            <LocalDateField source="created_at" />
+        </SimpleShowLayout>
+    </Show>
+);

@@ -1,0 +1,168 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/connect.js';
+import { AppError, badRequest, fieldError, notFound } from '../../http/errors.js';
+import { audit, type Actor } from '../audit/audit.service.js';
+import { feesForTrade } from '../fees/fees.service.js';
+import { businessDate, once, postInTransaction } from '../ledger/ledger.service.js';
+import { orderProblem, type OrderProblem, type SecurityFacts } from './order-checks.calc.js';
+import { inTransaction } from '../../db/transaction.js';
+
+export interface OrderRequest {
+  client_id: number;
+  market?: string;
+  code: string;
+  side: 'buy' | 'sell';
+  price: string;
+  quantity: number;
+  channel: 'counter' | 'phone' | 'online';
+}
+
+const PROBLEM_FIELD: Record<OrderProblem, string> = {
+  quantity_not_positive: 'quantity',
+  lot_multiple: 'quantity',
+  lot_minimum: 'quantity',
+  odd_lot_sell: 'quantity',
+  price_tick: 'price',
+  price_band: 'price',
+  security_not_trading: 'code',
+  client_status: 'client_id',
+  channel_not_allowed: 'channel',
+};
+
+/**
+ * Finds a security the way a clerk types it: "600519", "sh600519", "SH-A 600519" or "519" with
+ * leading zeros left out; without a market, the code must be unambiguous.
+ */
+export async function findSecurity(db: Db, typed: string, market?: string) {
+  const m = /^\s*(sh|sz|bj)?[-\s]?(a|b)?\s*(\d{1,6})\s*$/i.exec(typed);
+  if (!m) throw fieldError('code', 'unknown_security');
+  const code = m[3]!.padStart(6, '0');
+  const prefix = m[1]?.toUpperCase();
+  const wanted = market ?? (prefix ? (prefix === 'BJ' ? 'BJ' : `${prefix}-${(m[2] ?? 'A').toUpperCase()}`) : undefined);
+  let q = db.selectFrom('securities').selectAll().where('code', '=', code);
+  if (wanted) q = q.where('market', '=', wanted);
+  const rows = await q.execute();
+  if (rows.length !== 1) throw fieldError('code', rows.length ? 'ambiguous_security' : 'unknown_security', { code });
+  return rows[0]!;
+}
+
+async function positionFor(db: Db, shareholderAccountId: number, securityId: number, lock: boolean) {
+  const { rows } = await sql<{ id: number; quantity: number; frozen: number; today_bought: number }>`
+    SELECT id, quantity, frozen, today_bought FROM positions WHERE shareholder_account_id = ${shareholderAccountId} AND security_id = ${securityId} ${lock ? sql`FOR UPDATE` : sql``}`.execute(db);
+  return rows[0];
+}
+const sellableOf = (p?: { quantity: number; frozen: number; today_bought: number }) => (p ? Number(p.quantity) - Number(p.today_bought) - Number(p.frozen) : 0);
+
+/** The facts an order is checked against; `lock` takes the position row for the transaction. */
+async function orderContext(db: Db, scope: number | null, req: OrderRequest, lock: boolean) {
+  const date = await businessDate(db);
+  let cq = db.selectFrom('clients').selectAll().where('id', '=', req.client_id);
+  if (scope !== null) cq = cq.where('branch_id', '=', scope);
+  const client = await cq.executeTakeFirst();
+  if (!client) throw fieldError('client_id', 'unknown_reference');
+  const security = await findSecurity(db, req.code, req.market);
+  const account = await db.selectFrom('fund_accounts').selectAll().where('client_id', '=', client.id).where('currency', '=', 'CNY').executeTakeFirstOrThrow();
+  const holder = await db.selectFrom('shareholder_accounts').selectAll().where('client_id', '=', client.id).where('market', '=', security.market).executeTakeFirst();
+  const position = holder ? await positionFor(db, holder.id, security.id, lock) : undefined;
+  const fees = await feesForTrade(db, { date, side: req.side, market: security.market, security_type: security.type, board: security.board, client_class: client.client_class, client_id: client.client_no, price: req.price, quantity: req.quantity });
+  return { date, client, security, account, holder, position, fees, sellable: sellableOf(position) };
+}
+
+/** Everything the order screen shows while the clerk types: the security, cash or shares, the fee estimate, the freeze, and the first problem. */
+export async function estimateOrder(db: Db, scope: number | null, req: OrderRequest) {
+  const x = await orderContext(db, scope, req, false);
+  return {
+    client: { id: x.client.id, client_no: x.client.client_no, name: x.client.name, status: x.client.status },
+    security: { id: x.security.id, market: x.security.market, code: x.security.code, name: x.security.name, board: x.security.board, lot_size: x.security.lot_size, tick: x.security.tick, prev_close: x.security.prev_close, price_limit_pct: x.security.price_limit_pct },
+    shareholder_account: x.holder?.code ?? null,
+    cash: { balance: x.account.balance, frozen: x.account.frozen },
+    sellable: x.sellable,
+    fees: x.fees,
+    freeze: req.side === 'buy' ? x.fees.net_amount : null,
+    problem: orderProblem(x.security as SecurityFacts, x.client, req, x.sellable),
+  };
+}
+
+async function nextOrderNo(db: Db, date: string, branchId: number) {
+  await sql`SELECT pg_advisory_xact_lock(${8_000_000 + branchId})`.execute(db);
+  const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM orders WHERE business_date = ${date} AND branch_id = ${branchId}`.execute(db);
+  return `${date.replaceAll('-', '')}${String(branchId).padStart(4, '0')}${String(rows[0]!.n + 1).padStart(6, '0')}`;
+}
+
+/** Moves shares between sellable and frozen (a sell order, its cancel), journalled. */
+async function moveFrozenShares(db: Db, actor: Actor, date: string, positionId: number, delta: number, type: 'freeze' | 'unfreeze', reference: string, orderId: number | null) {
+  const { rows } = await sql<{ quantity: number; frozen: number; branch_id: number }>`
+    UPDATE positions SET frozen = frozen + ${delta}, version = version + 1, updated_at = ${actor.at} WHERE id = ${positionId} RETURNING quantity, frozen, branch_id`.execute(db);
+  const p = rows[0]!;
+  await sql`INSERT INTO position_journal (business_date, position_id, type, frozen_delta, quantity_after, frozen_after, reference, order_id, operator_id, branch_id, created_at)
+    VALUES (${date}, ${positionId}, ${type}, ${delta}, ${p.quantity}, ${p.frozen}, ${reference}, ${orderId}, ${actor.operator_id}, ${p.branch_id}, ${actor.at})`.execute(db);
+}
+
+/**
+ * 柜台委托: checks lot, tick, price band, client status and channel, then freezes what the order
+ * can cost — a buy's amount at its price plus fees, through the ledger; a sell's shares — and
+ * records the order, all in one transaction. Idempotent by key.
+ */
+export async function placeOrder(db: Db, actor: Actor, scope: number | null, req: OrderRequest & { idempotency_key: string }) {
+  const { idempotency_key, ...body } = req;
+  return once(db, actor, idempotency_key, { op: 'order', ...body }, async (trx) => {
+    const x = await orderContext(trx, scope, body, true);
+    if (!x.holder || x.holder.status !== 'active') throw fieldError('code', 'no_shareholder_account', { market: x.security.market });
+    const problem = orderProblem(x.security as SecurityFacts, x.client, body, x.sellable);
+    if (problem) throw fieldError(PROBLEM_FIELD[problem], problem);
+    const orderNo = await nextOrderNo(trx, x.date, x.client.branch_id);
+    const order = await trx
+      .insertInto('orders' as never)
+      .values({
+        order_no: orderNo, business_date: x.date, client_id: x.client.id, fund_account_id: x.account.id, shareholder_account_id: x.holder.id, security_id: x.security.id, market: x.security.market, code: x.security.code,
+        side: body.side, price: body.price, quantity: body.quantity, frozen_cash: body.side === 'buy' ? x.fees.net_amount : '0', status: 'open', channel: body.channel, operator_id: actor.operator_id, branch_id: x.client.branch_id, created_at: actor.at,
+      } as never)
+      .returningAll()
+      .executeTakeFirstOrThrow() as { id: number } & Record<string, unknown>;
+    if (body.side === 'buy') {
+      await postInTransaction(trx, actor, scope, { account_id: x.account.id, type: 'freeze', amount: x.fees.net_amount, reference: `委托 ${orderNo}`, freeze_kind: 'same_day' });
+    } else {
+      await moveFrozenShares(trx, actor, x.date, x.position!.id, body.quantity, 'freeze', `委托 ${orderNo}`, order.id);
+    }
+    await audit(trx, actor, { action: 'create', resource: 'orders', record_id: order.id, after: order });
+    return order;
+  });
+}
+
+/** 撤单: the unfilled part is cancelled and what it froze is released. */
+export async function cancelOrder(db: Db, actor: Actor, scope: number | null, id: number) {
+  return inTransaction(db, async (trx) => {
+    const { rows } = await sql<Record<string, any>>`SELECT * FROM orders WHERE id = ${id} ${scope === null ? sql`` : sql`AND branch_id = ${scope}`} FOR UPDATE`.execute(trx);
+    const o = rows[0];
+    if (!o) throw notFound();
+    if (o.status !== 'open' && o.status !== 'partially_filled') throw badRequest({ id: { key: 'order_not_open' } });
+    if (o.business_date !== (await businessDate(trx))) throw badRequest({ id: { key: 'order_not_open' } });
+    const remaining = Number(o.quantity) - Number(o.filled_quantity);
+    if (o.side === 'buy' && Number(o.frozen_cash) > 0) {
+      await postInTransaction(trx, actor, scope, { account_id: o.fund_account_id, type: 'unfreeze', amount: o.frozen_cash, reference: `撤单 ${o.order_no}`, freeze_kind: 'same_day' });
+    }
+    if (o.side === 'sell' && remaining > 0) {
+      const p = await positionFor(trx, o.shareholder_account_id, o.security_id, true);
+      await moveFrozenShares(trx, actor, o.business_date, p!.id, -remaining, 'unfreeze', `撤单 ${o.order_no}`, o.id);
+    }
+    const status = Number(o.filled_quantity) > 0 ? 'partially_cancelled' : 'cancelled';
+    const { rows: after } = await sql<Record<string, unknown>>`UPDATE orders SET status = ${status}, frozen_cash = 0, cancelled_at = ${actor.at}, version = version + 1 WHERE id = ${id} RETURNING *`.execute(trx);
+    await audit(trx, actor, { action: 'cancel', resource: 'orders', record_id: id, before: o, after: after[0] });
+    return after[0]!;
+  });
+}
+
+/** 批量撤单: cancels each open order it can; reports the others with their reason. */
+export async function cancelOrders(db: Db, actor: Actor, scope: number | null, ids: number[]) {
+  const results: { id: number; ok: boolean; error?: string }[] = [];
+  for (const id of ids) {
+    try {
+      await cancelOrder(db, actor, scope, id);
+      results.push({ id, ok: true });
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      results.push({ id, ok: false, error: e.key });
+    }
+  }
+  return results;
+}
