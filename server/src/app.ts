@@ -22,6 +22,7 @@ import { resourceRoutes } from './resources/crud.routes.js';
 import { metaRoutes } from './resources/meta.routes.js';
 import { clientRoutes } from './modules/clients/clients.routes.js';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.js';
+import { orderRoutes } from './modules/orders/orders.routes.js';
 
 function clientIp(c: Context): string {
   try {
@@ -56,6 +57,7 @@ export function createApp(deps: Deps) {
   api.route('/', metaRoutes);
   api.route('/', clientRoutes);
   api.route('/', ledgerRoutes);
+  api.route('/', orderRoutes);
   // declared parameter resources: one definition each, routes generated
   for (const def of RESOURCES) api.route('/', resourceRoutes(def));
 

@@ -106,6 +106,9 @@ export const messages = {
   client_status: { zh: '客户状态不允许交易（冻结、挂失或销户）', en: 'The client may not trade (frozen, lost card or closed)' },
   channel_not_allowed: { zh: '客户未开通该委托方式', en: 'The client may not use this order channel' },
   order_not_open: { zh: '委托已成交、已撤销或不是当日委托', en: 'The order is filled, cancelled or not today\'s' },
+  shareholder_code_format: { zh: '股东代码格式不符（上海 A 加 9 位数字，深圳 10 位数字）', en: 'Wrong shareholder code format (SH: A + 9 digits; SZ: 10 digits)' },
+  shareholder_account_exists: { zh: '客户在该市场已有股东账户', en: 'The client already has an account on this market' },
+  insufficient_shares: { zh: '可卖（可用）数量不足', en: 'Not enough sellable shares' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MsgKey = keyof typeof messages;

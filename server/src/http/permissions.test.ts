@@ -55,10 +55,20 @@ const EXPECTED: Record<string, 'public' | RoleCode[]> = {
   'fund_journal.list': ['teller', 'clerk', 'manager', 'hq'],
   'fund_journal.show': ['teller', 'clerk', 'manager', 'hq'],
   'fund_journal.create': ['teller'],
+  'orders.list': ['teller', 'clerk', 'manager', 'hq'],
+  'orders.show': ['teller', 'clerk', 'manager', 'hq'],
+  'orders.create': ['teller'],
+  'orders.edit': ['teller'],
+  'positions.list': ['teller', 'clerk', 'manager', 'hq'],
+  'positions.show': ['teller', 'clerk', 'manager', 'hq'],
+  'positions.create': ['teller'],
+  'shareholder_accounts.list': ['teller', 'hq'],
+  'shareholder_accounts.show': ['teller', 'hq'],
+  'shareholder_accounts.create': ['teller'],
 };
 
 /** Resources whose rows belong to a branch: another branch's operator gets 404 for them. */
-const BRANCH_SCOPED = new Set(['operators', 'roles', 'audit_log', 'branches', 'seats', 'client_managers', 'approvals', 'clients', 'fund_accounts', 'fund_journal']);
+const BRANCH_SCOPED = new Set(['operators', 'roles', 'audit_log', 'branches', 'seats', 'client_managers', 'approvals', 'clients', 'fund_accounts', 'fund_journal', 'orders', 'positions', 'shareholder_accounts']);
 
 let t: TestApp;
 const sessions = {} as Record<RoleCode, Session>;
@@ -102,6 +112,16 @@ beforeAll(async () => {
   const deposit = await t.call('POST', '/api/fund_journal', { as: sessions.teller, body: { account_id: ids.fund_accounts, type: 'deposit', amount: '1000.00', idempotency_key: 'perm-test-deposit' } });
   expect(deposit.status, JSON.stringify(deposit.json)).toBe(201);
   ids.fund_journal = deposit.json.id;
+  const holder = await t.call('POST', '/api/shareholder_accounts', { as: sessions.teller, body: { client_id: ids.clients, market: 'SH-A', code: 'A000000001' } });
+  expect(holder.status, JSON.stringify(holder.json)).toBe(201);
+  ids.shareholder_accounts = holder.json.id;
+  const moved = await t.call('POST', '/api/positions/transfer', { as: sessions.teller, body: { shareholder_account_id: holder.json.id, code: '600000', type: 'transfer_in', quantity: 100, idempotency_key: 'perm-test-transfer' } });
+  expect(moved.status, JSON.stringify(moved.json)).toBe(201);
+  ids.positions = moved.json.position_id;
+  const prev = (await t.db.selectFrom('securities').select('prev_close').where('code', '=', '600000').executeTakeFirstOrThrow()).prev_close;
+  const placed = await t.call('POST', '/api/orders', { as: sessions.teller, body: { client_id: ids.clients, code: '600000', side: 'sell', price: prev, quantity: 100, idempotency_key: 'perm-test-order' } });
+  expect(placed.status, JSON.stringify(placed.json)).toBe(201);
+  ids.orders = placed.json.id;
   bodies = {
     'PUT /operators/{id}': { name: '李晓梅', branch_id: branchId, phone: '', role_ids: [tellerRole.id], version: teller.version },
     'POST /operators/{id}/reset_password': { password: 'Temp2026x' },

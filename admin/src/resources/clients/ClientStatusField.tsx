@@ -13,6 +13,7 @@ export const ClientStatusField = (_props: { source?: string; label?: string; siz
             size={_props.size ?? 'small'}
             color={statusColor(record.status)}
             variant={record.status === 'normal' ? 'outlined' : 'filled'}
+            sx={{ width: 'fit-content' }}
             label={translate(`resources.clients.status.${record.status}`, { _: record.status })}
         />
     );

@@ -58,7 +58,7 @@ export const isOutflow = (type: unknown): boolean =>
     type === 'withdrawal' || type === 'transfer_out' || type === 'remit_out' || type === 'bank_out';
 
 /** A same-day reversal may be asked for any entry except a reversal itself (the server checks the date). */
-export const isReversible = (entry: { type?: unknown; reverses_id?: unknown } | undefined): boolean =>
+export const isReversible = (entry: { [key: string]: unknown } | undefined): boolean =>
     !!entry && entry.type !== 'reversal' && (entry.reverses_id === null || entry.reverses_id === undefined);
 
 export interface PostingForm {

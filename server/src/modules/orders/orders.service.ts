@@ -6,6 +6,7 @@ import { feesForTrade } from '../fees/fees.service.js';
 import { businessDate, once, postInTransaction } from '../ledger/ledger.service.js';
 import { orderProblem, type OrderProblem, type SecurityFacts } from './order-checks.calc.js';
 import { inTransaction } from '../../db/transaction.js';
+import { Decimal } from 'decimal.js';
 
 export interface OrderRequest {
   client_id: number;
@@ -79,9 +80,14 @@ export async function estimateOrder(db: Db, scope: number | null, req: OrderRequ
     sellable: x.sellable,
     fees: x.fees,
     freeze: req.side === 'buy' ? x.fees.net_amount : null,
-    problem: orderProblem(x.security as SecurityFacts, x.client, req, x.sellable),
+    problem:
+      orderProblem(x.security as SecurityFacts, x.client, req, x.sellable) ??
+      (req.side === 'sell' && req.quantity > x.sellable ? 'insufficient_shares' : null) ??
+      (req.side === 'buy' && Number(x.fees.net_amount) > 0 && !hasCash(x.account, x.fees.net_amount) ? 'insufficient_available' : null),
   };
 }
+
+const hasCash = (a: { balance: string; frozen: string }, need: string) => new Decimal(a.balance).minus(a.frozen).gte(need);
 
 async function nextOrderNo(db: Db, date: string, branchId: number) {
   await sql`SELECT pg_advisory_xact_lock(${8_000_000 + branchId})`.execute(db);
@@ -110,6 +116,8 @@ export async function placeOrder(db: Db, actor: Actor, scope: number | null, req
     if (!x.holder || x.holder.status !== 'active') throw fieldError('code', 'no_shareholder_account', { market: x.security.market });
     const problem = orderProblem(x.security as SecurityFacts, x.client, body, x.sellable);
     if (problem) throw fieldError(PROBLEM_FIELD[problem], problem);
+    // no short selling (自动防止卖空): a sell takes only sellable shares
+    if (body.side === 'sell' && body.quantity > x.sellable) throw fieldError('quantity', 'insufficient_shares');
     const orderNo = await nextOrderNo(trx, x.date, x.client.branch_id);
     const order = await trx
       .insertInto('orders' as never)
@@ -120,7 +128,13 @@ export async function placeOrder(db: Db, actor: Actor, scope: number | null, req
       .returningAll()
       .executeTakeFirstOrThrow() as { id: number } & Record<string, unknown>;
     if (body.side === 'buy') {
-      await postInTransaction(trx, actor, scope, { account_id: x.account.id, type: 'freeze', amount: x.fees.net_amount, reference: `委托 ${orderNo}`, freeze_kind: 'same_day' });
+      try {
+        await postInTransaction(trx, actor, scope, { account_id: x.account.id, type: 'freeze', amount: x.fees.net_amount, reference: `委托 ${orderNo}`, freeze_kind: 'same_day' });
+      } catch (e) {
+        // the ledger names its amount; the clerk typed a quantity and a price
+        if (e instanceof AppError && e.fields?.amount) throw fieldError('quantity', 'insufficient_available');
+        throw e;
+      }
     } else {
       await moveFrozenShares(trx, actor, x.date, x.position!.id, body.quantity, 'freeze', `委托 ${orderNo}`, order.id);
     }

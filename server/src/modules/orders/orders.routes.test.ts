@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, type Session, type TestApp } from '../../../test/harness.js';
+
+let t: TestApp;
+let teller: Session;
+let clientId: number;
+let accountId: number;
+let key = 0;
+const k = () => `order-test-${++key}`;
+const account = async () => (await t.call('GET', `/api/fund_accounts/${accountId}`, { as: teller })).json as { balance: string; frozen: string; available: string };
+const position = async (code: string) => ((await t.call('GET', `/api/positions?filter=${encodeURIComponent(JSON.stringify({ client_id: clientId }))}`, { as: teller })).json as { code: string; quantity: number; frozen: number; sellable: number }[]).find((p) => p.code === code);
+const order = (body: Record<string, unknown>) => t.call('POST', '/api/orders', { as: teller, body: { client_id: clientId, channel: 'counter', idempotency_key: k(), ...body } });
+
+beforeAll(async () => {
+  t = await testApp();
+  teller = await t.login('teller');
+  const c = await t.call('POST', '/api/clients', { as: teller, body: { name: '委托测试', id_number: '11010519491231002X', allow_phone: false } });
+  clientId = c.json.id;
+  accountId = c.json.fund_account_id;
+  expect((await t.call('POST', '/api/fund_journal', { as: teller, body: { account_id: accountId, type: 'deposit', amount: '200000.00', idempotency_key: k() } })).status).toBe(201);
+  for (const [market, code] of [['SH-A', 'A123456789'], ['SZ-A', '0123456789']]) {
+    expect((await t.call('POST', '/api/shareholder_accounts', { as: teller, body: { client_id: clientId, market, code } })).status).toBe(201);
+  }
+  const sh = (await t.call('GET', `/api/shareholder_accounts?filter=${encodeURIComponent(JSON.stringify({ client_id: clientId, market: 'SH-A' }))}`, { as: teller })).json[0];
+  // 转托管转入: 250 shares of 600000 to sell from
+  expect((await t.call('POST', '/api/positions/transfer', { as: teller, body: { shareholder_account_id: sh.id, code: '600000', type: 'transfer_in', quantity: 250, cost: '2500.00', idempotency_key: k() } })).status).toBe(201);
+});
+afterAll(() => t.close());
+
+describe('counter orders (柜台委托)', () => {
+  it('estimates as the clerk types: fees, the freeze, the problem', async () => {
+    const r = await t.call('POST', '/api/orders/estimate', { as: teller, body: { client_id: clientId, code: 'sh600519', side: 'buy', price: '1500.00', quantity: 100 } });
+    expect(r.status).toBe(200);
+    expect(r.json.security).toMatchObject({ market: 'SH-A', code: '600519' });
+    // 150,000.00 + commission 45.00 + transfer 1.50 = 150,046.50 (prev close may put 1500 outside the band: the problem says so)
+    expect(r.json.fees.net_amount).toBe('150046.50');
+    expect(r.json.freeze).toBe('150046.50');
+    const leading = await t.call('POST', '/api/orders/estimate', { as: teller, body: { client_id: clientId, code: '1', market: 'SZ-A', side: 'buy', price: '10.00', quantity: 100 } });
+    expect(leading.json.security.code).toBe('000001');
+  });
+
+  it('a buy freezes amount + fees through the ledger; a cancel releases it', async () => {
+    const est = (await t.call('POST', '/api/orders/estimate', { as: teller, body: { client_id: clientId, code: '600000', side: 'buy', price: '10.00', quantity: 1000 } })).json;
+    const price = est.security.prev_close as string;
+    const before = await account();
+    const r = await order({ code: '600000', side: 'buy', price, quantity: 1000 });
+    expect(r.status, JSON.stringify(r.json)).toBe(201);
+    expect(r.json).toMatchObject({ status: 'open', side: 'buy', quantity: 1000 });
+    const after = await account();
+    expect(Number(after.frozen) - Number(before.frozen)).toBeCloseTo(Number(r.json.frozen_cash), 2);
+    expect(after.balance).toBe(before.balance);
+    const cancelled = await t.call('POST', `/api/orders/${r.json.id}/cancel`, { as: teller });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.json.status).toBe('cancelled');
+    expect((await account()).frozen).toBe(before.frozen);
+    expect((await t.call('POST', `/api/orders/${r.json.id}/cancel`, { as: teller })).status).toBe(400);
+  });
+
+  it('a sell freezes shares; no short selling; odd lots only to clear the holding', async () => {
+    const prev = (await t.call('POST', '/api/orders/estimate', { as: teller, body: { client_id: clientId, code: '600000', side: 'sell', price: '10.00', quantity: 100 } })).json.security.prev_close as string;
+    expect((await order({ code: '600000', side: 'sell', price: prev, quantity: 300 })).json.error.fields.quantity).toBe('可卖（可用）数量不足');
+    expect((await order({ code: '600000', side: 'sell', price: prev, quantity: 50 })).json.error.fields.quantity).toBe('零股只能一次性卖出');
+    const sell = await order({ code: '600000', side: 'sell', price: prev, quantity: 200 });
+    expect(sell.status).toBe(201);
+    expect(await position('600000')).toMatchObject({ quantity: 250, frozen: 200, sellable: 50 });
+    // the odd 50 left may go, all at once
+    const odd = await order({ code: '600000', side: 'sell', price: prev, quantity: 50 });
+    expect(odd.status).toBe(201);
+    const batch = await t.call('POST', '/api/orders/cancel_batch', { as: teller, body: { ids: [sell.json.id, odd.json.id, 987654] } });
+    expect(batch.json.map((r: { ok: boolean }) => r.ok)).toEqual([true, true, false]);
+    expect(await position('600000')).toMatchObject({ quantity: 250, frozen: 0, sellable: 250 });
+  });
+
+  it('refuses wrong lots, ticks, prices outside the band, channels and statuses with the reason, writing nothing', async () => {
+    const prev = (await t.call('POST', '/api/orders/estimate', { as: teller, body: { client_id: clientId, code: '600000', side: 'buy', price: '10.00', quantity: 100 } })).json.security.prev_close as string;
+    const journal = async () => (await t.call('GET', `/api/fund_journal?filter=${encodeURIComponent(JSON.stringify({ account_id: accountId }))}&range=[0,0]`, { as: teller })).headers.get('content-range');
+    const before = await journal();
+    const cases: [Record<string, unknown>, string, string][] = [
+      [{ quantity: 150 }, 'quantity', '买入数量须为整手（100 股的整数倍）'],
+      [{ price: (Number(prev) + 0.005).toFixed(3) }, 'price', '价格不是最小价位的整数倍'],
+      [{ price: (Number(prev) * 1.2).toFixed(2) }, 'price', '价格超出涨跌幅限制'],
+      [{ channel: 'phone' }, 'channel', '客户未开通该委托方式'],
+      [{ code: '999999' }, 'code', '找不到证券 999999'],
+      [{ quantity: 100000 }, 'quantity', '可用资金不足'],
+      [{ code: '430047', market: 'BJ' }, 'code', ''],
+    ];
+    for (const [over, field, message] of cases) {
+      const r = await order({ code: '600000', side: 'buy', price: prev, quantity: 100, ...over });
+      expect(r.status, JSON.stringify(over)).toBe(400);
+      expect(Object.keys(r.json.error.fields)).toContain(field);
+      if (message) expect(r.json.error.fields[field]).toBe(message);
+    }
+    expect(await journal()).toBe(before);
+  });
+
+  it('replays an order by its idempotency key instead of placing it twice', async () => {
+    const prev = (await t.call('POST', '/api/orders/estimate', { as: teller, body: { client_id: clientId, code: '600000', side: 'buy', price: '10.00', quantity: 100 } })).json.security.prev_close as string;
+    const body = { client_id: clientId, code: '600000', side: 'buy', price: prev, quantity: 100, channel: 'counter', idempotency_key: 'same-order-key-1' };
+    const a = await t.call('POST', '/api/orders', { as: teller, body });
+    const b = await t.call('POST', '/api/orders', { as: teller, body });
+    expect(b.json.id).toBe(a.json.id);
+    expect((await t.call('POST', '/api/orders', { as: teller, body: { ...body, quantity: 200 } })).status).toBe(409);
+  });
+
+  it('a frozen client cannot trade', async () => {
+    const c = (await t.call('GET', `/api/clients/${clientId}`, { as: teller })).json;
+    expect((await t.call('POST', `/api/clients/${clientId}/status`, { as: teller, body: { status: 'frozen', version: c.version } })).status).toBe(200);
+    const r = await order({ code: '600000', side: 'buy', price: '10.00', quantity: 100 });
+    expect(r.json.error.fields.client_id).toBe('客户状态不允许交易（冻结、挂失或销户）');
+  });
+});

@@ -1,0 +1,61 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/connect.js';
+import { badRequest, fieldError, notFound } from '../../http/errors.js';
+import { audit, type Actor } from '../audit/audit.service.js';
+import { businessDate, once } from '../ledger/ledger.service.js';
+import { findSecurity } from './orders.service.js';
+
+/** The exchange-assigned shareholder code formats (上海 A + 9 digits, 深圳 10 digits …). */
+const CODE_FORMAT: Record<string, RegExp> = { 'SH-A': /^A\d{9}$/, 'SH-B': /^C\d{9}$/, 'SZ-A': /^0\d{9}$/, 'SZ-B': /^2\d{9}$/, BJ: /^\d{10}$/ };
+
+/** Opens a client's shareholder account on a market with the code the exchange assigned (unique per market). */
+export async function openShareholderAccount(db: Db, actor: Actor, scope: number | null, input: { client_id: number; market: string; code: string }) {
+  let q = db.selectFrom('clients').selectAll().where('id', '=', input.client_id);
+  if (scope !== null) q = q.where('branch_id', '=', scope);
+  const client = await q.executeTakeFirst();
+  if (!client) throw fieldError('client_id', 'unknown_reference');
+  if (client.status === 'closed') throw fieldError('client_id', 'client_closed');
+  const format = CODE_FORMAT[input.market];
+  if (!format) throw fieldError('market', 'unknown_reference');
+  if (!format.test(input.code)) throw fieldError('code', 'shareholder_code_format');
+  if (await db.selectFrom('shareholder_accounts').select('id').where('market', '=', input.market).where('code', '=', input.code).executeTakeFirst()) throw fieldError('code', 'duplicate', { value: input.code });
+  if (await db.selectFrom('shareholder_accounts').select('id').where('market', '=', input.market).where('client_id', '=', client.id).executeTakeFirst()) throw fieldError('market', 'shareholder_account_exists');
+  const date = await businessDate(db);
+  const row = await db
+    .insertInto('shareholder_accounts')
+    .values({ client_id: client.id, market: input.market, code: input.code, branch_id: client.branch_id, opened_on: date, created_at: actor.at, updated_at: actor.at })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await audit(db, actor, { action: 'create', resource: 'shareholder_accounts', record_id: row.id, after: row });
+  return row;
+}
+
+/**
+ * 转托管转入 / 转出: securities move into or out of the branch (custody transfer), journalled in
+ * the position journal. Transfer out takes only sellable shares.
+ */
+export async function transferSecurities(db: Db, actor: Actor, scope: number | null, req: { shareholder_account_id: number; code: string; type: 'transfer_in' | 'transfer_out'; quantity: number; cost: string; idempotency_key: string }) {
+  const { idempotency_key, ...body } = req;
+  return once(db, actor, idempotency_key, { op: 'transfer', ...body }, async (trx) => {
+    let q = trx.selectFrom('shareholder_accounts').selectAll().where('id', '=', body.shareholder_account_id);
+    if (scope !== null) q = q.where('branch_id', '=', scope);
+    const holder = await q.executeTakeFirst();
+    if (!holder) throw notFound();
+    const security = await findSecurity(trx, body.code, holder.market);
+    const date = await businessDate(trx);
+    await sql`INSERT INTO positions (client_id, shareholder_account_id, security_id, branch_id) VALUES (${holder.client_id}, ${holder.id}, ${security.id}, ${holder.branch_id}) ON CONFLICT (shareholder_account_id, security_id) DO NOTHING`.execute(trx);
+    const { rows } = await sql<{ id: number; quantity: number; frozen: number; today_bought: number; cost: string }>`
+      SELECT id, quantity, frozen, today_bought, cost FROM positions WHERE shareholder_account_id = ${holder.id} AND security_id = ${security.id} FOR UPDATE`.execute(trx);
+    const p = rows[0]!;
+    const sellable = Number(p.quantity) - Number(p.today_bought) - Number(p.frozen);
+    if (body.type === 'transfer_out' && body.quantity > sellable) throw badRequest({ quantity: { key: 'insufficient_shares' } });
+    const delta = body.type === 'transfer_in' ? body.quantity : -body.quantity;
+    const costDelta = body.type === 'transfer_in' ? body.cost : sql<string>`-round(cost * ${body.quantity}::numeric / nullif(quantity, 0), 2)`;
+    const { rows: after } = await sql<{ quantity: number; frozen: number }>`
+      UPDATE positions SET quantity = quantity + ${delta}, cost = cost + ${costDelta}, version = version + 1, updated_at = ${actor.at} WHERE id = ${p.id} RETURNING quantity, frozen`.execute(trx);
+    await sql`INSERT INTO position_journal (business_date, position_id, type, quantity_delta, quantity_after, frozen_after, reference, operator_id, branch_id, created_at)
+      VALUES (${date}, ${p.id}, ${body.type}, ${delta}, ${after[0]!.quantity}, ${after[0]!.frozen}, ${'转托管'}, ${actor.operator_id}, ${holder.branch_id}, ${actor.at})`.execute(trx);
+    await audit(trx, actor, { action: body.type, resource: 'positions', record_id: p.id, before: p, after: after[0] });
+    return { position_id: p.id, quantity: Number(after[0]!.quantity), frozen: Number(after[0]!.frozen) };
+  });
+}
