@@ -23,6 +23,7 @@ import { metaRoutes } from './resources/meta.routes.js';
 import { clientRoutes } from './modules/clients/clients.routes.js';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.js';
 import { orderRoutes } from './modules/orders/orders.routes.js';
+import { tradeRoutes } from './modules/trades/trades.routes.js';
 
 function clientIp(c: Context): string {
   try {
@@ -58,6 +59,7 @@ export function createApp(deps: Deps) {
   api.route('/', clientRoutes);
   api.route('/', ledgerRoutes);
   api.route('/', orderRoutes);
+  api.route('/', tradeRoutes);
   // declared parameter resources: one definition each, routes generated
   for (const def of RESOURCES) api.route('/', resourceRoutes(def));
 

@@ -109,6 +109,7 @@ export const messages = {
   shareholder_code_format: { zh: '股东代码格式不符（上海 A 加 9 位数字，深圳 10 位数字）', en: 'Wrong shareholder code format (SH: A + 9 digits; SZ: 10 digits)' },
   shareholder_account_exists: { zh: '客户在该市场已有股东账户', en: 'The client already has an account on this market' },
   insufficient_shares: { zh: '可卖（可用）数量不足', en: 'Not enough sellable shares' },
+  no_seat: { zh: '本营业部没有 {market} 的可用席位', en: 'The branch has no active {market} seat' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MsgKey = keyof typeof messages;

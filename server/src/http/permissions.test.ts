@@ -65,10 +65,13 @@ const EXPECTED: Record<string, 'public' | RoleCode[]> = {
   'shareholder_accounts.list': ['teller', 'hq'],
   'shareholder_accounts.show': ['teller', 'hq'],
   'shareholder_accounts.create': ['teller'],
+  'trades.list': ['teller', 'clerk', 'manager', 'hq'],
+  'trades.show': ['teller', 'clerk', 'manager', 'hq'],
+  'trades.create': ['clerk'],
 };
 
 /** Resources whose rows belong to a branch: another branch's operator gets 404 for them. */
-const BRANCH_SCOPED = new Set(['operators', 'roles', 'audit_log', 'branches', 'seats', 'client_managers', 'approvals', 'clients', 'fund_accounts', 'fund_journal', 'orders', 'positions', 'shareholder_accounts']);
+const BRANCH_SCOPED = new Set(['operators', 'roles', 'audit_log', 'branches', 'seats', 'client_managers', 'approvals', 'clients', 'fund_accounts', 'fund_journal', 'orders', 'positions', 'shareholder_accounts', 'trades']);
 
 let t: TestApp;
 const sessions = {} as Record<RoleCode, Session>;
@@ -122,6 +125,11 @@ beforeAll(async () => {
   const placed = await t.call('POST', '/api/orders', { as: sessions.teller, body: { client_id: ids.clients, code: '600000', side: 'sell', price: prev, quantity: 100, idempotency_key: 'perm-test-order' } });
   expect(placed.status, JSON.stringify(placed.json)).toBe(201);
   ids.orders = placed.json.id;
+  for (let seed = 1; !ids.trades && seed < 20; seed++) {
+    const sim = await t.call('POST', '/api/trades/simulate', { as: sessions.clerk, body: { seed } });
+    if (sim.json.recorded > 0) ids.trades = (await t.db.selectFrom('trades' as never).select('id' as never).executeTakeFirstOrThrow() as { id: number }).id;
+  }
+  expect(ids.trades).toBeGreaterThan(0);
   bodies = {
     'PUT /operators/{id}': { name: '李晓梅', branch_id: branchId, phone: '', role_ids: [tellerRole.id], version: teller.version },
     'POST /operators/{id}/reset_password': { password: 'Temp2026x' },

@@ -1,4 +1,4 @@
-import { Create, SimpleForm, useNotify, useRedirect, type RaRecord } from 'react-admin';
+import { Create, SaveButton, SimpleForm, Toolbar, useNotify, useRedirect, type RaRecord } from 'react-admin';
 import { ClientInputs } from './ClientInputs';
 import { toClientCreate } from './clientChoices';
 
@@ -10,6 +10,12 @@ const DEFAULTS = {
     allow_online: true,
 };
 
+const OpenToolbar = () => (
+    <Toolbar>
+        <SaveButton label="resources.clients.page.create" />
+    </Toolbar>
+);
+
 /** 开户: the server opens the client and a CNY fund account together; go to the new client's page. */
 export const ClientCreate = () => {
     const notify = useNotify();
@@ -19,8 +25,8 @@ export const ClientCreate = () => {
         redirect('show', 'clients', data.id);
     };
     return (
-        <Create transform={toClientCreate} mutationOptions={{ onSuccess }}>
-            <SimpleForm defaultValues={DEFAULTS}>
+        <Create title="resources.clients.page.create" transform={toClientCreate} mutationOptions={{ onSuccess }}>
+            <SimpleForm defaultValues={DEFAULTS} sx={{ maxWidth: 720 }} toolbar={<OpenToolbar />}>
                 <ClientInputs mode="create" />
             </SimpleForm>
         </Create>

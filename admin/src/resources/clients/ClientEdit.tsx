@@ -15,7 +15,7 @@ const ClosedNotice = () => {
 // errors must land beside the inputs before we leave the page.
 export const ClientEdit = () => (
     <Edit transform={toClientUpdate} mutationMode="pessimistic" redirect="show" actions={<ClientActions view="edit" />}>
-        <SimpleForm>
+        <SimpleForm sx={{ maxWidth: 720 }}>
             <ClosedNotice />
             <ClientInputs mode="edit" />
         </SimpleForm>

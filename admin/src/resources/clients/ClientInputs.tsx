@@ -35,7 +35,7 @@ export const ClientInputs = ({ mode }: { mode: 'create' | 'edit' }) => (
             <TextInput source="id_number" disabled />
         )}
         <TextInput source="phone" validate={validatePhone} />
-        <TextInput source="address" validate={maxLength(200)} multiline fullWidth sx={{ maxWidth: 640 }} />
+        <TextInput source="address" validate={maxLength(200)} multiline />
         <SelectInput source="client_class" choices={CLIENT_CLASS_CHOICES} validate={required()} />
         <ClientManagerInput />
 

@@ -14,6 +14,7 @@ import {
     useCanAccess,
 } from 'react-admin';
 import { QuickSearchInput } from '../../components/QuickSearchInput';
+import { NO_WRAP_TABLE } from '../fund_accounts/tableSx';
 import { CLIENT_CLASS_CHOICES, CLIENT_STATUS_CHOICES } from './clientChoices';
 import { ClientClassField } from './ClientClassField';
 import { ClientManagerField } from './ClientManagerField';
@@ -54,7 +55,7 @@ const ClientListActions = () => {
 
 export const ClientList = () => (
     <List filters={useClientFilters()} actions={<ClientListActions />} sort={{ field: 'client_no', order: 'ASC' }}>
-        <DataTable bulkActionButtons={false} rowClick="show">
+        <DataTable bulkActionButtons={false} rowClick="show" sx={NO_WRAP_TABLE}>
             <DataTable.Col source="client_no" />
             <DataTable.Col source="name" />
             <DataTable.Col source="id_number" disableSort />

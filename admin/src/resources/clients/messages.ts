@@ -55,6 +55,9 @@ const zh = {
                 permissions: '业务权限',
                 agent: '代理人',
             },
+            page: {
+                create: '开户',
+            },
             tabs: {
                 profile: '资料',
                 funds: '资金',
@@ -210,6 +213,7 @@ const zh = {
             account_closed: '该资金账户已销户，不能记账。',
             client_not_normal: '客户状态为“%{status}”：资金不能转出，只能存入或冻结/解冻。',
             recent: '本账户最近流水',
+            amount: '金额',
             helper_amount: '单位：元，最多两位小数',
             helper_reference: '凭证号或说明，如存款单号',
             helper_bank_code: '银行代码，如 ICBC',
@@ -284,6 +288,9 @@ const en: Leaves<typeof zh> = {
                 basic: 'Basic data',
                 permissions: 'Order channels',
                 agent: 'Agent',
+            },
+            page: {
+                create: 'Open an account',
             },
             tabs: {
                 profile: 'Profile',
@@ -440,6 +447,7 @@ const en: Leaves<typeof zh> = {
             account_closed: 'This fund account is closed: nothing can be posted.',
             client_not_normal: 'The client is "%{status}": no cash may leave; deposits and freezes only.',
             recent: 'Latest entries of this account',
+            amount: 'Amount',
             helper_amount: 'In CNY, at most two decimals',
             helper_reference: 'Slip number or note',
             helper_bank_code: 'Bank code, e.g. ICBC',

@@ -3,6 +3,7 @@ import { CashButton } from './CashButton';
 import { AccountClientButton, AccountJournalButton } from './FundAccountLinks';
 import { FundAccountStatusField } from './FundAccountStatusField';
 import { MoneyField } from './MoneyField';
+import { NO_WRAP_TABLE } from './tableSx';
 
 const money = (source: string, sortable = false) => (
     <DataTable.Col source={source} align="right" disableSort={!sortable}>
@@ -15,7 +16,7 @@ const money = (source: string, sortable = false) => (
  * Only balance and frozen are sortable on the server.
  */
 export const FundAccountTable = ({ withClient }: { withClient: boolean }) => (
-    <DataTable bulkActionButtons={false} rowClick={false}>
+    <DataTable bulkActionButtons={false} rowClick={false} sx={NO_WRAP_TABLE}>
         <DataTable.Col source="account_no" />
         {withClient && <DataTable.Col source="client_no" disableSort />}
         {withClient && (

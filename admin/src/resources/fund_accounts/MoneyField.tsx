@@ -8,15 +8,18 @@ export interface MoneyFieldProps {
     label?: string;
     /** a signed movement: "+" on credits, red on debits */
     signed?: boolean;
+    /** show nothing for zero (e.g. the frozen change of a deposit) */
+    blankZero?: boolean;
     emptyText?: string;
 }
 
 /** A decimal-string amount, 2 decimals with thousands separators, right-aligned digits. */
-export const MoneyField = ({ source, signed = false, emptyText = '' }: MoneyFieldProps) => {
+export const MoneyField = ({ source, signed = false, blankZero = false, emptyText = '' }: MoneyFieldProps) => {
     const record = useRecordContext();
     const value = record?.[source];
     if (value === null || value === undefined || value === '') return <>{emptyText}</>;
     const sign = moneySign(value);
+    if (blankZero && sign === 0) return null;
     const text = formatMoney(value);
     return (
         <Typography

@@ -1,4 +1,5 @@
-import { SelectInput, TextInput, required, useCanAccess, useGetList, useLocaleState } from 'react-admin';
+import { SelectInput, TextInput, required, useCanAccess } from 'react-admin';
+import { useBankNames } from './useBanks';
 
 const validateBank = required();
 
@@ -13,17 +14,9 @@ export const BankInput = () => {
 };
 
 const BankSelect = () => {
-    const [locale] = useLocaleState();
-    const { data, isPending } = useGetList('banks', {
-        filter: { status: 'active' },
-        pagination: { page: 1, perPage: 200 },
-        sort: { field: 'code', order: 'ASC' },
-    });
-    const choices = (data ?? []).map(bank => ({
-        id: bank.code,
-        name: (locale.startsWith('en') ? bank.name_en : bank.name_zh) || bank.name_zh || bank.code,
-    }));
-    return <SelectInput source="bank_code" choices={choices} isPending={isPending} validate={validateBank} translateChoice={false} />;
+    const names = useBankNames();
+    const choices = [...(names ?? new Map<string, string>())].map(([id, name]) => ({ id, name }));
+    return <SelectInput source="bank_code" choices={choices} isPending={!names} validate={validateBank} translateChoice={false} />;
 };
 
 const BankCodeInput = () => (

@@ -1,5 +1,5 @@
 import PaymentsIcon from '@mui/icons-material/Payments';
-import { Stack } from '@mui/material';
+import { Card, CardContent, Stack } from '@mui/material';
 import { useState } from 'react';
 import {
     Form,
@@ -95,37 +95,42 @@ const CashFormInstance = ({
     };
 
     return (
-        <Form onSubmit={submit as (values: Record<string, any>) => Promise<any>} defaultValues={{ ...defaults, amount: '', reference: '' }}>
-            <Stack spacing={0} sx={{ maxWidth: 480 }}>
-                <SelectInput source="type" choices={choices} validate={required()} />
-                <TextInput
-                    source="amount"
-                    validate={validateAmount}
-                    helperText="ledger.cash.helper_amount"
-                    autoFocus
-                    autoComplete="off"
-                    slotProps={{ htmlInput: { inputMode: 'decimal', style: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } } }}
-                />
-                <FormDataConsumer<PostingForm>>
-                    {({ formData }) => (
-                        <>
-                            {needsBank(formData.type) && <BankInput />}
-                            {needsFreezeKind(formData.type) && (
-                                <RadioButtonGroupInput
-                                    source="freeze_kind"
-                                    choices={FREEZE_KIND_CHOICES}
-                                    validate={required()}
-                                    helperText={formData.type === 'unfreeze' ? 'ledger.cash.helper_unfreeze' : false}
-                                />
+        <Card variant="outlined">
+            <CardContent>
+                <Form onSubmit={submit as (values: Record<string, any>) => Promise<any>} defaultValues={{ ...defaults, amount: '', reference: '' }}>
+                    <Stack spacing={0} sx={{ maxWidth: 480 }}>
+                        <SelectInput source="type" choices={choices} validate={required()} />
+                        <TextInput
+                            source="amount"
+                            label="ledger.cash.amount"
+                            validate={validateAmount}
+                            helperText="ledger.cash.helper_amount"
+                            autoFocus
+                            autoComplete="off"
+                            slotProps={{ htmlInput: { inputMode: 'decimal', style: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } } }}
+                        />
+                        <FormDataConsumer<PostingForm>>
+                            {({ formData }) => (
+                                <>
+                                    {needsBank(formData.type) && <BankInput />}
+                                    {needsFreezeKind(formData.type) && (
+                                        <RadioButtonGroupInput
+                                            source="freeze_kind"
+                                            choices={FREEZE_KIND_CHOICES}
+                                            validate={required()}
+                                            helperText={formData.type === 'unfreeze' ? 'ledger.cash.helper_unfreeze' : false}
+                                        />
+                                    )}
+                                </>
                             )}
-                        </>
-                    )}
-                </FormDataConsumer>
-                <TextInput source="reference" validate={maxLength(100)} helperText="ledger.cash.helper_reference" />
-                <Stack direction="row" sx={{ pt: 1 }}>
-                    <SaveButton label="ledger.cash.submit" icon={<PaymentsIcon />} />
-                </Stack>
-            </Stack>
-        </Form>
+                        </FormDataConsumer>
+                        <TextInput source="reference" validate={maxLength(100)} helperText="ledger.cash.helper_reference" />
+                        <Stack direction="row" sx={{ pt: 1 }}>
+                            <SaveButton label="ledger.cash.submit" icon={<PaymentsIcon />} />
+                        </Stack>
+                    </Stack>
+                </Form>
+            </CardContent>
+        </Card>
     );
 };

@@ -2,6 +2,7 @@ import { ListButton, ReferenceField, Show, SimpleShowLayout, TextField, TopToolb
 import { LocalDateField } from '../../components/LocalDateField';
 import { GuardedReferenceField } from '../clients/GuardedReferenceField';
 import { MoneyField } from '../fund_accounts/MoneyField';
+import { BankField } from './BankField';
 import { JournalTypeField } from './JournalTypeField';
 import { ReverseEntryButton } from './ReverseEntryButton';
 
@@ -25,7 +26,7 @@ export const FundJournalShow = () => (
             <MoneyField source="frozen_delta" signed />
             <MoneyField source="balance_after" />
             <MoneyField source="frozen_after" />
-            <TextField source="bank_code" emptyText="-" />
+            <BankField source="bank_code" />
             <TextField source="reference" emptyText="-" />
             <TextField source="reverses_id" emptyText="-" />
             <GuardedReferenceField source="operator_id" reference="operators" />

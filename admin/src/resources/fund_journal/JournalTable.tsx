@@ -2,6 +2,8 @@ import { DataTable, ReferenceField, TextField } from 'react-admin';
 import { LocalDateField } from '../../components/LocalDateField';
 import { GuardedReferenceField } from '../clients/GuardedReferenceField';
 import { MoneyField } from '../fund_accounts/MoneyField';
+import { NO_WRAP_TABLE } from '../fund_accounts/tableSx';
+import { BankField } from './BankField';
 import { JournalTypeField } from './JournalTypeField';
 import { ReverseEntryButton } from './ReverseEntryButton';
 
@@ -10,23 +12,25 @@ import { ReverseEntryButton } from './ReverseEntryButton';
  * running balance after each entry; freezes move 冻结 only. Sortable: id, date, type, amount.
  */
 export const JournalTable = ({ withClient }: { withClient: boolean }) => (
-    <DataTable bulkActionButtons={false} rowClick={false}>
+    <DataTable bulkActionButtons={false} rowClick={false} sx={NO_WRAP_TABLE}>
         <DataTable.Col source="id" />
         <DataTable.Col source="business_date" />
         <DataTable.Col source="account_no" disableSort />
         {withClient && (
             <DataTable.Col source="client_id" disableSort>
-                <ReferenceField source="client_id" reference="clients" link="show" />
+                <ReferenceField source="client_id" reference="clients" link="show">
+                    <TextField source="name" />
+                </ReferenceField>
             </DataTable.Col>
         )}
         <DataTable.Col source="type">
             <JournalTypeField />
         </DataTable.Col>
         <DataTable.Col source="amount" align="right">
-            <MoneyField source="amount" signed />
+            <MoneyField source="amount" signed blankZero />
         </DataTable.Col>
         <DataTable.Col source="frozen_delta" align="right" disableSort>
-            <MoneyField source="frozen_delta" signed />
+            <MoneyField source="frozen_delta" signed blankZero />
         </DataTable.Col>
         <DataTable.Col source="balance_after" align="right" disableSort>
             <MoneyField source="balance_after" />
@@ -35,9 +39,9 @@ export const JournalTable = ({ withClient }: { withClient: boolean }) => (
             <MoneyField source="frozen_after" />
         </DataTable.Col>
         <DataTable.Col source="bank_code" disableSort>
-            <TextField source="bank_code" emptyText="" />
+            <BankField />
         </DataTable.Col>
-        <DataTable.Col source="reference" disableSort sx={{ maxWidth: 280 }} />
+        <DataTable.Col source="reference" disableSort sx={{ maxWidth: 280, overflow: 'hidden', textOverflow: 'ellipsis' }} />
         <DataTable.Col source="operator_id" disableSort>
             <GuardedReferenceField source="operator_id" reference="operators" />
         </DataTable.Col>

@@ -63,6 +63,8 @@ export function post(s: AccountState, type: PostingType, amountText: string): { 
   const effect = effectOf(type, amount);
   const state = apply(s, effect);
   if (!state) return { problem: (DEBIT_TYPES as readonly string[]).includes(type) ? 'insufficient_available' : 'insufficient_frozen' };
+  // sale proceeds buy at once but are withdrawable only from the next day (DOMAIN.md §3.2)
+  if (type === 'trade_sell') state.unwithdrawable = new Decimal(state.unwithdrawable).plus(amount).toFixed(2);
   return { state, effect };
 }
 

@@ -119,11 +119,13 @@ export async function placeOrder(db: Db, actor: Actor, scope: number | null, req
     // no short selling (自动防止卖空): a sell takes only sellable shares
     if (body.side === 'sell' && body.quantity > x.sellable) throw fieldError('quantity', 'insufficient_shares');
     const orderNo = await nextOrderNo(trx, x.date, x.client.branch_id);
+    const seat = await trx.selectFrom('seats').select('seat_no').where('market', '=', x.security.market).where('branch_id', '=', x.client.branch_id).where('status', '=', 'active').where('type', '=', 'ordinary').orderBy('seat_no').executeTakeFirst();
+    if (!seat) throw fieldError('code', 'no_seat', { market: x.security.market });
     const order = await trx
       .insertInto('orders' as never)
       .values({
         order_no: orderNo, business_date: x.date, client_id: x.client.id, fund_account_id: x.account.id, shareholder_account_id: x.holder.id, security_id: x.security.id, market: x.security.market, code: x.security.code,
-        side: body.side, price: body.price, quantity: body.quantity, frozen_cash: body.side === 'buy' ? x.fees.net_amount : '0', status: 'open', channel: body.channel, operator_id: actor.operator_id, branch_id: x.client.branch_id, created_at: actor.at,
+        side: body.side, price: body.price, quantity: body.quantity, seat_no: seat.seat_no, frozen_cash: body.side === 'buy' ? x.fees.net_amount : '0', status: 'open', channel: body.channel, operator_id: actor.operator_id, branch_id: x.client.branch_id, created_at: actor.at,
       } as never)
       .returningAll()
       .executeTakeFirstOrThrow() as { id: number } & Record<string, unknown>;

@@ -1,0 +1,121 @@
+import { sql } from 'kysely';
+import { Decimal } from 'decimal.js';
+import type { Db } from '../../db/connect.js';
+import { inTransaction } from '../../db/transaction.js';
+import { audit, type Actor } from '../audit/audit.service.js';
+import { feesForTrade } from '../fees/fees.service.js';
+import { businessDate, postInTransaction } from '../ledger/ledger.service.js';
+import { parseTradeReport, type TradeLine } from './trade-report.csv.js';
+
+export type Unmatched = { line: number; trade_id?: string; reason: string; text?: string };
+
+interface OrderRow {
+  id: number;
+  order_no: string;
+  business_date: string;
+  client_id: number;
+  fund_account_id: number;
+  shareholder_account_id: number;
+  security_id: number;
+  market: string;
+  code: string;
+  side: 'buy' | 'sell';
+  price: string;
+  quantity: number;
+  filled_quantity: number;
+  frozen_cash: string;
+  status: string;
+  seat_no: string;
+  branch_id: number;
+}
+
+/**
+ * Records one fill against its order, in the caller's transaction. The trade's fees come from the
+ * fee schedules in force on its date (the function clearing uses). A buy releases the frozen cash
+ * it used and is charged amount + fees; a sell consumes the frozen shares and is credited
+ * amount − fees (usable for buying at once, withdrawable tomorrow). Holdings bought today are not
+ * sellable before the next trading day.
+ */
+async function applyFill(trx: Db, actor: Actor, o: OrderRow, l: TradeLine, client: { client_class: string; client_no: string }, shareholderCode: string, source: string) {
+  const security = await trx.selectFrom('securities').select(['type', 'board']).where('id', '=', o.security_id).executeTakeFirstOrThrow();
+  const fees = await feesForTrade(trx, { date: l.trade_date, side: o.side, market: o.market, security_type: security.type, board: security.board, client_class: client.client_class, client_id: client.client_no, price: l.price, quantity: l.quantity });
+  const remaining = Number(o.quantity) - Number(o.filled_quantity) - l.quantity;
+  let frozenCash = new Decimal(o.frozen_cash);
+  const ref = `成交 ${l.trade_id}`;
+  if (o.side === 'buy') {
+    const cost = new Decimal(fees.net_amount);
+    const release = remaining === 0 ? frozenCash : Decimal.min(frozenCash, cost);
+    if (release.gt(0)) await postInTransaction(trx, actor, null, { account_id: o.fund_account_id, type: 'unfreeze', amount: release.toFixed(2), reference: ref });
+    await postInTransaction(trx, actor, null, { account_id: o.fund_account_id, type: 'trade_buy', amount: cost.toFixed(2), reference: ref });
+    frozenCash = frozenCash.minus(release);
+    await sql`INSERT INTO positions (client_id, shareholder_account_id, security_id, branch_id) VALUES (${o.client_id}, ${o.shareholder_account_id}, ${o.security_id}, ${o.branch_id}) ON CONFLICT (shareholder_account_id, security_id) DO NOTHING`.execute(trx);
+    const { rows } = await sql<{ id: number; quantity: number; frozen: number }>`
+      UPDATE positions SET quantity = quantity + ${l.quantity}, today_bought = today_bought + ${l.quantity}, cost = cost + ${fees.net_amount}, version = version + 1, updated_at = ${actor.at}
+      WHERE shareholder_account_id = ${o.shareholder_account_id} AND security_id = ${o.security_id} RETURNING id, quantity, frozen`.execute(trx);
+    await positionEntry(trx, actor, o, rows[0]!, 'buy', l.quantity, 0, ref);
+  } else {
+    const { rows } = await sql<{ id: number; quantity: number; frozen: number }>`
+      UPDATE positions SET quantity = quantity - ${l.quantity}, frozen = frozen - ${l.quantity},
+        cost = cost - round(cost * ${l.quantity}::numeric / nullif(quantity, 0), 2), version = version + 1, updated_at = ${actor.at}
+      WHERE shareholder_account_id = ${o.shareholder_account_id} AND security_id = ${o.security_id} RETURNING id, quantity, frozen`.execute(trx);
+    await positionEntry(trx, actor, o, rows[0]!, 'sell', -l.quantity, -l.quantity, ref);
+    const proceeds = new Decimal(fees.net_amount);
+    if (proceeds.gt(0)) await postInTransaction(trx, actor, null, { account_id: o.fund_account_id, type: 'trade_sell', amount: proceeds.toFixed(2), reference: ref });
+    else if (proceeds.lt(0)) await postInTransaction(trx, actor, null, { account_id: o.fund_account_id, type: 'fee', amount: proceeds.neg().toFixed(2), reference: ref });
+  }
+  const status = remaining === 0 ? 'filled' : 'partially_filled';
+  await sql`UPDATE orders SET filled_quantity = filled_quantity + ${l.quantity}, filled_amount = filled_amount + ${fees.amount}, frozen_cash = ${frozenCash.toFixed(2)}, status = ${status}, version = version + 1 WHERE id = ${o.id}`.execute(trx);
+  const { rows: trade } = await sql<{ id: number }>`
+    INSERT INTO trades (market, trade_no, business_date, order_id, client_id, security_id, code, side, quantity, price, amount, commission, stamp_duty, transfer_fee, handling_fee, regulatory_fee, net_amount, seat_no, shareholder_code, source, branch_id, created_at)
+    VALUES (${o.market}, ${l.trade_id}, ${l.trade_date}, ${o.id}, ${o.client_id}, ${o.security_id}, ${o.code}, ${o.side}, ${l.quantity}, ${l.price}, ${fees.amount}, ${fees.commission}, ${fees.stamp_duty}, ${fees.transfer_fee}, ${fees.handling_fee}, ${fees.regulatory_fee}, ${fees.net_amount}, ${l.seat}, ${shareholderCode}, ${source}, ${o.branch_id}, ${actor.at})
+    RETURNING id`.execute(trx);
+  await audit(trx, actor, { action: 'fill', resource: 'trades', record_id: trade[0]!.id, after: { ...l, fees } });
+}
+
+async function positionEntry(trx: Db, actor: Actor, o: OrderRow, p: { id: number; quantity: number; frozen: number }, type: 'buy' | 'sell', qty: number, frozen: number, ref: string) {
+  await sql`INSERT INTO position_journal (business_date, position_id, type, quantity_delta, frozen_delta, quantity_after, frozen_after, reference, order_id, operator_id, branch_id, created_at)
+    VALUES (${o.business_date}, ${p.id}, ${type}, ${qty}, ${frozen}, ${p.quantity}, ${p.frozen}, ${ref}, ${o.id}, ${actor.operator_id}, ${o.branch_id}, ${actor.at})`.execute(trx);
+}
+
+/** Why a line does not match its order (成交配对), or null when it does. */
+function mismatch(o: OrderRow | undefined, l: TradeLine, holderCode: string | undefined, date: string): string | null {
+  if (!o) return 'unknown_order';
+  if (l.trade_date !== date || o.business_date !== date) return 'wrong_date';
+  if (o.market !== l.market || o.code !== l.security_code || o.side !== l.side || o.seat_no !== l.seat) return 'order_mismatch';
+  if (holderCode !== l.shareholder_account) return 'account_mismatch';
+  if (o.status !== 'open' && o.status !== 'partially_filled') return 'order_closed';
+  if (l.quantity > Number(o.quantity) - Number(o.filled_quantity)) return 'overfill';
+  if (o.side === 'buy' ? new Decimal(l.price).gt(o.price) : new Decimal(l.price).lt(o.price)) return 'price_beyond_limit';
+  return null;
+}
+
+/**
+ * 成交数据转换 + 成交配对: imports a trade-report file for the open business date. Each line is
+ * matched to its order and recorded with its fill in its own transaction; a line already imported
+ * (same market and trade id) adds nothing; lines that do not match are listed with the reason.
+ */
+export async function importTradeReport(db: Db, actor: Actor, scope: number | null, text: string, source: string) {
+  const { lines, problems } = parseTradeReport(text);
+  const unmatched: Unmatched[] = problems.map((p) => ({ line: p.line, reason: `format_${p.reason}`, text: p.text }));
+  const date = await businessDate(db);
+  let recorded = 0;
+  let duplicates = 0;
+  for (const l of lines) {
+    const outcome = await inTransaction(db, async (trx) => {
+      if (await trx.selectFrom('trades' as never).select('id' as never).where('market' as never, '=', l.market as never).where('trade_no' as never, '=', l.trade_id as never).executeTakeFirst()) return 'duplicate';
+      const { rows } = await sql<OrderRow>`SELECT * FROM orders WHERE order_no = ${l.order_no} ${scope === null ? sql`` : sql`AND branch_id = ${scope}`} FOR UPDATE`.execute(trx);
+      const o = rows[0];
+      const holder = o ? await trx.selectFrom('shareholder_accounts').select('code').where('id', '=', o.shareholder_account_id).executeTakeFirst() : undefined;
+      const why = mismatch(o, l, holder?.code, date);
+      if (why) return why;
+      const client = await trx.selectFrom('clients').select(['client_class', 'client_no']).where('id', '=', o!.client_id).executeTakeFirstOrThrow();
+      await applyFill(trx, actor, o!, l, client, holder!.code, source);
+      return 'recorded';
+    });
+    if (outcome === 'recorded') recorded++;
+    else if (outcome === 'duplicate') duplicates++;
+    else unmatched.push({ line: l.line, trade_id: l.trade_id, reason: outcome });
+  }
+  await audit(db, actor, { action: 'import', resource: 'trades', detail: `${source}: ${recorded} recorded, ${duplicates} already imported, ${unmatched.length} unmatched` });
+  return { lines: lines.length + problems.length, recorded, duplicates, unmatched };
+}
