@@ -1,5 +1,5 @@
 import { SelectInput, TextInput, required, useCanAccess } from 'react-admin';
-import { useBankNames } from './useBanks';
+import { useBanks } from './useBanks';
 
 const validateBank = required();
 
@@ -14,9 +14,8 @@ export const BankInput = () => {
 };
 
 const BankSelect = () => {
-    const names = useBankNames();
-    const choices = [...(names ?? new Map<string, string>())].map(([id, name]) => ({ id, name }));
-    return <SelectInput source="bank_code" choices={choices} isPending={!names} validate={validateBank} translateChoice={false} />;
+    const banks = useBanks();
+    return <SelectInput source="bank_code" choices={banks?.choices ?? []} isPending={!banks} validate={validateBank} translateChoice={false} />;
 };
 
 const BankCodeInput = () => (

@@ -1,10 +1,17 @@
 import { useCanAccess, useGetList, useLocaleState } from 'react-admin';
 
+export interface BankNames {
+    /** every bank's code → name in the UI language (old entries may name a bank no longer active) */
+    names: Map<string, string>;
+    /** the banks a new transfer may use */
+    choices: { id: string; name: string }[];
+}
+
 /**
- * The bank parameters as code → name in the UI language, when the operator may read them
- * (one cached request shared by every row and input); null otherwise.
+ * The bank parameters when the operator may read them (one cached request shared by every row
+ * and input); null otherwise, or while loading.
  */
-export const useBankNames = (): Map<string, string> | null => {
+export const useBanks = (): BankNames | null => {
     const [locale] = useLocaleState();
     const { canAccess } = useCanAccess({ resource: 'banks', action: 'list' });
     const { data } = useGetList(
@@ -14,5 +21,9 @@ export const useBankNames = (): Map<string, string> | null => {
     );
     if (!canAccess || !data) return null;
     const english = locale.startsWith('en');
-    return new Map(data.map(bank => [String(bank.code), (english ? bank.name_en : bank.name_zh) || bank.name_zh || bank.code]));
+    const nameOf = (bank: Record<string, any>): string => (english ? bank.name_en : bank.name_zh) || bank.name_zh || bank.code;
+    return {
+        names: new Map(data.map(bank => [String(bank.code), nameOf(bank)])),
+        choices: data.filter(bank => bank.status === 'active').map(bank => ({ id: String(bank.code), name: nameOf(bank) })),
+    };
 };

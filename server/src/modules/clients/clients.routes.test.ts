@@ -162,6 +162,21 @@ describe('open (开户)', () => {
     expect([await count('clients'), await count('fund_accounts'), await lastAuditId()]).toEqual([clients, accounts, audits]);
   });
 
+  it('gives all but one of four simultaneous openings with the same ID number a 400, not a 500', async () => {
+    const id = idNumber('19800101');
+    const rs = await Promise.all([1, 2, 3, 4].map((i) => open({ id_number: id, name: `同号${i}` })));
+    expect(rs.map((r) => r.status).sort()).toEqual([201, 400, 400, 400]);
+    for (const r of rs.filter((x) => x.status === 400)) expect(r.json.error.fields.id_number).toBe('该身份证号码已开户');
+    expect(await t.db.selectFrom('clients').select('id').where('id_number', '=', id).execute()).toHaveLength(1);
+  });
+
+  it('numbers simultaneous openings without a gap or a repeat', async () => {
+    const before = await count('clients');
+    const rs = await Promise.all(Array.from({ length: 8 }, () => open()));
+    expect(rs.map((r) => r.status)).toEqual(Array(8).fill(201));
+    expect(rs.map((r) => r.json.client_no).sort()).toEqual(Array.from({ length: 8 }, (_, i) => `${branchCode}${String(before + i + 1).padStart(6, '0')}`));
+  });
+
   it("validates the agent's ID number (代理人)", async () => {
     const before = await count('clients');
     for (const [bad, message] of [

@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import { inTransaction } from '../../db/transaction.js';
-import { badRequest, fieldError, notFound, stale } from '../../http/errors.js';
+import { badRequest, fieldError, isUniqueViolation, notFound, stale } from '../../http/errors.js';
 import { audit, type Actor } from '../audit/audit.service.js';
 import { businessDate } from '../ledger/ledger.service.js';
 import { parseIdNumber } from './id-number.calc.js';
@@ -54,6 +54,8 @@ export async function openClient(db: Db, actor: Actor, scope: number | null, inp
   if (await db.selectFrom('clients').select('id').where('id_number', '=', id.normalized).executeTakeFirst()) throw fieldError('id_number', 'id_duplicate');
   await checkRefs(db, scope, input);
   const branchId = actor.branch_id!;
+  // a simultaneous opening with the same ID number passes the check above too: the unique index
+  // decides, and the loser gets the same 400 (not a 500)
   return inTransaction(db, async (trx) => {
     const branch = await trx.selectFrom('branches').select('code').where('id', '=', branchId).executeTakeFirstOrThrow();
     // serialise numbering per branch
@@ -73,6 +75,9 @@ export async function openClient(db: Db, actor: Actor, scope: number | null, inp
     await audit(trx, actor, { action: 'create', resource: 'clients', record_id: client.id, after: client });
     await audit(trx, actor, { action: 'create', resource: 'fund_accounts', record_id: account.id, after: account });
     return { ...client, fund_account_id: account.id };
+  }).catch((e: unknown) => {
+    if (isUniqueViolation(e, 'clients_id_number_key')) throw fieldError('id_number', 'id_duplicate');
+    throw e;
   });
 }
 
