@@ -14,6 +14,9 @@ import { branches } from './resources/branches';
 import { operators } from './resources/operators';
 import { roles } from './resources/roles';
 import { renderAutoResources } from './auto';
+import { clients } from './resources/clients';
+import { fund_accounts } from './resources/fund_accounts';
+import { fund_journal } from './resources/fund_journal';
 import { approvals } from './approvals';
 import { FeeScheduleCreate, FeeScheduleEdit } from './fees';
 
@@ -53,6 +56,9 @@ export const App = () => (
         <Resource {...audit_log} />
         <Resource {...branches} />
         <Resource {...approvals} />
+        <Resource {...clients} />
+        <Resource {...fund_accounts} />
+        <Resource {...fund_journal} />
         {renderAutoResources({
             // branches keep their hand-written screens; fee schedules add the live fee preview
             exclude: ['branches'],

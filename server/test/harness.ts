@@ -7,6 +7,7 @@ import { createApp } from '../src/app.js';
 import { FakeClock } from '../src/clock.js';
 import { TEST_PASSWORD } from './constants.js';
 import { withDatabase } from './global-setup.js';
+import { AppError } from '../src/http/errors.js';
 
 export { TEST_PASSWORD };
 
@@ -106,3 +107,13 @@ export async function testApp() {
 }
 
 export type TestApp = Awaited<ReturnType<typeof testApp>>;
+
+/** Runs `fn`, returning the AppError it throws (other errors still fail the test). */
+export async function attempt<T>(fn: () => Promise<T>): Promise<T | AppError> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof AppError) return e;
+    throw e;
+  }
+}

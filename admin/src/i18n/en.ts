@@ -2,6 +2,7 @@ import type { TranslationMessages } from 'react-admin';
 import raEnglish from 'ra-language-english';
 import { mergeMessages } from './mergeMessages';
 import { autoMessages } from '../auto/messages';
+import { clientMessages } from '../resources/clients/messages';
 import type { AppMessages } from './zh';
 
 /** The application's own messages in English; the key tree mirrors zh.ts exactly. */
@@ -248,6 +249,6 @@ export const appEn: AppMessages = {
     },
 };
 
-export const enMessages: TranslationMessages = mergeMessages(raEnglish, appEn, autoMessages.en);
+export const enMessages: TranslationMessages = mergeMessages(raEnglish, appEn, autoMessages.en, clientMessages.en);
 
 export default enMessages;

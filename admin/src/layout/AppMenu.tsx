@@ -11,7 +11,7 @@ export const AppMenu = () => {
     return (
         <Menu>
             <Menu.DashboardItem primaryText={translate('app.menu.dashboard')} />
-            <AutoMenuItems extra={{ system: ['operators', 'roles', 'approvals', 'audit_log', 'branches'] }} />
+            <AutoMenuItems extra={{ system: ['operators', 'roles', 'approvals', 'audit_log', 'branches'], clients: ['clients', 'fund_accounts', 'fund_journal'] }} />
             <Menu.Item to="/api-docs" primaryText={translate('app.menu.api_docs')} leftIcon={<ApiIcon />} />
         </Menu>
     );

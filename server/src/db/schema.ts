@@ -322,7 +322,86 @@ export interface ShareholderAccountsTable extends ParameterRow {
   opened_on: string;
 }
 
+export interface IdempotencyKeysTable {
+  key: string;
+  operator_id: number;
+  request_hash: string;
+  response: Jsonb;
+  status: number;
+  created_at: Timestamp;
+}
+
+export interface OrdersTable {
+  id: Generated<number>;
+  order_no: string;
+  business_date: string;
+  client_id: number;
+  fund_account_id: number;
+  shareholder_account_id: number;
+  security_id: number;
+  market: string;
+  code: string;
+  side: 'buy' | 'sell';
+  price: string;
+  quantity: number;
+  filled_quantity: Generated<number>;
+  filled_amount: Generated<string>;
+  frozen_cash: Generated<string>;
+  status: string;
+  channel: string;
+  seat_no: string;
+  operator_id: number | null;
+  branch_id: number;
+  created_at: Timestamp;
+  cancelled_at: NullableTimestamp;
+  version: Generated<number>;
+}
+
+export interface TradesTable {
+  id: Generated<number>;
+  market: string;
+  trade_no: string;
+  business_date: string;
+  order_id: number;
+  client_id: number;
+  security_id: number;
+  code: string;
+  side: 'buy' | 'sell';
+  quantity: number;
+  price: string;
+  amount: string;
+  commission: string;
+  stamp_duty: string;
+  transfer_fee: string;
+  handling_fee: string;
+  regulatory_fee: string;
+  net_amount: string;
+  seat_no: string;
+  shareholder_code: string;
+  source: Generated<string>;
+  branch_id: number;
+  created_at: Timestamp;
+}
+
+export interface PositionsTable {
+  id: Generated<number>;
+  client_id: number;
+  shareholder_account_id: number;
+  security_id: number;
+  quantity: Generated<number>;
+  frozen: Generated<number>;
+  today_bought: Generated<number>;
+  cost: Generated<string>;
+  branch_id: number;
+  version: Generated<number>;
+  updated_at: Timestamp;
+}
+
 export interface Database {
+  idempotency_keys: IdempotencyKeysTable;
+  orders: OrdersTable;
+  trades: TradesTable;
+  positions: PositionsTable;
   shareholder_accounts: ShareholderAccountsTable;
   clients: ClientsTable;
   fund_accounts: FundAccountsTable;

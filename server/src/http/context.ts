@@ -10,6 +10,8 @@ export interface Deps {
 /** The signed-in operator as every handler sees it. */
 export interface Me {
   id: number;
+  /** the open business date (rolled by day-end) */
+  business_date: string | null;
   username: string;
   name: string;
   branch: { id: number; code: string; name: string; is_head_office: boolean };

@@ -5,7 +5,7 @@ import { AppError, badRequest, notFound, stale } from '../http/errors.js';
 import type { Lang } from '../http/lang.js';
 import { t, type MsgKey } from '../http/messages.js';
 import { zodFields } from '../http/errors.js';
-import { audit, type Actor } from '../modules/audit/audit.service.js';
+import { audit, auditRow, type Actor } from '../modules/audit/audit.service.js';
 import { submitApproval } from '../modules/approvals/approvals.service.js';
 import { can, branchColumnOf, type FieldDef, type ResourceDef } from './define-resource.js';
 import { bodySchema } from './field-schema.js';
@@ -274,7 +274,7 @@ export async function applyImport(db: Db, def: ResourceDef, actor: Actor, batchI
       for (let i = 0; !recheck && i < plan.creates.length; i += CHUNK) {
         const chunk = plan.creates.slice(i, i + CHUNK);
         const inserted = (await t.insertInto(def.name).values(chunk.map((c) => ({ ...c.values, created_at: actor.at, updated_at: actor.at }))).returningAll().execute()) as Row[];
-        await trx.insertInto('audit_log').values(inserted.map((r) => auditRow(actor, def, 'create', r.id, null, r, `import #${batchId}${detail}`))).execute();
+        await trx.insertInto('audit_log').values(inserted.map((r) => auditRow(actor, { action: 'create', resource: def.name, record_id: r.id, after: r, detail: `import #${batchId}${detail}` }))).execute();
       }
       for (const u of recheck ? [] : plan.updates) {
         const r = await t
@@ -296,23 +296,6 @@ export async function applyImport(db: Db, def: ResourceDef, actor: Actor, batchI
     if (fields) throw badRequest(fields);
     throw e;
   }
-}
-
-function auditRow(actor: Actor, def: ResourceDef, action: string, id: number, before: unknown, after: unknown, detail: string) {
-  return {
-    at: actor.at,
-    operator_id: actor.operator_id,
-    username: actor.username,
-    branch_id: actor.branch_id,
-    ip: actor.ip,
-    request_id: actor.request_id,
-    action,
-    resource: def.name,
-    record_id: String(id),
-    before: before === null ? null : JSON.stringify(before),
-    after: after === null ? null : JSON.stringify(after),
-    detail,
-  };
 }
 
 /** The user confirms a preview: refused while it has errors; for resources under 复核 the whole batch waits for approval. */

@@ -2,15 +2,21 @@ import { Chip } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { statusColor } from './clientChoices';
 
+interface ClientStatusFieldProps {
+    /** read by the show layout and DataTable to label the column */
+    source?: string;
+    label?: string;
+    size?: 'small' | 'medium';
+}
+
 /** 正常 / 冻结 / 挂失 / 销户 as a coloured chip. */
-// source/label are read by the show layout and DataTable to label the column.
-export const ClientStatusField = (_props: { source?: string; label?: string; size?: 'small' | 'medium' }) => {
+export const ClientStatusField = ({ size = 'small' }: ClientStatusFieldProps) => {
     const record = useRecordContext();
     const translate = useTranslate();
     if (!record) return null;
     return (
         <Chip
-            size={_props.size ?? 'small'}
+            size={size}
             color={statusColor(record.status)}
             variant={record.status === 'normal' ? 'outlined' : 'filled'}
             sx={{ width: 'fit-content' }}

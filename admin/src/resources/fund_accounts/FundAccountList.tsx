@@ -9,12 +9,8 @@ import {
     TopToolbar,
     useCanAccess,
 } from 'react-admin';
+import { FUND_ACCOUNT_STATUS_CHOICES } from './fundAccountChoices';
 import { FundAccountTable } from './FundAccountTable';
-
-export const FUND_ACCOUNT_STATUS_CHOICES = [
-    { id: 'active', name: 'resources.fund_accounts.status.active' },
-    { id: 'closed', name: 'resources.fund_accounts.status.closed' },
-];
 
 const fundAccountFilters = [
     <ReferenceInput key="client_id" source="client_id" reference="clients" alwaysOn>

@@ -4,13 +4,14 @@
  */
 
 const DECIMAL = /^([+-])?(\d*)(?:\.(\d*))?$/;
+const DIGITS = '0123456789';
 
 /** Adds one to a string of digits ("0999" → "1000"), carrying as far as needed. */
 const incrementDigits = (digits: string): string => {
     const out = digits.split('');
     for (let i = out.length - 1; i >= 0; i--) {
         if (out[i] !== '9') {
-            out[i] = String(Number(out[i]) + 1);
+            out[i] = DIGITS[DIGITS.indexOf(out[i]!) + 1]!;
             return out.join('');
         }
         out[i] = '0';

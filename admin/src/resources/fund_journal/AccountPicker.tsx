@@ -16,7 +16,7 @@ export const AccountPicker = () => {
                         <AutocompleteInput
                             label="ledger.cash.pick_client"
                             helperText="ledger.cash.pick_client_helper"
-                            sx={{ minWidth: 360 }}
+                            sx={{ maxWidth: 480 }}
                         />
                     </ReferenceInput>
                     <FormDataConsumer<{ client_id?: number }>>

@@ -89,6 +89,8 @@ const CashFormInstance = ({
             // A 400 names the field (amount: "可取资金不足"); returning the errors puts them under the inputs.
             const message = errorText(error, INPUT_FIELDS);
             notify(message, { type: 'error', messageArgs: { _: message } });
+            // 409: this key already posted another request (its answer was lost): show what landed.
+            if ((error as { status?: number }).status === 409) refresh();
             const errors = (error as { body?: { errors?: Record<string, unknown> } }).body?.errors;
             if (errors) return errors;
         }

@@ -21,7 +21,7 @@ const journalFilters = [
         <AutocompleteInput sx={{ minWidth: 260 }} />
     </ReferenceInput>,
     <ReferenceInput key="account_id" source="account_id" reference="fund_accounts">
-        <AutocompleteInput optionText="account_no" filterToQuery={byAccountNo} />
+        <AutocompleteInput optionText="account_no" filterToQuery={byAccountNo} sx={{ minWidth: 220 }} />
     </ReferenceInput>,
     <SelectInput key="type" source="type" choices={JOURNAL_TYPE_CHOICES} />,
     <DateInput key="business_date_gte" source="business_date_gte" alwaysOn />,

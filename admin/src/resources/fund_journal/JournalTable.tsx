@@ -11,11 +11,11 @@ import { ReverseEntryButton } from './ReverseEntryButton';
  * Journal entries (资金流水), for the 查询 list and the client page. 余额 (balance_after) is the
  * running balance after each entry; freezes move 冻结 only. Sortable: id, date, type, amount.
  */
-export const JournalTable = ({ withClient }: { withClient: boolean }) => (
+export const JournalTable = ({ withClient, withAccount = true }: { withClient: boolean; withAccount?: boolean }) => (
     <DataTable bulkActionButtons={false} rowClick={false} sx={NO_WRAP_TABLE}>
         <DataTable.Col source="id" />
         <DataTable.Col source="business_date" />
-        <DataTable.Col source="account_no" disableSort />
+        {withAccount && <DataTable.Col source="account_no" disableSort />}
         {withClient && (
             <DataTable.Col source="client_id" disableSort>
                 <ReferenceField source="client_id" reference="clients" link="show">

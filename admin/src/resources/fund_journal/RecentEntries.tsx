@@ -19,7 +19,7 @@ export const RecentEntries = ({ accountId }: { accountId: Identifier }) => {
                     disableSyncWithLocation
                     storeKey={false}
                 >
-                    <JournalTable withClient={false} />
+                    <JournalTable withClient={false} withAccount={false} />
                 </ListBase>
             </CardContent>
         </Card>

@@ -33,24 +33,26 @@ export interface AuditEntry {
   detail?: string;
 }
 
+/** The audit row for an entry, as inserted (bulk writers insert many at once). */
+export function auditRow(actor: Actor, entry: AuditEntry) {
+  return {
+    at: actor.at,
+    operator_id: actor.operator_id,
+    username: actor.username,
+    branch_id: actor.branch_id,
+    ip: actor.ip,
+    request_id: actor.request_id,
+    action: entry.action,
+    resource: entry.resource ?? '',
+    record_id: entry.record_id == null ? null : String(entry.record_id),
+    before: entry.before === undefined || entry.before === null ? null : JSON.stringify(entry.before),
+    after: entry.after === undefined || entry.after === null ? null : JSON.stringify(entry.after),
+    detail: entry.detail ?? '',
+  };
+}
+
 /** Appends one row to the audit trail. Called inside the mutation's own transaction, so a
  * change without its audit row cannot commit (fail-closed). */
 export async function audit(db: Db, actor: Actor, entry: AuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      at: actor.at,
-      operator_id: actor.operator_id,
-      username: actor.username,
-      branch_id: actor.branch_id,
-      ip: actor.ip,
-      request_id: actor.request_id,
-      action: entry.action,
-      resource: entry.resource ?? '',
-      record_id: entry.record_id == null ? null : String(entry.record_id),
-      before: entry.before === undefined || entry.before === null ? null : JSON.stringify(entry.before),
-      after: entry.after === undefined || entry.after === null ? null : JSON.stringify(entry.after),
-      detail: entry.detail ?? '',
-    })
-    .execute();
+  await db.insertInto('audit_log').values(auditRow(actor, entry)).execute();
 }

@@ -20,8 +20,10 @@ export async function loadMe(db: Db, operatorId: number, session: Me['session'])
   const perms = roles.length
     ? await db.selectFrom('role_permissions').select(['resource', 'action']).where('role_id', 'in', roles.map((r) => r.id)).execute()
     : [];
+  const date = await db.selectFrom('system_params').select('value').where('key', '=', 'business_date').executeTakeFirst();
   return {
     id: op.id,
+    business_date: date?.value ?? null,
     username: op.username,
     name: op.name,
     branch: { id: op.branch_id, code: op.branch_code, name: op.branch_name, is_head_office: op.is_head_office },
@@ -45,5 +47,6 @@ export function meBody(me: Me) {
     all_branches: me.all_branches,
     must_change_password: me.must_change_password,
     csrf_token: me.session.csrf_token,
+    business_date: me.business_date,
   };
 }

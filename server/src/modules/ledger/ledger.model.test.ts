@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../../../test/harness.js';
+import { attempt, testApp, type TestApp } from '../../../test/harness.js';
 import type { Actor } from '../audit/audit.service.js';
 import { approve } from '../approvals/approvals.service.js';
 import { openClient } from '../clients/clients.service.js';
@@ -81,14 +81,6 @@ function newIdNumber() {
   return first17 + checkChar(first17);
 }
 
-async function attempt<T>(fn: () => Promise<T>): Promise<T | AppError> {
-  try {
-    return await fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-}
 
 async function checkInvariants(accounts: ModelAccount[]) {
   for (const a of accounts) {
@@ -130,7 +122,7 @@ describe('the ledger against a model', () => {
               (outflow ? amount <= WITHDRAWAL_LIMIT && amount <= available : true) &&
               (op.type === 'freeze' ? amount <= available : true) &&
               (op.type === 'unfreeze' ? amount <= a.frozen : true);
-            const r = await attempt(() => postEntry(t.db, maker, maker.branch_id, { account_id: a.id, type: op.type, amount: money(op.cents), reference: '', idempotency_key: `m${process.pid}-${++key}` }));
+            const r = await attempt(() => postEntry(t.db, maker, maker.branch_id, { account_id: a.id, type: op.type, amount: money(op.cents), reference: '', bank_code: op.type.startsWith('bank_') ? 'ICBC' : null, idempotency_key: `m${process.pid}-${++key}` }));
             expect(r instanceof AppError, `${op.type} ${money(op.cents)} on ${a.balance}/${a.frozen}: ${r instanceof AppError ? r.key : 'ok'}`).toBe(!ok);
             if (ok) {
               const e = { id: (r as { id: number }).id, account: a, amount: credit ? amount : outflow ? -amount : 0n, frozen: op.type === 'freeze' ? amount : op.type === 'unfreeze' ? -amount : 0n, reversed: false, isReversal: false };

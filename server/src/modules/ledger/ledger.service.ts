@@ -115,7 +115,11 @@ export async function postInTransaction(trx: Db, actor: Actor, scope: number | n
   const acct = await lockAccount(trx, req.account_id, scope);
   checkOpen(acct);
   const outflow = (OUTFLOW_TYPES as readonly string[]).includes(req.type);
-  if (outflow && acct.client_status !== 'normal') throw badRequest({ account_id: { key: 'client_not_normal', params: { status: acct.client_status } } });
+  if (outflow && acct.client_status !== 'normal') throw badRequest({ account_id: { key: acct.client_status === 'lost' ? 'client_lost' : 'client_frozen' } });
+  if (req.type === 'bank_in' || req.type === 'bank_out') {
+    const bank = req.bank_code ? await trx.selectFrom('banks').select('status').where('code', '=', req.bank_code).executeTakeFirst() : undefined;
+    if (!bank || bank.status !== 'active') throw badRequest({ bank_code: { key: req.bank_code ? 'unknown_reference' : 'bank_required' } });
+  }
   const limit = await singleLimit(trx, req.type);
   if (limit && new Decimal(req.amount).gt(limit)) throw badRequest({ amount: { key: 'over_single_limit', params: { limit } } });
   const r = post(acct, req.type, req.amount);

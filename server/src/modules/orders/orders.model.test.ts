@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { Decimal } from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../../../test/harness.js';
+import { attempt, testApp, type TestApp } from '../../../test/harness.js';
 import type { Actor } from '../audit/audit.service.js';
 import { AppError } from '../../http/errors.js';
 import { openClient } from '../clients/clients.service.js';
@@ -82,14 +82,6 @@ async function newClient(): Promise<ModelClient> {
   return { id: c.id, account: c.fund_account_id, balance: new Decimal('800000.00'), frozen: new Decimal(0) };
 }
 
-async function attempt<T>(fn: () => Promise<T>): Promise<T | AppError> {
-  try {
-    return await fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-}
 
 async function check(clients: ModelClient[], orders: ModelOrder[]) {
   for (const c of clients) {
@@ -134,7 +126,7 @@ describe('orders, cancels and fills against a model', () => {
             const r = await attempt(() => placeOrder(t.db, teller, teller.branch_id, { ...req, idempotency_key: `om-${process.pid}-${++key}` }));
             expect(r instanceof AppError, `${op.side} ${quantity} ${code} @ ${price}: estimate said ${est.problem}, placing said ${r instanceof AppError ? JSON.stringify(r.fields) : 'ok'}`).toBe(est.problem !== null);
             if (!(r instanceof AppError)) {
-              const frozenCash = new Decimal(String((r as { frozen_cash: string }).frozen_cash));
+              const frozenCash = new Decimal(String((r as unknown as { frozen_cash: string }).frozen_cash));
               if (op.side === 'buy') expect(frozenCash.toFixed(2)).toBe(est.freeze);
               orders.push({ id: (r as { id: number }).id, client: c, side: op.side, frozenCash, open: true });
               c.frozen = c.frozen.plus(frozenCash);

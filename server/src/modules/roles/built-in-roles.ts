@@ -45,6 +45,9 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
       ...grant('bank_transfers', 'list', 'show', 'create'),
       ...grant('securities', 'list', 'show'),
       ...grant('branches', 'list', 'show'),
+      // counter work reads the banks (银证转账) and the client managers it assigns
+      ...grant('banks', 'list', 'show'),
+      ...grant('client_managers', 'list', 'show'),
     ],
   },
   {

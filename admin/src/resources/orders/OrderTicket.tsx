@@ -1,0 +1,252 @@
+import SendIcon from '@mui/icons-material/Send';
+import {
+    Alert,
+    Box,
+    Button,
+    MenuItem,
+    Paper,
+    Stack,
+    TextField,
+    ToggleButton,
+    ToggleButtonGroup,
+} from '@mui/material';
+import { useMemo, useState, type FormEvent } from 'react';
+import { useNotify, useRefresh, useTranslate, type RaRecord } from 'react-admin';
+import { API_URL, httpClient } from '../../providers/httpClient';
+import { newIdempotencyKey } from '../fund_journal/idempotency';
+import { EstimatePanel } from './EstimatePanel';
+import {
+    ORDER_CHANNELS,
+    errorCodeOf,
+    estimateProblem,
+    fieldErrors,
+    priceInputProblem,
+    quantityInputProblem,
+    toOrderRequest,
+    type OrderChannel,
+    type OrderForm,
+    type OrderSide,
+} from './orderLogic';
+import { useClientHoldings } from './useClientHoldings';
+import { useOrderEstimate } from './useOrderEstimate';
+import { useSecurityPreview } from './useSecurityPreview';
+
+export interface TicketPreset {
+    code?: string;
+    side?: OrderSide;
+    quantity?: string;
+    /** bumps when a holding is picked, to refill an existing ticket */
+    seq?: number;
+}
+
+interface OrderTicketProps {
+    client: RaRecord | null;
+    preset: TicketPreset;
+}
+
+const NUMERIC = { style: { textAlign: 'right' as const, fontVariantNumeric: 'tabular-nums' }, autoComplete: 'off' };
+
+/**
+ * 普通委托: one order for the client. While the clerk types, the estimate shows what the order
+ * would cost and what is wrong with it; the submit button stays disabled until the estimate for
+ * exactly these inputs has arrived without a problem. One idempotency key per ticket: a retry
+ * (double click, lost answer) places the order once; after a success the key is renewed.
+ */
+export const OrderTicket = ({ client, preset }: OrderTicketProps) => {
+    const translate = useTranslate();
+    const notify = useNotify();
+    const refresh = useRefresh();
+    const [form, setForm] = useState<Omit<OrderForm, 'client_id'>>({
+        code: preset.code ?? '',
+        side: preset.side ?? 'buy',
+        price: '',
+        quantity: preset.quantity ?? '',
+        channel: 'counter',
+    });
+    const [presetSeq, setPresetSeq] = useState(preset.seq);
+    if (preset.seq !== presetSeq) {
+        // a holding was picked below: sell it (the price stays for the clerk to type)
+        setPresetSeq(preset.seq);
+        setForm(f => ({ ...f, code: preset.code ?? f.code, side: preset.side ?? f.side, quantity: preset.quantity ?? f.quantity }));
+    }
+    const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
+    const [submitErrors, setSubmitErrors] = useState<Record<string, string>>({});
+    const [submitMessage, setSubmitMessage] = useState<string | null>(null);
+    const [placed, setPlaced] = useState<RaRecord | null>(null);
+    const [saving, setSaving] = useState(false);
+    const [revision, setRevision] = useState(0);
+
+    const request = useMemo(() => toOrderRequest({ ...form, client_id: client ? Number(client.id) : null }), [form, client]);
+    const { estimate, lastEstimate, errors: estimateErrors, message, pending } = useOrderEstimate(request, revision);
+    const preview = useSecurityPreview(form.code);
+    const { holding } = useClientHoldings(client?.id, form.code);
+    const shown = estimate ?? (lastEstimate && request && lastEstimate.client.id === request.client_id ? lastEstimate : undefined);
+
+    const set = (patch: Partial<typeof form>) => {
+        setForm(f => ({ ...f, ...patch }));
+        setSubmitErrors({});
+        setSubmitMessage(null);
+    };
+
+    const inputError = (field: 'code' | 'price' | 'quantity' | 'channel'): string | undefined => {
+        if (submitErrors[field]) return submitErrors[field];
+        if (estimateErrors[field]) return estimateErrors[field];
+        if (field === 'price') {
+            const key = priceInputProblem(form.price);
+            return key ? translate(key) : undefined;
+        }
+        if (field === 'quantity') {
+            const key = quantityInputProblem(form.quantity);
+            return key ? translate(key) : undefined;
+        }
+        return undefined;
+    };
+    // a field error of the estimate for an input not on this form (client_id) is shown as a message
+    const otherEstimateError = Object.entries(estimateErrors).find(([k]) => !['code', 'price', 'quantity', 'channel'].includes(k))?.[1];
+
+    const problem = estimateProblem(estimate);
+    const canSubmit = !!client && !!request && !!estimate && !pending && !problem && !saving && Object.keys(estimateErrors).length === 0;
+
+    const submit = async (event: FormEvent) => {
+        event.preventDefault();
+        if (!canSubmit || !request) return;
+        setSaving(true);
+        try {
+            const { json } = await httpClient(`${API_URL}/orders`, {
+                method: 'POST',
+                body: JSON.stringify({ ...request, idempotency_key: idempotencyKey }),
+            });
+            setPlaced(json as RaRecord);
+            notify('counter.order.placed', { type: 'success', messageArgs: { order_no: (json as RaRecord).order_no } });
+            setIdempotencyKey(newIdempotencyKey());
+            setForm(f => ({ ...f, quantity: '' }));
+            setRevision(r => r + 1);
+            refresh();
+        } catch (error) {
+            if (errorCodeOf(error) === 'IDEMPOTENCY_CONFLICT') {
+                // an earlier attempt with this key went through with other inputs: look before retrying
+                setIdempotencyKey(newIdempotencyKey());
+                setSubmitMessage(translate('counter.order.idempotency_conflict'));
+                refresh();
+            } else {
+                const fields = fieldErrors(error);
+                setSubmitErrors(fields);
+                const hidden = Object.entries(fields).filter(([k]) => !['code', 'price', 'quantity', 'channel'].includes(k));
+                setSubmitMessage(hidden.length ? hidden.map(([, v]) => v).join('；') : Object.keys(fields).length ? null : (error as Error).message);
+            }
+        } finally {
+            setSaving(false);
+        }
+    };
+
+    const codeError = inputError('code');
+    const priceError = inputError('price');
+    const quantityError = inputError('quantity');
+    const channelError = inputError('channel');
+    const sellable: number | undefined = estimate?.sellable ?? (holding ? Number(holding.sellable) : undefined);
+
+    return (
+        <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: 'minmax(300px, 380px) 1fr' }, gap: 2, alignItems: 'start' }}>
+            <Paper variant="outlined" sx={{ p: 2 }}>
+                <form onSubmit={submit} noValidate>
+                    <Stack spacing={2}>
+                        <ToggleButtonGroup
+                            exclusive
+                            fullWidth
+                            value={form.side}
+                            onChange={(_, side: OrderSide | null) => side && set({ side })}
+                            aria-label={translate('resources.orders.fields.side')}
+                        >
+                            <ToggleButton value="buy" color="error">
+                                {translate('resources.orders.side.buy')}
+                            </ToggleButton>
+                            <ToggleButton value="sell" color="success">
+                                {translate('resources.orders.side.sell')}
+                            </ToggleButton>
+                        </ToggleButtonGroup>
+                        <TextField
+                            label={translate('counter.order.code')}
+                            value={form.code}
+                            onChange={e => set({ code: e.target.value })}
+                            error={!!codeError}
+                            helperText={codeError ?? translate('counter.order.code_helper')}
+                            slotProps={{ htmlInput: { autoComplete: 'off', spellCheck: false } }}
+                        />
+                        <TextField
+                            label={translate('counter.order.price')}
+                            value={form.price}
+                            onChange={e => set({ price: e.target.value })}
+                            error={!!priceError}
+                            helperText={priceError ?? ' '}
+                            slotProps={{ htmlInput: { ...NUMERIC, inputMode: 'decimal' } }}
+                        />
+                        <TextField
+                            label={translate('counter.order.quantity')}
+                            value={form.quantity}
+                            onChange={e => set({ quantity: e.target.value })}
+                            error={!!quantityError}
+                            helperText={
+                                quantityError ??
+                                (form.side === 'sell' && sellable !== undefined ? (
+                                    <Button
+                                        size="small"
+                                        sx={{ p: 0, minWidth: 0 }}
+                                        disabled={!sellable}
+                                        onClick={() => set({ quantity: String(sellable) })}
+                                    >
+                                        {translate('counter.order.sell_all', { quantity: sellable.toLocaleString('en-US') })}
+                                    </Button>
+                                ) : (
+                                    ' '
+                                ))
+                            }
+                            slotProps={{ htmlInput: { ...NUMERIC, inputMode: 'numeric' } }}
+                        />
+                        <TextField
+                            select
+                            label={translate('counter.order.channel')}
+                            value={form.channel}
+                            onChange={e => set({ channel: e.target.value as OrderChannel })}
+                            error={!!channelError}
+                            helperText={channelError ?? ' '}
+                        >
+                            {ORDER_CHANNELS.map(c => (
+                                <MenuItem key={c} value={c}>
+                                    {translate(`resources.orders.channel.${c}`)}
+                                </MenuItem>
+                            ))}
+                        </TextField>
+                        {(submitMessage || otherEstimateError) && <Alert severity="error">{submitMessage ?? otherEstimateError}</Alert>}
+                        <Button
+                            type="submit"
+                            variant="contained"
+                            size="large"
+                            color={form.side === 'buy' ? 'error' : 'success'}
+                            disabled={!canSubmit}
+                            startIcon={<SendIcon />}
+                        >
+                            {translate(form.side === 'buy' ? 'counter.order.submit_buy' : 'counter.order.submit_sell')}
+                        </Button>
+                        {placed && (
+                            <Alert severity="success" onClose={() => setPlaced(null)}>
+                                {translate('counter.order.placed', { order_no: placed.order_no })}
+                            </Alert>
+                        )}
+                    </Stack>
+                </form>
+            </Paper>
+            <Paper variant="outlined" sx={{ p: 2 }}>
+                <EstimatePanel
+                    side={form.side}
+                    estimate={shown}
+                    stale={!estimate}
+                    pending={pending}
+                    preview={preview}
+                    message={Object.keys(estimateErrors).length === 0 ? message : undefined}
+                    quantity={request?.quantity ?? null}
+                    onPickPrice={price => set({ price })}
+                />
+            </Paper>
+        </Box>
+    );
+};

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { orderMessages } from './messages';
+
+/** Every leaf path of a message tree, with its value. */
+const leaves = (tree: object, prefix = ''): [string, unknown][] =>
+    Object.entries(tree).flatMap(([key, value]) =>
+        typeof value === 'object' && value !== null
+            ? leaves(value, `${prefix}${key}.`)
+            : [[`${prefix}${key}`, value] as [string, unknown]],
+    );
+
+const tokens = (text: string) => [...new Set([...text.matchAll(/%\{(\w+)\}/g)].map(m => m[1]))].sort();
+
+describe('order, trade, position and shareholder account messages', () => {
+    const zh = new Map(leaves(orderMessages.zh));
+    const en = new Map(leaves(orderMessages.en));
+
+    it('zh and en have identical key trees', () => {
+        expect([...en.keys()].sort()).toEqual([...zh.keys()].sort());
+    });
+
+    it('stay under the keys this module owns', () => {
+        const roots = [...zh.keys()].map(k => k.split('.').slice(0, k.startsWith('resources.') ? 2 : 1).join('.'));
+        expect([...new Set(roots)].sort()).toEqual([
+            'counter',
+            'resources.orders',
+            'resources.positions',
+            'resources.shareholder_accounts',
+            'resources.trades',
+        ]);
+    });
+
+    it('every message is a non-empty string', () => {
+        for (const [key, value] of [...zh, ...en]) {
+            expect(typeof value, key).toBe('string');
+            expect((value as string).trim().length, key).toBeGreaterThan(0);
+        }
+    });
+
+    it('zh and en use the same interpolation tokens', () => {
+        for (const [key, value] of zh) expect(tokens(en.get(key) as string), key).toEqual(tokens(value as string));
+    });
+
+    it('zh messages are Chinese, not copied English', () => {
+        const untranslated = [...zh].filter(([key, value]) => value === en.get(key) && /[a-z]{3}/i.test(value as string));
+        expect(untranslated).toEqual([]);
+    });
+});

@@ -1,0 +1,61 @@
+import {
+    AutocompleteInput,
+    CreateButton,
+    DataTable,
+    ExportButton,
+    FilterButton,
+    List,
+    ReferenceInput,
+    SelectInput,
+    TextInput,
+    TopToolbar,
+    useCanAccess,
+} from 'react-admin';
+import { LocalDateField } from '../../components/LocalDateField';
+import { GuardedReferenceField } from '../clients/GuardedReferenceField';
+import { MarketField } from './MarketField';
+import { ShareholderStatusField } from './ShareholderStatusField';
+import { MARKET_CHOICES, normalizeShareholderCode } from './shareholderCode';
+
+const holderFilters = [
+    <ReferenceInput key="client_id" source="client_id" reference="clients" alwaysOn>
+        <AutocompleteInput sx={{ minWidth: 260 }} />
+    </ReferenceInput>,
+    <SelectInput key="market" source="market" choices={MARKET_CHOICES} alwaysOn />,
+    // the server matches the code exactly
+    <TextInput key="code" source="code" parse={normalizeShareholderCode} />,
+];
+
+const ShareholderAccountListActions = () => {
+    // ExportButton does not check rights by itself.
+    const { canAccess: canExport } = useCanAccess({ resource: 'shareholder_accounts', action: 'export' });
+    return (
+        <TopToolbar>
+            <FilterButton />
+            <CreateButton />
+            {canExport && <ExportButton />}
+        </TopToolbar>
+    );
+};
+
+/** 股东账户: each client's exchange accounts, one per market. */
+export const ShareholderAccountList = () => (
+    <List filters={holderFilters} actions={<ShareholderAccountListActions />} sort={{ field: 'id', order: 'ASC' }}>
+        <DataTable bulkActionButtons={false} rowClick={false}>
+            <DataTable.Col source="client_id" disableSort>
+                <GuardedReferenceField source="client_id" reference="clients" link="show" />
+            </DataTable.Col>
+            <DataTable.Col source="market">
+                <MarketField />
+            </DataTable.Col>
+            <DataTable.Col source="code" />
+            <DataTable.Col source="status" disableSort>
+                <ShareholderStatusField />
+            </DataTable.Col>
+            <DataTable.Col source="opened_on" />
+            <DataTable.Col source="created_at" disableSort>
+                <LocalDateField source="created_at" />
+            </DataTable.Col>
+        </DataTable>
+    </List>
+);
