@@ -5,6 +5,7 @@ import {
     DatagridConfigurable,
     DateInput,
     EditButton,
+    useRecordContext,
     FilterButton,
     List,
     NullableBooleanInput,
@@ -77,7 +78,11 @@ const useColumnLabels = (preferenceKey: string, labels: (string | undefined)[]) 
 };
 
 /** The row's edit button; `label` is the column header (the button keeps its own). */
-const RowEditButton = (_props: { label?: string; textAlign?: 'right' }) => <EditButton />;
+const RowEditButton = ({ lockedBy }: { label?: string; textAlign?: 'right'; lockedBy?: string | null }) => {
+    const record = useRecordContext();
+    // a locked record (e.g. the business date, rolled only by day-end) has no edit button
+    return lockedBy && record?.[lockedBy] === true ? null : <EditButton />;
+};
 
 const AutoListActions = ({ meta, preferenceKey }: { meta: ResourceMeta; preferenceKey: string }) => (
     <TopToolbar>
@@ -139,7 +144,7 @@ const AutoListTable = ({ meta, listProps, editable }: { meta: ResourceMeta; list
                         textAlign={f.type === 'decimal' || f.type === 'integer' ? 'right' : undefined}
                     />
                 ))}
-                {editable && <RowEditButton label={columnLabels[meta.fields.length]} textAlign="right" />}
+                {editable && <RowEditButton label={columnLabels[meta.fields.length]} textAlign="right" lockedBy={meta.locked_by} />}
             </DatagridConfigurable>
         </List>
     );

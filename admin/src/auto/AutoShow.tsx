@@ -1,4 +1,4 @@
-import { EditButton, ListButton, Show, TabbedShowLayout, TopToolbar, useLocaleState, useTranslate } from 'react-admin';
+import { EditButton, ListButton, Show, TabbedShowLayout, TopToolbar, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { LocalDateField } from '../components/LocalDateField';
 import { AutoDeleteButton, AutoRecordTitle } from './AutoForm';
 import { AutoField } from './AutoValue';
@@ -7,6 +7,12 @@ import { PendingApprovalNotice } from './PendingApprovalNotice';
 import { pickLabel } from './labels';
 import type { ResourceMeta } from './types';
 import { WithAutoMeta } from './useAutoResource';
+
+/** No edit button on a locked record (e.g. the business date, rolled only by day-end). */
+const UnlockedEditButton = ({ lockedBy }: { lockedBy?: string | null }) => {
+    const record = useRecordContext();
+    return lockedBy && record?.[lockedBy] === true ? null : <EditButton />;
+};
 
 const AutoShowView = ({ meta }: { meta: ResourceMeta }) => {
     const translate = useTranslate();
@@ -18,7 +24,7 @@ const AutoShowView = ({ meta }: { meta: ResourceMeta }) => {
             actions={
                 <TopToolbar>
                     <ListButton />
-                    {meta.operations.edit && <EditButton />}
+                    {meta.operations.edit && <UnlockedEditButton lockedBy={meta.locked_by} />}
                     <AutoDeleteButton meta={meta} />
                 </TopToolbar>
             }

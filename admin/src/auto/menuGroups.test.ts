@@ -11,7 +11,7 @@ describe('menuGroups', () => {
         expect(
             menuGroups(resources, { extra: { system: ['operators', 'seats'] }, registered: n => n !== 'clients' }),
         ).toEqual([{ group: 'system', resources: ['markets', 'seats', 'operators'] }]);
-        expect(menuGroups(resources).map(g => g.group)).toEqual(['system', 'clients']);
+        expect(menuGroups(resources).map(g => g.group)).toEqual(['clients', 'system']);
         expect(menuGroups([])).toEqual([]);
     });
 });

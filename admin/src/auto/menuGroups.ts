@@ -1,6 +1,7 @@
 import type { ResourceGroup, ResourceMeta } from './types';
 
-export const GROUP_ORDER: readonly ResourceGroup[] = ['system', 'trading', 'clients'];
+// the day's business first, configuration last
+export const GROUP_ORDER: readonly ResourceGroup[] = ['clients', 'trading', 'system'];
 
 export interface MenuGroup {
     group: ResourceGroup;

@@ -50,6 +50,8 @@ export interface ResourceMeta {
     scope: 'global' | 'branch';
     /** changes wait for a second operator (复核) */
     approval: boolean;
+    /** records whose boolean field of this name is true are read-only */
+    locked_by?: string | null;
     operations: { create: boolean; edit: boolean; delete: boolean; import: boolean };
     sortable: string[];
     fields: FieldMeta[];

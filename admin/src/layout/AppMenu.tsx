@@ -1,4 +1,5 @@
 import ApiIcon from '@mui/icons-material/Api';
+import { Divider } from '@mui/material';
 import { Menu, useTranslate } from 'react-admin';
 import { AutoMenuItems } from '../auto';
 
@@ -12,6 +13,7 @@ export const AppMenu = () => {
         <Menu>
             <Menu.DashboardItem primaryText={translate('app.menu.dashboard')} />
             <AutoMenuItems extra={{ system: ['operators', 'roles', 'approvals', 'audit_log', 'branches'], clients: ['clients', 'fund_accounts', 'fund_journal'] }} />
+            <Divider sx={{ my: 1 }} />
             <Menu.Item to="/api-docs" primaryText={translate('app.menu.api_docs')} leftIcon={<ApiIcon />} />
         </Menu>
     );

@@ -2,7 +2,7 @@ import type { Db } from '../db/connect.js';
 import { AppError, badRequest, notFound, stale, type FieldMsg } from '../http/errors.js';
 import { audit, type Actor } from '../modules/audit/audit.service.js';
 import { submitApproval } from '../modules/approvals/approvals.service.js';
-import { branchColumnOf, type ResourceDef } from './define-resource.js';
+import { branchColumnOf, isLocked, type ResourceDef } from './define-resource.js';
 import { anyDb, findRow, type Row } from './crud.repository.js';
 import { dbErrorFields } from './db-errors.js';
 import { inTransaction } from '../db/transaction.js';
@@ -103,7 +103,7 @@ export async function createRecord(db: Db, def: ResourceDef, actor: Actor, scope
 export async function updateRecord(db: Db, def: ResourceDef, actor: Actor, scope: number | null, id: number, input: Values): Promise<WriteResult> {
   const current = await findRow(db, def, scope, id);
   if (!current) throw notFound();
-  if (def.locked?.(current)) throw new AppError(400, 'VALIDATION_FAILED', 'read_only_record');
+  if (isLocked(def, current)) throw new AppError(400, 'VALIDATION_FAILED', 'read_only_record');
   if (current.version !== input.version) throw stale();
   const merged = { ...current, ...input };
   await checkValues(db, def, scope, merged, current);
@@ -117,7 +117,7 @@ export async function updateRecord(db: Db, def: ResourceDef, actor: Actor, scope
 export async function deleteRecord(db: Db, def: ResourceDef, actor: Actor, scope: number | null, id: number): Promise<WriteResult> {
   const current = await findRow(db, def, scope, id);
   if (!current) throw notFound();
-  if (def.locked?.(current)) throw new AppError(400, 'VALIDATION_FAILED', 'read_only_record');
+  if (isLocked(def, current)) throw new AppError(400, 'VALIDATION_FAILED', 'read_only_record');
   if (def.approval) {
     const approval = await submitApproval(db, actor, { resource: def.name, operation: 'delete', record_id: String(id), payload: { version: current.version }, before: current });
     return { status: 202, row: current, approval_id: approval.id };

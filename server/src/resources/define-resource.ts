@@ -74,8 +74,8 @@ export interface ResourceDef {
   /** the rules read other rows of the table (fee periods must not overlap): an Excel import then
    * checks its rows against each other, and again against the table when it is applied */
   crossRowRules?: boolean;
-  /** a record that can never be edited through the API (e.g. read-only system parameters) */
-  locked?: (row: Record<string, unknown>) => boolean;
+  /** records whose boolean `field` is true can never be edited through the API (read-only system parameters) */
+  lockedBy?: string;
 }
 
 /** A resource definition, checked for internal consistency when the module loads. */
@@ -96,3 +96,6 @@ export const can = (def: ResourceDef, op: 'create' | 'edit' | 'delete' | 'import
 export const branchColumnOf = (def: ResourceDef) => def.branchColumn ?? 'branch_id';
 /** Columns every parameter table has besides its declared fields. */
 export const SYSTEM_COLUMNS = ['id', 'version', 'created_at', 'updated_at'] as const;
+
+/** A record the API may not change (its resource's `lockedBy` flag is set on it). */
+export const isLocked = (def: ResourceDef, row: Record<string, unknown>) => !!def.lockedBy && row[def.lockedBy] === true;

@@ -7,7 +7,7 @@ import { t, type MsgKey } from '../http/messages.js';
 import { zodFields } from '../http/errors.js';
 import { audit, auditRow, type Actor } from '../modules/audit/audit.service.js';
 import { submitApproval } from '../modules/approvals/approvals.service.js';
-import { can, branchColumnOf, type FieldDef, type ResourceDef } from './define-resource.js';
+import { can, branchColumnOf, isLocked, type FieldDef, type ResourceDef } from './define-resource.js';
 import { bodySchema } from './field-schema.js';
 import { fromCell, isProblem } from './excel-cells.js';
 import { anyDb, filtered, findRow, type Row } from './crud.repository.js';
@@ -159,7 +159,7 @@ export async function previewImport(db: Db, def: ResourceDef, actor: Actor, scop
       unchanged++;
       continue;
     }
-    if (def.locked?.(current)) {
+    if (isLocked(def, current)) {
       errors.push({ row, field: def.key.join('+'), message: t(lang, 'read_only_record') });
       continue;
     }

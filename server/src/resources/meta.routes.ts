@@ -23,6 +23,7 @@ export const metaRoutes = router().openapi(route('signed_in', { method: 'get', p
     default_sort: d.defaultSort,
     scope: d.scope,
     approval: !!d.approval,
+    locked_by: d.lockedBy ?? null,
     operations: { create: can(d, 'create'), edit: can(d, 'edit'), delete: can(d, 'delete'), import: can(d, 'import') },
     sortable: listSpecOf(d).sortable,
     fields: d.fields.map((f) => ({

@@ -53,7 +53,7 @@ export const system_params = defineResource({
     { name: 'read_only', type: 'boolean', label: L('只读', 'Read-only'), readOnly: true, list: true },
     { name: 'description', type: 'text', label: L('说明', 'Description'), max: 300, required: false, default: '' },
   ],
-  locked: (row) => row.read_only === true,
+  lockedBy: 'read_only',
   rules: async (row) => {
     const problem = paramValueProblem(String(row.type), String(row.value));
     return problem ? { value: problem } : null;
