@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -12,7 +13,7 @@ export const E2E_PASSWORD = 'E2eDemo2026';
  * when DATABASE_URL is set), on a free port, and stops it afterwards.
  */
 export default async function setup(project: TestProject) {
-  const port = 3400 + Math.floor(Math.random() * 400);
+  const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bc-e2e-'));
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEMO_PASSWORD: E2E_PASSWORD };
   let dbName: string | undefined;
@@ -56,6 +57,18 @@ export default async function setup(project: TestProject) {
       await admin.end();
     }
   };
+}
+
+/** A port nothing listens on now: the OS picks it. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
 }
 
 declare module 'vitest' {
