@@ -143,7 +143,8 @@ export const BatchOrderForm = ({ client }: { client: RaRecord | null }) => {
                             label={translate('counter.order.channel')}
                             value={channel}
                             onChange={e => setChannel(e.target.value as OrderChannel)}
-                            sx={{ minWidth: 140 }}
+                            fullWidth={false}
+                            sx={{ width: 160 }}
                         >
                             {ORDER_CHANNELS.map(c => (
                                 <MenuItem key={c} value={c}>

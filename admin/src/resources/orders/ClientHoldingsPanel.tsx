@@ -13,7 +13,7 @@ export const ClientHoldingsPanel = ({ clientId, onPick }: { clientId: unknown; o
     if (!canAccess) return null;
     const shown = holdings.filter(h => Number(h.quantity) > 0);
     return (
-        <Paper variant="outlined" sx={{ p: 2 }}>
+        <Paper variant="outlined" sx={{ p: 2, overflowX: 'auto' }}>
             <Typography variant="subtitle1">{translate('counter.recent.holdings')}</Typography>
             {shown.length === 0 ? (
                 <Typography color="text.secondary" variant="body2">

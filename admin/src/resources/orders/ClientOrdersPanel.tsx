@@ -9,7 +9,7 @@ export const ClientOrdersPanel = ({ clientId }: { clientId: unknown }) => {
     const { canAccess: canCancel } = useCanAccess({ resource: 'orders', action: 'edit' });
     if (!canList) return null;
     return (
-        <Paper variant="outlined" sx={{ p: 2 }}>
+        <Paper variant="outlined" sx={{ p: 2, overflowX: 'auto' }}>
             <Typography variant="subtitle1">{translate('counter.recent.orders')}</Typography>
             <ListBase
                 resource="orders"
@@ -19,7 +19,12 @@ export const ClientOrdersPanel = ({ clientId }: { clientId: unknown }) => {
                 disableSyncWithLocation
                 storeKey={false}
             >
-                <OrderTable bulkCancel={!!canCancel} withClient={false} />
+                <OrderTable
+                    bulkCancel={!!canCancel}
+                    withClient={false}
+                    storeKey="orders.counter.datatable"
+                    hiddenColumns={['business_date', 'market', 'channel', 'seat_no']}
+                />
                 <Pagination rowsPerPageOptions={[10, 25, 50]} />
             </ListBase>
         </Paper>

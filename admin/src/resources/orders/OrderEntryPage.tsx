@@ -44,7 +44,8 @@ export const OrderEntryPage = () => {
     };
 
     return (
-        <Stack spacing={2} sx={{ mt: 1, mb: 2 }}>
+        // a one-column grid: wide tables scroll inside their panels instead of widening the page
+        <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 2, mt: 1, mb: 2 }}>
             <Title title="counter.order.title" />
             <Paper variant="outlined" sx={{ p: 2 }}>
                 <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'center' } }}>
@@ -72,12 +73,12 @@ export const OrderEntryPage = () => {
                 )}
             </Box>
             {client && (
-                <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 2fr) minmax(0, 3fr)' }, gap: 2, alignItems: 'start' }}>
+                <>
                     <ClientHoldingsPanel clientId={client.id} onPick={pickHolding} />
                     <ClientOrdersPanel clientId={client.id} />
-                </Box>
+                </>
             )}
-        </Stack>
+        </Box>
     );
 };
 

@@ -2,6 +2,7 @@ import AddShoppingCartIcon from '@mui/icons-material/AddShoppingCart';
 import {
     AutocompleteInput,
     Button,
+    ColumnsButton,
     DataTable,
     DateInput,
     ExportButton,
@@ -45,6 +46,7 @@ const OrderListActions = () => {
     return (
         <TopToolbar>
             <FilterButton />
+            <ColumnsButton />
             {canCreate && (
                 <Button label="resources.orders.actions.enter" to={COUNTER_ORDER_PATH}>
                     <AddShoppingCartIcon />
@@ -65,9 +67,19 @@ export const OrderList = () => {
     );
 };
 
+interface OrderTableProps {
+    bulkCancel: boolean;
+    withClient: boolean;
+    /** where the shown/hidden columns are remembered (the list's ColumnsButton uses the default) */
+    storeKey?: string;
+    hiddenColumns?: string[];
+}
+
 /** The order columns, for the 委托查询 list and the client's orders on the counter page. */
-export const OrderTable = ({ bulkCancel, withClient }: { bulkCancel: boolean; withClient: boolean }) => (
+export const OrderTable = ({ bulkCancel, withClient, storeKey, hiddenColumns = ['business_date', 'channel', 'seat_no'] }: OrderTableProps) => (
     <DataTable
+        storeKey={storeKey}
+        hiddenColumns={hiddenColumns}
         bulkActionButtons={bulkCancel ? <BulkCancelOrdersButton /> : false}
         isRowSelectable={record => isCancellable(record.status)}
         rowClick={false}

@@ -67,7 +67,8 @@ export const OrderTicket = ({ client, preset }: OrderTicketProps) => {
     if (preset.seq !== presetSeq) {
         // a holding was picked below: sell it (the price stays for the clerk to type)
         setPresetSeq(preset.seq);
-        setForm(f => ({ ...f, code: preset.code ?? f.code, side: preset.side ?? f.side, quantity: preset.quantity ?? f.quantity }));
+        // the price of another security would be meaningless: the clerk types it or clicks a quote
+        setForm(f => ({ ...f, code: preset.code ?? f.code, side: preset.side ?? f.side, price: '', quantity: preset.quantity ?? f.quantity }));
     }
     const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
     const [submitErrors, setSubmitErrors] = useState<Record<string, string>>({});
@@ -146,7 +147,7 @@ export const OrderTicket = ({ client, preset }: OrderTicketProps) => {
     const sellable: number | undefined = estimate?.sellable ?? (holding ? Number(holding.sellable) : undefined);
 
     return (
-        <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: 'minmax(300px, 380px) 1fr' }, gap: 2, alignItems: 'start' }}>
+        <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'minmax(300px, 380px) minmax(0, 1fr)' }, gap: 2, alignItems: 'start' }}>
             <Paper variant="outlined" sx={{ p: 2 }}>
                 <form onSubmit={submit} noValidate>
                     <Stack spacing={2}>

@@ -1,5 +1,6 @@
 import {
     AutocompleteInput,
+    ColumnsButton,
     DataTable,
     DateInput,
     ExportButton,
@@ -40,6 +41,7 @@ const TradeListActions = () => {
     return (
         <TopToolbar>
             <FilterButton />
+            <ColumnsButton />
             <TradeImportButton />
             <TradeSimulateButton />
             {canExport && <ExportButton />}
@@ -50,7 +52,12 @@ const TradeListActions = () => {
 /** 成交查询: fills with their amount and each fee; 成交回报导入 and 模拟撮合 for those who may. */
 export const TradeList = () => (
     <List filters={tradeFilters} actions={<TradeListActions />} sort={{ field: 'id', order: 'DESC' }} perPage={50}>
-        <DataTable bulkActionButtons={false} rowClick={false} sx={NO_WRAP_TABLE}>
+        <DataTable
+            bulkActionButtons={false}
+            rowClick={false}
+            sx={NO_WRAP_TABLE}
+            hiddenColumns={['market', 'seat_no', 'shareholder_code', 'source', 'created_at']}
+        >
             <DataTable.Col source="business_date" />
             <DataTable.Col source="trade_no" disableSort />
             <DataTable.Col source="order_id" disableSort>

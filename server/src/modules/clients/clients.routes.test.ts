@@ -313,7 +313,10 @@ describe('edit', () => {
 });
 
 describe('status (冻结 / 挂失 / 销户)', () => {
-  it.each(['frozen', 'lost'])('%s: money may come in but not go out; back to normal, it may go out again', async (status) => {
+  it.each([
+    ['frozen', '客户已冻结，不能转出资金'],
+    ['lost', '客户已挂失，不能转出资金'],
+  ])('%s: money may come in but not go out; back to normal, it may go out again', async (status, message) => {
     const c = await opened();
     await posted(c.fund_account_id, 'deposit', '1000.00');
     const from = await lastAuditId();
@@ -328,7 +331,7 @@ describe('status (冻结 / 挂失 / 销户)', () => {
     for (const type of ['withdrawal', 'transfer_out', 'bank_out', 'remit_out']) {
       const r = await post(c.fund_account_id, type, '10.00');
       expect(r.status, `${type}: ${JSON.stringify(r.json)}`).toBe(400);
-      expect(r.json.error.fields.account_id).toContain('不能转出资金');
+      expect(r.json.error.fields.account_id).toBe(message);
     }
     expect(await count('fund_journal')).toBe(journal);
     expect((await posted(c.fund_account_id, 'deposit', '20.00')).balance_after).toBe('1020.00');
