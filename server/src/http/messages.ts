@@ -112,6 +112,7 @@ export const messages = {
   shareholder_account_exists: { zh: '客户在该市场已有股东账户', en: 'The client already has an account on this market' },
   insufficient_shares: { zh: '可卖（可用）数量不足', en: 'Not enough sellable shares' },
   no_seat: { zh: '本营业部没有 {market} 的可用席位', en: 'The branch has no active {market} seat' },
+  insufficient_frozen_shares: { zh: '可解冻数量不足（卖出委托占用的冻结不能解冻）', en: 'Not that many frozen shares (open sell orders hold some)' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MsgKey = keyof typeof messages;

@@ -72,6 +72,7 @@ const EXPECTED: Record<string, 'public' | RoleCode[]> = {
   'trades.list': ['teller', 'clerk', 'manager', 'hq'],
   'trades.show': ['teller', 'clerk', 'manager', 'hq'],
   'trades.create': ['clerk'],
+  'bank_transfers.list': ['teller', 'clerk', 'hq'],
 };
 
 /** Resources whose rows belong to a branch: another branch's operator gets 404 for them. */

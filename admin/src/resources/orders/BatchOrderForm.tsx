@@ -83,7 +83,11 @@ export const BatchOrderForm = ({ client }: { client: RaRecord | null }) => {
         } catch (error) {
             // the whole request failed (validation of the list, network): nothing to take off the list
             const fields = (error as { body?: { error?: { fields?: Record<string, string> } } }).body?.error?.fields;
-            const message = fields ? Object.values(fields).join('；') : (error as Error).message || 'ra.notification.http_error';
+            const message = fields
+                ? Object.values(fields).join('；')
+                : !(error as { status?: number }).status
+                  ? translate('counter.order.network_error') // the same key makes sending again safe
+                  : (error as Error).message || 'ra.notification.http_error';
             notify(message, { type: 'error', messageArgs: { _: message } });
         } finally {
             setSaving(false);

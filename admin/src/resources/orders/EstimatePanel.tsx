@@ -25,7 +25,8 @@ interface EstimatePanelProps {
 /** What the order would do, refreshed as the clerk types: security, cash or shares, fees, freeze, problem. */
 export const EstimatePanel = ({ side, estimate, stale, pending, preview, message, quantity, onPickPrice }: EstimatePanelProps) => {
     const translate = useTranslate();
-    const security: QuoteFacts | undefined = estimate?.security ?? (preview as QuoteFacts | undefined);
+    // a stale estimate may be for the previous code: the security master's answer for what is typed wins
+    const security: QuoteFacts | undefined = (!stale ? estimate?.security : undefined) ?? (preview as QuoteFacts | undefined) ?? estimate?.security;
     const problem = stale ? null : estimateProblem(estimate);
     const band = security ? priceBand(security.prev_close, security.price_limit_pct, security.tick) : null;
     return (

@@ -3,7 +3,7 @@ import { useTranslate } from 'react-admin';
 import { formatMoney } from '../fund_accounts/money';
 import type { EstimateFees, OrderSide } from './orderLogic';
 
-const ROWS: { item: keyof EstimateFees; label?: string; indent?: boolean; total?: boolean }[] = [
+const ROWS: { item: keyof EstimateFees; indent?: boolean; total?: boolean }[] = [
     { item: 'amount' },
     { item: 'commission' },
     // the commission normally includes the exchange's handling fee and the regulator's fee

@@ -76,7 +76,7 @@ interface OrderTableProps {
 }
 
 /** The order columns, for the 委托查询 list and the client's orders on the counter page. */
-export const OrderTable = ({ bulkCancel, withClient, storeKey, hiddenColumns = ['business_date', 'channel', 'seat_no'] }: OrderTableProps) => (
+export const OrderTable = ({ bulkCancel, withClient, storeKey, hiddenColumns = ['business_date', 'market', 'channel', 'seat_no'] }: OrderTableProps) => (
     <DataTable
         storeKey={storeKey}
         hiddenColumns={hiddenColumns}

@@ -20,6 +20,7 @@ import {
     errorCodeOf,
     estimateProblem,
     fieldErrors,
+    parseSecurityCode,
     priceInputProblem,
     quantityInputProblem,
     toOrderRequest,
@@ -44,6 +45,9 @@ interface OrderTicketProps {
     preset: TicketPreset;
 }
 
+/** The inputs a server field message can be shown under; others (client_id) become a message. */
+const ON_FORM: ReadonlySet<string> = new Set(['code', 'price', 'quantity', 'channel']);
+
 const NUMERIC = { style: { textAlign: 'right' as const, fontVariantNumeric: 'tabular-nums' }, autoComplete: 'off' };
 
 /**
@@ -65,9 +69,9 @@ export const OrderTicket = ({ client, preset }: OrderTicketProps) => {
     });
     const [presetSeq, setPresetSeq] = useState(preset.seq);
     if (preset.seq !== presetSeq) {
-        // a holding was picked below: sell it (the price stays for the clerk to type)
+        // a holding was picked below: sell it; the price of another security would be meaningless,
+        // so the clerk types it or clicks a quote
         setPresetSeq(preset.seq);
-        // the price of another security would be meaningless: the clerk types it or clicks a quote
         setForm(f => ({ ...f, code: preset.code ?? f.code, side: preset.side ?? f.side, price: '', quantity: preset.quantity ?? f.quantity }));
     }
     const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
@@ -75,13 +79,15 @@ export const OrderTicket = ({ client, preset }: OrderTicketProps) => {
     const [submitMessage, setSubmitMessage] = useState<string | null>(null);
     const [placed, setPlaced] = useState<RaRecord | null>(null);
     const [saving, setSaving] = useState(false);
-    const [revision, setRevision] = useState(0);
 
     const request = useMemo(() => toOrderRequest({ ...form, client_id: client ? Number(client.id) : null }), [form, client]);
-    const { estimate, lastEstimate, errors: estimateErrors, message, pending } = useOrderEstimate(request, revision);
+    const { estimate, lastEstimate, errors: estimateErrors, message, pending } = useOrderEstimate(request);
     const preview = useSecurityPreview(form.code);
     const { holding } = useClientHoldings(client?.id, form.code);
-    const shown = estimate ?? (lastEstimate && request && lastEstimate.client.id === request.client_id ? lastEstimate : undefined);
+    // while the next estimate is on its way the last one stays (dimmed), if it is for the same client and security
+    const typed = parseSecurityCode(form.code);
+    const sameSecurity = !!lastEstimate && !!typed && lastEstimate.security.code === typed.code && (!typed.market || lastEstimate.security.market === typed.market);
+    const shown = estimate ?? (lastEstimate && request && lastEstimate.client.id === request.client_id && sameSecurity ? lastEstimate : undefined);
 
     const set = (patch: Partial<typeof form>) => {
         setForm(f => ({ ...f, ...patch }));
@@ -103,7 +109,7 @@ export const OrderTicket = ({ client, preset }: OrderTicketProps) => {
         return undefined;
     };
     // a field error of the estimate for an input not on this form (client_id) is shown as a message
-    const otherEstimateError = Object.entries(estimateErrors).find(([k]) => !['code', 'price', 'quantity', 'channel'].includes(k))?.[1];
+    const otherEstimateError = Object.entries(estimateErrors).find(([k]) => !ON_FORM.has(k))?.[1];
 
     const problem = estimateProblem(estimate);
     const canSubmit = !!client && !!request && !!estimate && !pending && !problem && !saving && Object.keys(estimateErrors).length === 0;
@@ -121,7 +127,6 @@ export const OrderTicket = ({ client, preset }: OrderTicketProps) => {
             notify('counter.order.placed', { type: 'success', messageArgs: { order_no: (json as RaRecord).order_no } });
             setIdempotencyKey(newIdempotencyKey());
             setForm(f => ({ ...f, quantity: '' }));
-            setRevision(r => r + 1);
             refresh();
         } catch (error) {
             if (errorCodeOf(error) === 'IDEMPOTENCY_CONFLICT') {
@@ -129,10 +134,13 @@ export const OrderTicket = ({ client, preset }: OrderTicketProps) => {
                 setIdempotencyKey(newIdempotencyKey());
                 setSubmitMessage(translate('counter.order.idempotency_conflict'));
                 refresh();
+            } else if (!(error as { status?: number }).status) {
+                // no answer (network): the order may have been placed; the same key makes a retry safe
+                setSubmitMessage(translate('counter.order.network_error'));
             } else {
                 const fields = fieldErrors(error);
                 setSubmitErrors(fields);
-                const hidden = Object.entries(fields).filter(([k]) => !['code', 'price', 'quantity', 'channel'].includes(k));
+                const hidden = Object.entries(fields).filter(([k]) => !ON_FORM.has(k));
                 setSubmitMessage(hidden.length ? hidden.map(([, v]) => v).join('；') : Object.keys(fields).length ? null : (error as Error).message);
             }
         } finally {

@@ -251,6 +251,7 @@ const zh = {
             submit_sell: '卖出下单',
             placed: '委托已提交，委托编号 %{order_no}',
             idempotency_conflict: '上一次提交可能已经成功，请先在当日委托中查看，确认后再提交',
+            network_error: '网络中断，未收到应答：委托可能已提交。再次点击提交不会重复下单',
         },
         estimate: {
             empty: '输入证券代码、价格和数量后显示试算结果',
@@ -587,6 +588,7 @@ const en: SameKeys<Messages> = {
             submit_sell: 'Place sell order',
             placed: 'Order placed, number %{order_no}',
             idempotency_conflict: 'The previous attempt may have gone through: check the client’s orders before placing it again',
+            network_error: 'No answer (network): the order may have been placed. Submitting again will not place it twice',
         },
         estimate: {
             empty: 'Type a code, a price and a quantity to see the estimate',

@@ -152,9 +152,6 @@ export const toOrderRequest = (form: OrderForm): OrderRequest | null => {
     return { client_id: form.client_id, code, side: form.side, price, quantity: Number(quantity), channel: form.channel };
 };
 
-/** The fields of the order form the server may name in a 400; others go to a notification. */
-export const ORDER_INPUT_FIELDS = ['code', 'price', 'quantity', 'channel', 'client_id'] as const;
-
 /** Field messages of a failed request (already localized by the server), by input. */
 export const fieldErrors = (error: unknown): Record<string, string> => {
     const fields = (error as { body?: { error?: { fields?: Record<string, unknown> } } } | null)?.body?.error?.fields ?? {};

@@ -16,10 +16,9 @@ interface EstimateState {
 /**
  * POST /api/orders/estimate for the order being typed, 300 ms after typing pauses; answers to
  * an older request are dropped. `fresh` says the answer is for exactly what is on screen now —
- * only then may the order be submitted. `revision` forces a new estimate (after an order moved
- * the cash).
+ * only then may the order be submitted.
  */
-export const useOrderEstimate = (request: OrderRequest | null, revision = 0) => {
+export const useOrderEstimate = (request: OrderRequest | null) => {
     const key = request ? JSON.stringify(request) : '';
     const [state, setState] = useState<EstimateState>({ key: '' });
     const seq = useRef(0);
@@ -41,7 +40,7 @@ export const useOrderEstimate = (request: OrderRequest | null, revision = 0) => 
             );
         }, ESTIMATE_DEBOUNCE_MS);
         return () => clearTimeout(timer);
-    }, [key, revision]);
+    }, [key]);
 
     const fresh = key !== '' && state.key === key;
     return {

@@ -56,7 +56,7 @@ export const TradeList = () => (
             bulkActionButtons={false}
             rowClick={false}
             sx={NO_WRAP_TABLE}
-            hiddenColumns={['market', 'seat_no', 'shareholder_code', 'source', 'created_at']}
+            hiddenColumns={['trade_no', 'market', 'seat_no', 'shareholder_code', 'source', 'created_at']}
         >
             <DataTable.Col source="business_date" />
             <DataTable.Col source="trade_no" disableSort />

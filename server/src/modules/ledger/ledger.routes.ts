@@ -64,7 +64,35 @@ function journal(db: Db, scope: number | null, f: Record<string, unknown>) {
   return q;
 }
 
+const transferSpec = {
+  sortable: ['id', 'business_date', 'amount'],
+  defaultSort: ['id', 'DESC'],
+  filters: {
+    id: idFilter,
+    client_id: z.number().int().positive().optional(),
+    bank_code: z.string().max(10).optional(),
+    type: z.enum(['bank_in', 'bank_out']).optional(),
+    business_date_gte: z.iso.date().optional(),
+    business_date_lte: z.iso.date().optional(),
+  },
+} as const;
+
 export const ledgerRoutes = router()
+  .openapi(route('bank_transfers.list', { method: 'get', path: '/bank_transfers', tags: ['bank_transfers'], summary: '银证转账查询 Bank-securities transfers (the journal\'s bank entries, per bank and client)', request: { query: listParams } }), async (c) => {
+    const list = parseListQuery(c.req.valid('query'), transferSpec);
+    const { type, bank_code, ...rest } = list.filter;
+    let base = journal(c.get('deps').db, branchScope(c.get('me')!), rest).innerJoin('clients as c', 'c.id', 'a.client_id').where('j.type', 'in', type ? [type] : ['bank_in', 'bank_out']);
+    if (bank_code) base = base.where('j.bank_code', '=', bank_code);
+    const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const rows = await base
+      .select(['j.id', 'j.business_date', 'j.type', 'j.amount', 'j.bank_code', 'j.reference', 'j.balance_after', 'j.account_id', 'a.account_no', 'a.client_id', 'c.client_no', 'c.name as client_name', 'j.created_at'])
+      .orderBy(sql.ref(`j.${list.sort.field}`), list.sort.order)
+      .orderBy('j.id', list.sort.order)
+      .offset(list.offset)
+      .limit(list.limit)
+      .execute();
+    return c.json(rows, 200, contentRange('bank_transfers', list.offset, rows.length, Number(n)));
+  })
   .openapi(route('fund_accounts.list', { method: 'get', path: '/fund_accounts', tags: ['fund_accounts'], summary: '资金账户 Fund accounts with balance, frozen and available', request: { query: listParams } }), async (c) => {
     const list = parseListQuery(c.req.valid('query'), accountSpec);
     const base = accounts(c.get('deps').db, branchScope(c.get('me')!), list.filter);

@@ -102,6 +102,26 @@ describe('counter orders (柜台委托)', () => {
     expect((await t.call('POST', '/api/orders', { as: teller, body: { ...body, quantity: 200 } })).status).toBe(409);
   });
 
+  it('freezes and unfreezes shares (证券冻结), never more than sellable, never what open sells hold', async () => {
+    const p = (await t.call('GET', `/api/positions?filter=${encodeURIComponent(JSON.stringify({ client_id: clientId }))}`, { as: teller })).json.find((x: { code: string }) => x.code === '600000');
+    const freeze = (type: string, quantity: number) => t.call('POST', '/api/positions/freeze', { as: teller, body: { position_id: p.id, type, quantity, reason: '司法冻结', idempotency_key: k() } });
+    expect((await freeze('freeze', p.sellable + 1)).json.error.fields.quantity).toBe('可卖（可用）数量不足');
+    expect((await freeze('freeze', 100)).status).toBe(200);
+    expect(await position('600000')).toMatchObject({ frozen: 100, sellable: p.sellable - 100 });
+    expect((await freeze('unfreeze', 101)).status).toBe(400);
+    expect((await freeze('unfreeze', 100)).status).toBe(200);
+    expect(await position('600000')).toMatchObject({ frozen: 0, sellable: p.sellable });
+  });
+
+  it('lists bank transfers per bank and client (银证转账查询)', async () => {
+    expect((await t.call('POST', '/api/fund_journal', { as: teller, body: { account_id: accountId, type: 'bank_in', amount: '5000.00', bank_code: 'ICBC', idempotency_key: k() } })).status).toBe(201);
+    expect((await t.call('POST', '/api/fund_journal', { as: teller, body: { account_id: accountId, type: 'bank_in', amount: '5000.00', idempotency_key: k() } })).json.error.fields.bank_code).toBe('银证转账须选择银行');
+    const r = await t.call('GET', `/api/bank_transfers?filter=${encodeURIComponent(JSON.stringify({ client_id: clientId, bank_code: 'ICBC' }))}`, { as: teller });
+    expect(r.status).toBe(200);
+    expect(r.json).toHaveLength(1);
+    expect(r.json[0]).toMatchObject({ type: 'bank_in', amount: '5000.00', bank_code: 'ICBC', client_name: '委托测试' });
+  });
+
   it('a frozen client cannot trade', async () => {
     const c = (await t.call('GET', `/api/clients/${clientId}`, { as: teller })).json;
     expect((await t.call('POST', `/api/clients/${clientId}/status`, { as: teller, body: { status: 'frozen', version: c.version } })).status).toBe(200);

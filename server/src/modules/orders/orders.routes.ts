@@ -7,7 +7,7 @@ import { decimalSchema } from '../../resources/field-schema.js';
 import type { Db } from '../../db/connect.js';
 import { actorOf } from '../audit/audit.service.js';
 import { cancelOrder, cancelOrders, estimateOrder, placeOrder } from './orders.service.js';
-import { openShareholderAccount, transferSecurities } from './positions.service.js';
+import { freezeSecurities, openShareholderAccount, transferSecurities } from './positions.service.js';
 
 const idempotencyKey = z.string().min(8).max(80).regex(/^[A-Za-z0-9_-]+$/);
 const orderFields = {
@@ -137,6 +137,16 @@ export const orderRoutes = router()
       request: jsonBody(z.strictObject({ shareholder_account_id: z.number().int().positive(), code: z.string().trim().min(1).max(12), type: z.enum(['transfer_in', 'transfer_out']), quantity: z.number().int().min(1).max(100_000_000), cost: decimalSchema({ scale: 2, min: '0', maxValue: '100000000000' }).default('0.00'), idempotency_key: idempotencyKey })),
     }),
     async (c) => c.json(await transferSecurities(c.get('deps').db, actorOf(c), branchScope(c.get('me')!), c.req.valid('json')), 201),
+  )
+  .openapi(
+    route('positions.create', {
+      method: 'post',
+      path: '/positions/freeze',
+      tags: ['positions'],
+      summary: '证券冻结解冻 Freeze or unfreeze shares of a holding (journalled)',
+      request: jsonBody(z.strictObject({ position_id: z.number().int().positive(), type: z.enum(['freeze', 'unfreeze']), quantity: z.number().int().min(1).max(100_000_000), reason: z.string().trim().min(1).max(200), idempotency_key: idempotencyKey })),
+    }),
+    async (c) => c.json(await freezeSecurities(c.get('deps').db, actorOf(c), branchScope(c.get('me')!), c.req.valid('json')), 200),
   )
   .openapi(route('shareholder_accounts.list', { method: 'get', path: '/shareholder_accounts', tags: ['shareholder_accounts'], summary: '股东账户 Shareholder accounts', request: { query: listParams } }), async (c) => {
     const list = parseListQuery(c.req.valid('query'), holderSpec);

@@ -95,8 +95,8 @@ async function nextOrderNo(db: Db, date: string, branchId: number) {
   return `${date.replaceAll('-', '')}${String(branchId).padStart(4, '0')}${String(rows[0]!.n + 1).padStart(6, '0')}`;
 }
 
-/** Moves shares between sellable and frozen (a sell order, its cancel), journalled. */
-async function moveFrozenShares(db: Db, actor: Actor, date: string, positionId: number, delta: number, type: 'freeze' | 'unfreeze', reference: string, orderId: number | null) {
+/** Moves shares between sellable and frozen (a sell order, its cancel, a manual freeze), journalled. */
+export async function moveFrozenShares(db: Db, actor: Actor, date: string, positionId: number, delta: number, type: 'freeze' | 'unfreeze', reference: string, orderId: number | null) {
   const { rows } = await sql<{ quantity: number; frozen: number; branch_id: number }>`
     UPDATE positions SET frozen = frozen + ${delta}, version = version + 1, updated_at = ${actor.at} WHERE id = ${positionId} RETURNING quantity, frozen, branch_id`.execute(db);
   const p = rows[0]!;

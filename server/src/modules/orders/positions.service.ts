@@ -3,7 +3,7 @@ import type { Db } from '../../db/connect.js';
 import { badRequest, fieldError, notFound } from '../../http/errors.js';
 import { audit, type Actor } from '../audit/audit.service.js';
 import { businessDate, once } from '../ledger/ledger.service.js';
-import { findSecurity } from './orders.service.js';
+import { findSecurity, moveFrozenShares } from './orders.service.js';
 
 /** The exchange-assigned shareholder code formats (上海 A + 9 digits, 深圳 10 digits …). */
 const CODE_FORMAT: Record<string, RegExp> = { 'SH-A': /^A\d{9}$/, 'SH-B': /^C\d{9}$/, 'SZ-A': /^0\d{9}$/, 'SZ-B': /^2\d{9}$/, BJ: /^\d{10}$/ };
@@ -57,5 +57,29 @@ export async function transferSecurities(db: Db, actor: Actor, scope: number | n
       VALUES (${date}, ${p.id}, ${body.type}, ${delta}, ${after[0]!.quantity}, ${after[0]!.frozen}, ${'转托管'}, ${actor.operator_id}, ${holder.branch_id}, ${actor.at})`.execute(trx);
     await audit(trx, actor, { action: body.type, resource: 'positions', record_id: p.id, before: p, after: after[0] });
     return { position_id: p.id, quantity: Number(after[0]!.quantity), frozen: Number(after[0]!.frozen) };
+  });
+}
+
+/**
+ * 证券冻结 / 解冻 (e.g. a judicial freeze, a pledge): shares move between sellable and frozen with a
+ * journal entry; a freeze takes only sellable shares, an unfreeze only shares not held by open sell orders.
+ */
+export async function freezeSecurities(db: Db, actor: Actor, scope: number | null, req: { position_id: number; type: 'freeze' | 'unfreeze'; quantity: number; reason: string; idempotency_key: string }) {
+  const { idempotency_key, ...body } = req;
+  return once(db, actor, idempotency_key, { op: 'securities_freeze', ...body }, async (trx) => {
+    const { rows } = await sql<{ id: number; quantity: number; frozen: number; today_bought: number; shareholder_account_id: number; security_id: number }>`
+      SELECT id, quantity, frozen, today_bought, shareholder_account_id, security_id FROM positions WHERE id = ${body.position_id} ${scope === null ? sql`` : sql`AND branch_id = ${scope}`} FOR UPDATE`.execute(trx);
+    const p = rows[0];
+    if (!p) throw notFound();
+    const sellable = Number(p.quantity) - Number(p.today_bought) - Number(p.frozen);
+    const { rows: held } = await sql<{ n: number }>`SELECT coalesce(sum(quantity - filled_quantity), 0)::int AS n FROM orders
+      WHERE side = 'sell' AND status IN ('open', 'partially_filled') AND shareholder_account_id = ${p.shareholder_account_id} AND security_id = ${p.security_id}`.execute(trx);
+    if (body.type === 'freeze' && body.quantity > sellable) throw badRequest({ quantity: { key: 'insufficient_shares' } });
+    if (body.type === 'unfreeze' && body.quantity > Number(p.frozen) - Number(held[0]!.n)) throw badRequest({ quantity: { key: 'insufficient_frozen_shares' } });
+    const date = await businessDate(trx);
+    await moveFrozenShares(trx, actor, date, p.id, body.type === 'freeze' ? body.quantity : -body.quantity, body.type, body.reason, null);
+    await audit(trx, actor, { action: body.type, resource: 'positions', record_id: p.id, before: p, detail: body.reason });
+    const after = await trx.selectFrom('positions').select(['id', 'quantity', 'frozen', 'today_bought']).where('id', '=', p.id).executeTakeFirstOrThrow();
+    return after;
   });
 }
