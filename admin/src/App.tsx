@@ -17,6 +17,10 @@ import { renderAutoResources } from './auto';
 import { clients } from './resources/clients';
 import { fund_accounts } from './resources/fund_accounts';
 import { fund_journal } from './resources/fund_journal';
+import { orders, OrderEntryPage, COUNTER_ORDER_PATH } from './resources/orders';
+import { trades } from './resources/trades';
+import { positions } from './resources/positions';
+import { shareholder_accounts } from './resources/shareholder_accounts';
 import { approvals } from './approvals';
 import { FeeScheduleCreate, FeeScheduleEdit } from './fees';
 
@@ -59,6 +63,10 @@ export const App = () => (
         <Resource {...clients} />
         <Resource {...fund_accounts} />
         <Resource {...fund_journal} />
+        <Resource {...orders} />
+        <Resource {...trades} />
+        <Resource {...positions} />
+        <Resource {...shareholder_accounts} />
         {renderAutoResources({
             // branches keep their hand-written screens; fee schedules add the live fee preview
             exclude: ['branches'],
@@ -67,6 +75,7 @@ export const App = () => (
         <CustomRoutes>
             <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />
             <Route path="/api-docs" element={<ApiDocsPage />} />
+            <Route path={COUNTER_ORDER_PATH} element={<OrderEntryPage />} />
         </CustomRoutes>
     </Admin>
 );

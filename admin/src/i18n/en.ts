@@ -3,6 +3,7 @@ import raEnglish from 'ra-language-english';
 import { mergeMessages } from './mergeMessages';
 import { autoMessages } from '../auto/messages';
 import { clientMessages } from '../resources/clients/messages';
+import { orderMessages } from '../resources/orders/messages';
 import type { AppMessages } from './zh';
 
 /** The application's own messages in English; the key tree mirrors zh.ts exactly. */
@@ -249,6 +250,6 @@ export const appEn: AppMessages = {
     },
 };
 
-export const enMessages: TranslationMessages = mergeMessages(raEnglish, appEn, autoMessages.en, clientMessages.en);
+export const enMessages: TranslationMessages = mergeMessages(raEnglish, appEn, autoMessages.en, clientMessages.en, orderMessages.en);
 
 export default enMessages;

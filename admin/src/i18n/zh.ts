@@ -3,6 +3,7 @@ import { raZh } from './ra-zh';
 import { mergeMessages } from './mergeMessages';
 import { autoMessages } from '../auto/messages';
 import { clientMessages } from '../resources/clients/messages';
+import { orderMessages } from '../resources/orders/messages';
 
 /**
  * The application's own messages in Chinese (the default locale). en.ts must have exactly the
@@ -254,6 +255,6 @@ type Leaves<T> = { [K in keyof T]: T[K] extends string ? string : Leaves<T[K]> }
 /** The shape en.ts must satisfy: same keys, any strings. */
 export type AppMessages = Leaves<typeof appZh>;
 
-export const zhMessages: TranslationMessages = mergeMessages(raZh, appZh, autoMessages.zh, clientMessages.zh);
+export const zhMessages: TranslationMessages = mergeMessages(raZh, appZh, autoMessages.zh, clientMessages.zh, orderMessages.zh);
 
 export default zhMessages;

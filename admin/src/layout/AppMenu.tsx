@@ -2,6 +2,7 @@ import ApiIcon from '@mui/icons-material/Api';
 import { Divider } from '@mui/material';
 import { Menu, useTranslate } from 'react-admin';
 import { AutoMenuItems } from '../auto';
+import { CounterOrderMenuItem } from '../resources/orders';
 
 /**
  * Resource items come from react-admin, which hides those whose list the operator may not
@@ -12,7 +13,14 @@ export const AppMenu = () => {
     return (
         <Menu>
             <Menu.DashboardItem primaryText={translate('app.menu.dashboard')} />
-            <AutoMenuItems extra={{ system: ['operators', 'roles', 'approvals', 'audit_log', 'branches'], clients: ['clients', 'fund_accounts', 'fund_journal'] }} />
+            <CounterOrderMenuItem />
+            <AutoMenuItems
+                extra={{
+                    system: ['operators', 'roles', 'approvals', 'audit_log', 'branches'],
+                    clients: ['clients', 'fund_accounts', 'fund_journal'],
+                    trading: ['orders', 'trades', 'positions', 'shareholder_accounts'],
+                }}
+            />
             <Divider sx={{ my: 1 }} />
             <Menu.Item to="/api-docs" primaryText={translate('app.menu.api_docs')} leftIcon={<ApiIcon />} />
         </Menu>

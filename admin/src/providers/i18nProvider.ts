@@ -14,6 +14,14 @@ const base = polyglotI18nProvider(
     // Start in the language the operator chose last time, so there is no flash of Chinese.
     getCurrentLocale(),
     LOCALES.map(l => ({ ...l })),
+    {
+        // polyglot's Chinese rule has one form and always takes the first ("已选择 1 项" for any
+        // count); our Chinese messages are written with two forms like the English ones
+        pluralRules: {
+            pluralTypes: { counted: (n: number) => (n === 1 ? 0 : 1) },
+            pluralTypeToLanguages: { counted: ['zh', 'en'] },
+        },
+    },
 );
 
 /** Keeps the HTTP client's Accept-Language in step with the language switcher. */

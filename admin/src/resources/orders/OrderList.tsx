@@ -3,6 +3,7 @@ import {
     AutocompleteInput,
     Button,
     ColumnsButton,
+    LinkBase,
     DataTable,
     DateInput,
     ExportButton,
@@ -23,6 +24,7 @@ import { CancelOrderButton } from './CancelOrderButton';
 import { ChannelField } from './ChannelField';
 import { OrderSideField } from './OrderSideField';
 import { OrderStatusField } from './OrderStatusField';
+import { OrderTradesButton } from './OrderTradesButton';
 import { COUNTER_ORDER_PATH } from './orderPaths';
 import { ORDER_STATUS_CHOICES, SIDE_CHOICES, isCancellable } from './orderStatus';
 import { PriceField } from './PriceField';
@@ -48,7 +50,7 @@ const OrderListActions = () => {
             <FilterButton />
             <ColumnsButton />
             {canCreate && (
-                <Button label="resources.orders.actions.enter" to={COUNTER_ORDER_PATH}>
+                <Button label="resources.orders.actions.enter" component={LinkBase} to={COUNTER_ORDER_PATH}>
                     <AddShoppingCartIcon />
                 </Button>
             )}
@@ -124,6 +126,7 @@ export const OrderTable = ({ bulkCancel, withClient, storeKey, hiddenColumns = [
         </DataTable.Col>
         <DataTable.Col label={false} disableSort align="right">
             <CancelOrderButton />
+            <OrderTradesButton />
         </DataTable.Col>
     </DataTable>
 );

@@ -10,5 +10,6 @@ export const orders: ResourceProps = {
 };
 
 export { OrderEntryPage } from './OrderEntryPage';
+export { CounterOrderMenuItem } from './CounterOrderMenuItem';
 export { COUNTER_ORDER_PATH, counterOrderLink } from './orderPaths';
 export { orderMessages } from './messages';

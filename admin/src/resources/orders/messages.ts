@@ -53,6 +53,7 @@ const zh = {
                 enter: '柜台委托',
                 cancel: '撤单',
                 bulk_cancel: '批量撤单',
+                trades: '成交明细',
             },
             messages: {
                 cancelled: '委托 %{order_no} 已撤单',
@@ -97,6 +98,9 @@ const zh = {
                 created_at: '入账时间',
                 business_date_gte: '成交日期起',
                 business_date_lte: '成交日期止',
+            },
+            filters: {
+                order_id: '委托（内部编号）',
             },
             actions: {
                 import: '成交回报导入',
@@ -172,6 +176,19 @@ const zh = {
             actions: {
                 transfer: '转托管',
                 sell: '卖出',
+                freeze: '冻结/解冻',
+            },
+            freeze: {
+                title: '证券冻结/解冻：%{code} %{name}',
+                facts: '可卖 %{sellable}，已冻结 %{frozen}（卖出委托占用的冻结不能在此解冻）',
+                types: {
+                    freeze: '冻结',
+                    unfreeze: '解冻',
+                },
+                quantity: '数量',
+                reason: '原因',
+                reason_helper: '如：司法冻结、质押，记入证券流水',
+                done: '%{code} 已%{type}，冻结数量 %{frozen}',
             },
             transfer: {
                 title: '转托管',
@@ -390,6 +407,7 @@ const en: SameKeys<Messages> = {
                 enter: 'Enter order',
                 cancel: 'Cancel',
                 bulk_cancel: 'Cancel orders',
+                trades: 'Trades',
             },
             messages: {
                 cancelled: 'Order %{order_no} cancelled',
@@ -434,6 +452,9 @@ const en: SameKeys<Messages> = {
                 created_at: 'Recorded at',
                 business_date_gte: 'Date from',
                 business_date_lte: 'Date to',
+            },
+            filters: {
+                order_id: 'Order (internal ID)',
             },
             actions: {
                 import: 'Import trade report',
@@ -509,6 +530,19 @@ const en: SameKeys<Messages> = {
             actions: {
                 transfer: 'Custody transfer',
                 sell: 'Sell',
+                freeze: 'Freeze',
+            },
+            freeze: {
+                title: 'Freeze or unfreeze: %{code} %{name}',
+                facts: 'Sellable %{sellable}, frozen %{frozen} (shares held by open sell orders cannot be unfrozen here)',
+                types: {
+                    freeze: 'Freeze',
+                    unfreeze: 'Unfreeze',
+                },
+                quantity: 'Quantity',
+                reason: 'Reason',
+                reason_helper: 'E.g. court order, pledge; kept in the holdings journal',
+                done: '%{code}: %{type} done, frozen now %{frozen}',
             },
             transfer: {
                 title: 'Custody transfer',

@@ -15,6 +15,7 @@ import { MoneyField } from '../fund_accounts/MoneyField';
 import { NO_WRAP_TABLE } from '../fund_accounts/tableSx';
 import { PriceField } from '../orders/PriceField';
 import { QuantityField } from '../orders/QuantityField';
+import { FreezeSharesButton } from './FreezeSharesButton';
 import { MarketValueField, ProfitField } from './MarketValueField';
 import { SellHoldingButton } from './SellHoldingButton';
 
@@ -80,8 +81,9 @@ export const PositionList = () => (
             <DataTable.Col source="profit" align="right" disableSort>
                 <ProfitField />
             </DataTable.Col>
-            <DataTable.Col label={false} disableSort align="right">
+            <DataTable.Col label={false} disableSort align="right" sx={{ whiteSpace: 'nowrap' }}>
                 <SellHoldingButton />
+                <FreezeSharesButton />
             </DataTable.Col>
         </DataTable>
     </List>

@@ -1,5 +1,6 @@
+import type { MouseEvent } from 'react';
 import SellIcon from '@mui/icons-material/Sell';
-import { Button, useCanAccess, useRecordContext } from 'react-admin';
+import { Button, LinkBase, useCanAccess, useRecordContext } from 'react-admin';
 import { typedCode } from '../orders/orderLogic';
 import { counterOrderLink } from '../orders/orderPaths';
 
@@ -11,8 +12,9 @@ export const SellHoldingButton = () => {
     return (
         <Button
             label="resources.positions.actions.sell"
+            component={LinkBase}
             to={counterOrderLink({ client_id: record.client_id, code: typedCode(String(record.market), String(record.code)), side: 'sell' })}
-            onClick={e => e.stopPropagation()}
+            onClick={(e: MouseEvent) => e.stopPropagation()}
         >
             <SellIcon />
         </Button>

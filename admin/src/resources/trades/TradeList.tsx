@@ -30,7 +30,8 @@ const tradeFilters = [
     </ReferenceInput>,
     <TextInput key="code" source="code" alwaysOn />,
     <SelectInput key="side" source="side" choices={SIDE_CHOICES} />,
-    <NumberInput key="order_id" source="order_id" />,
+    // the internal order id (the 成交明细 button of the orders list filters by it)
+    <NumberInput key="order_id" source="order_id" label="resources.trades.filters.order_id" />,
     <DateInput key="business_date_gte" source="business_date_gte" alwaysOn />,
     <DateInput key="business_date_lte" source="business_date_lte" alwaysOn />,
 ];

@@ -20,7 +20,7 @@ export function registerApplier(resource: string, applier: Applier) {
  * Maker-checker (复核, DOMAIN.md §8): the change waits as a pending approval. One pending change
  * per record at a time (a unique index enforces it too).
  */
-export async function submitApproval(db: Db, maker: Actor, change: { resource: string; operation: Operation; record_id: string | null; payload: unknown; before: unknown; summary?: string }) {
+export async function submitApproval(db: Db, maker: Actor, change: { resource: string; operation: Operation; record_id: string | null; payload: unknown; before: unknown; summary?: string; /** the branch whose checkers decide; the maker's by default */ branch_id?: number }) {
   if (change.record_id !== null) {
     const pending = await db.selectFrom('approvals').select('id').where('resource', '=', change.resource).where('record_id', '=', change.record_id).where('status', '=', 'pending').executeTakeFirst();
     if (pending) throw new AppError(409, 'PENDING_APPROVAL', 'pending_exists');
@@ -36,7 +36,7 @@ export async function submitApproval(db: Db, maker: Actor, change: { resource: s
         before: change.before === null || change.before === undefined ? null : JSON.stringify(change.before),
         summary: change.summary ?? '',
         maker_id: maker.operator_id!,
-        branch_id: maker.branch_id,
+        branch_id: change.branch_id ?? maker.branch_id,
         created_at: maker.at,
       })
       .returning(['id'])

@@ -73,7 +73,7 @@ export function post(s: AccountState, type: PostingType, amountText: string): { 
 export function reverse(s: AccountState, original: { amount: string; frozen_delta: string }): { state: AccountState; effect: Effect } | { problem: LedgerProblem } {
   const effect = { amount: new Decimal(original.amount).neg(), frozen_delta: new Decimal(original.frozen_delta).neg() };
   // reversing a credit takes cash out: it must be withdrawable cash
-  if (effect.amount.isNegative() && effect.amount.neg().gt(available(s))) return { problem: 'reversal_breaks_balance' };
+  if (effect.amount.isNegative() && effect.amount.neg().gt(withdrawable(s))) return { problem: 'reversal_breaks_balance' };
   const state = apply(s, effect);
   return state ? { state, effect } : { problem: 'reversal_breaks_balance' };
 }

@@ -170,6 +170,9 @@ describe('the ledger against a model', () => {
     const other = await attempt(() => postEntry(t.db, maker, maker.branch_id, { ...req, amount: '200.00' }));
     expect(other).toBeInstanceOf(AppError);
     expect((other as AppError).status).toBe(409);
+    // a key is its operator's: another operator's request with the same key is its own request
+    const someoneElse = await postEntry(t.db, checker, maker.branch_id, req);
+    expect((someoneElse as { id: number }).id).not.toBe((first as { id: number }).id);
   });
 
   it('the database refuses to update or delete a journal entry', async () => {

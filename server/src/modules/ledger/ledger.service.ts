@@ -39,7 +39,9 @@ const requestHash = (body: unknown) => createHash('sha256').update(JSON.stringif
  * Runs a money request once per idempotency key: a replay with the same payload returns the
  * first answer and posts nothing; the same key with another payload is a 409.
  */
-export async function once<T>(db: Db, actor: Actor, key: string, payload: unknown, fn: (trx: Db) => Promise<T>): Promise<T> {
+export async function once<T>(db: Db, actor: Actor, clientKey: string, payload: unknown, fn: (trx: Db) => Promise<T>): Promise<T> {
+  // keys are the client's: one operator's key never answers for another's request
+  const key = `${actor.operator_id}:${clientKey}`;
   const hash = requestHash(payload);
   const replay = async () => {
     const prior = await db.selectFrom('idempotency_keys' as never).selectAll().where('key' as never, '=', key as never).executeTakeFirst() as { request_hash: string; response: T } | undefined;
@@ -143,7 +145,7 @@ export async function requestReversal(db: Db, actor: Actor, scope: number | null
   const entry = await findEntry(db, scope, entryId);
   await checkReversible(db, entry);
   checkOpen(await db.selectFrom('fund_accounts as a').innerJoin('clients as c', 'c.id', 'a.client_id').select(['a.status', 'c.status as client_status']).where('a.id', '=', entry.account_id).executeTakeFirstOrThrow());
-  const approval = await submitApproval(db, actor, { resource: 'fund_journal', operation: 'reverse', record_id: String(entryId), payload: { entry_id: entryId, reason }, before: entry, summary: reason });
+  const approval = await submitApproval(db, actor, { resource: 'fund_journal', operation: 'reverse', record_id: String(entryId), payload: { entry_id: entryId, reason }, before: entry, summary: reason, branch_id: (entry as unknown as { branch_id: number }).branch_id });
   return { approval_id: approval.id };
 }
 
