@@ -4,9 +4,9 @@ import { ClientFundsTab } from './ClientFundsTab';
 import { ClientHeader } from './ClientHeader';
 import { ClientJournalTab } from './ClientJournalTab';
 import { ClientProfileTab } from './ClientProfileTab';
-import { ComingLaterTab } from './ComingLaterTab';
+import { ClientOrdersTab, ClientPositionsTab, ClientTradesTab } from './ClientTradingTabs';
 
-/** 客户全景视图: the client, their cash and journal; holdings, orders and trades come with the order module. */
+/** 客户全景视图: the client, their cash and journal, holdings, orders and trades. */
 export const ClientShow = () => (
     <Show actions={<ClientActions view="show" />}>
         <ClientHeader />
@@ -21,13 +21,13 @@ export const ClientShow = () => (
                 <ClientJournalTab label={false} />
             </TabbedShowLayout.Tab>
             <TabbedShowLayout.Tab label="resources.clients.tabs.positions" path="positions">
-                <ComingLaterTab label={false} />
+                <ClientPositionsTab label={false} />
             </TabbedShowLayout.Tab>
             <TabbedShowLayout.Tab label="resources.clients.tabs.orders" path="orders">
-                <ComingLaterTab label={false} />
+                <ClientOrdersTab label={false} />
             </TabbedShowLayout.Tab>
             <TabbedShowLayout.Tab label="resources.clients.tabs.trades" path="trades">
-                <ComingLaterTab label={false} />
+                <ClientTradesTab label={false} />
             </TabbedShowLayout.Tab>
         </TabbedShowLayout>
     </Show>
