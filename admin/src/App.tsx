@@ -17,6 +17,7 @@ import { renderAutoResources } from './auto';
 import { clients } from './resources/clients';
 import { fund_accounts } from './resources/fund_accounts';
 import { fund_journal } from './resources/fund_journal';
+import { bank_transfers } from './resources/bank_transfers';
 import { orders, OrderEntryPage, COUNTER_ORDER_PATH } from './resources/orders';
 import { trades } from './resources/trades';
 import { positions } from './resources/positions';
@@ -63,6 +64,7 @@ export const App = () => (
         <Resource {...clients} />
         <Resource {...fund_accounts} />
         <Resource {...fund_journal} />
+        <Resource {...bank_transfers} />
         <Resource {...orders} />
         <Resource {...trades} />
         <Resource {...positions} />

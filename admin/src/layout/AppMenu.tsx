@@ -17,7 +17,7 @@ export const AppMenu = () => {
             <AutoMenuItems
                 extra={{
                     system: ['operators', 'roles', 'approvals', 'audit_log', 'branches'],
-                    clients: ['clients', 'fund_accounts', 'fund_journal'],
+                    clients: ['clients', 'fund_accounts', 'fund_journal', 'bank_transfers'],
                     trading: ['orders', 'trades', 'positions', 'shareholder_accounts'],
                 }}
             />

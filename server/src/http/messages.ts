@@ -113,6 +113,7 @@ export const messages = {
   insufficient_shares: { zh: '可卖（可用）数量不足', en: 'Not enough sellable shares' },
   no_seat: { zh: '本营业部没有 {market} 的可用席位', en: 'The branch has no active {market} seat' },
   insufficient_frozen_shares: { zh: '可解冻数量不足（卖出委托占用的冻结不能解冻）', en: 'Not that many frozen shares (open sell orders hold some)' },
+  close_needs_no_holdings: { zh: '销户前须先转出或卖出全部持仓', en: 'Sell or transfer out every holding before closing' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MsgKey = keyof typeof messages;

@@ -56,6 +56,7 @@ const EXPECTED: Record<string, 'public' | RoleCode[]> = {
   'clients.edit': ['teller'],
   'fund_accounts.list': ['teller', 'clerk', 'manager', 'hq'],
   'fund_accounts.show': ['teller', 'clerk', 'manager', 'hq'],
+  'fund_accounts.create': ['teller'],
   'fund_journal.list': ['teller', 'clerk', 'manager', 'hq'],
   'fund_journal.show': ['teller', 'clerk', 'manager', 'hq'],
   'fund_journal.create': ['teller'],

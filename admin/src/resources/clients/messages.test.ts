@@ -21,7 +21,7 @@ describe('client, fund account and fund journal messages', () => {
 
     it('stay under the keys this module owns', () => {
         const roots = [...zh.keys()].map(k => k.split('.').slice(0, k.startsWith('resources.') ? 2 : 1).join('.'));
-        expect([...new Set(roots)].sort()).toEqual(['ledger', 'resources.clients', 'resources.fund_accounts', 'resources.fund_journal']);
+        expect([...new Set(roots)].sort()).toEqual(['ledger', 'resources.bank_transfers', 'resources.clients', 'resources.fund_accounts', 'resources.fund_journal']);
     });
 
     it('every message is a non-empty string', () => {

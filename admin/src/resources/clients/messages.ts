@@ -4,6 +4,24 @@
  */
 const zh = {
     resources: {
+        bank_transfers: {
+            name: '银证转账',
+            fields: {
+                business_date: '业务日期',
+                client_id: '客户',
+                client_no: '客户号',
+                client_name: '客户姓名',
+                account_no: '资金账号',
+                type: '方向',
+                bank_code: '银行',
+                amount: '金额',
+                balance_after: '转账后余额',
+                reference: '摘要',
+                business_date_gte: '日期起',
+                business_date_lte: '日期止',
+            },
+            types: { bank_in: '银行转证券', bank_out: '证券转银行' },
+        },
         clients: {
             name: '客户',
             fields: {
@@ -237,6 +255,24 @@ type Leaves<T> = { [K in keyof T]: T[K] extends string ? string : Leaves<T[K]> }
 
 const en: Leaves<typeof zh> = {
     resources: {
+        bank_transfers: {
+            name: 'Bank transfer |||| Bank transfers',
+            fields: {
+                business_date: 'Business date',
+                client_id: 'Client',
+                client_no: 'Client no.',
+                client_name: 'Client name',
+                account_no: 'Account no.',
+                type: 'Direction',
+                bank_code: 'Bank',
+                amount: 'Amount',
+                balance_after: 'Balance after',
+                reference: 'Reference',
+                business_date_gte: 'From',
+                business_date_lte: 'To',
+            },
+            types: { bank_in: 'Bank to securities', bank_out: 'Securities to bank' },
+        },
         clients: {
             name: 'Client |||| Clients',
             fields: {

@@ -106,6 +106,8 @@ export async function setClientStatus(db: Db, actor: Actor, scope: number | null
       // PostgreSQL refuses FOR UPDATE on an aggregate, so the rows are read and checked here
       const { rows } = await sql<{ balance: string; frozen: string }>`SELECT balance, frozen FROM fund_accounts WHERE client_id = ${id} FOR UPDATE`.execute(trx);
       if (rows.some((a) => !new Decimal(a.balance).isZero() || !new Decimal(a.frozen).isZero())) throw badRequest({ status: { key: 'close_needs_zero' } });
+      const { rows: held } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM positions WHERE client_id = ${id} AND (quantity <> 0 OR frozen <> 0)`.execute(trx);
+      if (held[0]!.n > 0) throw badRequest({ status: { key: 'close_needs_no_holdings' } });
       await sql`UPDATE fund_accounts SET status = 'closed', updated_at = ${actor.at} WHERE client_id = ${id}`.execute(trx);
     }
     const after = await trx
@@ -118,5 +120,26 @@ export async function setClientStatus(db: Db, actor: Actor, scope: number | null
     if (!after) throw stale();
     await audit(trx, actor, { action: `status_${status}`, resource: 'clients', record_id: id, before: { status: before.status }, after: { status } });
     return after;
+  });
+}
+
+/** A fund account in another currency (B shares settle in USD or HKD), one per client and currency. */
+export async function openFundAccount(db: Db, actor: Actor, scope: number | null, input: { client_id: number; currency: string }) {
+  const client = await findClient(db, scope, input.client_id);
+  if (!client) throw fieldError('client_id', 'unknown_reference');
+  if (client.status === 'closed') throw fieldError('client_id', 'client_closed');
+  const known = await db.selectFrom('dictionary').select('id').where('category', '=', 'currency').where('code', '=', input.currency).executeTakeFirst();
+  if (!known) throw fieldError('currency', 'unknown_code', { value: input.currency });
+  if (await db.selectFrom('fund_accounts').select('id').where('client_id', '=', client.id).where('currency', '=', input.currency).executeTakeFirst()) throw fieldError('currency', 'duplicate', { value: input.currency });
+  const suffix = { CNY: '01', USD: '02', HKD: '03' }[input.currency] ?? '09';
+  const date = await businessDate(db);
+  return inTransaction(db, async (trx) => {
+    const account = await trx
+      .insertInto('fund_accounts')
+      .values({ account_no: `${client.client_no}${suffix}`, client_id: client.id, currency: input.currency, branch_id: client.branch_id, opened_on: date, created_at: actor.at, updated_at: actor.at })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await audit(trx, actor, { action: 'create', resource: 'fund_accounts', record_id: account.id, after: account });
+    return account;
   });
 }

@@ -7,6 +7,7 @@ import { decimalSchema } from '../../resources/field-schema.js';
 import type { Db } from '../../db/connect.js';
 import { actorOf } from '../audit/audit.service.js';
 import { postEntry, requestReversal } from './ledger.service.js';
+import { openFundAccount } from '../clients/clients.service.js';
 
 const POSTING_TYPES = ['deposit', 'withdrawal', 'transfer_in', 'transfer_out', 'remit_in', 'remit_out', 'bank_in', 'bank_out', 'freeze', 'unfreeze'] as const;
 const idempotencyKey = z.string().min(8).max(80).regex(/^[A-Za-z0-9_-]+$/);
@@ -106,6 +107,10 @@ export const ledgerRoutes = router()
       .execute();
     return c.json(rows, 200, contentRange('fund_accounts', list.offset, rows.length, Number(n)));
   })
+  .openapi(
+    route('fund_accounts.create', { method: 'post', path: '/fund_accounts', tags: ['fund_accounts'], summary: '开资金账户 A fund account in another currency (USD/HKD for B shares)', request: jsonBody(z.strictObject({ client_id: z.number().int().positive(), currency: z.string().max(3) })) }),
+    async (c) => c.json(await openFundAccount(c.get('deps').db, actorOf(c), branchScope(c.get('me')!), c.req.valid('json')), 201),
+  )
   .openapi(route('fund_accounts.show', { method: 'get', path: '/fund_accounts/{id}', tags: ['fund_accounts'], summary: '资金账户详情 One fund account', request: { params: idParams } }), async (c) => {
     const row = await accounts(c.get('deps').db, branchScope(c.get('me')!), { id: Number(c.req.valid('param').id) })
       .select([...ACCOUNT_COLUMNS, sql<string>`(a.balance - a.frozen)::numeric(18,2)`.as('available'), sql<string>`greatest(a.balance - a.frozen - a.unwithdrawable, 0)::numeric(18,2)`.as('withdrawable')])

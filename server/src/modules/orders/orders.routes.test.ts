@@ -122,6 +122,18 @@ describe('counter orders (柜台委托)', () => {
     expect(r.json[0]).toMatchObject({ type: 'bank_in', amount: '5000.00', bank_code: 'ICBC', client_name: '委托测试' });
   });
 
+  it('opens a USD fund account for B shares, once; a client with holdings cannot close', async () => {
+    const usd = await t.call('POST', '/api/fund_accounts', { as: teller, body: { client_id: clientId, currency: 'USD' } });
+    expect(usd.status).toBe(201);
+    expect(usd.json).toMatchObject({ currency: 'USD', balance: '0.00' });
+    expect(usd.json.account_no).toMatch(/02$/);
+    expect((await t.call('POST', '/api/fund_accounts', { as: teller, body: { client_id: clientId, currency: 'USD' } })).status).toBe(400);
+    expect((await t.call('POST', '/api/fund_accounts', { as: teller, body: { client_id: clientId, currency: 'EUR' } })).status).toBe(400);
+    const c = (await t.call('GET', `/api/clients/${clientId}`, { as: teller })).json;
+    const close = await t.call('POST', `/api/clients/${clientId}/status`, { as: teller, body: { status: 'closed', version: c.version } });
+    expect(close.status).toBe(400);
+  });
+
   it('a frozen client cannot trade', async () => {
     const c = (await t.call('GET', `/api/clients/${clientId}`, { as: teller })).json;
     expect((await t.call('POST', `/api/clients/${clientId}/status`, { as: teller, body: { status: 'frozen', version: c.version } })).status).toBe(200);
