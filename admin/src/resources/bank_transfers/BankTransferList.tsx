@@ -14,7 +14,7 @@ export const BankTransferList = () => {
         <DateInput key="to" source="business_date_lte" />,
     ];
     return (
-        <List filters={filters} sort={{ field: 'id', order: 'DESC' }} perPage={50} exporter={false}>
+        <List empty={false} filters={filters} sort={{ field: 'id', order: 'DESC' }} perPage={50} exporter={false}>
             <DataTable bulkActionButtons={false} rowClick={(_id, _res, record: RaRecord) => `/clients/${record.client_id}/show`}>
                 <DataTable.Col source="business_date" />
                 <DataTable.Col source="client_no" />

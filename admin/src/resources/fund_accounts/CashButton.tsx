@@ -1,5 +1,5 @@
 import PaymentsIcon from '@mui/icons-material/Payments';
-import { Button, useCanAccess, useRecordContext, type Identifier } from 'react-admin';
+import { Button, LinkBase, useCanAccess, useRecordContext, type Identifier } from 'react-admin';
 
 /** The counter form's address for one fund account. */
 export const cashPath = (accountId: Identifier) => ({
@@ -17,7 +17,7 @@ export const CashButton = ({ accountId }: { accountId?: Identifier; label?: stri
     const id = accountId ?? record?.id;
     if (!canAccess || id === undefined || (accountId === undefined && record?.status === 'closed')) return null;
     return (
-        <Button label="resources.fund_accounts.actions.cash" to={cashPath(id)} onClick={e => e.stopPropagation()}>
+        <Button label="resources.fund_accounts.actions.cash" component={LinkBase} to={cashPath(id)} onClick={(e: React.MouseEvent) => e.stopPropagation()}>
             <PaymentsIcon />
         </Button>
     );

@@ -1,7 +1,7 @@
 import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
 import { Alert, LinearProgress, Stack } from '@mui/material';
 import { useSearchParams } from 'react-router-dom';
-import { Button, Title, TopToolbar, useGetOne, useRequireAccess, useTranslate } from 'react-admin';
+import { Button, LinkBase, Title, TopToolbar, useGetOne, useRequireAccess, useTranslate } from 'react-admin';
 import { AccountPicker } from './AccountPicker';
 import { AccountSummary } from './AccountSummary';
 import { CashForm } from './CashForm';
@@ -35,7 +35,7 @@ const CashDesk = ({ accountId }: { accountId: number }) => {
     return (
         <>
             <TopToolbar sx={{ justifyContent: 'flex-start', p: 0, minHeight: 0 }}>
-                <Button label="ledger.cash.change_account" to="/fund_journal/create">
+                <Button label="ledger.cash.change_account" component={LinkBase} to="/fund_journal/create">
                     <SwapHorizIcon />
                 </Button>
             </TopToolbar>

@@ -63,7 +63,7 @@ const OrderListActions = () => {
 export const OrderList = () => {
     const { canAccess: canCancel } = useCanAccess({ resource: 'orders', action: 'edit' });
     return (
-        <List filters={orderFilters} actions={<OrderListActions />} sort={{ field: 'id', order: 'DESC' }} perPage={50}>
+        <List empty={false} filters={orderFilters} actions={<OrderListActions />} sort={{ field: 'id', order: 'DESC' }} perPage={50}>
             <OrderTable bulkCancel={!!canCancel} withClient />
         </List>
     );
