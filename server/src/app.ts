@@ -24,6 +24,7 @@ import { clientRoutes } from './modules/clients/clients.routes.js';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.js';
 import { orderRoutes } from './modules/orders/orders.routes.js';
 import { tradeRoutes } from './modules/trades/trades.routes.js';
+import { dayEndRoutes } from './modules/day-end/day-end.routes.js';
 
 function clientIp(c: Context): string {
   try {
@@ -60,6 +61,7 @@ export function createApp(deps: Deps) {
   api.route('/', ledgerRoutes);
   api.route('/', orderRoutes);
   api.route('/', tradeRoutes);
+  api.route('/', dayEndRoutes);
   // declared parameter resources: one definition each, routes generated
   for (const def of RESOURCES) api.route('/', resourceRoutes(def));
 

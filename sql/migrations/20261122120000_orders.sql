@@ -56,7 +56,8 @@ CREATE TABLE orders (
   filled_amount          numeric(18,2) NOT NULL DEFAULT 0,
   -- cash still frozen for a buy's unfilled part (amount at the order price + fees)
   frozen_cash            numeric(18,2) NOT NULL DEFAULT 0,
-  status                 text NOT NULL CHECK (status IN ('open', 'partially_filled', 'filled', 'cancelled', 'partially_cancelled')),
+  -- expired: left unfilled at day-end, its freeze released
+  status                 text NOT NULL CHECK (status IN ('open', 'partially_filled', 'filled', 'cancelled', 'partially_cancelled', 'expired')),
   channel                text NOT NULL CHECK (channel IN ('counter', 'phone', 'online')),
   -- the seat (交易单元) the order goes out through
   seat_no                text NOT NULL,

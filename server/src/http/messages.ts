@@ -114,6 +114,10 @@ export const messages = {
   no_seat: { zh: '本营业部没有 {market} 的可用席位', en: 'The branch has no active {market} seat' },
   insufficient_frozen_shares: { zh: '可解冻数量不足（卖出委托占用的冻结不能解冻）', en: 'Not that many frozen shares (open sell orders hold some)' },
   close_needs_no_holdings: { zh: '销户前须先转出或卖出全部持仓', en: 'Sell or transfer out every holding before closing' },
+  day_end_done: { zh: '{date} 的日终已完成，不能重做', en: 'Day-end for {date} is already complete' },
+  day_end_not_open: { zh: '只能对当前业务日期 {open} 做日终（请求的是 {date}）', en: 'Day-end runs for the open business date {open} only (asked: {date})' },
+  day_end_clearing: { zh: '清算复核不符：成交 {ids} 的费用与费率不一致', en: 'Clearing check failed: fees of trades {ids} disagree with the schedules' },
+  day_end_invariant: { zh: '账务检查不通过，日终中止：{what}', en: 'Invariant check failed, day-end aborted: {what}' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MsgKey = keyof typeof messages;

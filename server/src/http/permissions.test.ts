@@ -74,6 +74,9 @@ const EXPECTED: Record<string, 'public' | RoleCode[]> = {
   'trades.show': ['teller', 'clerk', 'manager', 'hq'],
   'trades.create': ['clerk'],
   'bank_transfers.list': ['teller', 'clerk', 'hq'],
+  'day_end_runs.list': ['admin', 'clerk', 'manager', 'hq'],
+  'day_end_runs.show': ['admin', 'clerk', 'manager', 'hq'],
+  'day_end_runs.run': ['clerk'],
 };
 
 /** Resources whose rows belong to a branch: another branch's operator gets 404 for them. */

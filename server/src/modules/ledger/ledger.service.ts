@@ -29,8 +29,9 @@ const PROBLEM_FIELD: Record<LedgerProblem, string> = {
 
 /** The open business date (system parameter, rolled only by day-end): every posting is dated on it. */
 export async function businessDate(db: Db): Promise<string> {
-  const row = await db.selectFrom('system_params').select('value').where('key', '=', 'business_date').executeTakeFirstOrThrow();
-  return row.value;
+  // FOR SHARE: while day-end holds the date, postings wait for it and then date on the next day
+  const { rows } = await sql<{ value: string }>`SELECT value FROM system_params WHERE key = 'business_date' FOR SHARE`.execute(db);
+  return rows[0]!.value;
 }
 
 const requestHash = (body: unknown) => createHash('sha256').update(JSON.stringify(body)).digest('hex');

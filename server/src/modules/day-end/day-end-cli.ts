@@ -1,0 +1,35 @@
+import { connect } from '../../db/connect.js';
+import { migrate } from '../../db/migrate.js';
+import { readConfig } from '../../config.js';
+import { runDayEnd } from './day-end.service.js';
+
+/** `npm run day-end -- --date 2026-11-23 [--operator clerk]`: day-end from the command line, as that operator. */
+const args = process.argv.slice(2);
+const arg = (name: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const date = arg('date');
+if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+  console.error('usage: npm run day-end -- --date YYYY-MM-DD [--operator clerk]');
+  process.exit(2);
+}
+const { databaseUrl, dataDir } = readConfig();
+const conn = await connect({ databaseUrl, dataDir: databaseUrl ? undefined : dataDir });
+await migrate(conn.db);
+const username = arg('operator') ?? 'clerk';
+const op = await conn.db.selectFrom('operators').select(['id', 'branch_id']).where('username', '=', username).executeTakeFirst();
+if (!op) {
+  console.error(`no operator ${username}`);
+  process.exit(2);
+}
+try {
+  const run = (await runDayEnd(conn.db, { operator_id: op.id, username, branch_id: op.branch_id, ip: 'cli', request_id: 'cli', at: new Date() }, date)) as { next_date: string; steps: { name: string; rows: number; detail: string }[] };
+  for (const s of run.steps) console.log(`  ${s.name.padEnd(18)} ${String(s.rows).padStart(8)}  ${s.detail}`);
+  console.log(`day-end ${date} completed; next business date ${run.next_date}`);
+} catch (e) {
+  console.error(`day-end ${date} failed: ${(e as Error).message}`);
+  process.exitCode = 1;
+} finally {
+  await conn.close();
+}

@@ -1,0 +1,67 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/connect.js';
+import { AppError } from '../../http/errors.js';
+import { t } from '../../http/messages.js';
+import { audit, type Actor } from '../audit/audit.service.js';
+import { STEPS } from './day-end.steps.js';
+
+const DAY_END_LOCK = 4_242_001;
+
+/**
+ * Runs day-end for the open business date D (DOMAIN.md §3.5): every step in one transaction, so a
+ * failure — or a crash — leaves the data as it was and the run can simply be started again.
+ * Serialized (one run at a time, under an advisory lock; postings wait on the business date);
+ * D must be the open date (so D−1 is done); a completed date is never run again.
+ */
+export async function runDayEnd(db: Db, actor: Actor, date: string) {
+  const started = actor.at;
+  const steps: { seq: number; name: string; status: string; started_at: Date; finished_at: Date; rows: number; detail: string }[] = [];
+  try {
+    return await db.transaction().execute(async (trx) => {
+      await sql`SELECT pg_advisory_xact_lock(${DAY_END_LOCK})`.execute(trx);
+      const done = await trx.selectFrom('day_end_runs' as never).select('id' as never).where('business_date' as never, '=', date as never).where('status' as never, '=', 'completed' as never).executeTakeFirst();
+      if (done) throw new AppError(409, 'DAY_END_DONE', 'day_end_done', { date });
+      // lock the business date: postings and orders wait here, then find tomorrow's date
+      const { rows } = await sql<{ value: string }>`SELECT value FROM system_params WHERE key = 'business_date' FOR UPDATE`.execute(trx);
+      if (rows[0]!.value !== date) throw new AppError(409, 'DAY_END_NOT_OPEN', 'day_end_not_open', { date, open: rows[0]!.value });
+      let seq = 0;
+      for (const step of STEPS) {
+        const s0 = new Date();
+        const r = await step.run({ trx, actor, date });
+        steps.push({ seq: ++seq, name: step.name, status: 'completed', started_at: s0, finished_at: new Date(), rows: r.rows, detail: r.detail });
+      }
+      const next = (await trx.selectFrom('system_params').select('value').where('key', '=', 'business_date').executeTakeFirstOrThrow()).value;
+      const { rows: run } = await sql<{ id: number }>`INSERT INTO day_end_runs (business_date, status, operator_id, started_at, finished_at, next_date) VALUES (${date}, 'completed', ${actor.operator_id}, ${started}, ${new Date()}, ${next}) RETURNING id`.execute(trx);
+      for (const s of steps) await sql`INSERT INTO day_end_steps (run_id, seq, name, status, started_at, finished_at, rows, detail) VALUES (${run[0]!.id}, ${s.seq}, ${s.name}, ${s.status}, ${s.started_at}, ${s.finished_at}, ${s.rows}, ${s.detail})`.execute(trx);
+      await audit(trx, actor, { action: 'run', resource: 'day_end_runs', record_id: run[0]!.id, detail: `${date} → ${next}` });
+      return findRun(trx, run[0]!.id);
+    });
+  } catch (e) {
+    // nothing of the run committed; record that it failed, at which step and why
+    if (e instanceof AppError && (e.code === 'DAY_END_DONE' || e.code === 'DAY_END_NOT_OPEN')) throw e;
+    const failedAt = STEPS[steps.length]?.name ?? '';
+    const reason = e instanceof AppError ? t('zh', e.key, e.params) : String((e as Error).message ?? e);
+    const { rows: run } = await sql<{ id: number }>`INSERT INTO day_end_runs (business_date, status, operator_id, started_at, finished_at, error) VALUES (${date}, 'failed', ${actor.operator_id}, ${started}, ${new Date()}, ${`${failedAt}: ${reason}`.slice(0, 1000)}) RETURNING id`.execute(db);
+    await sql`INSERT INTO day_end_steps (run_id, seq, name, status, started_at, finished_at, detail) VALUES (${run[0]!.id}, ${steps.length + 1}, ${failedAt}, 'failed', ${new Date()}, ${new Date()}, ${reason.slice(0, 500)})`.execute(db);
+    await audit(db, actor, { action: 'run_failed', resource: 'day_end_runs', record_id: run[0]!.id, detail: `${date} ${failedAt}: ${reason}`.slice(0, 500) });
+    throw e;
+  }
+}
+
+export async function findRun(db: Db, id: number) {
+  const run = await db.selectFrom('day_end_runs' as never).selectAll().where('id' as never, '=', id as never).executeTakeFirst();
+  if (!run) return undefined;
+  const steps = await db.selectFrom('day_end_steps' as never).selectAll().where('run_id' as never, '=', id as never).orderBy('seq' as never).execute();
+  return { ...(run as object), steps };
+}
+
+/** What the screen shows before a run: open orders, today's trades, and whether the invariants hold now. */
+export async function precheck(db: Db) {
+  const date = (await db.selectFrom('system_params').select('value').where('key', '=', 'business_date').executeTakeFirstOrThrow()).value;
+  const { rows } = await sql<{ open_orders: number; trades: number }>`
+    SELECT (SELECT count(*)::int FROM orders WHERE business_date = ${date} AND status IN ('open', 'partially_filled')) AS open_orders,
+           (SELECT count(*)::int FROM trades WHERE business_date = ${date}) AS trades`.execute(db);
+  const { invariantViolations } = await import('./invariants.queries.js');
+  const broken = await invariantViolations(db);
+  return { business_date: date, open_orders: rows[0]!.open_orders, trades: rows[0]!.trades, invariants_hold: broken.length === 0, violations: broken };
+}
