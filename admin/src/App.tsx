@@ -18,6 +18,7 @@ import { clients } from './resources/clients';
 import { fund_accounts } from './resources/fund_accounts';
 import { fund_journal } from './resources/fund_journal';
 import { bank_transfers } from './resources/bank_transfers';
+import { day_end_runs } from './resources/day_end_runs';
 import { orders, OrderEntryPage, COUNTER_ORDER_PATH } from './resources/orders';
 import { trades } from './resources/trades';
 import { positions } from './resources/positions';
@@ -65,6 +66,7 @@ export const App = () => (
         <Resource {...fund_accounts} />
         <Resource {...fund_journal} />
         <Resource {...bank_transfers} />
+        <Resource {...day_end_runs} />
         <Resource {...orders} />
         <Resource {...trades} />
         <Resource {...positions} />

@@ -4,6 +4,7 @@ import { mergeMessages } from './mergeMessages';
 import { autoMessages } from '../auto/messages';
 import { clientMessages } from '../resources/clients/messages';
 import { orderMessages } from '../resources/orders/messages';
+import { dayEndMessages } from '../resources/day_end_runs/messages';
 import type { AppMessages } from './zh';
 
 /** The application's own messages in English; the key tree mirrors zh.ts exactly. */
@@ -250,6 +251,6 @@ export const appEn: AppMessages = {
     },
 };
 
-export const enMessages: TranslationMessages = mergeMessages(raEnglish, appEn, autoMessages.en, clientMessages.en, orderMessages.en);
+export const enMessages: TranslationMessages = mergeMessages(raEnglish, appEn, autoMessages.en, clientMessages.en, orderMessages.en, dayEndMessages.en);
 
 export default enMessages;

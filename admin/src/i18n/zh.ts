@@ -4,6 +4,7 @@ import { mergeMessages } from './mergeMessages';
 import { autoMessages } from '../auto/messages';
 import { clientMessages } from '../resources/clients/messages';
 import { orderMessages } from '../resources/orders/messages';
+import { dayEndMessages } from '../resources/day_end_runs/messages';
 
 /**
  * The application's own messages in Chinese (the default locale). en.ts must have exactly the
@@ -255,6 +256,6 @@ type Leaves<T> = { [K in keyof T]: T[K] extends string ? string : Leaves<T[K]> }
 /** The shape en.ts must satisfy: same keys, any strings. */
 export type AppMessages = Leaves<typeof appZh>;
 
-export const zhMessages: TranslationMessages = mergeMessages(raZh, appZh, autoMessages.zh, clientMessages.zh, orderMessages.zh);
+export const zhMessages: TranslationMessages = mergeMessages(raZh, appZh, autoMessages.zh, clientMessages.zh, orderMessages.zh, dayEndMessages.zh);
 
 export default zhMessages;

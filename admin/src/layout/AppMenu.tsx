@@ -18,7 +18,7 @@ export const AppMenu = () => {
                 extra={{
                     system: ['operators', 'roles', 'approvals', 'audit_log', 'branches'],
                     clients: ['clients', 'fund_accounts', 'fund_journal', 'bank_transfers'],
-                    trading: ['orders', 'trades', 'positions', 'shareholder_accounts'],
+                    trading: ['orders', 'trades', 'positions', 'shareholder_accounts', 'day_end_runs'],
                 }}
             />
             <Divider sx={{ my: 1 }} />

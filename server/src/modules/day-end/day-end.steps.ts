@@ -27,7 +27,7 @@ const closeDay: Step = {
   name: 'close_day',
   run: async ({ trx, date }) => {
     const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM orders WHERE business_date = ${date}`.execute(trx);
-    return { rows: rows[0]!.n, detail: `${rows[0]!.n} orders today` };
+    return { rows: rows[0]!.n, detail: `当日委托 ${rows[0]!.n} 笔` };
   },
 };
 
@@ -36,7 +36,7 @@ const matchedTrades: Step = {
   name: 'match_trades',
   run: async ({ trx, date }) => {
     const { rows } = await sql<{ n: number; files: number }>`SELECT count(*)::int AS n, count(DISTINCT source)::int AS files FROM trades WHERE business_date = ${date}`.execute(trx);
-    return { rows: rows[0]!.n, detail: `${rows[0]!.n} trades from ${rows[0]!.files} report file(s)` };
+    return { rows: rows[0]!.n, detail: `成交 ${rows[0]!.n} 笔，来自 ${rows[0]!.files} 个成交回报文件` };
   },
 };
 
@@ -57,7 +57,7 @@ const clearing: Step = {
       if (f.commission !== t.commission || f.stamp_duty !== t.stamp_duty || f.transfer_fee !== t.transfer_fee || f.handling_fee !== t.handling_fee || f.regulatory_fee !== t.regulatory_fee || f.net_amount !== t.net_amount) wrong.push(t.id);
     }
     if (wrong.length) throw new AppError(409, 'DAY_END_CLEARING', 'day_end_clearing', { ids: wrong.slice(0, 10).join(', ') });
-    return { rows: trades.rows.length, detail: `${trades.rows.length} trades, fees agree` };
+    return { rows: trades.rows.length, detail: `复核成交 ${trades.rows.length} 笔，费用一致` };
   },
 };
 
@@ -73,7 +73,7 @@ const delivery: Step = {
         coalesce(sum(amount) FILTER (WHERE side = 'buy'), 0) - coalesce(sum(amount) FILTER (WHERE side = 'sell'), 0) + sum(stamp_duty) + sum(transfer_fee) + sum(handling_fee) + sum(regulatory_fee)
       FROM trades WHERE business_date = ${date} GROUP BY branch_id, market, seat_no`.execute(trx);
     const n = Number(r.numAffectedRows ?? 0);
-    return { rows: n, detail: `${n} market/seat lines` };
+    return { rows: n, detail: `按市场和席位汇总 ${n} 行` };
   },
 };
 
@@ -99,7 +99,7 @@ const releaseFreezes: Step = {
     const { rows: sameDay } = await sql<{ account_id: number; held: string }>`
       SELECT account_id, sum(frozen_delta) AS held FROM fund_journal WHERE business_date = ${date} AND freeze_kind = 'same_day' GROUP BY account_id HAVING sum(frozen_delta) > 0`.execute(trx);
     for (const a of sameDay) await postInTransaction(trx, actor, null, { account_id: a.account_id, type: 'unfreeze', amount: new Decimal(a.held).toFixed(2), reference: '日终解除当日冻结', freeze_kind: 'same_day' });
-    return { rows: open.length + sameDay.length, detail: `${open.length} orders expired, ${sameDay.length} same-day freezes released` };
+    return { rows: open.length + sameDay.length, detail: `未成交委托 ${open.length} 笔撤销解冻，当日冻结 ${sameDay.length} 笔解除` };
   },
 };
 
@@ -119,7 +119,7 @@ const interest: Step = {
     const next = (await nextTradingDayOf(trx, 'SH-A', date)) ?? date;
     const year = Number(date.slice(0, 4));
     const due = dates.some((md) => [year, year + 1].some((y) => `${y}-${md}` >= date && `${y}-${md}` < next));
-    if (!due) return { rows: Number(accrued.numAffectedRows ?? 0), detail: `base accrued on ${accrued.numAffectedRows ?? 0} accounts` };
+    if (!due) return { rows: Number(accrued.numAffectedRows ?? 0), detail: `${accrued.numAffectedRows ?? 0} 个账户累计利息积数` };
     const { rows } = await sql<{ id: number; interest_base: string }>`SELECT id, interest_base FROM fund_accounts WHERE interest_base > 0 ORDER BY id FOR UPDATE`.execute(trx);
     let posted = 0;
     for (const a of rows) {
@@ -130,7 +130,7 @@ const interest: Step = {
       }
     }
     await sql`UPDATE fund_accounts SET interest_base = 0 WHERE interest_base <> 0`.execute(trx);
-    return { rows: posted, detail: `interest capitalised on ${posted} accounts (转息日)` };
+    return { rows: posted, detail: `转息日：${posted} 个账户结息入账` };
   },
 };
 
@@ -140,7 +140,7 @@ const checkInvariants: Step = {
   run: async ({ trx }) => {
     const broken = await invariantViolations(trx);
     if (broken.length) throw new AppError(409, 'DAY_END_INVARIANT', 'day_end_invariant', { what: broken.slice(0, 5).join(', ') });
-    return { rows: 0, detail: 'all invariants hold' };
+    return { rows: 0, detail: '账务检查全部通过' };
   },
 };
 
@@ -164,7 +164,7 @@ const summaries: Step = {
       LEFT JOIN (SELECT branch_id, sum(balance) funds FROM fund_accounts WHERE currency = 'CNY' GROUP BY branch_id) f ON f.branch_id = b.id
       LEFT JOIN (SELECT branch_id, count(*) FILTER (WHERE status <> 'closed') clients, count(*) FILTER (WHERE opened_on = ${date}) new_clients,
                    count(*) FILTER (WHERE closed_on = ${date}) closed_clients FROM clients GROUP BY branch_id) c ON c.branch_id = b.id`.execute(trx);
-    return { rows: Number(r.numAffectedRows ?? 0), detail: 'branch summaries written' };
+    return { rows: Number(r.numAffectedRows ?? 0), detail: '各营业部当日数据已汇总' };
   },
 };
 
@@ -177,7 +177,7 @@ const rollDate: Step = {
     const p = await sql`UPDATE positions SET today_bought = 0 WHERE today_bought <> 0`.execute(trx);
     const a = await sql`UPDATE fund_accounts SET unwithdrawable = 0 WHERE unwithdrawable <> 0`.execute(trx);
     await trx.updateTable('system_params').set((eb) => ({ value: next, version: eb('version', '+', 1) })).where('key', '=', 'business_date').execute();
-    return { rows: Number(p.numAffectedRows ?? 0) + Number(a.numAffectedRows ?? 0), detail: `next business date ${next}` };
+    return { rows: Number(p.numAffectedRows ?? 0) + Number(a.numAffectedRows ?? 0), detail: `下一业务日 ${next}` };
   },
 };
 

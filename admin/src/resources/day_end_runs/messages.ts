@@ -1,0 +1,88 @@
+/** The day-end screen's words (merged into the app's messages). */
+const zh = {
+    resources: {
+        day_end_runs: {
+            name: '日终',
+            fields: {
+                id: '编号',
+                business_date: '业务日期',
+                status: '状态',
+                operator_id: '操作员',
+                started_at: '开始',
+                finished_at: '结束',
+                next_date: '下一业务日',
+                error: '失败原因',
+                steps: '步骤',
+            },
+            status: { completed: '已完成', failed: '失败' },
+            steps: {
+                close_day: '闭市',
+                match_trades: '成交配对',
+                clearing: '成交清算',
+                delivery: '交割（一级清算）',
+                release_freezes: '解冻未成交委托与当日冻结',
+                interest: '利息积数 / 结息',
+                check_invariants: '账务检查',
+                summaries: '数据汇总',
+                roll_date: '滚动业务日期',
+            },
+            step: { seq: '序号', name: '步骤', rows: '行数', detail: '说明', duration: '耗时' },
+            precheck: {
+                title: '日终预检：业务日期 %{date}',
+                open_orders: '未成交委托 %{count} 笔（日终时撤销并解冻）',
+                trades: '当日成交 %{count} 笔',
+                invariants_ok: '账务检查通过',
+                invariants_broken: '账务检查不通过：%{what}',
+                run: '执行 %{date} 日终',
+                confirm_title: '执行 %{date} 日终？',
+                confirm_content: '全部步骤在一个事务中完成：任何一步失败，数据保持日终前的样子。完成后业务日期滚动到下一交易日，当日不能再记账。',
+                done: '日终完成，下一业务日 %{date}',
+            },
+        },
+    },
+};
+
+const en: typeof zh = {
+    resources: {
+        day_end_runs: {
+            name: 'Day-end',
+            fields: {
+                id: 'ID',
+                business_date: 'Business date',
+                status: 'Status',
+                operator_id: 'Operator',
+                started_at: 'Started',
+                finished_at: 'Finished',
+                next_date: 'Next business date',
+                error: 'Failure',
+                steps: 'Steps',
+            },
+            status: { completed: 'Completed', failed: 'Failed' },
+            steps: {
+                close_day: 'Close the day',
+                match_trades: 'Match trades',
+                clearing: 'Clearing',
+                delivery: 'Delivery (first-level clearing)',
+                release_freezes: 'Release unfilled orders and same-day freezes',
+                interest: 'Interest accrual / capitalisation',
+                check_invariants: 'Invariant check',
+                summaries: 'Daily summaries',
+                roll_date: 'Roll the business date',
+            },
+            step: { seq: 'No.', name: 'Step', rows: 'Rows', detail: 'Detail', duration: 'Time' },
+            precheck: {
+                title: 'Day-end pre-check: business date %{date}',
+                open_orders: '%{count} unfilled orders (cancelled and released at day-end)',
+                trades: '%{count} trades today',
+                invariants_ok: 'Invariants hold',
+                invariants_broken: 'Invariants broken: %{what}',
+                run: 'Run day-end for %{date}',
+                confirm_title: 'Run day-end for %{date}?',
+                confirm_content: 'All steps run in one transaction: if any fails, the data stays as it was. Afterwards the business date moves to the next trading day and this day takes no more postings.',
+                done: 'Day-end complete; next business date %{date}',
+            },
+        },
+    },
+};
+
+export const dayEndMessages = { zh, en };
