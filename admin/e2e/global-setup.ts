@@ -15,7 +15,8 @@ export const E2E_PASSWORD = 'E2eDemo2026';
 export default async function setup(project: TestProject) {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bc-e2e-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEMO_PASSWORD: E2E_PASSWORD };
+  // no demo history: the browser tests start from the bare branch, which keeps them fast and exact
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEMO_PASSWORD: E2E_PASSWORD, DEMO_CLIENTS: '0', DEMO_DAYS: '0' };
   let dbName: string | undefined;
   if (process.env.DATABASE_URL) {
     dbName = `bc_e2e_${process.pid}`;

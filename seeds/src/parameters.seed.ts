@@ -78,3 +78,16 @@ export function firstTradingDayFrom(date: string): string {
     d.setUTCDate(d.getUTCDate() + 1);
   }
 }
+
+/** The trading day `n` trading days before `date` (a trading day itself). */
+export function tradingDaysBefore(date: string, n: number): string {
+  const holidays = new Set(HOLIDAYS.map((h) => h.date));
+  const d = new Date(`${date}T00:00:00Z`);
+  let left = n;
+  while (left > 0) {
+    d.setUTCDate(d.getUTCDate() - 1);
+    const iso = d.toISOString().slice(0, 10);
+    if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6 && !holidays.has(iso)) left--;
+  }
+  return d.toISOString().slice(0, 10);
+}

@@ -10,7 +10,8 @@ import { systemClock } from './clock.js';
 import { DEFAULT_DEMO_PASSWORD, readConfig } from './config.js';
 import { isSeeded, seed } from '../../seeds/src/seed.js';
 import { syncBuiltInRoles } from '../../seeds/src/built-in-roles.seed.js';
-import { firstTradingDayFrom, syncDictionary } from '../../seeds/src/parameters.seed.js';
+import { firstTradingDayFrom, syncDictionary, tradingDaysBefore } from '../../seeds/src/parameters.seed.js';
+import { seedActivity } from '../../seeds/src/demo-activity.seed.js';
 import { DEMO_OPERATORS } from '../../seeds/src/demo-branch.js';
 
 const env = readConfig();
@@ -22,9 +23,15 @@ const applied = await migrate(conn.db);
 if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`);
 const fresh = !(await isSeeded(conn.db));
 if (fresh) {
-  // the demo opens on the first trading day from today (Beijing time)
-  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-  await seed(conn.db, { demoPassword: env.demoPassword, businessDate: firstTradingDayFrom(today) });
+  // the demo opens on the first trading day from today (Beijing time), after a few days of history
+  const today = firstTradingDayFrom(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10));
+  const started = Date.now();
+  await seed(conn.db, { demoPassword: env.demoPassword, businessDate: tradingDaysBefore(today, env.demo.days) });
+  if (env.demo.clients > 0 || env.demo.days > 0) {
+    console.log(`building the demo branch: ${env.demo.clients} clients, ${env.demo.days} trading days …`);
+    await seedActivity(conn.db, { seed: env.demo.seed, clients: env.demo.clients, days: env.demo.days, ordersPerDay: env.demo.ordersPerDay });
+  }
+  console.log(`demo data ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 } else {
   await syncBuiltInRoles(conn.db);
   await syncDictionary(conn.db);
