@@ -18,6 +18,8 @@ export interface ActivityOptions {
   clients: number;
   days: number;
   ordersPerDay: number;
+  /** leave the last day open (orders and fills, no day-end): the crash test's starting point */
+  leaveLastDayOpen?: boolean;
 }
 
 /**
@@ -102,6 +104,7 @@ export async function seedActivity(db: Db, opts: ActivityOptions) {
     }
     const report = await simulateExchange(db, clerk.branch_id, opts.seed * 1000 + day);
     await importTradeReport(db, clerk, clerk.branch_id, report.csv, `simulated-${date}.csv`);
+    if (opts.leaveLastDayOpen && day === opts.days - 1) break;
     await runDayEnd(db, { ...clerk, at: new Date() }, date);
   }
 }

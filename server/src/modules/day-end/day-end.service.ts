@@ -28,6 +28,8 @@ export async function runDayEnd(db: Db, actor: Actor, date: string) {
       for (const step of STEPS) {
         const s0 = new Date();
         const r = await step.run({ trx, actor, date });
+        // fault injection for the crash test: die in the middle of the run, transaction open
+        if (process.env.DAY_END_CRASH_AT === step.name) process.kill(process.pid, 'SIGKILL');
         steps.push({ seq: ++seq, name: step.name, status: 'completed', started_at: s0, finished_at: new Date(), rows: r.rows, detail: r.detail });
       }
       const next = (await trx.selectFrom('system_params').select('value').where('key', '=', 'business_date').executeTakeFirstOrThrow()).value;
