@@ -25,6 +25,7 @@ import { ledgerRoutes } from './modules/ledger/ledger.routes.js';
 import { orderRoutes } from './modules/orders/orders.routes.js';
 import { tradeRoutes } from './modules/trades/trades.routes.js';
 import { dayEndRoutes } from './modules/day-end/day-end.routes.js';
+import { bankClearingRoutes } from './modules/bank-clearing/bank-clearing.routes.js';
 
 function clientIp(c: Context): string {
   try {
@@ -62,6 +63,7 @@ export function createApp(deps: Deps) {
   api.route('/', orderRoutes);
   api.route('/', tradeRoutes);
   api.route('/', dayEndRoutes);
+  api.route('/', bankClearingRoutes);
   // declared parameter resources: one definition each, routes generated
   for (const def of RESOURCES) api.route('/', resourceRoutes(def));
 

@@ -44,6 +44,7 @@ export const toIdentity = (me: Me): AppIdentity => ({
     roles: me.roles,
     all_branches: me.all_branches,
     must_change_password: me.must_change_password,
+    business_date: me.business_date ?? null,
 });
 
 const currentMe = async (): Promise<Me> => getMe() ?? fetchMe();

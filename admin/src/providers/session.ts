@@ -25,6 +25,8 @@ export interface Me {
     all_branches: boolean;
     must_change_password: boolean;
     csrf_token: string;
+    /** the open business date (rolled by day-end) */
+    business_date?: string | null;
 }
 
 let me: Me | null = null;

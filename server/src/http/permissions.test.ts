@@ -74,6 +74,7 @@ const EXPECTED: Record<string, 'public' | RoleCode[]> = {
   'trades.show': ['teller', 'clerk', 'manager', 'hq'],
   'trades.create': ['clerk'],
   'bank_transfers.list': ['teller', 'clerk', 'hq'],
+  'bank_transfers.export': ['clerk', 'hq'],
   'day_end_runs.list': ['admin', 'clerk', 'manager', 'hq'],
   'day_end_runs.show': ['admin', 'clerk', 'manager', 'hq'],
   'day_end_runs.run': ['clerk'],

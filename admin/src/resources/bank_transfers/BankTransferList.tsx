@@ -1,4 +1,5 @@
-import { DataTable, DateInput, List, SelectInput, TextField, TextInput, useTranslate, type RaRecord } from 'react-admin';
+import { DataTable, DateInput, FilterButton, List, SelectInput, TextField, TextInput, TopToolbar, useTranslate, type RaRecord } from 'react-admin';
+import { BankClearingButtons } from './BankClearingButtons';
 import { MoneyField } from '../fund_accounts/MoneyField';
 
 const TYPES = ['bank_in', 'bank_out'] as const;
@@ -14,7 +15,7 @@ export const BankTransferList = () => {
         <DateInput key="to" source="business_date_lte" />,
     ];
     return (
-        <List empty={false} filters={filters} sort={{ field: 'id', order: 'DESC' }} perPage={50} exporter={false}>
+        <List empty={false} filters={filters} sort={{ field: 'id', order: 'DESC' }} perPage={50} exporter={false} actions={<TopToolbar><FilterButton /><BankClearingButtons /></TopToolbar>}>
             <DataTable bulkActionButtons={false} rowClick={(_id, _res, record: RaRecord) => `/clients/${record.client_id}/show`}>
                 <DataTable.Col source="business_date" />
                 <DataTable.Col source="client_no" />

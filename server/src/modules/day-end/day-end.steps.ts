@@ -168,6 +168,19 @@ const summaries: Step = {
   },
 };
 
+/** 银证转账清算: the day's transfer detail per bank (the files at /api/bank_transfers/detail). */
+const bankDetail: Step = {
+  name: 'bank_detail',
+  run: async ({ trx, date }) => {
+    const { rows } = await sql<{ bank_code: string; n: number; net: string }>`
+      SELECT j.bank_code, count(*)::int AS n, sum(j.amount) AS net FROM fund_journal j
+      WHERE j.business_date = ${date} AND j.type IN ('bank_in', 'bank_out') AND NOT EXISTS (SELECT 1 FROM fund_journal r WHERE r.reverses_id = j.id)
+      GROUP BY j.bank_code ORDER BY j.bank_code`.execute(trx);
+    const n = rows.reduce((s, r) => s + r.n, 0);
+    return { rows: n, detail: rows.length ? rows.map((r) => `${r.bank_code} ${r.n} 笔 净额 ${new Decimal(r.net).toFixed(2)}`).join('；') : '当日无银证转账' };
+  },
+};
+
 /** 11 日期滚动: today's buys become sellable, today's proceeds withdrawable, the business date moves to the next trading day. */
 const rollDate: Step = {
   name: 'roll_date',
@@ -182,8 +195,8 @@ const rollDate: Step = {
 };
 
 /**
- * The day-end steps in the order of DOMAIN.md §3.5. Not yet built (and so not listed): the
- * snapshots before and after clearing (3, 10), moving journals to history (11, first half), the
- * report package (12), and the bank reconciliation files.
+ * The day-end steps in the order of DOMAIN.md §3.5, plus the bank transfer detail. Not yet built
+ * (and so not listed): the snapshots before and after clearing (3, 10), moving journals to
+ * history (11, first half) and the report package (12).
  */
-export const STEPS: readonly Step[] = [closeDay, matchedTrades, clearing, delivery, releaseFreezes, interest, checkInvariants, summaries, rollDate];
+export const STEPS: readonly Step[] = [closeDay, matchedTrades, clearing, delivery, releaseFreezes, interest, checkInvariants, summaries, bankDetail, rollDate];

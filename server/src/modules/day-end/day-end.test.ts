@@ -57,7 +57,7 @@ describe('day-end (日终)', () => {
     const r = await t.call('POST', '/api/day_end_runs', { as: clerk, body: { business_date: D } });
     expect(r.status, JSON.stringify(r.json)).toBe(201);
     expect(r.json).toMatchObject({ business_date: D, status: 'completed', next_date: '2026-11-24' });
-    expect(r.json.steps.map((s: { name: string }) => s.name)).toEqual(['close_day', 'match_trades', 'clearing', 'delivery', 'release_freezes', 'interest', 'check_invariants', 'summaries', 'roll_date']);
+    expect(r.json.steps.map((s: { name: string }) => s.name)).toEqual(['close_day', 'match_trades', 'clearing', 'delivery', 'release_freezes', 'interest', 'check_invariants', 'summaries', 'bank_detail', 'roll_date']);
     expect(await businessDate()).toBe('2026-11-24');
     // unfilled orders expired and released everything; only the long-term freeze remains
     const orders = (await t.call('GET', `/api/orders?filter=${encodeURIComponent(JSON.stringify({ client_id: clientId }))}`, { as: teller })).json as { status: string }[];

@@ -1,0 +1,39 @@
+import { route, router, z } from '../../http/route.js';
+import { branchScope } from '../../http/context.js';
+import { badRequest } from '../../http/errors.js';
+import { actorOf } from '../audit/audit.service.js';
+import { attachment } from '../../resources/crud.routes.js';
+import { detailFile, reconcile } from './bank-clearing.service.js';
+
+const tags = ['bank_transfers'];
+const day = z.object({ date: z.iso.date(), bank: z.string().regex(/^[A-Z0-9]{2,10}$/) });
+
+/** 银证转账清算: the day's detail file per bank, and reconciliation of the bank's statement. */
+export const bankClearingRoutes = router()
+  .openapi(route('bank_transfers.export', { method: 'get', path: '/bank_transfers/detail', tags, summary: '明细账 The day\'s transfer detail with one bank, as the CSV file sent to it', request: { query: day } }), async (c) => {
+    const { date, bank } = c.req.valid('query');
+    const csv = await detailFile(c.get('deps').db, branchScope(c.get('me')!), date, bank);
+    return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': attachment(`银证转账明细-${bank}-${date}.csv`) });
+  })
+  .openapi(
+    route('bank_transfers.export', {
+      method: 'post',
+      path: '/bank_transfers/reconcile',
+      tags,
+      summary: '银行清算对账 Reconcile a bank\'s statement (CSV body or multipart "file") with the day\'s detail; differences listed, nothing written',
+      request: { query: day, body: { content: { 'multipart/form-data': { schema: z.object({ file: z.any().optional().openapi({ type: 'string', format: 'binary' }) }) }, 'text/csv': { schema: z.string() } }, required: true } },
+    }),
+    async (c) => {
+      const { date, bank } = c.req.valid('query');
+      let text: string;
+      if ((c.req.header('content-type') ?? '').startsWith('text/csv')) text = await c.req.text();
+      else {
+        const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+        const file = (form as Record<string, unknown>).file;
+        if (!(file instanceof File)) throw badRequest({ file: { key: 'file_required' } });
+        text = await file.text();
+      }
+      if (text.length > 20 * 1024 * 1024) throw badRequest({ file: { key: 'file_too_large', params: { mb: 20 } } });
+      return c.json(await reconcile(c.get('deps').db, actorOf(c), branchScope(c.get('me')!), date, bank, text), 200);
+    },
+  );
