@@ -99,7 +99,7 @@ export const messages = {
   ambiguous_security: { zh: '代码 {code} 在多个市场存在，请加市场前缀（如 SH、SZ）', en: 'Code {code} exists in several markets: add the market (SH, SZ)' },
   no_shareholder_account: { zh: '客户没有 {market} 股东账户', en: 'The client has no {market} shareholder account' },
   quantity_not_positive: { zh: '数量必须是正整数', en: 'The quantity must be a positive whole number' },
-  lot_multiple: { zh: '买入数量须为整手（100 股的整数倍）', en: 'Buy in whole lots (multiples of 100)' },
+  lot_multiple: { zh: '买入数量须为整手，即 {lot} 的整数倍', en: 'Buy in whole lots (multiples of {lot})' },
   lot_minimum: { zh: '买入数量低于最低申报数量', en: 'Below the minimum order quantity' },
   odd_lot_sell: { zh: '零股只能一次性卖出', en: 'An odd lot can only be sold all at once' },
   price_tick: { zh: '价格不是最小价位的整数倍', en: 'The price is not a whole number of ticks' },

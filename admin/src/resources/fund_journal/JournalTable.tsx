@@ -1,6 +1,5 @@
 import { DataTable, ReferenceField, TextField } from 'react-admin';
 import { LocalDateField } from '../../components/LocalDateField';
-import { GuardedReferenceField } from '../clients/GuardedReferenceField';
 import { MoneyField } from '../fund_accounts/MoneyField';
 import { NO_WRAP_TABLE } from '../fund_accounts/tableSx';
 import { BankField } from './BankField';
@@ -43,7 +42,7 @@ export const JournalTable = ({ withClient, withAccount = true }: { withClient: b
         </DataTable.Col>
         <DataTable.Col source="reference" disableSort sx={{ maxWidth: 280, overflow: 'hidden', textOverflow: 'ellipsis' }} />
         <DataTable.Col source="operator_id" disableSort>
-            <GuardedReferenceField source="operator_id" reference="operators" />
+            <TextField source="operator_name" />
         </DataTable.Col>
         <DataTable.Col source="created_at" disableSort>
             <LocalDateField source="created_at" />

@@ -1,6 +1,6 @@
 import CancelIcon from '@mui/icons-material/Cancel';
 import { useState } from 'react';
-import { Button, Confirm, useListContext, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { Button, Confirm, useListContext, useNotify, useRefresh } from 'react-admin';
 import { API_URL, httpClient } from '../../providers/httpClient';
 import { summarizeCancel, type CancelResult } from './orderStatus';
 
@@ -9,7 +9,6 @@ export const BulkCancelOrdersButton = () => {
     const { selectedIds, data, onUnselectItems } = useListContext();
     const notify = useNotify();
     const refresh = useRefresh();
-    const translate = useTranslate();
     const [open, setOpen] = useState(false);
     const [loading, setLoading] = useState(false);
 
@@ -26,7 +25,7 @@ export const BulkCancelOrdersButton = () => {
             if (failed.length === 0) {
                 notify('resources.orders.messages.bulk_done', { type: 'success', messageArgs: { cancelled } });
             } else {
-                const details = failed.map(f => `${orderNo(f.id)} ${translate(f.reason)}`).join('；');
+                const details = failed.map(f => `${orderNo(f.id)} ${f.reason}`).join('；');
                 notify('resources.orders.messages.bulk_partial', {
                     type: cancelled ? 'warning' : 'error',
                     messageArgs: { cancelled, failed: failed.length, details },

@@ -64,12 +64,6 @@ const zh = {
                 bulk_done: '已撤单 %{cancelled} 笔',
                 bulk_partial: '已撤单 %{cancelled} 笔，%{failed} 笔未撤：%{details}',
             },
-            cancel_errors: {
-                order_not_open: '委托已成交、已撤销或不是当日委托',
-                not_found: '找不到该委托',
-                forbidden: '无权撤销该委托',
-                other: '撤单失败',
-            },
         },
         trades: {
             name: '成交',
@@ -417,12 +411,6 @@ const en: SameKeys<Messages> = {
                 bulk_cancel_content: 'Cancel the unfilled part of the selected order? |||| Cancel the unfilled part of the %{smart_count} selected orders?',
                 bulk_done: '%{cancelled} cancelled',
                 bulk_partial: '%{cancelled} cancelled, %{failed} not: %{details}',
-            },
-            cancel_errors: {
-                order_not_open: 'filled, cancelled or not today’s',
-                not_found: 'not found',
-                forbidden: 'not allowed',
-                other: 'could not be cancelled',
             },
         },
         trades: {

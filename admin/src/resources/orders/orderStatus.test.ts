@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ORDER_STATUSES, cancelErrorKey, isCancellable, statusChip, summarizeCancel } from './orderStatus';
+import { ORDER_STATUSES, isCancellable, statusChip, summarizeCancel } from './orderStatus';
 import { orderMessages } from './messages';
 
 describe('status → chip', () => {
@@ -22,24 +22,18 @@ describe('status → chip', () => {
 });
 
 describe('bulk cancel results', () => {
-    it('translates the untranslated keys cancel_batch sends', () => {
-        expect(cancelErrorKey('validation_failed')).toBe('resources.orders.cancel_errors.order_not_open');
-        expect(cancelErrorKey('not_found')).toBe('resources.orders.cancel_errors.not_found');
-        expect(cancelErrorKey('boom')).toBe('resources.orders.cancel_errors.other');
-    });
-
     it('counts what was cancelled and lists what was not', () => {
         expect(
             summarizeCancel([
-                { id: 3, ok: false, error: 'validation_failed' },
+                { id: 3, ok: false, error: { code: 'VALIDATION_FAILED', message: '委托已成交、已撤销或不是当日委托' } },
                 { id: 2, ok: true },
-                { id: 99, ok: false, error: 'not_found' },
+                { id: 99, ok: false, error: { code: 'NOT_FOUND', message: '记录不存在' } },
             ]),
         ).toEqual({
             cancelled: 1,
             failed: [
-                { id: 3, reason: 'resources.orders.cancel_errors.order_not_open', code: 'validation_failed' },
-                { id: 99, reason: 'resources.orders.cancel_errors.not_found', code: 'not_found' },
+                { id: 3, reason: '委托已成交、已撤销或不是当日委托', code: 'VALIDATION_FAILED' },
+                { id: 99, reason: '记录不存在', code: 'NOT_FOUND' },
             ],
         });
     });

@@ -42,33 +42,15 @@ export const CHANNEL_CHOICES = [
     { id: 'online', name: 'resources.orders.channel.online' },
 ];
 
-/**
- * The reason POST /api/orders/cancel_batch gives for an order it did not cancel, as an i18n key.
- * The server sends the error's key untranslated: "validation_failed" for an order that is no
- * longer open (its field message is dropped), "not_found" for one outside the branch.
- */
-export const cancelErrorKey = (error: unknown): string => {
-    switch (error) {
-        case 'validation_failed':
-        case 'order_not_open':
-            return 'resources.orders.cancel_errors.order_not_open';
-        case 'not_found':
-            return 'resources.orders.cancel_errors.not_found';
-        case 'forbidden':
-            return 'resources.orders.cancel_errors.forbidden';
-        default:
-            return 'resources.orders.cancel_errors.other';
-    }
-};
-
+/** One line of POST /api/orders/cancel_batch's answer; the server words the reason. */
 export interface CancelResult {
     id: number;
     ok: boolean;
-    error?: string;
+    error?: { code: string; message: string };
 }
 
-/** How many of a bulk cancel went through, and which did not (with the reason's key). */
+/** How many of a bulk cancel went through, and which did not (with the server's reason). */
 export const summarizeCancel = (results: CancelResult[]) => ({
     cancelled: results.filter(r => r.ok).length,
-    failed: results.filter(r => !r.ok).map(r => ({ id: r.id, reason: cancelErrorKey(r.error), code: r.error ?? '' })),
+    failed: results.filter(r => !r.ok).map(r => ({ id: r.id, reason: r.error?.message ?? '', code: r.error?.code ?? '' })),
 });

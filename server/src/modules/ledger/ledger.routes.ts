@@ -54,7 +54,7 @@ function accounts(db: Db, scope: number | null, f: Record<string, unknown>) {
 const ACCOUNT_COLUMNS = ['a.id', 'a.account_no', 'a.client_id', 'c.client_no', 'c.name as client_name', 'a.currency', 'a.balance', 'a.frozen', 'a.unwithdrawable', 'a.credit_line', 'a.interest_base', 'a.status', 'a.branch_id', 'a.opened_on', 'a.version'] as const;
 
 function journal(db: Db, scope: number | null, f: Record<string, unknown>) {
-  let q = db.selectFrom('fund_journal as j').innerJoin('fund_accounts as a', 'a.id', 'j.account_id');
+  let q = db.selectFrom('fund_journal as j').innerJoin('fund_accounts as a', 'a.id', 'j.account_id').leftJoin('operators as op', 'op.id', 'j.operator_id');
   if (scope !== null) q = q.where('j.branch_id', '=', scope);
   if (f.id !== undefined) q = q.where('j.id', 'in', Array.isArray(f.id) ? (f.id.length ? (f.id as number[]) : [0]) : [f.id as number]);
   if (f.account_id !== undefined) q = q.where('j.account_id', '=', f.account_id as number);
@@ -122,11 +122,11 @@ export const ledgerRoutes = router()
     const list = parseListQuery(c.req.valid('query'), journalSpec);
     const base = journal(c.get('deps').db, branchScope(c.get('me')!), list.filter);
     const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const rows = await base.selectAll('j').select(['a.account_no', 'a.client_id']).orderBy(sql.ref(`j.${list.sort.field}`), list.sort.order).orderBy('j.id', list.sort.order).offset(list.offset).limit(list.limit).execute();
+    const rows = await base.selectAll('j').select(['a.account_no', 'a.client_id', 'op.name as operator_name']).orderBy(sql.ref(`j.${list.sort.field}`), list.sort.order).orderBy('j.id', list.sort.order).offset(list.offset).limit(list.limit).execute();
     return c.json(rows, 200, contentRange('fund_journal', list.offset, rows.length, Number(n)));
   })
   .openapi(route('fund_journal.show', { method: 'get', path: '/fund_journal/{id}', tags: ['fund_journal'], summary: '流水详情 One journal entry', request: { params: idParams } }), async (c) => {
-    const row = await journal(c.get('deps').db, branchScope(c.get('me')!), { id: Number(c.req.valid('param').id) }).selectAll('j').select(['a.account_no', 'a.client_id']).executeTakeFirst();
+    const row = await journal(c.get('deps').db, branchScope(c.get('me')!), { id: Number(c.req.valid('param').id) }).selectAll('j').select(['a.account_no', 'a.client_id', 'op.name as operator_name']).executeTakeFirst();
     if (!row) throw notFound();
     return c.json(row, 200);
   })

@@ -35,6 +35,11 @@ describe('counter orders (柜台委托)', () => {
     // 150,000.00 + commission 45.00 + transfer 1.50 = 150,046.50 (prev close may put 1500 outside the band: the problem says so)
     expect(r.json.fees.net_amount).toBe('150046.50');
     expect(r.json.freeze).toBe('150046.50');
+    // a client without a shareholder account on the market: the estimate says so before the clerk submits
+    const bare = await t.call('POST', '/api/clients', { as: teller, body: { name: '无股东户', id_number: '440524199001010018' } });
+    expect(bare.status, JSON.stringify(bare.json)).toBe(201);
+    const none = await t.call('POST', '/api/orders/estimate', { as: teller, body: { client_id: bare.json.id, code: '000001', market: 'SZ-A', side: 'buy', price: '10.00', quantity: 100 } });
+    expect(none.json.problem).toBe('no_shareholder_account');
     const leading = await t.call('POST', '/api/orders/estimate', { as: teller, body: { client_id: clientId, code: '1', market: 'SZ-A', side: 'buy', price: '10.00', quantity: 100 } });
     expect(leading.json.security.code).toBe('000001');
   });
@@ -68,6 +73,7 @@ describe('counter orders (柜台委托)', () => {
     expect(odd.status).toBe(201);
     const batch = await t.call('POST', '/api/orders/cancel_batch', { as: teller, body: { ids: [sell.json.id, odd.json.id, 987654] } });
     expect(batch.json.map((r: { ok: boolean }) => r.ok)).toEqual([true, true, false]);
+    expect(batch.json[2].error).toEqual({ code: 'NOT_FOUND', message: '记录不存在' });
     expect(await position('600000')).toMatchObject({ quantity: 250, frozen: 0, sellable: 250 });
   });
 
@@ -76,7 +82,7 @@ describe('counter orders (柜台委托)', () => {
     const journal = async () => (await t.call('GET', `/api/fund_journal?filter=${encodeURIComponent(JSON.stringify({ account_id: accountId }))}&range=[0,0]`, { as: teller })).headers.get('content-range');
     const before = await journal();
     const cases: [Record<string, unknown>, string, string][] = [
-      [{ quantity: 150 }, 'quantity', '买入数量须为整手（100 股的整数倍）'],
+      [{ quantity: 150 }, 'quantity', '买入数量须为整手，即 100 的整数倍'],
       [{ price: (Number(prev) + 0.005).toFixed(3) }, 'price', '价格不是最小价位的整数倍'],
       [{ price: (Number(prev) * 1.2).toFixed(2) }, 'price', '价格超出涨跌幅限制'],
       [{ channel: 'phone' }, 'channel', '客户未开通该委托方式'],

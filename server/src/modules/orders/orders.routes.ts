@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { route, router, idParams, listParams, jsonBody, z } from '../../http/route.js';
 import { branchScope } from '../../http/context.js';
-import { notFound } from '../../http/errors.js';
+import { errorBody, notFound } from '../../http/errors.js';
 import { contentRange, idFilter, parseListQuery } from '../../http/list-query.js';
 import { decimalSchema } from '../../resources/field-schema.js';
 import type { Db } from '../../db/connect.js';
@@ -96,14 +96,16 @@ export const orderRoutes = router()
       try {
         results.push({ index: i, ok: true, order: await placeOrder(c.get('deps').db, actorOf(c), branchScope(c.get('me')!), { ...o, idempotency_key: `${idempotency_key}-${i}` }) });
       } catch (e) {
-        const { errorBody } = await import('../../http/errors.js');
         results.push({ index: i, ok: false, error: errorBody(c, c.get('lang'), e).body.error });
       }
     }
     return c.json(results, 200);
   })
   .openapi(route('orders.edit', { method: 'post', path: '/orders/cancel_batch', tags: ['orders'], summary: '批量撤单 Cancel several orders', request: jsonBody(cancelBatchBody) }), async (c) =>
-    c.json(await cancelOrders(c.get('deps').db, actorOf(c), branchScope(c.get('me')!), c.req.valid('json').ids), 200),
+    c.json(await cancelOrders(c.get('deps').db, actorOf(c), branchScope(c.get('me')!), c.req.valid('json').ids, (e) => {
+      const { error } = errorBody(c, c.get('lang'), e).body as { error: { code: string; message: string; fields?: Record<string, string> } };
+      return { code: error.code, message: error.fields ? Object.values(error.fields)[0]! : error.message };
+    }), 200),
   )
   .openapi(route('orders.show', { method: 'get', path: '/orders/{id}', tags: ['orders'], summary: '委托详情 One order', request: { params: idParams } }), async (c) => {
     const row = await orders(c.get('deps').db, branchScope(c.get('me')!), { id: Number(c.req.valid('param').id) }).selectAll('o').executeTakeFirst();

@@ -81,6 +81,7 @@ export async function estimateOrder(db: Db, scope: number | null, req: OrderRequ
     fees: x.fees,
     freeze: req.side === 'buy' ? x.fees.net_amount : null,
     problem:
+      (x.holder && x.holder.status === 'active' ? null : 'no_shareholder_account') ??
       orderProblem(x.security as SecurityFacts, x.client, req, x.sellable) ??
       (req.side === 'sell' && req.quantity > x.sellable ? 'insufficient_shares' : null) ??
       (req.side === 'buy' && Number(x.fees.net_amount) > 0 && !hasCash(x.account, x.fees.net_amount) ? 'insufficient_available' : null),
@@ -115,7 +116,7 @@ export async function placeOrder(db: Db, actor: Actor, scope: number | null, req
     const x = await orderContext(trx, scope, body, true);
     if (!x.holder || x.holder.status !== 'active') throw fieldError('code', 'no_shareholder_account', { market: x.security.market });
     const problem = orderProblem(x.security as SecurityFacts, x.client, body, x.sellable);
-    if (problem) throw fieldError(PROBLEM_FIELD[problem], problem);
+    if (problem) throw fieldError(PROBLEM_FIELD[problem], problem, { lot: x.security.lot_size });
     // no short selling (自动防止卖空): a sell takes only sellable shares
     if (body.side === 'sell' && body.quantity > x.sellable) throw fieldError('quantity', 'insufficient_shares');
     const orderNo = await nextOrderNo(trx, x.date, x.client.branch_id);
@@ -169,15 +170,15 @@ export async function cancelOrder(db: Db, actor: Actor, scope: number | null, id
 }
 
 /** 批量撤单: cancels each open order it can; reports the others with their reason. */
-export async function cancelOrders(db: Db, actor: Actor, scope: number | null, ids: number[]) {
-  const results: { id: number; ok: boolean; error?: string }[] = [];
+export async function cancelOrders(db: Db, actor: Actor, scope: number | null, ids: number[], word: (e: AppError) => { code: string; message: string }) {
+  const results: { id: number; ok: boolean; error?: { code: string; message: string } }[] = [];
   for (const id of ids) {
     try {
       await cancelOrder(db, actor, scope, id);
       results.push({ id, ok: true });
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
-      results.push({ id, ok: false, error: e.key });
+      results.push({ id, ok: false, error: word(e) });
     }
   }
   return results;
