@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import { scratchDatabase } from '../../server/test/scratch-database.js';
 import type { TestProject } from 'vitest/node';
 
 export const E2E_PASSWORD = 'E2eDemo2026';
@@ -17,17 +17,10 @@ export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bc-e2e-'));
   // no demo history: the browser tests start from the bare branch, which keeps them fast and exact
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEMO_PASSWORD: E2E_PASSWORD, DEMO_CLIENTS: '0', DEMO_DAYS: '0' };
-  let dbName: string | undefined;
+  let scratch: Awaited<ReturnType<typeof scratchDatabase>> | undefined;
   if (process.env.DATABASE_URL) {
-    dbName = `bc_e2e_${process.pid}`;
-    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    await admin.end();
-    const u = new URL(process.env.DATABASE_URL);
-    u.pathname = '/' + dbName;
-    env.DATABASE_URL = u.toString();
+    scratch = await scratchDatabase(process.env.DATABASE_URL, `bc_e2e_${process.pid}`);
+    env.DATABASE_URL = scratch.url;
   }
   const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
@@ -51,12 +44,7 @@ export default async function setup(project: TestProject) {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
     rmSync(dataDir, { recursive: true, force: true });
-    if (dbName) {
-      const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-      await admin.end();
-    }
+    await scratch?.drop();
   };
 }
 

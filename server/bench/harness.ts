@@ -1,4 +1,4 @@
-import pg from 'pg';
+import { scratchDatabase } from '../test/scratch-database.js';
 import { connect, type Connection } from '../src/db/connect.js';
 import { migrate } from '../src/db/migrate.js';
 import { createApp } from '../src/app.js';
@@ -12,15 +12,8 @@ export const BENCH_PASSWORD = 'Bench2026x';
 export async function benchDb(): Promise<Connection & { label: string }> {
   const url = process.env.DATABASE_URL;
   if (url) {
-    const name = `bc_bench_${process.pid}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const u = new URL(url);
-    u.pathname = '/' + name;
-    const conn = await connect({ databaseUrl: u.toString() });
+    const scratch = await scratchDatabase(url, `bc_bench_${process.pid}`);
+    const conn = await connect({ databaseUrl: scratch.url });
     await migrate(conn.db);
     await seed(conn.db, { demoPassword: BENCH_PASSWORD, businessDate: DEMO_BUSINESS_DATE });
     return {
@@ -28,10 +21,7 @@ export async function benchDb(): Promise<Connection & { label: string }> {
       label: 'PostgreSQL 15',
       async close() {
         await conn.close();
-        const a = new pg.Client({ connectionString: url });
-        await a.connect();
-        await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await a.end();
+        await scratch.drop();
       },
     };
   }
@@ -62,3 +52,6 @@ export async function measure<T>(fn: () => Promise<T>): Promise<{ result: T; sec
     clearInterval(timer);
   }
 }
+
+/** A measured figure (seconds, milliseconds, megabytes) with `digits` decimals, for the printed report. */
+export const fig = (n: number, digits = 1) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false });

@@ -1,4 +1,4 @@
-import { benchDb, measure } from './harness.js';
+import { benchDb, measure, fig } from './harness.js';
 import type { Actor } from '../src/modules/audit/audit.service.js';
 import { openClient } from '../src/modules/clients/clients.service.js';
 import { checkChar } from '../src/modules/clients/id-number.calc.js';
@@ -50,7 +50,7 @@ const split = (total: number, parts: number) => Array.from({ length: parts }, (_
 async function run(label: string, workers: number, accounts: number[]) {
   const latencies: number[] = [];
   const r = await measure(() => Promise.all(split(POSTINGS, workers).map((n, i) => worker(accounts[i % accounts.length]!, n, latencies))));
-  console.log(`postings: ${label} ${latencies.length} in ${r.seconds.toFixed(1)} s = ${Math.round(latencies.length / r.seconds)}/s, p95 ${p95(latencies).toFixed(1)} ms per posting (peak RSS ${r.peakMb} MB)`);
+  console.log(`postings: ${label} ${latencies.length} in ${fig(r.seconds, 1)} s = ${Math.round(latencies.length / r.seconds)}/s, p95 ${fig(p95(latencies), 1)} ms per posting (peak RSS ${r.peakMb} MB)`);
 }
 
 // a warm-up (JIT, plan caches) that is not measured

@@ -1,4 +1,4 @@
-import { benchApp, benchDb } from './harness.js';
+import { benchApp, benchDb, fig } from './harness.js';
 
 /**
  * Order entry latency through the real HTTP route (POST /api/orders: checks, fee estimate, the
@@ -37,6 +37,6 @@ for (let i = 0; i < ORDERS; i++) {
   await call('/api/orders', { ...body, idempotency_key: `bench-order-${i}` });
   place.push(performance.now() - t0);
 }
-console.log(`estimate: ${ORDERS} requests, p50 ${pct(estimate, 0.5).toFixed(1)} ms, p95 ${pct(estimate, 0.95).toFixed(1)} ms`);
-console.log(`order entry: ${ORDERS} orders, p50 ${pct(place, 0.5).toFixed(1)} ms, p95 ${pct(place, 0.95).toFixed(1)} ms`);
+console.log(`estimate: ${ORDERS} requests, p50 ${fig(pct(estimate, 0.5), 1)} ms, p95 ${fig(pct(estimate, 0.95), 1)} ms`);
+console.log(`order entry: ${ORDERS} orders, p50 ${fig(pct(place, 0.5), 1)} ms, p95 ${fig(pct(place, 0.95), 1)} ms`);
 await conn.close();

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
-import { benchApp, benchDb, measure } from './harness.js';
+import { benchApp, benchDb, measure, fig } from './harness.js';
 
 /**
  * Issue 3's figures: export 100,000 rows of a parameter resource to .xlsx through the real HTTP
@@ -32,7 +32,7 @@ const exp = await measure(async () => {
   }
   return bytes;
 });
-console.log(`export: ${total} rows → ${(exp.result / 1024 / 1024).toFixed(1)} MB xlsx in ${exp.seconds.toFixed(2)} s = ${Math.round(total / exp.seconds)} rows/s, peak RSS ${exp.peakMb} MB (${exp.baseMb} MB before)`);
+console.log(`export: ${total} rows → ${fig(exp.result / 1024 / 1024, 1)} MB xlsx in ${fig(exp.seconds, 2)} s = ${Math.round(total / exp.seconds)} rows/s, peak RSS ${exp.peakMb} MB (${exp.baseMb} MB before)`);
 
 // import preview: 10,000 new trading-calendar rows (far-future dates, so all are creates)
 const wb = new ExcelJS.Workbook();
@@ -52,5 +52,5 @@ const imp = await measure(async () => {
   if (res.status !== 200) throw new Error(JSON.stringify(body));
   return body.summary;
 });
-console.log(`import preview: ${IMPORT_ROWS} rows (${(file.length / 1024).toFixed(0)} KB) in ${imp.seconds.toFixed(2)} s, peak RSS ${imp.peakMb} MB (${imp.baseMb} MB before) → ${JSON.stringify(imp.result)}`);
+console.log(`import preview: ${IMPORT_ROWS} rows (${fig(file.length / 1024, 0)} KB) in ${fig(imp.seconds, 2)} s, peak RSS ${imp.peakMb} MB (${imp.baseMb} MB before) → ${JSON.stringify(imp.result)}`);
 await conn.close();

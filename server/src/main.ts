@@ -31,7 +31,7 @@ if (fresh) {
     console.log(`building the demo branch: ${env.demo.clients} clients, ${env.demo.days} trading days …`);
     await seedActivity(conn.db, { seed: env.demo.seed, clients: env.demo.clients, days: env.demo.days, ordersPerDay: env.demo.ordersPerDay });
   }
-  console.log(`demo data ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`demo data ready in ${Math.round((Date.now() - started) / 100) / 10} s`);
 } else {
   await syncBuiltInRoles(conn.db);
   await syncDictionary(conn.db);

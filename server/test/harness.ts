@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { inject } from 'vitest';
 import { connect, type Connection } from '../src/db/connect.js';
 import { createApp } from '../src/app.js';
 import { FakeClock } from '../src/clock.js';
 import { TEST_PASSWORD } from './constants.js';
-import { withDatabase } from './global-setup.js';
+import { scratchDatabase } from './scratch-database.js';
 import { AppError } from '../src/http/errors.js';
 
 export { TEST_PASSWORD };
@@ -16,20 +15,13 @@ export async function openTestDb(): Promise<Connection> {
   const url = process.env.DATABASE_URL;
   const template = inject('pgTemplate');
   if (url && template) {
-    const name = `bc_test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
-    await admin.end();
-    const conn = await connect({ databaseUrl: withDatabase(url, name) });
+    const db = await scratchDatabase(url, `bc_test_${randomBytes(6).toString('hex')}`, template);
+    const conn = await connect({ databaseUrl: db.url });
     return {
       ...conn,
       async close() {
         await conn.close();
-        const a = new pg.Client({ connectionString: url });
-        await a.connect();
-        await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await a.end();
+        await db.drop();
       },
     };
   }

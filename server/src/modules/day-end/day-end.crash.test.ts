@@ -4,14 +4,13 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../db/connect.js';
 import { migrate } from '../../db/migrate.js';
 import { seed } from '../../../../seeds/src/seed.js';
 import { seedActivity } from '../../../../seeds/src/demo-activity.seed.js';
 import { STEPS } from './day-end.steps.js';
-import { withDatabase } from '../../../test/global-setup.js';
+import { scratchDatabase } from '../../../test/scratch-database.js';
 
 /**
  * Kills the day-end process (SIGKILL, transaction open) in each step in turn, restarts it, and
@@ -21,18 +20,17 @@ import { withDatabase } from '../../../test/global-setup.js';
 const DATE = '2026-11-24';
 const url = process.env.DATABASE_URL;
 const scratch = mkdtempSync(path.join(tmpdir(), 'bc-crash-'));
-const made: string[] = [];
+const made: { drop: () => Promise<void> }[] = [];
 
 /** A place holding the seeded day D, still open, with orders and fills. */
 async function prepare(): Promise<string> {
   if (url) {
-    const name = `bc_crash_base_${process.pid}`;
-    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`, `CREATE DATABASE ${name}`);
-    made.push(name);
-    const conn = await connect({ databaseUrl: withDatabase(url, name) });
+    const db = await scratchDatabase(url, `bc_crash_base_${process.pid}`);
+    made.push(db);
+    const conn = await connect({ databaseUrl: db.url });
     await build(conn.db);
     await conn.close();
-    return name;
+    return db.name;
   }
   const dir = path.join(scratch, 'base');
   const conn = await connect({ dataDir: dir });
@@ -47,20 +45,12 @@ async function build(db: Parameters<typeof migrate>[0]) {
   await seedActivity(db, { seed: 5, clients: 15, days: 2, ordersPerDay: 25, leaveLastDayOpen: true });
 }
 
-async function admin(...statements: string[]) {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  for (const s of statements) await c.query(s);
-  await c.end();
-}
-
 /** A copy of the prepared place for one scenario. */
 async function copyOf(base: string, label: string): Promise<{ env: NodeJS.ProcessEnv; open: () => ReturnType<typeof connect> }> {
   if (url) {
-    const name = `bc_crash_${label}_${process.pid}`;
-    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`, `CREATE DATABASE ${name} TEMPLATE ${base}`);
-    made.push(name);
-    return { env: { DATABASE_URL: withDatabase(url, name) }, open: () => connect({ databaseUrl: withDatabase(url, name) }) };
+    const db = await scratchDatabase(url, `bc_crash_${label}_${process.pid}`, base);
+    made.push(db);
+    return { env: { DATABASE_URL: db.url }, open: () => connect({ databaseUrl: db.url }) };
   }
   const dir = path.join(scratch, label);
   cpSync(base, dir, { recursive: true });
@@ -109,7 +99,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   rmSync(scratch, { recursive: true, force: true });
-  if (url) for (const name of made) await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  for (const db of made) await db.drop();
 });
 
 describe(`day-end survives a crash in any step (${url ? 'PostgreSQL' : 'PGlite'})`, () => {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import { inTransaction } from '../../db/transaction.js';
-import { AppError, badRequest, notFound } from '../../http/errors.js';
+import { AppError, badRequest, isUniqueViolation, notFound } from '../../http/errors.js';
 import { audit, type Actor } from '../audit/audit.service.js';
 import { registerApplier, submitApproval } from '../approvals/approvals.service.js';
 import { post, reverse, OUTFLOW_TYPES, type AccountState, type PostingType, type LedgerProblem } from './ledger.calc.js';
@@ -60,7 +60,7 @@ export async function once<T>(db: Db, actor: Actor, clientKey: string, payload: 
     });
   } catch (e) {
     // a concurrent request with the same key committed first: answer as it did
-    if ((e as { code?: string }).code === '23505' && String((e as Error).message).includes('idempotency_keys')) {
+    if (isUniqueViolation(e, 'idempotency_keys_pkey')) {
       const r = await replay();
       if (r !== undefined) return r;
     }
