@@ -19,6 +19,7 @@ import { fund_accounts } from './resources/fund_accounts';
 import { fund_journal } from './resources/fund_journal';
 import { bank_transfers } from './resources/bank_transfers';
 import { day_end_runs } from './resources/day_end_runs';
+import { backups } from './resources/backups';
 import { orders, OrderEntryPage, COUNTER_ORDER_PATH } from './resources/orders';
 import { trades } from './resources/trades';
 import { positions } from './resources/positions';
@@ -67,6 +68,7 @@ export const App = () => (
         <Resource {...fund_journal} />
         <Resource {...bank_transfers} />
         <Resource {...day_end_runs} />
+        <Resource {...backups} />
         <Resource {...orders} />
         <Resource {...trades} />
         <Resource {...positions} />

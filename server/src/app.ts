@@ -26,6 +26,7 @@ import { orderRoutes } from './modules/orders/orders.routes.js';
 import { tradeRoutes } from './modules/trades/trades.routes.js';
 import { dayEndRoutes } from './modules/day-end/day-end.routes.js';
 import { bankClearingRoutes } from './modules/bank-clearing/bank-clearing.routes.js';
+import { backupRoutes } from './modules/backups/backups.routes.js';
 
 function clientIp(c: Context): string {
   try {
@@ -64,6 +65,7 @@ export function createApp(deps: Deps) {
   api.route('/', tradeRoutes);
   api.route('/', dayEndRoutes);
   api.route('/', bankClearingRoutes);
+  api.route('/', backupRoutes);
   // declared parameter resources: one definition each, routes generated
   for (const def of RESOURCES) api.route('/', resourceRoutes(def));
 

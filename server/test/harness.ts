@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { connect, type Connection } from '../src/db/connect.js';
@@ -7,6 +9,7 @@ import { FakeClock } from '../src/clock.js';
 import { TEST_PASSWORD } from './constants.js';
 import { scratchDatabase } from './scratch-database.js';
 import { AppError } from '../src/http/errors.js';
+import { backupContext } from '../src/modules/backups/backups.service.js';
 
 export { TEST_PASSWORD };
 
@@ -40,7 +43,9 @@ export interface Session {
 export async function testApp() {
   const conn = await openTestDb();
   const clock = new FakeClock();
-  const app = createApp({ db: conn.db, clock });
+  // snapshots of this file's database go to a directory of its own, removed at close
+  const backups = backupContext(conn, { backupDir: mkdtempSync(path.join(tmpdir(), 'bc-backups-')) });
+  const app = createApp({ db: conn.db, clock, backups });
 
   async function login(username: string, password = TEST_PASSWORD): Promise<Session> {
     const res = await app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
@@ -95,7 +100,12 @@ export async function testApp() {
     return login(username);
   }
 
-  return { app, db: conn.db, conn, clock, login, call, upload, headOfficeOperator, close: () => conn.close() };
+  async function close() {
+    await conn.close();
+    rmSync(backups.backupDir, { recursive: true, force: true });
+  }
+
+  return { app, db: conn.db, conn, clock, backups, login, call, upload, headOfficeOperator, close };
 }
 
 export type TestApp = Awaited<ReturnType<typeof testApp>>;

@@ -4,6 +4,7 @@ import { AutoValue } from '../auto/AutoValue';
 import { pickLabel } from '../auto/labels';
 import { useResourceMeta } from '../auto/meta';
 import { approvalDiff, type Approval } from './approvalLogic';
+import { RestoreApprovalNotice } from '../resources/backups/RestoreApprovalNotice';
 
 const plain = (value: unknown) => (value === null || value === undefined || value === '' ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value));
 
@@ -28,10 +29,11 @@ export const ApprovalDiffTable = (_props: { label?: string | false }) => {
     }
     const fieldLabel = (name: string, label?: { zh: string; en: string }) =>
         label ? pickLabel(label, locale, name) : translate(`resources.${record.resource}.fields.${name}`, { _: name });
-    const showBefore = record.operation !== 'create';
+    const showBefore = record.operation !== 'create' && record.operation !== 'restore';
     const showAfter = !diff.deleting;
     return (
         <>
+            {record.operation === 'restore' && <RestoreApprovalNotice payload={record.payload} />}
             {diff.deleting && (
                 <Alert severity="warning" sx={{ mb: 1 }}>
                     {translate('auto.approvals.diff.delete_notice')}

@@ -40,6 +40,17 @@ describe('approvalDiff', () => {
         });
     });
 
+    it('restore: the request as values, nothing "before"', () => {
+        const payload = { backup_id: 7, kind: 'before_clearing', business_date: '2026-11-23', reason: '清算有误' };
+        const diff = approvalDiff({ operation: 'restore', before: null, payload, summary: '清算有误' });
+        expect(diff.kind === 'changes' && diff.changes.map(c => [c.name, c.before, c.after])).toEqual([
+            ['backup_id', undefined, 7],
+            ['kind', undefined, 'before_clearing'],
+            ['business_date', undefined, '2026-11-23'],
+            ['reason', undefined, '清算有误'],
+        ]);
+    });
+
     it('unknown resource (no metadata): every changed key', () => {
         const diff = approvalDiff({ operation: 'grant', before: { permissions: ['a'] }, payload: { permissions: ['a', 'b'] }, summary: '' });
         expect(diff.kind === 'changes' && diff.changes.map(c => c.name)).toEqual(['permissions']);

@@ -27,8 +27,8 @@ export interface Approval {
     created_at: string;
 }
 
-/** Resources whose changes may wait in the inbox besides the declared ones (role grants). */
-export const EXTRA_APPROVAL_RESOURCES = ['roles'] as const;
+/** Resources whose changes may wait in the inbox besides the declared ones (role grants, restores). */
+export const EXTRA_APPROVAL_RESOURCES = ['roles', 'backups'] as const;
 
 export type ApprovalDiff =
     | { kind: 'changes'; changes: FieldChange[]; deleting: boolean }
@@ -53,6 +53,7 @@ export const approvalDiff = (approval: Pick<Approval, 'operation' | 'payload' | 
                 update: Number(payload.update) || 0,
             };
         case 'create':
+        case 'restore': // a restore has nothing "before": its request is shown as values
             return { kind: 'changes', changes: changedFields(fields, null, payload), deleting: false };
         case 'delete':
             return { kind: 'changes', changes: changedFields(fields, approval.before, null), deleting: true };

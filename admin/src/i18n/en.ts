@@ -5,6 +5,7 @@ import { autoMessages } from '../auto/messages';
 import { clientMessages } from '../resources/clients/messages';
 import { orderMessages } from '../resources/orders/messages';
 import { dayEndMessages } from '../resources/day_end_runs/messages';
+import { backupMessages } from '../resources/backups/messages';
 import type { AppMessages } from './zh';
 
 /** The application's own messages in English; the key tree mirrors zh.ts exactly. */
@@ -251,6 +252,6 @@ export const appEn: AppMessages = {
     },
 };
 
-export const enMessages: TranslationMessages = mergeMessages(raEnglish, appEn, autoMessages.en, clientMessages.en, orderMessages.en, dayEndMessages.en);
+export const enMessages: TranslationMessages = mergeMessages(raEnglish, appEn, autoMessages.en, clientMessages.en, orderMessages.en, dayEndMessages.en, backupMessages.en);
 
 export default enMessages;

@@ -5,6 +5,7 @@ import { autoMessages } from '../auto/messages';
 import { clientMessages } from '../resources/clients/messages';
 import { orderMessages } from '../resources/orders/messages';
 import { dayEndMessages } from '../resources/day_end_runs/messages';
+import { backupMessages } from '../resources/backups/messages';
 
 /**
  * The application's own messages in Chinese (the default locale). en.ts must have exactly the
@@ -256,6 +257,6 @@ type Leaves<T> = { [K in keyof T]: T[K] extends string ? string : Leaves<T[K]> }
 /** The shape en.ts must satisfy: same keys, any strings. */
 export type AppMessages = Leaves<typeof appZh>;
 
-export const zhMessages: TranslationMessages = mergeMessages(raZh, appZh, autoMessages.zh, clientMessages.zh, orderMessages.zh, dayEndMessages.zh);
+export const zhMessages: TranslationMessages = mergeMessages(raZh, appZh, autoMessages.zh, clientMessages.zh, orderMessages.zh, dayEndMessages.zh, backupMessages.zh);
 
 export default zhMessages;

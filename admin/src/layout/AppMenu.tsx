@@ -16,7 +16,7 @@ export const AppMenu = () => {
             <CounterOrderMenuItem />
             <AutoMenuItems
                 extra={{
-                    system: ['operators', 'roles', 'approvals', 'audit_log', 'branches'],
+                    system: ['operators', 'roles', 'approvals', 'audit_log', 'branches', 'backups'],
                     clients: ['clients', 'fund_accounts', 'fund_journal', 'bank_transfers'],
                     trading: ['orders', 'trades', 'positions', 'shareholder_accounts', 'day_end_runs'],
                 }}

@@ -21,8 +21,14 @@ pg.types.setTypeParser(NUMERIC, (v: string) => v);
 export interface Connection {
   db: Db;
   kind: 'pglite' | 'postgres';
-  /** the PGlite instance in embedded mode (for data-directory dumps) */
+  /** the PGlite instance in embedded mode (for data-directory dumps): the pool's current one */
   pglite?: PGlite;
+  /** PostgreSQL: the URL it was opened with (pg_dump and pg_restore connect with it) */
+  databaseUrl?: string;
+  /** embedded: the data directory (undefined = in memory) */
+  dataDir?: string;
+  /** embedded: the pool over the one PGlite instance; a restore swaps the instance inside it */
+  pool?: PGlitePool;
   close(): Promise<void>;
 }
 
@@ -36,9 +42,27 @@ export async function connect(opts: { databaseUrl?: string; dataDir?: string; lo
     // discarded the client and opens a new one on the next query.
     pool.on('error', (err) => console.error('PostgreSQL idle client error:', err.message));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    return { db, kind: 'postgres', databaseUrl: opts.databaseUrl, close: () => db.destroy() };
   }
-  const pglite = await PGlite.create({
+  const pool = new PGlitePool(await openPGlite(opts));
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pool as never }) });
+  return {
+    db,
+    kind: 'pglite',
+    // a getter: after a restore the pool serves another instance
+    get pglite() {
+      return pool.pg;
+    },
+    dataDir: opts.dataDir,
+    pool,
+    close: () => db.destroy(),
+  };
+}
+
+/** One embedded PGlite instance with the value types above (also used to open a restored one). */
+export function openPGlite(opts: { dataDir?: string; loadDataDir?: Blob }): Promise<PGlite> {
+  void pgliteTypes;
+  return PGlite.create({
     dataDir: opts.dataDir,
     loadDataDir: opts.loadDataDir,
     parsers: {
@@ -47,8 +71,4 @@ export async function connect(opts: { databaseUrl?: string; dataDir?: string; lo
       [NUMERIC]: (v: string) => v,
     },
   });
-  void pgliteTypes;
-  const pool = new PGlitePool(pglite);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pool as never }) });
-  return { db, kind: 'pglite', pglite, close: () => db.destroy() };
 }

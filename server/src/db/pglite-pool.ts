@@ -9,7 +9,8 @@ import type { PGlite } from '@electric-sql/pglite';
 export class PGlitePool {
   private tail: Promise<void> = Promise.resolve();
 
-  constructor(readonly pg: PGlite) {}
+  /** the instance every later `connect()` is served from; a restore swaps it (see `exclusive`) */
+  constructor(public pg: PGlite) {}
 
   async connect() {
     let release!: () => void;
@@ -33,6 +34,20 @@ export class PGlitePool {
         release();
       },
     };
+  }
+
+  /**
+   * Runs `fn` once every earlier caller has released the connection and before any later one
+   * gets it: a consistent data-directory dump, or replacing `pg` under the running app (a
+   * restore) — callers queued meanwhile are served from whatever `pg` is when their turn comes.
+   */
+  async exclusive<T>(fn: (pg: PGlite) => Promise<T>): Promise<T> {
+    const turn = await this.connect();
+    try {
+      return await fn(this.pg);
+    } finally {
+      turn.release();
+    }
   }
 
   async end() {

@@ -1,10 +1,13 @@
 import type { Db } from '../db/connect.js';
 import type { Clock } from '../clock.js';
 import type { Lang } from './lang.js';
+import type { BackupContext } from '../modules/backups/backups.service.js';
 
 export interface Deps {
   db: Db;
   clock: Clock;
+  /** database snapshots and their restore; without it those routes answer 409 */
+  backups?: BackupContext;
 }
 
 /** The signed-in operator as every handler sees it. */

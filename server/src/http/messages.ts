@@ -49,6 +49,7 @@ export const messages = {
   approve_right_missing: { zh: '无权复核 {resource} 的修改', en: 'You may not approve changes to {resource}' },
   end_before_start: { zh: '截止时间须晚于开始时间', en: 'The end must be after the start' },
   tick_values: { zh: '最小价位为 0.01（股票）或 0.001（基金、B股、债券）', en: 'The tick is 0.01 (stocks) or 0.001 (funds, B shares, bonds)' },
+  not_trading_day: { zh: '该市场当日休市，不是交易日', en: 'The market does not trade on that day' },
   param_integer: { zh: '应为整数', en: 'Must be an integer' },
   param_decimal: { zh: '应为数字（最多 8 位小数）', en: 'Must be a number (at most 8 decimals)' },
   param_date: { zh: '应为日期 YYYY-MM-DD', en: 'Must be a date YYYY-MM-DD' },
@@ -118,6 +119,14 @@ export const messages = {
   day_end_not_open: { zh: '只能对当前业务日期 {open} 做日终（请求的是 {date}）', en: 'Day-end runs for the open business date {open} only (asked: {date})' },
   day_end_clearing: { zh: '清算复核不符：成交 {ids} 的费用与费率不一致', en: 'Clearing check failed: fees of trades {ids} disagree with the schedules' },
   day_end_invariant: { zh: '账务检查不通过，日终中止：{what}', en: 'Invariant check failed, day-end aborted: {what}' },
+  backups_not_configured: { zh: '本服务未配置备份目录，不能备份或恢复', en: 'No backup directory is configured: cannot back up or restore' },
+  backup_tool_missing: { zh: '找不到 {tool}：PostgreSQL 数据库的备份与恢复需要 PostgreSQL 客户端工具（pg_dump、pg_restore），请安装，或用 PG_BIN_DIR 指明其目录', en: '{tool} not found: backing up and restoring a PostgreSQL database needs the PostgreSQL client tools (pg_dump, pg_restore); install them or set PG_BIN_DIR' },
+  backup_failed: { zh: '备份失败：{reason}', en: 'Backup failed: {reason}' },
+  backup_file_missing: { zh: '备份文件 {file} 已不在备份目录中，不能恢复', en: 'Backup file {file} is no longer in the backup directory: cannot restore' },
+  backup_damaged: { zh: '备份文件 {file} 已损坏或被改动（SHA-256 与备份时不符），不能恢复', en: 'Backup file {file} is damaged or was changed (its SHA-256 differs from when it was taken): cannot restore' },
+  backup_engine_mismatch: { zh: '该备份取自 {engine} 数据库，不能恢复到当前的 {current} 数据库', en: 'This backup is of a {engine} database: it cannot be restored into the current {current} database' },
+  backup_schema_mismatch: { zh: '该备份的数据库结构版本（{backup}）与当前程序的版本（{current}）不同，不能恢复', en: 'This backup has schema version {backup}, the running program {current}: cannot restore' },
+  restore_failed: { zh: '恢复失败，数据库保持恢复前的状态：{reason}', en: 'The restore failed; the database is as it was before: {reason}' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MsgKey = keyof typeof messages;

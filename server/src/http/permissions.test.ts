@@ -12,7 +12,7 @@ type RoleCode = (typeof ROLES)[number];
 const ALL = [...ROLES];
 
 /** The declared parameter resources: every one has list/show/export/history, most create/edit/delete. */
-const PARAMS = ['branches', 'markets', 'seats', 'banks', 'securities', 'fee_schedules', 'trading_calendar', 'system_params', 'dictionary', 'client_managers'];
+const PARAMS = ['branches', 'markets', 'seats', 'banks', 'securities', 'fee_schedules', 'trading_calendar', 'system_params', 'dictionary', 'client_managers', 'market_totals'];
 const ADMIN_PARAMS = Object.fromEntries(PARAMS.flatMap((r) => ['list', 'show', 'export', 'create', 'edit', 'delete'].map((a) => [`${r}.${a}`, ['admin', ...(['list', 'show', 'export'].includes(a) ? ['hq'] : [])] as RoleCode[]])));
 
 /**
@@ -78,6 +78,11 @@ const EXPECTED: Record<string, 'public' | RoleCode[]> = {
   'day_end_runs.list': ['admin', 'clerk', 'manager', 'hq'],
   'day_end_runs.show': ['admin', 'clerk', 'manager', 'hq'],
   'day_end_runs.run': ['clerk'],
+  // snapshots: the IT admin takes them and asks for a restore, the manager approves it (复核)
+  'backups.list': ['admin', 'manager', 'hq'],
+  'backups.show': ['admin', 'manager', 'hq'],
+  'backups.create': ['admin'],
+  'backups.run': ['admin'],
 };
 
 /** Resources whose rows belong to a branch: another branch's operator gets 404 for them. */

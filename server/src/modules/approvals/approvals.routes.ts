@@ -49,7 +49,7 @@ export const approvalRoutes = router()
   })
   .openapi(route('approvals.approve', { method: 'post', path: '/approvals/{id}/approve', tags, summary: '复核通过 Approve (never one\'s own; needs <resource>.approve)', request: { params: idParams, ...jsonBody(decision) } }), async (c) => {
     const me = c.get('me')!;
-    const row = await approve(c.get('deps').db, actorOf(c), me.permissions, branchScope(me), Number(c.req.valid('param').id), c.req.valid('json').comment);
+    const row = await approve(c.get('deps').db, actorOf(c), me.permissions, branchScope(me), Number(c.req.valid('param').id), c.req.valid('json').comment, c.get('deps'));
     return c.json(row, 200);
   })
   .openapi(route('approvals.approve', { method: 'post', path: '/approvals/{id}/reject', tags, summary: '复核驳回 Reject', request: { params: idParams, ...jsonBody(decision) } }), async (c) => {

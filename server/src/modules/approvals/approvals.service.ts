@@ -1,10 +1,14 @@
+import type { Selectable } from 'kysely';
 import type { Db } from '../../db/connect.js';
+import type { ApprovalsTable } from '../../db/schema.js';
+import type { Deps } from '../../http/context.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { t } from '../../http/messages.js';
 import { audit, type Actor } from '../audit/audit.service.js';
 import { inTransaction } from '../../db/transaction.js';
 
-export type Operation = 'create' | 'update' | 'delete' | 'import' | 'grant' | 'reverse';
+export type Operation = 'create' | 'update' | 'delete' | 'import' | 'grant' | 'reverse' | 'restore';
+export type ApprovalRow = Selectable<ApprovalsTable>;
 
 /** Carries out an approved change, inside the approval's transaction, as the checker. */
 export type Applier = (db: Db, checker: Actor, approval: { operation: Operation; record_id: string | null; payload: any; maker_id: number; id: number }) => Promise<string | null>;
@@ -14,6 +18,19 @@ const appliers = new Map<string, Applier>();
 /** Each resource that needs 复核 registers how an approved change is applied. */
 export function registerApplier(resource: string, applier: Applier) {
   appliers.set(resource, applier);
+}
+
+/**
+ * Carries out an approved change that cannot run inside the approval's transaction: a database
+ * restore replaces the very database that transaction lives in. It gets the app's dependencies,
+ * claims the approval, applies the change and records the decision itself.
+ */
+export type DetachedApplier = (deps: Deps, checker: Actor, approval: ApprovalRow, comment: string) => Promise<ApprovalRow>;
+
+const detachedAppliers = new Map<string, DetachedApplier>();
+
+export function registerDetachedApplier(resource: string, applier: DetachedApplier) {
+  detachedAppliers.set(resource, applier);
 }
 
 /**
@@ -67,14 +84,19 @@ async function mayDecide(db: Db, checker: Actor, permissions: Set<string>, a: { 
 }
 
 /** The checker approves: never the maker, and only with the resource's approve right. The change
- * and the decision commit together. */
-export async function approve(db: Db, checker: Actor, permissions: Set<string>, scope: number | null, id: number, comment: string) {
+ * and the decision commit together (a detached applier, given `deps`, records them itself). */
+export async function approve(db: Db, checker: Actor, permissions: Set<string>, scope: number | null, id: number, comment: string, deps?: Deps) {
   const a = await pendingApproval(db, id, scope);
   await mayDecide(db, checker, permissions, a);
   const applier = appliers.get(a.resource);
-  if (!applier) throw new Error(`no applier for ${a.resource}`);
+  const detached = detachedAppliers.get(a.resource);
+  if (!applier && !detached) throw new Error(`no applier for ${a.resource}`);
   try {
-    return await applyApproved(db, checker, a, applier, comment);
+    if (detached) {
+      if (!deps || db.isTransaction) throw new Error(`${a.resource} approvals apply outside any transaction, given the app's dependencies`);
+      return await detached(deps, checker, a, comment);
+    }
+    return await applyApproved(db, checker, a, applier!, comment);
   } catch (e) {
     // the change no longer applies (a rule refuses it, or its record moved on): the approval is
     // closed as failed, with the reason, so the maker can submit a fresh one

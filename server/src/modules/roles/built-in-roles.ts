@@ -20,10 +20,11 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
   {
     code: 'admin',
     name: '系统管理员',
-    description: '配置系统、费率、席位、银行、证券代码、交易日历和数据字典参数；管理柜员与权限；查阅操作日志；查看日终',
+    description: '配置系统、费率、席位、银行、证券代码、交易日历和数据字典参数；管理柜员与权限；查阅操作日志；查看日终；数据备份与申请恢复',
     all_branches: false,
     permissions: [
-      ...everything('admin'),
+      // a restore's second pair of eyes is the branch manager, never another IT admin
+      ...everything('admin').filter((p) => p !== 'backups.approve'),
       ...grant('audit_log', 'list', 'show', 'export'),
       ...grant('approvals', 'list', 'show', 'approve'),
       ...grant('day_end_runs', 'list', 'show'),
@@ -92,6 +93,8 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
       ...grant('roles', 'list', 'show', 'approve'),
       ...grant('fee_schedules', 'list', 'show', 'approve'),
       ...grant('seats', 'list', 'show', 'approve'),
+      // and on restoring a database snapshot (the IT admin asks for it)
+      ...grant('backups', 'list', 'show', 'approve'),
       ...grant('approvals', 'list', 'show', 'approve'),
       ...grant('day_end_runs', 'list', 'show'),
     ],

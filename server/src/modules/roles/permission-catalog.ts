@@ -32,6 +32,9 @@ export const PERMISSION_CATALOG: readonly CatalogEntry[] = [
   { resource: 'trading_calendar', category: 'admin', actions: CRUD, label_zh: '交易日历', label_en: 'Trading calendar' },
   { resource: 'dictionary', category: 'admin', actions: CRUD, label_zh: '数据字典', label_en: 'Data dictionary' },
   { resource: 'client_managers', category: 'admin', actions: CRUD, label_zh: '客户经理', label_en: 'Client managers' },
+  { resource: 'market_totals', category: 'admin', actions: CRUD, label_zh: '市场成交总额', label_en: 'Market turnover' },
+  // create: take a snapshot now; run: ask for a restore; approve: approve one (复核)
+  { resource: 'backups', category: 'admin', actions: ['list', 'show', 'create', 'run', 'approve'], label_zh: '数据备份', label_en: 'Backups' },
   { resource: 'clients', category: 'counter', actions: ['list', 'show', 'create', 'edit', 'export'], label_zh: '客户', label_en: 'Clients' },
   { resource: 'fund_accounts', category: 'counter', actions: ['list', 'show', 'create', 'export'], label_zh: '资金账户', label_en: 'Fund accounts' },
   { resource: 'shareholder_accounts', category: 'counter', actions: ['list', 'show', 'create', 'edit', 'export'], label_zh: '股东账户', label_en: 'Shareholder accounts' },

@@ -9,6 +9,7 @@ describe('separation of duties (DOMAIN.md §8)', () => {
     [['operators.edit', 'fund_journal.create'], true],
     [['fee_schedules.approve', 'day_end_runs.run'], true],
     [['roles.create', 'orders.create'], true],
+    [['backups.run', 'fund_journal.create'], true], // restoring a snapshot undoes postings
     [['operators.list', 'fund_journal.create'], false], // reading admin data is not an admin right
     [['operators.edit', 'fund_journal.list'], false], // reading money data is not a money right
     [['clients.create', 'fund_journal.create'], false], // counter work is not IT admin

@@ -1,7 +1,8 @@
 import { catalogEntry } from './permission-catalog.js';
 
-/** Actions that change IT-admin configuration (operators, rights, parameters). */
-const ADMIN_WRITE = new Set(['create', 'edit', 'delete', 'approve']);
+/** Actions that change IT-admin configuration (operators, rights, parameters), or the whole
+ * database (`backups.run` restores a snapshot, undoing every posting since). */
+const ADMIN_WRITE = new Set(['create', 'edit', 'delete', 'approve', 'run']);
 /** Actions that move money or securities, or clear and settle them. */
 const MONEY_WRITE = new Set(['create', 'edit', 'delete', 'approve', 'run']);
 
