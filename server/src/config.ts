@@ -2,16 +2,21 @@ import path from 'node:path';
 
 /** The environment, read in one place. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env) {
+  const dataDir = path.resolve(env.DATA_DIR ?? './data');
   return {
     port: Number(env.PORT ?? 3000),
-    dataDir: path.resolve(env.DATA_DIR ?? './data'),
+    dataDir,
+    /** database snapshots; beside DATA_DIR, not in it: DATA_DIR is PGlite's own data directory,
+     * which every snapshot would copy and a restore replaces whole */
+    backupDir: path.resolve(env.BACKUP_DIR || `${dataDir}-backups`),
+    /** where pg_dump and pg_restore are (default: the PATH) */
+    pgBinDir: env.PG_BIN_DIR || undefined,
     databaseUrl: env.DATABASE_URL || undefined,
     demoPassword: env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD,
-    /** the demo's size on the first run: clients, trading days of history, orders a day */
+    /** the demo on the first run: scale 1 = the branch of DOMAIN.md §7; trading days of history */
     demo: {
-      clients: Number(env.DEMO_CLIENTS ?? 300),
-      days: Number(env.DEMO_DAYS ?? 5),
-      ordersPerDay: Number(env.DEMO_ORDERS_PER_DAY ?? 80),
+      scale: Number(env.DEMO_SCALE ?? 1),
+      days: Number(env.DEMO_DAYS ?? 30),
       seed: Number(env.DEMO_SEED ?? 1),
     },
   };

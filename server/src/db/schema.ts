@@ -178,6 +178,18 @@ export interface TradingCalendarTable {
   updated_at: Timestamp;
 }
 
+/** 市场成交总额: a market's turnover on a trading day, the denominator of market share. */
+export interface MarketTotalsTable {
+  id: Generated<number>;
+  business_date: string;
+  market: string;
+  turnover: string;
+  note: Generated<string>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface ApprovalsTable {
   id: Generated<number>;
   resource: string;
@@ -290,6 +302,11 @@ export interface FundAccountsTable extends ParameterRow {
   unwithdrawable: Generated<string>;
   credit_line: Generated<string>;
   interest_base: Generated<string>;
+  /** interest_base counts the closings through this day; later ones are at the present balance */
+  interest_accrued_to: string | null;
+  /** the open day's starting point (yesterday's closing), for the day's invariant check */
+  opening_balance: Generated<string>;
+  opening_frozen: Generated<string>;
   status: Generated<string>;
   branch_id: number;
   opened_on: string;
@@ -392,9 +409,27 @@ export interface PositionsTable {
   frozen: Generated<number>;
   today_bought: Generated<number>;
   cost: Generated<string>;
+  opening_quantity: Generated<number>;
+  opening_frozen: Generated<number>;
   branch_id: number;
   version: Generated<number>;
   updated_at: Timestamp;
+}
+
+/** Database snapshots (清算前/后备份, manual): the index of the files in the backup directory. */
+export interface BackupsTable {
+  id: Generated<number>;
+  kind: 'before_clearing' | 'after_clearing' | 'manual';
+  business_date: string;
+  run_id: number | null;
+  engine: 'pglite' | 'postgres';
+  file: string;
+  bytes: number;
+  sha256: string;
+  schema_version: string;
+  created_by: number | null;
+  created_at: Timestamp;
+  note: Generated<string>;
 }
 
 export interface Database {
@@ -406,6 +441,9 @@ export interface Database {
   clients: ClientsTable;
   fund_accounts: FundAccountsTable;
   fund_journal: FundJournalTable;
+  /** closed days' entries (moved there by day-end) and the view over both */
+  fund_journal_history: FundJournalTable;
+  fund_journal_all: FundJournalTable;
   markets: MarketsTable;
   seats: SeatsTable;
   banks: BanksTable;
@@ -415,6 +453,7 @@ export interface Database {
   security_code_changes: SecurityCodeChangesTable;
   fee_schedules: FeeSchedulesTable;
   trading_calendar: TradingCalendarTable;
+  market_totals: MarketTotalsTable;
   approvals: ApprovalsTable;
   import_batches: ImportBatchesTable;
   branches: BranchesTable;
@@ -425,6 +464,7 @@ export interface Database {
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   system_params: SystemParamsTable;
+  backups: BackupsTable;
 }
 
 export type Operator = Selectable<OperatorsTable>;

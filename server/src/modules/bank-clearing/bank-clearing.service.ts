@@ -8,9 +8,9 @@ import { formatDetail, parseStatement, type DetailLine } from './bank-files.csv.
 export async function dayDetail(db: Db, scope: number | null, date: string, bank: string): Promise<DetailLine[]> {
   const { rows } = await sql<{ journal_id: number; account_no: string; client_no: string; client_name: string; type: string; amount: string }>`
     SELECT j.id AS journal_id, a.account_no, c.client_no, c.name AS client_name, j.type, j.amount
-    FROM fund_journal j JOIN fund_accounts a ON a.id = j.account_id JOIN clients c ON c.id = a.client_id
+    FROM fund_journal_all j JOIN fund_accounts a ON a.id = j.account_id JOIN clients c ON c.id = a.client_id
     WHERE j.business_date = ${date} AND j.bank_code = ${bank} AND j.type IN ('bank_in', 'bank_out')
-      AND NOT EXISTS (SELECT 1 FROM fund_journal r WHERE r.reverses_id = j.id)
+      AND NOT EXISTS (SELECT 1 FROM fund_journal_all r WHERE r.reverses_id = j.id)
       ${scope === null ? sql`` : sql`AND j.branch_id = ${scope}`}
     ORDER BY j.id`.execute(db);
   return rows.map((r) => ({ business_date: date, bank_code: bank, journal_id: Number(r.journal_id), account_no: r.account_no, client_no: r.client_no, client_name: r.client_name, direction: r.type === 'bank_in' ? 'IN' : 'OUT', amount: new Decimal(r.amount).abs().toFixed(2) }));

@@ -2,8 +2,9 @@ import { connect } from '../../db/connect.js';
 import { migrate } from '../../db/migrate.js';
 import { readConfig } from '../../config.js';
 import { runDayEnd } from './day-end.service.js';
+import { backupContext } from '../backups/backups.service.js';
 
-/** `npm run day-end -- --date 2026-11-23 [--operator clerk]`: day-end from the command line, as that operator. */
+/** `npm run day-end -- --date 2026-11-23 [--operator clerk]`: day-end from the command line, as that operator, with its snapshots. */
 const args = process.argv.slice(2);
 const arg = (name: string) => {
   const i = args.indexOf(`--${name}`);
@@ -14,7 +15,7 @@ if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
   console.error('usage: npm run day-end -- --date YYYY-MM-DD [--operator clerk]');
   process.exit(2);
 }
-const { databaseUrl, dataDir } = readConfig();
+const { databaseUrl, dataDir, backupDir, pgBinDir } = readConfig();
 const conn = await connect({ databaseUrl, dataDir: databaseUrl ? undefined : dataDir });
 await migrate(conn.db);
 const username = arg('operator') ?? 'clerk';
@@ -24,7 +25,7 @@ if (!op) {
   process.exit(2);
 }
 try {
-  const run = (await runDayEnd(conn.db, { operator_id: op.id, username, branch_id: op.branch_id, ip: 'cli', request_id: 'cli', at: new Date() }, date)) as { next_date: string; steps: { name: string; rows: number; detail: string }[] };
+  const run = (await runDayEnd(conn.db, { operator_id: op.id, username, branch_id: op.branch_id, ip: 'cli', request_id: 'cli', at: new Date() }, date, { backups: backupContext(conn, { backupDir, pgBinDir }) })) as { next_date: string; steps: { name: string; rows: number; detail: string }[] };
   for (const s of run.steps) console.log(`  ${s.name.padEnd(18)} ${String(s.rows).padStart(8)}  ${s.detail}`);
   console.log(`day-end ${date} completed; next business date ${run.next_date}`);
 } catch (e) {

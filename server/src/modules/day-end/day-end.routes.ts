@@ -31,5 +31,5 @@ export const dayEndRoutes = router()
     return c.json(run, 200);
   })
   .openapi(route('day_end_runs.run', { method: 'post', path: '/day_end_runs', tags, summary: '执行日终 Run day-end for the open business date (all steps or nothing)', request: jsonBody(z.strictObject({ business_date: z.iso.date() })) }), async (c) =>
-    c.json(await runDayEnd(c.get('deps').db, actorOf(c), c.req.valid('json').business_date), 201),
+    c.json(await runDayEnd(c.get('deps').db, actorOf(c), c.req.valid('json').business_date, { backups: c.get('deps').backups }), 201),
   );

@@ -3,10 +3,10 @@ import { Decimal } from 'decimal.js';
 import type { Db } from '../../db/connect.js';
 import { AppError } from '../../http/errors.js';
 import type { Actor } from '../audit/audit.service.js';
-import { computeFees, resolveSchedules } from '../fees/fees.calc.js';
-import { schedulesInForce } from '../fees/fees.service.js';
-import { postInTransaction } from '../ledger/ledger.service.js';
-import { moveFrozenShares } from '../orders/orders.service.js';
+import { postSet } from '../ledger/ledger.batch.js';
+import { clearTrades } from './clearing.js';
+import { deliver, expireOrders } from './delivery.js';
+import { accrue, bringAllForward } from './interest.js';
 import { nextTradingDayOf } from '../calendar/calendar.service.js';
 import { invariantViolations } from './invariants.queries.js';
 
@@ -41,30 +41,25 @@ const matchedTrades: Step = {
 };
 
 /**
- * 4 成交清算: every trade's fees again, with the schedules in force on its date and the same fee
- * function the order screen and the import used; a difference stops the day.
+ * 4 成交清算: every trade's fees with the schedules in force on its date (set-based; see
+ * clearing.ts). Fees the import showed intraday are corrected where a schedule changed since.
  */
 const clearing: Step = {
   name: 'clearing',
   run: async ({ trx, date }) => {
-    const trades = await sql<{ id: number; side: 'buy' | 'sell'; market: string; price: string; quantity: number; type: string; board: string; client_class: string; client_no: string; commission: string; stamp_duty: string; transfer_fee: string; handling_fee: string; regulatory_fee: string; net_amount: string }>`
-      SELECT t.id, t.side, t.market, t.price, t.quantity, s.type, s.board, c.client_class, c.client_no, t.commission, t.stamp_duty, t.transfer_fee, t.handling_fee, t.regulatory_fee, t.net_amount
-      FROM trades t JOIN securities s ON s.id = t.security_id JOIN clients c ON c.id = t.client_id WHERE t.business_date = ${date}`.execute(trx);
-    const schedules = await schedulesInForce(trx, date);
-    const wrong: number[] = [];
-    for (const t of trades.rows) {
-      const f = computeFees(t, resolveSchedules(schedules, { date, side: t.side, market: t.market, security_type: t.type, board: t.board, client_class: t.client_class, client_id: t.client_no }));
-      if (f.commission !== t.commission || f.stamp_duty !== t.stamp_duty || f.transfer_fee !== t.transfer_fee || f.handling_fee !== t.handling_fee || f.regulatory_fee !== t.regulatory_fee || f.net_amount !== t.net_amount) wrong.push(t.id);
-    }
-    if (wrong.length) throw new AppError(409, 'DAY_END_CLEARING', 'day_end_clearing', { ids: wrong.slice(0, 10).join(', ') });
-    return { rows: trades.rows.length, detail: `复核成交 ${trades.rows.length} 笔，费用一致` };
+    const r = await clearTrades(trx, date);
+    return { rows: r.cleared, detail: `清算成交 ${r.cleared} 笔（${r.keys} 种费率组合），更正费用 ${r.corrected} 笔` };
   },
 };
 
-/** 5 交割 (一级清算): the branch's net with the exchange per market and seat, set-based from the day's trades. */
+/**
+ * 5 交割: cash and holdings per client, netted per market and seat, through the ledger's set-based
+ * postings (delivery.ts); then the branch's net with the exchange per market and seat (一级清算).
+ */
 const delivery: Step = {
   name: 'delivery',
-  run: async ({ trx, date }) => {
+  run: async ({ trx, actor, date }) => {
+    const d = await deliver(trx, actor, date);
     const r = await sql`
       INSERT INTO clearing_summaries (business_date, branch_id, market, seat_no, trades, buy_amount, sell_amount, commission, stamp_duty, transfer_fee, handling_fee, regulatory_fee, net_payable)
       SELECT ${date}::date, branch_id, market, seat_no, count(*),
@@ -73,7 +68,7 @@ const delivery: Step = {
         coalesce(sum(amount) FILTER (WHERE side = 'buy'), 0) - coalesce(sum(amount) FILTER (WHERE side = 'sell'), 0) + sum(stamp_duty) + sum(transfer_fee) + sum(handling_fee) + sum(regulatory_fee)
       FROM trades WHERE business_date = ${date} GROUP BY branch_id, market, seat_no`.execute(trx);
     const n = Number(r.numAffectedRows ?? 0);
-    return { rows: n, detail: `按市场和席位汇总 ${n} 行` };
+    return { rows: d.cash.entries + d.holdings.entries, detail: `资金交收 ${d.cash.entries} 笔（${d.cash.accounts} 户，净额 ${d.cash.amount}），证券交收 ${d.holdings.entries} 笔；一级清算 ${n} 行` };
   },
 };
 
@@ -81,25 +76,8 @@ const delivery: Step = {
 const releaseFreezes: Step = {
   name: 'release_freezes',
   run: async ({ trx, actor, date }) => {
-    const { rows: open } = await sql<{ id: number; order_no: string; side: string; frozen_cash: string; quantity: number; filled_quantity: number; fund_account_id: number; shareholder_account_id: number; security_id: number }>`
-      SELECT id, order_no, side, frozen_cash, quantity, filled_quantity, fund_account_id, shareholder_account_id, security_id
-      FROM orders WHERE business_date = ${date} AND status IN ('open', 'partially_filled') ORDER BY id FOR UPDATE`.execute(trx);
-    for (const o of open) {
-      if (o.side === 'buy' && new Decimal(o.frozen_cash).gt(0)) {
-        await postInTransaction(trx, actor, null, { account_id: o.fund_account_id, type: 'unfreeze', amount: o.frozen_cash, reference: `日终解冻 ${o.order_no}` });
-      }
-      const remaining = Number(o.quantity) - Number(o.filled_quantity);
-      if (o.side === 'sell' && remaining > 0) {
-        const { rows } = await sql<{ id: number }>`SELECT id FROM positions WHERE shareholder_account_id = ${o.shareholder_account_id} AND security_id = ${o.security_id} FOR UPDATE`.execute(trx);
-        await moveFrozenShares(trx, actor, date, rows[0]!.id, -remaining, 'unfreeze', `日终解冻 ${o.order_no}`, o.id);
-      }
-    }
-    await sql`UPDATE orders SET status = 'expired', frozen_cash = 0, version = version + 1 WHERE business_date = ${date} AND status IN ('open', 'partially_filled')`.execute(trx);
-    // what same-day freezes still hold after the orders (manual 当日冻结)
-    const { rows: sameDay } = await sql<{ account_id: number; held: string }>`
-      SELECT account_id, sum(frozen_delta) AS held FROM fund_journal WHERE business_date = ${date} AND freeze_kind = 'same_day' GROUP BY account_id HAVING sum(frozen_delta) > 0`.execute(trx);
-    for (const a of sameDay) await postInTransaction(trx, actor, null, { account_id: a.account_id, type: 'unfreeze', amount: new Decimal(a.held).toFixed(2), reference: '日终解除当日冻结', freeze_kind: 'same_day' });
-    return { rows: open.length + sameDay.length, detail: `未成交委托 ${open.length} 笔撤销解冻，当日冻结 ${sameDay.length} 笔解除` };
+    const r = await expireOrders(trx, actor, date);
+    return { rows: r.cash.entries + r.shares.entries + r.sameDay.entries, detail: `未成交委托 ${r.orders} 笔失效：资金解冻 ${r.cash.entries} 户，证券解冻 ${r.shares.entries} 个持仓；当日冻结解除 ${r.sameDay.entries} 户` };
   },
 };
 
@@ -111,26 +89,23 @@ const releaseFreezes: Step = {
 const interest: Step = {
   name: 'interest',
   run: async ({ trx, actor, date }) => {
-    const accrued = await sql`UPDATE fund_accounts SET interest_base = interest_base + greatest(balance, 0) WHERE status = 'active' AND balance > 0`.execute(trx);
+    const accrued = await accrue(trx, date);
     const params = await trx.selectFrom('system_params').select(['key', 'value']).where('key', 'in', ['interest_rate_annual', 'interest_capitalisation_dates']).execute();
     const rate = params.find((p) => p.key === 'interest_rate_annual')?.value ?? '0';
-    const dates = (params.find((p) => p.key === 'interest_capitalisation_dates')?.value ?? '').split(',');
+    const dates = (params.find((p) => p.key === 'interest_capitalisation_dates')?.value ?? '').split(',').map((d) => d.trim()).filter((d) => /^\d{2}-\d{2}$/.test(d));
     // a 转息日 on a weekend or holiday is honoured by the last day-end before it passes
     const next = (await nextTradingDayOf(trx, 'SH-A', date)) ?? date;
     const year = Number(date.slice(0, 4));
     const due = dates.some((md) => [year, year + 1].some((y) => `${y}-${md}` >= date && `${y}-${md}` < next));
-    if (!due) return { rows: Number(accrued.numAffectedRows ?? 0), detail: `${accrued.numAffectedRows ?? 0} 个账户累计利息积数` };
-    const { rows } = await sql<{ id: number; interest_base: string }>`SELECT id, interest_base FROM fund_accounts WHERE interest_base > 0 ORDER BY id FOR UPDATE`.execute(trx);
-    let posted = 0;
-    for (const a of rows) {
-      const amount = new Decimal(a.interest_base).times(rate).div(360).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
-      if (amount.gt(0)) {
-        await postInTransaction(trx, actor, null, { account_id: a.id, type: 'interest', amount: amount.toFixed(2), reference: `结息 ${date}` });
-        posted++;
-      }
-    }
-    await sql`UPDATE fund_accounts SET interest_base = 0 WHERE interest_base <> 0`.execute(trx);
-    return { rows: posted, detail: `转息日：${posted} 个账户结息入账` };
+    if (!due) return { rows: accrued, detail: `${accrued} 个有变动的账户结转利息积数` };
+    await bringAllForward(trx, date);
+    // interest = base × rate / 360, half-up to the cent (PostgreSQL's round of a positive numeric)
+    const posted = await postSet(trx, actor, date, '结息', sql`
+      SELECT id AS account_id, 0 AS seq, 'interest' AS type, round(interest_base * ${rate}::numeric / 360, 2) AS amount, 0::numeric AS frozen_delta,
+        NULL AS freeze_kind, NULL AS bank_code, ${`结息 ${date}`} AS reference
+      FROM fund_accounts WHERE interest_base > 0`);
+    await sql`UPDATE fund_accounts SET interest_base = 0, interest_accrued_to = ${date}::date WHERE interest_base <> 0`.execute(trx);
+    return { rows: posted.entries, detail: `转息日：${posted.entries} 个账户结息入账，合计 ${posted.amount}` };
   },
 };
 
@@ -138,7 +113,7 @@ const interest: Step = {
 const checkInvariants: Step = {
   name: 'check_invariants',
   run: async ({ trx }) => {
-    const broken = await invariantViolations(trx);
+    const broken = await invariantViolations(trx, 'day');
     if (broken.length) throw new AppError(409, 'DAY_END_INVARIANT', 'day_end_invariant', { what: broken.slice(0, 5).join(', ') });
     return { rows: 0, detail: '账务检查全部通过' };
   },
@@ -181,22 +156,39 @@ const bankDetail: Step = {
   },
 };
 
-/** 11 日期滚动: today's buys become sellable, today's proceeds withdrawable, the business date moves to the next trading day. */
+/** 11 流水入历史库: the day's fund and position journals move to history (the *_all views read both). */
+const archive: Step = {
+  name: 'archive',
+  run: async ({ trx, date }) => {
+    await sql`INSERT INTO fund_journal_history SELECT * FROM fund_journal WHERE business_date <= ${date}`.execute(trx);
+    const f = await sql`DELETE FROM fund_journal WHERE business_date <= ${date}`.execute(trx);
+    await sql`INSERT INTO position_journal_history SELECT * FROM position_journal WHERE business_date <= ${date}`.execute(trx);
+    const p = await sql`DELETE FROM position_journal WHERE business_date <= ${date}`.execute(trx);
+    return { rows: Number(f.numAffectedRows ?? 0) + Number(p.numAffectedRows ?? 0), detail: `资金流水 ${f.numAffectedRows ?? 0} 笔、证券流水 ${p.numAffectedRows ?? 0} 笔入历史库` };
+  },
+};
+
+/**
+ * 11 日期滚动: today's buys become sellable, today's proceeds withdrawable, today's closing becomes
+ * tomorrow's opening, and the business date moves to the next trading day.
+ */
 const rollDate: Step = {
   name: 'roll_date',
   run: async ({ trx, date }) => {
     const next = await nextTradingDayOf(trx, 'SH-A', date);
     if (!next) throw new AppError(409, 'DAY_END_CALENDAR', 'calendar_exhausted');
-    const p = await sql`UPDATE positions SET today_bought = 0 WHERE today_bought <> 0`.execute(trx);
-    const a = await sql`UPDATE fund_accounts SET unwithdrawable = 0 WHERE unwithdrawable <> 0`.execute(trx);
+    const p = await sql`UPDATE positions SET today_bought = 0, opening_quantity = quantity, opening_frozen = frozen
+      WHERE today_bought <> 0 OR opening_quantity <> quantity OR opening_frozen <> frozen`.execute(trx);
+    const a = await sql`UPDATE fund_accounts SET unwithdrawable = 0, opening_balance = balance, opening_frozen = frozen
+      WHERE unwithdrawable <> 0 OR opening_balance <> balance OR opening_frozen <> frozen`.execute(trx);
     await trx.updateTable('system_params').set((eb) => ({ value: next, version: eb('version', '+', 1) })).where('key', '=', 'business_date').execute();
     return { rows: Number(p.numAffectedRows ?? 0) + Number(a.numAffectedRows ?? 0), detail: `下一业务日 ${next}` };
   },
 };
 
 /**
- * The day-end steps in the order of DOMAIN.md §3.5, plus the bank transfer detail. Not yet built
- * (and so not listed): the snapshots before and after clearing (3, 10), moving journals to
- * history (11, first half) and the report package (12).
+ * The day-end steps inside the run's transaction, in the order of DOMAIN.md §3.5, plus the bank
+ * transfer detail. The snapshots before and after clearing (3, 10) are taken by the run around
+ * this transaction (a dump sees only committed data); the report package (12) comes with the reports.
  */
-export const STEPS: readonly Step[] = [closeDay, matchedTrades, clearing, delivery, releaseFreezes, interest, checkInvariants, summaries, bankDetail, rollDate];
+export const STEPS: readonly Step[] = [closeDay, matchedTrades, clearing, delivery, releaseFreezes, interest, checkInvariants, summaries, bankDetail, archive, rollDate];

@@ -57,7 +57,10 @@ describe('day-end (日终)', () => {
     const r = await t.call('POST', '/api/day_end_runs', { as: clerk, body: { business_date: D } });
     expect(r.status, JSON.stringify(r.json)).toBe(201);
     expect(r.json).toMatchObject({ business_date: D, status: 'completed', next_date: '2026-11-24' });
-    expect(r.json.steps.map((s: { name: string }) => s.name)).toEqual(['close_day', 'match_trades', 'clearing', 'delivery', 'release_freezes', 'interest', 'check_invariants', 'summaries', 'bank_detail', 'roll_date']);
+    expect(r.json.steps.map((s: { name: string }) => s.name)).toEqual(['snapshot_before', 'close_day', 'match_trades', 'clearing', 'delivery', 'release_freezes', 'interest', 'check_invariants', 'summaries', 'bank_detail', 'archive', 'roll_date', 'snapshot_after']);
+    // the books before and after the run are on file (清算前/后备份)
+    const snaps = await t.db.selectFrom('backups' as never).select(['kind' as never, 'business_date' as never]).where('business_date' as never, '=', D as never).orderBy('id' as never).execute();
+    expect(snaps).toEqual([{ kind: 'before_clearing', business_date: D }, { kind: 'after_clearing', business_date: D }]);
     expect(await businessDate()).toBe('2026-11-24');
     // unfilled orders expired and released everything; only the long-term freeze remains
     const orders = (await t.call('GET', `/api/orders?filter=${encodeURIComponent(JSON.stringify({ client_id: clientId }))}`, { as: teller })).json as { status: string }[];
@@ -91,7 +94,7 @@ describe('day-end (日终)', () => {
   it('closed days cannot be posted to: new entries date on the next day, old ones cannot be reversed', async () => {
     const entry = await t.call('POST', '/api/fund_journal', { as: teller, body: { account_id: accountId, type: 'deposit', amount: '1.00', idempotency_key: k() } });
     expect(entry.json.business_date).toBe('2026-11-24');
-    const old = (await t.db.selectFrom('fund_journal').select('id').where('business_date', '=', D).where('account_id', '=', accountId).executeTakeFirstOrThrow()).id;
+    const old = (await t.db.selectFrom('fund_journal_all').select('id').where('business_date', '=', D).where('account_id', '=', accountId).executeTakeFirstOrThrow()).id;
     const r = await t.call('POST', `/api/fund_journal/${old}/reverse`, { as: teller, body: { reason: '测试' } });
     expect(r.status).toBe(400);
     expect(r.json.error.fields.id).toBe('只能冲销当日的流水');
@@ -120,7 +123,7 @@ describe('day-end (日终)', () => {
     const r = await t.call('POST', '/api/day_end_runs', { as: clerk, body: { business_date: '2026-11-24' } });
     expect(r.status, JSON.stringify(r.json)).toBe(201);
     const expected = base.plus(balance).times('0.0035').div(360).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
-    const entry = await t.db.selectFrom('fund_journal').select(['amount', 'business_date']).where('account_id', '=', accountId).where('type', '=', 'interest').executeTakeFirstOrThrow();
+    const entry = await t.db.selectFrom('fund_journal_all').select(['amount', 'business_date']).where('account_id', '=', accountId).where('type', '=', 'interest').executeTakeFirstOrThrow();
     expect(entry).toEqual({ amount: expected.toFixed(2), business_date: '2026-11-24' });
     expect((await t.db.selectFrom('fund_accounts').select('interest_base').where('id', '=', accountId).executeTakeFirstOrThrow()).interest_base).toBe('0.00');
     expect(await businessDate()).toBe('2026-11-25');

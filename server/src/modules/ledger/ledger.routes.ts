@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { accruedBaseNow } from '../day-end/interest.js';
 import { route, router, idParams, listParams, jsonBody, z } from '../../http/route.js';
 import { branchScope } from '../../http/context.js';
 import { notFound } from '../../http/errors.js';
@@ -51,10 +52,10 @@ function accounts(db: Db, scope: number | null, f: Record<string, unknown>) {
   if (f.status) q = q.where('a.status', '=', String(f.status));
   return q;
 }
-const ACCOUNT_COLUMNS = ['a.id', 'a.account_no', 'a.client_id', 'c.client_no', 'c.name as client_name', 'a.currency', 'a.balance', 'a.frozen', 'a.unwithdrawable', 'a.credit_line', 'a.interest_base', 'a.status', 'a.branch_id', 'a.opened_on', 'a.version'] as const;
+const ACCOUNT_COLUMNS = ['a.id', 'a.account_no', 'a.client_id', 'c.client_no', 'c.name as client_name', 'a.currency', 'a.balance', 'a.frozen', 'a.unwithdrawable', 'a.credit_line', 'a.status', 'a.branch_id', 'a.opened_on', 'a.version'] as const;
 
 function journal(db: Db, scope: number | null, f: Record<string, unknown>) {
-  let q = db.selectFrom('fund_journal as j').innerJoin('fund_accounts as a', 'a.id', 'j.account_id').leftJoin('operators as op', 'op.id', 'j.operator_id');
+  let q = db.selectFrom('fund_journal_all as j').innerJoin('fund_accounts as a', 'a.id', 'j.account_id').leftJoin('operators as op', 'op.id', 'j.operator_id');
   if (scope !== null) q = q.where('j.branch_id', '=', scope);
   if (f.id !== undefined) q = q.where('j.id', 'in', Array.isArray(f.id) ? (f.id.length ? (f.id as number[]) : [0]) : [f.id as number]);
   if (f.account_id !== undefined) q = q.where('j.account_id', '=', f.account_id as number);
@@ -99,7 +100,7 @@ export const ledgerRoutes = router()
     const base = accounts(c.get('deps').db, branchScope(c.get('me')!), list.filter);
     const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const rows = await base
-      .select([...ACCOUNT_COLUMNS, sql<string>`(a.balance - a.frozen)::numeric(18,2)`.as('available'), sql<string>`greatest(a.balance - a.frozen - a.unwithdrawable, 0)::numeric(18,2)`.as('withdrawable')])
+      .select([...ACCOUNT_COLUMNS, sql<string>`(a.balance - a.frozen)::numeric(18,2)`.as('available'), sql<string>`${accruedBaseNow()}::numeric(20,2)`.as('interest_base'), sql<string>`greatest(a.balance - a.frozen - a.unwithdrawable, 0)::numeric(18,2)`.as('withdrawable')])
       .orderBy(sql.ref(`a.${list.sort.field}`), list.sort.order)
       .orderBy('a.id', list.sort.order)
       .offset(list.offset)
@@ -113,7 +114,7 @@ export const ledgerRoutes = router()
   )
   .openapi(route('fund_accounts.show', { method: 'get', path: '/fund_accounts/{id}', tags: ['fund_accounts'], summary: '资金账户详情 One fund account', request: { params: idParams } }), async (c) => {
     const row = await accounts(c.get('deps').db, branchScope(c.get('me')!), { id: Number(c.req.valid('param').id) })
-      .select([...ACCOUNT_COLUMNS, sql<string>`(a.balance - a.frozen)::numeric(18,2)`.as('available'), sql<string>`greatest(a.balance - a.frozen - a.unwithdrawable, 0)::numeric(18,2)`.as('withdrawable')])
+      .select([...ACCOUNT_COLUMNS, sql<string>`(a.balance - a.frozen)::numeric(18,2)`.as('available'), sql<string>`${accruedBaseNow()}::numeric(20,2)`.as('interest_base'), sql<string>`greatest(a.balance - a.frozen - a.unwithdrawable, 0)::numeric(18,2)`.as('withdrawable')])
       .executeTakeFirst();
     if (!row) throw notFound();
     return c.json(row, 200);

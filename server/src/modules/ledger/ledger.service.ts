@@ -151,7 +151,7 @@ export async function requestReversal(db: Db, actor: Actor, scope: number | null
 }
 
 async function findEntry(db: Db, scope: number | null, id: number) {
-  let q = db.selectFrom('fund_journal' as never).selectAll().where('id' as never, '=', id as never);
+  let q = db.selectFrom('fund_journal_all' as never).selectAll().where('id' as never, '=', id as never);
   if (scope !== null) q = q.where('branch_id' as never, '=', scope as never);
   const entry = (await q.executeTakeFirst()) as { id: number; account_id: number; type: string; amount: string; frozen_delta: string; business_date: string; reverses_id: number | null } | undefined;
   if (!entry) throw notFound();
@@ -161,7 +161,7 @@ async function findEntry(db: Db, scope: number | null, id: number) {
 async function checkReversible(db: Db, entry: { id: number; type: string; business_date: string }) {
   if (entry.type === 'reversal') throw badRequest({ id: { key: 'reversal_of_reversal' } });
   if (entry.business_date !== (await businessDate(db))) throw badRequest({ id: { key: 'reversal_same_day_only' } });
-  const already = await db.selectFrom('fund_journal' as never).select('id' as never).where('reverses_id' as never, '=', entry.id as never).executeTakeFirst();
+  const already = await db.selectFrom('fund_journal_all' as never).select('id' as never).where('reverses_id' as never, '=', entry.id as never).executeTakeFirst();
   if (already) throw badRequest({ id: { key: 'already_reversed' } });
 }
 

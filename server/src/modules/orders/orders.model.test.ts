@@ -12,13 +12,16 @@ import { cancelOrder, estimateOrder, placeOrder } from './orders.service.js';
 import { openShareholderAccount, transferSecurities } from './positions.service.js';
 import { simulateExchange } from '../trades/exchange.sim.js';
 import { importTradeReport } from '../trades/trades.service.js';
+import { runDayEnd } from '../day-end/day-end.service.js';
+import { invariantViolations } from '../day-end/invariants.queries.js';
 
 /**
- * Orders, cancels and fills against a model (DOMAIN.md §3.2–3.3): random sequences of buy and sell
- * orders at prices across the band, cancels, exchange fills and cash movements. After every step:
- * frozen cash equals the open orders' freezes, frozen shares equal the open sells' remainders, cash
- * and holdings move by exactly the trades' net amounts and quantities, a placement succeeds exactly
- * when the estimate found no problem, and the database invariants hold.
+ * Orders, cancels, fills and day-ends against a model (DOMAIN.md §3.2–3.5): random sequences of
+ * buy and sell orders at prices across the band, cancels, exchange fills, cash movements and
+ * day-end runs. After every step: frozen cash equals what the day's orders still hold (a filled
+ * buy keeps its freeze until delivery), frozen shares equal what the day's sells hold, cash moves
+ * at delivery by exactly the trades' net amounts, a placement succeeds exactly when the estimate
+ * found no problem, and every database invariant holds over the whole history.
  */
 const RUNS = Number(process.env.ORDER_MODEL_RUNS ?? 8);
 const OPS = Number(process.env.ORDER_MODEL_OPS ?? 150);
@@ -28,13 +31,15 @@ type Op =
   | { kind: 'order'; client: number; side: 'buy' | 'sell'; code: number; lots: number; ticks: number }
   | { kind: 'cancel'; order: number }
   | { kind: 'fill'; seed: number }
-  | { kind: 'deposit'; client: number; cents: number };
+  | { kind: 'deposit'; client: number; cents: number }
+  | { kind: 'day_end' };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 8, arbitrary: fc.record({ kind: fc.constant('order' as const), client: fc.nat(5), side: fc.constantFrom<'buy' | 'sell'>('buy', 'sell'), code: fc.nat(CODES.length - 1), lots: fc.integer({ min: 1, max: 30 }), ticks: fc.integer({ min: -1200, max: 1200 }) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('cancel' as const), order: fc.nat(300) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('fill' as const), seed: fc.nat(10_000) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('deposit' as const), client: fc.nat(5), cents: fc.integer({ min: 1, max: 50_000_000 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('day_end' as const) }) },
 );
 
 interface ModelClient {
@@ -47,7 +52,10 @@ interface ModelOrder {
   id: number;
   client: ModelClient;
   side: 'buy' | 'sell';
+  /** what the order still holds frozen (a buy's fills keep their cost frozen until delivery) */
   frozenCash: Decimal;
+  /** the net cash of its fills so far, settled at delivery: − buys' cost, + sells' proceeds */
+  settles: Decimal;
   open: boolean;
 }
 
@@ -65,6 +73,8 @@ beforeAll(async () => {
   };
   teller = await op('teller');
   clerk = await op('clerk');
+  // interest capitalisation has its own test (day-end.test.ts); here the model's cash is the trades'
+  await t.db.updateTable('system_params').set({ value: '' }).where('key', '=', 'interest_capitalisation_dates').execute();
 });
 afterAll(() => t.close());
 
@@ -87,23 +97,20 @@ async function check(clients: ModelClient[], orders: ModelOrder[]) {
   for (const c of clients) {
     const a = await t.db.selectFrom('fund_accounts').select(['balance', 'frozen']).where('id', '=', c.account).executeTakeFirstOrThrow();
     expect({ balance: a.balance, frozen: a.frozen }, `client ${c.id}`).toEqual({ balance: c.balance.toFixed(2), frozen: c.frozen.toFixed(2) });
-    const open = orders.filter((o) => o.client === c && o.open && o.side === 'buy').reduce((s, o) => s.plus(o.frozenCash), new Decimal(0));
+    const open = orders.filter((o) => o.client === c && o.side === 'buy').reduce((s, o) => s.plus(o.frozenCash), new Decimal(0));
     expect(c.frozen.toFixed(2)).toBe(open.toFixed(2));
   }
+  expect(await invariantViolations(t.db, 'full')).toEqual([]);
+  // frozen shares are what the open day's sells hold: all of an open one, the filled part of a cancelled one
   const { rows } = await sql<{ bad: number }>`
-    SELECT (SELECT count(*) FROM fund_accounts a WHERE a.frozen < 0 OR a.balance - a.frozen < -a.credit_line
-              OR a.balance <> (SELECT coalesce(sum(amount), 0) FROM fund_journal j WHERE j.account_id = a.id)
-              OR a.frozen <> (SELECT coalesce(sum(frozen_delta), 0) FROM fund_journal j WHERE j.account_id = a.id))
-         + (SELECT count(*) FROM positions p WHERE p.quantity < 0 OR p.frozen < 0 OR p.quantity - p.today_bought - p.frozen < 0
-              OR p.quantity <> (SELECT coalesce(sum(quantity_delta), 0) FROM position_journal pj WHERE pj.position_id = p.id)
-              OR p.frozen <> (SELECT coalesce(sum(frozen_delta), 0) FROM position_journal pj WHERE pj.position_id = p.id)
-              OR p.frozen <> (SELECT coalesce(sum(o.quantity - o.filled_quantity), 0) FROM orders o WHERE o.side = 'sell' AND o.status IN ('open', 'partially_filled')
-                               AND o.shareholder_account_id = p.shareholder_account_id AND o.security_id = p.security_id))
-         AS bad`.execute(t.db);
-  expect(Number(rows[0]!.bad)).toBe(0);
+    SELECT count(*)::int AS bad FROM positions p
+    WHERE p.frozen <> (SELECT coalesce(sum(CASE WHEN o.status IN ('cancelled', 'partially_cancelled') THEN o.filled_quantity ELSE o.quantity END), 0) FROM orders o
+                       WHERE o.side = 'sell' AND o.status <> 'expired' AND o.business_date = (SELECT value::date FROM system_params WHERE key = 'business_date')
+                         AND o.shareholder_account_id = p.shareholder_account_id AND o.security_id = p.security_id)`.execute(t.db);
+  expect(rows[0]!.bad).toBe(0);
 }
 
-describe('orders, cancels and fills against a model', () => {
+describe('orders, cancels, fills and day-ends against a model', () => {
   it(`${RUNS} random sequences of ${OPS} operations`, async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(opArb, { minLength: OPS, maxLength: OPS }), async (ops) => {
@@ -128,7 +135,7 @@ describe('orders, cancels and fills against a model', () => {
             if (!(r instanceof AppError)) {
               const frozenCash = new Decimal(String((r as unknown as { frozen_cash: string }).frozen_cash));
               if (op.side === 'buy') expect(frozenCash.toFixed(2)).toBe(est.freeze);
-              orders.push({ id: (r as { id: number }).id, client: c, side: op.side, frozenCash, open: true });
+              orders.push({ id: (r as { id: number }).id, client: c, side: op.side, frozenCash, settles: new Decimal(0), open: true });
               c.frozen = c.frozen.plus(frozenCash);
             }
           } else if (op.kind === 'cancel' && orders.length) {
@@ -136,8 +143,10 @@ describe('orders, cancels and fills against a model', () => {
             const r = await attempt(() => cancelOrder(t.db, teller, teller.branch_id, o.id));
             expect(r instanceof AppError, `cancel #${o.id} (open: ${o.open})`).toBe(!o.open);
             if (o.open) {
-              o.client.frozen = o.client.frozen.minus(o.frozenCash);
-              o.frozenCash = new Decimal(0);
+              // a buy keeps frozen what its fills will cost at delivery
+              const held = o.side === 'buy' ? Decimal.min(o.frozenCash, o.settles.neg()) : new Decimal(0);
+              o.client.frozen = o.client.frozen.minus(o.frozenCash.minus(held));
+              o.frozenCash = held;
               o.open = false;
             }
           } else if (op.kind === 'fill') {
@@ -151,17 +160,20 @@ describe('orders, cancels and fills against a model', () => {
               // the exchange fills every open order of the branch, earlier runs' too: those are checked by the invariants only
               const o = orders.find((x) => x.id === tr.order_id);
               if (!o) continue;
-              const now = await t.db.selectFrom('orders' as never).select(['frozen_cash' as never, 'status' as never]).where('id' as never, '=', o.id as never).executeTakeFirstOrThrow() as { frozen_cash: string; status: string };
-              if (o.side === 'buy') {
-                o.client.balance = o.client.balance.minus(tr.net_amount);
-              } else {
-                o.client.balance = o.client.balance.plus(tr.net_amount);
-              }
-              // what the fill released of the order's freeze (all of it on the last fill)
-              o.client.frozen = o.client.frozen.minus(o.frozenCash.minus(now.frozen_cash));
-              o.frozenCash = new Decimal(now.frozen_cash);
+              const now = await t.db.selectFrom('orders' as never).select(['status' as never]).where('id' as never, '=', o.id as never).executeTakeFirstOrThrow() as { status: string };
+              // nothing moves until delivery
+              o.settles = o.side === 'buy' ? o.settles.minus(tr.net_amount) : o.settles.plus(tr.net_amount);
               o.open = now.status === 'open' || now.status === 'partially_filled';
             }
+          } else if (op.kind === 'day_end') {
+            const date = (await t.db.selectFrom('system_params').select('value').where('key', '=', 'business_date').executeTakeFirstOrThrow()).value;
+            await runDayEnd(t.db, { ...clerk, at: new Date() }, date);
+            // delivery settles every fill netted; everything the day's orders froze is released
+            for (const o of orders) {
+              o.client.balance = o.client.balance.plus(o.settles);
+              o.client.frozen = o.client.frozen.minus(o.frozenCash);
+            }
+            orders.length = 0;
           }
           await check(clients, orders);
         }

@@ -146,7 +146,7 @@ export async function placeOrder(db: Db, actor: Actor, scope: number | null, req
   });
 }
 
-/** 撤单: the unfilled part is cancelled and what it froze is released. */
+/** 撤单: the unfilled part is cancelled and what it froze is released (a buy keeps frozen what its fills will cost at delivery). */
 export async function cancelOrder(db: Db, actor: Actor, scope: number | null, id: number) {
   return inTransaction(db, async (trx) => {
     const { rows } = await sql<Record<string, any>>`SELECT * FROM orders WHERE id = ${id} ${scope === null ? sql`` : sql`AND branch_id = ${scope}`} FOR UPDATE`.execute(trx);
@@ -155,15 +155,19 @@ export async function cancelOrder(db: Db, actor: Actor, scope: number | null, id
     if (o.status !== 'open' && o.status !== 'partially_filled') throw badRequest({ id: { key: 'order_not_open' } });
     if (o.business_date !== (await businessDate(trx))) throw badRequest({ id: { key: 'order_not_open' } });
     const remaining = Number(o.quantity) - Number(o.filled_quantity);
-    if (o.side === 'buy' && Number(o.frozen_cash) > 0) {
-      await postInTransaction(trx, actor, scope, { account_id: o.fund_account_id, type: 'unfreeze', amount: o.frozen_cash, reference: `撤单 ${o.order_no}`, freeze_kind: 'same_day' });
+    // what the fills already made will cost stays frozen until day-end delivery settles them
+    const { rows: filled } = await sql<{ cost: string }>`SELECT coalesce(sum(net_amount), 0) AS cost FROM trades WHERE order_id = ${id}`.execute(trx);
+    const held = Decimal.min(o.frozen_cash, filled[0]!.cost);
+    const release = new Decimal(o.frozen_cash).minus(held);
+    if (o.side === 'buy' && release.gt(0)) {
+      await postInTransaction(trx, actor, scope, { account_id: o.fund_account_id, type: 'unfreeze', amount: release.toFixed(2), reference: `撤单 ${o.order_no}`, freeze_kind: 'same_day' });
     }
     if (o.side === 'sell' && remaining > 0) {
       const p = await positionFor(trx, o.shareholder_account_id, o.security_id, true);
       await moveFrozenShares(trx, actor, o.business_date, p!.id, -remaining, 'unfreeze', `撤单 ${o.order_no}`, o.id);
     }
     const status = Number(o.filled_quantity) > 0 ? 'partially_cancelled' : 'cancelled';
-    const { rows: after } = await sql<Record<string, unknown>>`UPDATE orders SET status = ${status}, frozen_cash = 0, cancelled_at = ${actor.at}, version = version + 1 WHERE id = ${id} RETURNING *`.execute(trx);
+    const { rows: after } = await sql<Record<string, unknown>>`UPDATE orders SET status = ${status}, frozen_cash = ${o.side === 'buy' ? held.toFixed(2) : '0'}, cancelled_at = ${actor.at}, version = version + 1 WHERE id = ${id} RETURNING *`.execute(trx);
     await audit(trx, actor, { action: 'cancel', resource: 'orders', record_id: id, before: o, after: after[0] });
     return after[0]!;
   });

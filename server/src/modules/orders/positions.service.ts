@@ -72,8 +72,10 @@ export async function freezeSecurities(db: Db, actor: Actor, scope: number | nul
     const p = rows[0];
     if (!p) throw notFound();
     const sellable = Number(p.quantity) - Number(p.today_bought) - Number(p.frozen);
-    const { rows: held } = await sql<{ n: number }>`SELECT coalesce(sum(quantity - filled_quantity), 0)::int AS n FROM orders
-      WHERE side = 'sell' AND status IN ('open', 'partially_filled') AND shareholder_account_id = ${p.shareholder_account_id} AND security_id = ${p.security_id}`.execute(trx);
+    // shares held by today's sell orders: the unfilled part of open ones and what filled (until delivery)
+    const { rows: held } = await sql<{ n: number }>`SELECT coalesce(sum(CASE WHEN status IN ('open', 'partially_filled', 'filled') THEN quantity ELSE filled_quantity END), 0)::int AS n FROM orders
+      WHERE side = 'sell' AND status <> 'expired' AND business_date = (SELECT value::date FROM system_params WHERE key = 'business_date')
+        AND shareholder_account_id = ${p.shareholder_account_id} AND security_id = ${p.security_id}`.execute(trx);
     if (body.type === 'freeze' && body.quantity > sellable) throw badRequest({ quantity: { key: 'insufficient_shares' } });
     if (body.type === 'unfreeze' && body.quantity > Number(p.frozen) - Number(held[0]!.n)) throw badRequest({ quantity: { key: 'insufficient_frozen_shares' } });
     const date = await businessDate(trx);

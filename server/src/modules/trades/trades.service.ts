@@ -4,7 +4,7 @@ import type { Db } from '../../db/connect.js';
 import { inTransaction } from '../../db/transaction.js';
 import { audit, type Actor } from '../audit/audit.service.js';
 import { feesForTrade } from '../fees/fees.service.js';
-import { businessDate, postInTransaction } from '../ledger/ledger.service.js';
+import { businessDate } from '../ledger/ledger.service.js';
 import { parseTradeReport, type TradeLine } from './trade-report.csv.js';
 
 export type Unmatched = { line: number; trade_id?: string; reason: string; text?: string };
@@ -30,51 +30,23 @@ interface OrderRow {
 }
 
 /**
- * Records one fill against its order, in the caller's transaction. The trade's fees come from the
- * fee schedules in force on its date (the function clearing uses). A buy releases the frozen cash
- * it used and is charged amount + fees; a sell consumes the frozen shares and is credited
- * amount − fees (usable for buying at once, withdrawable tomorrow). Holdings bought today are not
- * sellable before the next trading day.
+ * Records one fill against its order, in the caller's transaction (成交配对). Nothing moves yet:
+ * a buy's cash stays frozen by its order and a sell's shares stay frozen until day-end delivery
+ * (交割) settles the day's trades netted per client, market and seat. The fees shown meanwhile
+ * come from the schedules in force on the trade date — the function the order estimate uses;
+ * clearing recomputes them for the record.
  */
 async function applyFill(trx: Db, actor: Actor, o: OrderRow, l: TradeLine, client: { client_class: string; client_no: string }, shareholderCode: string, source: string) {
   const security = await trx.selectFrom('securities').select(['type', 'board']).where('id', '=', o.security_id).executeTakeFirstOrThrow();
   const fees = await feesForTrade(trx, { date: l.trade_date, side: o.side, market: o.market, security_type: security.type, board: security.board, client_class: client.client_class, client_id: client.client_no, price: l.price, quantity: l.quantity });
   const remaining = Number(o.quantity) - Number(o.filled_quantity) - l.quantity;
-  let frozenCash = new Decimal(o.frozen_cash);
-  const ref = `成交 ${l.trade_id}`;
-  if (o.side === 'buy') {
-    const cost = new Decimal(fees.net_amount);
-    const release = remaining === 0 ? frozenCash : Decimal.min(frozenCash, cost);
-    if (release.gt(0)) await postInTransaction(trx, actor, null, { account_id: o.fund_account_id, type: 'unfreeze', amount: release.toFixed(2), reference: ref });
-    await postInTransaction(trx, actor, null, { account_id: o.fund_account_id, type: 'trade_buy', amount: cost.toFixed(2), reference: ref });
-    frozenCash = frozenCash.minus(release);
-    await sql`INSERT INTO positions (client_id, shareholder_account_id, security_id, branch_id) VALUES (${o.client_id}, ${o.shareholder_account_id}, ${o.security_id}, ${o.branch_id}) ON CONFLICT (shareholder_account_id, security_id) DO NOTHING`.execute(trx);
-    const { rows } = await sql<{ id: number; quantity: number; frozen: number }>`
-      UPDATE positions SET quantity = quantity + ${l.quantity}, today_bought = today_bought + ${l.quantity}, cost = cost + ${fees.net_amount}, version = version + 1, updated_at = ${actor.at}
-      WHERE shareholder_account_id = ${o.shareholder_account_id} AND security_id = ${o.security_id} RETURNING id, quantity, frozen`.execute(trx);
-    await positionEntry(trx, actor, o, rows[0]!, 'buy', l.quantity, 0, ref);
-  } else {
-    const { rows } = await sql<{ id: number; quantity: number; frozen: number }>`
-      UPDATE positions SET quantity = quantity - ${l.quantity}, frozen = frozen - ${l.quantity},
-        cost = cost - round(cost * ${l.quantity}::numeric / nullif(quantity, 0), 2), version = version + 1, updated_at = ${actor.at}
-      WHERE shareholder_account_id = ${o.shareholder_account_id} AND security_id = ${o.security_id} RETURNING id, quantity, frozen`.execute(trx);
-    await positionEntry(trx, actor, o, rows[0]!, 'sell', -l.quantity, -l.quantity, ref);
-    const proceeds = new Decimal(fees.net_amount);
-    if (proceeds.gt(0)) await postInTransaction(trx, actor, null, { account_id: o.fund_account_id, type: 'trade_sell', amount: proceeds.toFixed(2), reference: ref });
-    else if (proceeds.lt(0)) await postInTransaction(trx, actor, null, { account_id: o.fund_account_id, type: 'fee', amount: proceeds.neg().toFixed(2), reference: ref });
-  }
   const status = remaining === 0 ? 'filled' : 'partially_filled';
-  await sql`UPDATE orders SET filled_quantity = filled_quantity + ${l.quantity}, filled_amount = filled_amount + ${fees.amount}, frozen_cash = ${frozenCash.toFixed(2)}, status = ${status}, version = version + 1 WHERE id = ${o.id}`.execute(trx);
+  await sql`UPDATE orders SET filled_quantity = filled_quantity + ${l.quantity}, filled_amount = filled_amount + ${fees.amount}, status = ${status}, version = version + 1 WHERE id = ${o.id}`.execute(trx);
   const { rows: trade } = await sql<{ id: number }>`
     INSERT INTO trades (market, trade_no, business_date, order_id, client_id, security_id, code, side, quantity, price, amount, commission, stamp_duty, transfer_fee, handling_fee, regulatory_fee, net_amount, seat_no, shareholder_code, source, branch_id, created_at)
     VALUES (${o.market}, ${l.trade_id}, ${l.trade_date}, ${o.id}, ${o.client_id}, ${o.security_id}, ${o.code}, ${o.side}, ${l.quantity}, ${l.price}, ${fees.amount}, ${fees.commission}, ${fees.stamp_duty}, ${fees.transfer_fee}, ${fees.handling_fee}, ${fees.regulatory_fee}, ${fees.net_amount}, ${l.seat}, ${shareholderCode}, ${source}, ${o.branch_id}, ${actor.at})
     RETURNING id`.execute(trx);
   await audit(trx, actor, { action: 'fill', resource: 'trades', record_id: trade[0]!.id, after: { ...l, fees } });
-}
-
-async function positionEntry(trx: Db, actor: Actor, o: OrderRow, p: { id: number; quantity: number; frozen: number }, type: 'buy' | 'sell', qty: number, frozen: number, ref: string) {
-  await sql`INSERT INTO position_journal (business_date, position_id, type, quantity_delta, frozen_delta, quantity_after, frozen_after, reference, order_id, operator_id, branch_id, created_at)
-    VALUES (${o.business_date}, ${p.id}, ${type}, ${qty}, ${frozen}, ${p.quantity}, ${p.frozen}, ${ref}, ${o.id}, ${actor.operator_id}, ${o.branch_id}, ${actor.at})`.execute(trx);
 }
 
 /** Why a line does not match its order (成交配对), or null when it does. */

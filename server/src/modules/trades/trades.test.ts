@@ -63,17 +63,18 @@ describe('simulated exchange and trade-report import (成交回报)', () => {
       const fees = new Decimal(tr.commission).plus(tr.stamp_duty).plus(tr.transfer_fee);
       expect(tr.net_amount).toBe((tr.side === 'buy' ? new Decimal(tr.amount).plus(fees) : new Decimal(tr.amount).minus(fees)).toFixed(2));
     }
+    // nothing settles before day-end delivery: buys stay frozen by their orders, sold shares stay frozen
     const after = (await t.call('GET', `/api/fund_accounts/${accountId}`, { as: teller })).json;
-    const net = trades.reduce((s, tr) => (tr.side === 'buy' ? s.minus(tr.net_amount) : s.plus(tr.net_amount)), new Decimal(0));
-    expect(after.balance).toBe(new Decimal(before.balance).plus(net).toFixed(2));
-    const orders = (await t.call('GET', `/api/orders?filter=${encodeURIComponent(JSON.stringify({ client_id: clientId }))}`, { as: teller })).json as { frozen_cash: string; side: string; filled_quantity: number; status: string }[];
+    expect(after.balance).toBe(before.balance);
+    const orders = (await t.call('GET', `/api/orders?filter=${encodeURIComponent(JSON.stringify({ client_id: clientId }))}`, { as: teller })).json as { id: number; frozen_cash: string; side: string; filled_quantity: number; quantity: number; status: string }[];
     expect(after.frozen).toBe(orders.reduce((s, o) => s.plus(o.frozen_cash), new Decimal(0)).toFixed(2));
-    // sale proceeds buy at once but are not withdrawable today
-    const sold = trades.filter((tr) => tr.side === 'sell').reduce((s, tr) => s.plus(tr.net_amount), new Decimal(0));
-    expect(new Decimal(after.available).minus(after.withdrawable).toFixed(2)).toBe(Decimal.min(sold, after.available).toFixed(2));
-    // holdings bought today are held but not sellable
-    const positions = (await t.call('GET', `/api/positions?filter=${encodeURIComponent(JSON.stringify({ client_id: clientId }))}`, { as: teller })).json as { code: string; quantity: number; today_bought: number; sellable: number }[];
-    for (const p of positions.filter((p) => p.code !== '600000')) expect(p.sellable).toBe(0);
+    for (const o of orders.filter((o) => o.side === 'buy')) {
+      const cost = trades.filter((tr) => tr.order_id === o.id).reduce((s, tr) => s.plus(tr.net_amount), new Decimal(0));
+      expect(new Decimal(o.frozen_cash).gte(cost), `order ${o.id} keeps what its fills cost frozen`).toBe(true);
+    }
+    const sold = orders.filter((o) => o.side === 'sell').reduce((s, o) => s + Number(o.quantity), 0);
+    const holding = (await t.call('GET', `/api/positions?filter=${encodeURIComponent(JSON.stringify({ client_id: clientId }))}`, { as: teller })).json as { code: string; quantity: number; frozen: number }[];
+    expect(holding.find((p) => p.code === '600000')).toMatchObject({ quantity: 5000, frozen: sold });
 
     const again = await t.call('POST', '/api/trades/import', { as: clerk, body: r.json.csv, headers: { 'content-type': 'text/csv' } });
     expect(again.json).toMatchObject({ recorded: 0, duplicates: r.json.recorded });
@@ -94,6 +95,25 @@ describe('simulated exchange and trade-report import (成交回报)', () => {
     expect(r.status).toBe(200);
     expect(r.json.recorded).toBe(0);
     expect(r.json.unmatched.map((u: { reason: string }) => u.reason)).toEqual(expect.arrayContaining(['unknown_order', 'format_columns', ...(open ? ['account_mismatch'] : [])]));
+  });
+
+  it('day-end delivery settles the fills: one entry per market and seat, holdings moved, to the cent', async () => {
+    const before = (await t.call('GET', `/api/fund_accounts/${accountId}`, { as: teller })).json;
+    const trades = (await t.call('GET', `/api/trades?filter=${encodeURIComponent(JSON.stringify({ client_id: clientId }))}&range=[0,99]`, { as: teller })).json as { side: string; net_amount: string; quantity: number; code: string; market: string; seat_no: string }[];
+    const net = trades.reduce((s, tr) => (tr.side === 'buy' ? s.minus(tr.net_amount) : s.plus(tr.net_amount)), new Decimal(0));
+    const date = (await t.db.selectFrom('system_params').select('value').where('key', '=', 'business_date').executeTakeFirstOrThrow()).value;
+    const r = await t.call('POST', '/api/day_end_runs', { as: clerk, body: { business_date: date } });
+    expect(r.status, JSON.stringify(r.json)).toBe(201);
+    const after = (await t.call('GET', `/api/fund_accounts/${accountId}`, { as: teller })).json;
+    expect(after.balance).toBe(new Decimal(before.balance).plus(net).toFixed(2));
+    expect(after.frozen).toBe('0.00');
+    const entries = await t.db.selectFrom('fund_journal_all').select(['type', 'amount', 'reference']).where('account_id', '=', accountId).where('business_date', '=', date).where('type', 'in', ['trade_buy', 'trade_sell']).execute();
+    expect(entries.length).toBe(new Set(trades.map((tr) => `${tr.market} ${tr.seat_no}`)).size);
+    expect(entries.reduce((s, e) => s.plus(e.amount), new Decimal(0)).toFixed(2)).toBe(net.toFixed(2));
+    const positions = (await t.call('GET', `/api/positions?filter=${encodeURIComponent(JSON.stringify({ client_id: clientId }))}`, { as: teller })).json as { code: string; quantity: number; frozen: number }[];
+    const moved = (code: string) => trades.filter((tr) => tr.code === code).reduce((s, tr) => s + (tr.side === 'buy' ? tr.quantity : -tr.quantity), 0);
+    for (const code of new Set(trades.map((tr) => tr.code))) expect(positions.find((p) => p.code === code)?.quantity ?? 0).toBe((code === '600000' ? 5000 : 0) + moved(code));
+    expect(positions.every((p) => p.frozen === 0)).toBe(true);
   });
 
   it('needs the right to import', async () => {
