@@ -16,7 +16,7 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bc-e2e-'));
   // no demo history: the browser tests start from the bare branch, which keeps them fast and exact
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEMO_PASSWORD: E2E_PASSWORD, DEMO_CLIENTS: '0', DEMO_DAYS: '0' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEMO_PASSWORD: E2E_PASSWORD, DEMO_SCALE: '0', DEMO_DAYS: '0' };
   let scratch: Awaited<ReturnType<typeof scratchDatabase>> | undefined;
   if (process.env.DATABASE_URL) {
     scratch = await scratchDatabase(process.env.DATABASE_URL, `bc_e2e_${process.pid}`);

@@ -23,7 +23,7 @@ describe('the demo activity', () => {
     const { conn, clients, trades } = await build(7);
     expect(clients.length).toBeGreaterThan(20);
     expect(trades.length).toBeGreaterThan(0);
-    expect(await invariantViolations(conn.db)).toEqual([]);
+    expect(await invariantViolations(conn.db, 'full')).toEqual([]);
     const runs = await conn.db.selectFrom('day_end_runs' as never).select('status' as never).execute();
     expect(runs).toHaveLength(2);
     expect(await conn.db.selectFrom('system_params').select('value').where('key', '=', 'business_date').executeTakeFirstOrThrow()).toEqual({ value: '2026-11-25' });

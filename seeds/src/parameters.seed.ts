@@ -7,6 +7,7 @@ import { BANKS } from './data/banks.data.js';
 import { SECURITIES, type SecuritySeed } from './data/securities.data.js';
 import { HOLIDAYS } from './data/calendar.data.js';
 import { CLIENT_MANAGER_NAMES } from './data/client-managers.data.js';
+import { MARKET_SHARE, seedMarketTotals } from './market-totals.seed.js';
 
 const MARKET_OF = { SH: 'SH-A', SZ: 'SZ-A', BJ: 'BJ' } as const;
 
@@ -66,6 +67,9 @@ export async function seedParameters(db: Db, opts: { branchId: number; headOffic
     .insertInto('system_params')
     .values({ key: 'business_date', value: opts.businessDate, type: 'date', category: 'business', name_zh: '当前业务日期', name_en: 'Business date', description: '只由日终处理滚动', read_only: true })
     .execute();
+  // the market's turnover of the year's days so far, so market share has its denominator from the start
+  const dayBefore = new Date(Date.parse(`${opts.businessDate}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  await seedMarketTotals(db, { seed: 1, from: `${opts.businessDate.slice(0, 4)}-01-01`, to: dayBefore, share: MARKET_SHARE, branchId: opts.branchId });
 }
 
 /** The first trading day on or after `date` by the seeded holiday list (weekends never trade). */

@@ -4,6 +4,7 @@ import { syncBuiltInRoles } from './built-in-roles.seed.js';
 import { BRANCH_DETAILS, DEMO_BRANCH, DEMO_OPERATORS, HEAD_OFFICE } from './demo-branch.js';
 import { seedParameters } from './parameters.seed.js';
 import { inTransaction } from '../../server/src/db/transaction.js';
+import { LAST_CALENDAR_YEAR } from './data/calendar.data.js';
 
 export interface SeedOptions {
   /** the demo operators' password on first run */
@@ -35,7 +36,9 @@ export async function seed(db: Db, opts: SeedOptions) {
         .executeTakeFirstOrThrow();
       await trx.insertInto('operator_roles').values({ operator_id: row.id, role_id: roleIds.get(op.role)! }).execute();
     }
+    // the calendar from the first business date's year through the last year with a holiday list
     const year = Number(opts.businessDate.slice(0, 4));
-    await seedParameters(trx, { branchId: branchIds.branch!, headOfficeId: branchIds.head_office!, businessDate: opts.businessDate, years: [year, year + 1] });
+    const years = Array.from({ length: Math.max(2, LAST_CALENDAR_YEAR - year + 1) }, (_, i) => year + i);
+    await seedParameters(trx, { branchId: branchIds.branch!, headOfficeId: branchIds.head_office!, businessDate: opts.businessDate, years });
   });
 }

@@ -6,12 +6,13 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { connect } from './db/connect.js';
 import { migrate } from './db/migrate.js';
 import { createApp } from './app.js';
+import { backupContext, syncBackupIndex } from './modules/backups/backups.service.js';
 import { systemClock } from './clock.js';
 import { DEFAULT_DEMO_PASSWORD, readConfig } from './config.js';
-import { isSeeded, seed } from '../../seeds/src/seed.js';
+import { isSeeded } from '../../seeds/src/seed.js';
 import { syncBuiltInRoles } from '../../seeds/src/built-in-roles.seed.js';
-import { firstTradingDayFrom, syncDictionary, tradingDaysBefore } from '../../seeds/src/parameters.seed.js';
-import { seedActivity } from '../../seeds/src/demo-activity.seed.js';
+import { firstTradingDayFrom, syncDictionary } from '../../seeds/src/parameters.seed.js';
+import { seedDemo } from '../../seeds/src/demo.seed.js';
 import { DEMO_OPERATORS } from '../../seeds/src/demo-branch.js';
 
 const env = readConfig();
@@ -25,19 +26,18 @@ const fresh = !(await isSeeded(conn.db));
 if (fresh) {
   // the demo opens on the first trading day from today (Beijing time), after a few days of history
   const today = firstTradingDayFrom(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10));
-  const started = Date.now();
-  await seed(conn.db, { demoPassword: env.demoPassword, businessDate: tradingDaysBefore(today, env.demo.days) });
-  if (env.demo.clients > 0 || env.demo.days > 0) {
-    console.log(`building the demo branch: ${env.demo.clients} clients, ${env.demo.days} trading days …`);
-    await seedActivity(conn.db, { seed: env.demo.seed, clients: env.demo.clients, days: env.demo.days, ordersPerDay: env.demo.ordersPerDay });
-  }
-  console.log(`demo data ready in ${Math.round((Date.now() - started) / 100) / 10} s`);
+  console.log(`building the demo branch (scale ${env.demo.scale}, ${env.demo.days} trading days of history before ${today}) …`);
+  const demo = await seedDemo(conn.db, { seed: env.demo.seed, scale: env.demo.scale, days: env.demo.days, open: today, demoPassword: env.demoPassword, onProgress: (line) => console.log(`  ${line}`) });
+  console.log(`demo data ready in ${demo.seconds.toFixed(1)} s (every invariant checked over the whole history in ${demo.checkSeconds.toFixed(1)} s)`);
 } else {
   await syncBuiltInRoles(conn.db);
   await syncDictionary(conn.db);
 }
 
-const app = createApp({ db: conn.db, clock: systemClock });
+const backups = backupContext(conn, { backupDir: env.backupDir, pgBinDir: env.pgBinDir });
+// the backup directory is the truth of which snapshots exist: index any the table lacks
+await syncBackupIndex(backups);
+const app = createApp({ db: conn.db, clock: systemClock, backups });
 if (existsSync(adminDist)) {
   const relRoot = path.relative(process.cwd(), adminDist);
   app.use('/*', serveStatic({ root: relRoot }));
@@ -49,6 +49,7 @@ const server = serve({ fetch: app.fetch, port: env.port }, (info) => {
   console.log('');
   console.log(`营业部运营管理平台 is running: ${url}`);
   console.log(`  database: ${conn.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${env.dataDir}`}`);
+  console.log(`  backups:  ${backups.backupDir}`);
   if (fresh) {
     console.log(`  demo branch created; demo logins (password ${env.demoPassword === DEFAULT_DEMO_PASSWORD ? `"${env.demoPassword}", the default — set DEMO_PASSWORD on the first run to choose another` : 'from DEMO_PASSWORD'}):`);
   } else {

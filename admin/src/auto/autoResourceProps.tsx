@@ -1,6 +1,7 @@
 import AccountBalanceIcon from '@mui/icons-material/AccountBalance';
 import CalendarMonthIcon from '@mui/icons-material/CalendarMonth';
 import EventSeatIcon from '@mui/icons-material/EventSeat';
+import LeaderboardIcon from '@mui/icons-material/Leaderboard';
 import MenuBookIcon from '@mui/icons-material/MenuBook';
 import PercentIcon from '@mui/icons-material/Percent';
 import PublicIcon from '@mui/icons-material/Public';
@@ -34,6 +35,7 @@ const ICONS: Record<string, ComponentType<any>> = {
     system_params: TuneIcon,
     dictionary: MenuBookIcon,
     client_managers: SupportAgentIcon,
+    market_totals: LeaderboardIcon,
 };
 
 /**

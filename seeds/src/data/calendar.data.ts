@@ -1,8 +1,12 @@
 /**
- * Exchange closures (休市) on weekdays for SSE / SZSE / BSE, 2026–2027.
+ * Exchange closures (休市) on weekdays for SSE / SZSE / BSE, 2025–2027.
  *
  * Only weekdays are listed: the exchanges never trade on a Saturday or Sunday, including the
  * make-up working weekends (调休上班日) of the State Council arrangement, so those need no row.
+ *
+ * 2025 follows the State Council notice 国务院办公厅关于2025年部分节假日安排的通知 (2024-11-12):
+ * 元旦 1/1, 春节 1/28–2/4, 清明 4/4–4/6, 劳动节 5/1–5/5, 端午 5/31–6/2, 国庆·中秋 10/1–10/8
+ * (the year a demo history reaching back more than a year needs).
  *
  * 2026 follows the State Council notice 国务院办公厅关于2026年部分节假日安排的通知 (2025-11-04):
  * 元旦 1/1–1/3, 春节 2/15–2/23, 清明 4/4–4/6, 劳动节 5/1–5/5, 端午 6/19–6/21, 中秋 9/25–9/27,
@@ -24,10 +28,32 @@ export interface HolidaySeed {
 export const CALENDAR_NOTE =
   '2026 closures follow the official State Council arrangement (published 2025-11-04); 2027 closures are provisional, derived from the usual pattern, and must be replaced by the official 2027 arrangement.';
 
+/** The last year the list covers: the seeded calendar runs to its end. */
+export const LAST_CALENDAR_YEAR = 2027;
+
 /** Years whose closures are not yet confirmed by an official notice. */
 export const PROVISIONAL_YEARS: number[] = [2027];
 
 export const HOLIDAYS: HolidaySeed[] = [
+  // 2025 — official
+  { date: '2025-01-01', name_zh: '元旦', name_en: "New Year's Day" },
+  { date: '2025-01-28', name_zh: '春节', name_en: 'Spring Festival' },
+  { date: '2025-01-29', name_zh: '春节', name_en: 'Spring Festival' },
+  { date: '2025-01-30', name_zh: '春节', name_en: 'Spring Festival' },
+  { date: '2025-01-31', name_zh: '春节', name_en: 'Spring Festival' },
+  { date: '2025-02-03', name_zh: '春节', name_en: 'Spring Festival' },
+  { date: '2025-02-04', name_zh: '春节', name_en: 'Spring Festival' },
+  { date: '2025-04-04', name_zh: '清明节', name_en: 'Qingming Festival' },
+  { date: '2025-05-01', name_zh: '劳动节', name_en: 'Labour Day' },
+  { date: '2025-05-02', name_zh: '劳动节', name_en: 'Labour Day' },
+  { date: '2025-05-05', name_zh: '劳动节', name_en: 'Labour Day' },
+  { date: '2025-06-02', name_zh: '端午节', name_en: 'Dragon Boat Festival' },
+  { date: '2025-10-01', name_zh: '国庆节', name_en: 'National Day' },
+  { date: '2025-10-02', name_zh: '国庆节', name_en: 'National Day' },
+  { date: '2025-10-03', name_zh: '国庆节', name_en: 'National Day' },
+  { date: '2025-10-06', name_zh: '国庆节', name_en: 'National Day' },
+  { date: '2025-10-07', name_zh: '国庆节', name_en: 'National Day' },
+  { date: '2025-10-08', name_zh: '国庆节', name_en: 'National Day' },
   // 2026 — official
   { date: '2026-01-01', name_zh: '元旦', name_en: "New Year's Day" },
   { date: '2026-01-02', name_zh: '元旦', name_en: "New Year's Day" },

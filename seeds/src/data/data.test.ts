@@ -133,11 +133,11 @@ describe('securities', () => {
 describe('trading calendar', () => {
   const dates = HOLIDAYS.map((h) => h.date);
 
-  it('lists valid, unique, sorted dates inside 2026–2027', () => {
+  it('lists valid, unique, sorted dates inside 2025–2027', () => {
     expect(new Set(dates).size).toBe(dates.length);
     expect([...dates].sort()).toEqual(dates);
     for (const d of dates) {
-      expect(d).toMatch(/^(2026|2027)-\d{2}-\d{2}$/);
+      expect(d).toMatch(/^(2025|2026|2027)-\d{2}-\d{2}$/);
       expect(new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10)).toBe(d);
     }
   });

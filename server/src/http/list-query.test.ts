@@ -21,6 +21,10 @@ describe('ra-data-simple-rest list parameters', () => {
     expect(parseListQuery({}, spec)).toMatchObject({ sort: { field: 'id', order: 'asc' }, offset: 0, limit: 25, filter: {} });
   });
   it('accepts getMany ids', () => expect(parseListQuery({ filter: '{"id":[1,2,3]}' }, spec).filter).toEqual({ id: [1, 2, 3] }));
+  it('answers every id a getMany asks for (no range sent)', () => {
+    const ids = Array.from({ length: 60 }, (_, i) => i + 1);
+    expect(parseListQuery({ filter: JSON.stringify({ id: ids }) }, spec)).toMatchObject({ offset: 0, limit: 60 });
+  });
   it.each([
     [{ sort: '["password_hash","ASC"]' }, 'sort'],
     [{ sort: '["name","SIDEWAYS"]' }, 'sort'],

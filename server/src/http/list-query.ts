@@ -45,14 +45,16 @@ export function parseListQuery<F extends z.ZodRawShape>(
     const field = Array.isArray(sortRaw) ? String(sortRaw[0]).slice(0, 40) : '?';
     throw badRequest({ sort: { key: 'bad_sort', params: { field } } });
   }
-  const rangeRaw = parseJsonParam('range', query.range) ?? [0, 24];
-  const range = rangeSchema.safeParse(rangeRaw);
-  if (!range.success || range.data[1] < range.data[0] || range.data[1] - range.data[0] + 1 > MAX_PAGE) {
-    throw badRequest({ range: { key: 'bad_range', params: { max: MAX_PAGE } } });
-  }
   const filterRaw = parseJsonParam('filter', query.filter) ?? {};
   if (typeof filterRaw !== 'object' || filterRaw === null || Array.isArray(filterRaw)) {
     throw badRequest({ filter: { key: 'bad_filter' } });
+  }
+  // react-admin's getMany sends `{"id":[…]}` without a range: answer every id asked for
+  const asked = Array.isArray((filterRaw as { id?: unknown }).id) ? ((filterRaw as { id: unknown[] }).id.length) : 0;
+  const rangeRaw = parseJsonParam('range', query.range) ?? [0, Math.min(MAX_PAGE, Math.max(25, asked)) - 1];
+  const range = rangeSchema.safeParse(rangeRaw);
+  if (!range.success || range.data[1] < range.data[0] || range.data[1] - range.data[0] + 1 > MAX_PAGE) {
+    throw badRequest({ range: { key: 'bad_range', params: { max: MAX_PAGE } } });
   }
   const allowed = Object.keys(spec.filters);
   for (const key of Object.keys(filterRaw)) {

@@ -21,6 +21,7 @@ const SAMPLES: Record<string, { create?: Record<string, unknown>; patch: Record<
   system_params: { patch: { value: '900000' } },
   dictionary: { create: { category: 'test_cat', code: 'x1', label_zh: '测试', label_en: 'Test' }, patch: { label_en: 'Test two' } },
   client_managers: { create: { code: 'KM999', name: '测试经理', phone: '13900000000' }, patch: { name: '测试经理二' } },
+  market_totals: { create: { business_date: '2026-11-24', market: 'SH-A', turnover: '612345678901.23' }, patch: { turnover: '612345678901.5' } },
 };
 
 /** A value of the wrong type for a field. */

@@ -2,8 +2,8 @@
  * 居民身份证号码 (GB 11643-1999): 6-digit area code, 8-digit birth date, 3-digit sequence (odd =
  * male), and a check character: Σ(digit × weight) mod 11 → "10X98765432".
  */
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const CHECK = '10X98765432';
+export const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
+export const CHECK = '10X98765432';
 
 export function checkChar(first17: string): string {
   let sum = 0;

@@ -20,11 +20,14 @@ type StepRecord = { seq: number; name: string; status: string; started_at: Date;
  */
 export async function runDayEnd(db: Db, actor: Actor, date: string, opts: { backups?: BackupContext } = {}) {
   const started = actor.at;
+  // times on the actor's clock (the app's clock, or a seeded day's), advancing at the real pace
+  const t0 = Date.now();
+  const now = () => new Date(started.getTime() + (Date.now() - t0));
   const steps: StepRecord[] = [];
   const snapshot = async (kind: 'before_clearing' | 'after_clearing', runId: number | null): Promise<StepRecord> => {
-    const s0 = new Date();
+    const s0 = now();
     const b = await takeSnapshot(opts.backups!, actor, { kind, business_date: date, run_id: runId });
-    return { seq: 0, name: kind === 'before_clearing' ? 'snapshot_before' : 'snapshot_after', status: 'completed', started_at: s0, finished_at: new Date(), rows: 1, detail: `${b.file}（${(Number(b.bytes) / 1024 / 1024).toFixed(1)} MB）` };
+    return { seq: 0, name: kind === 'before_clearing' ? 'snapshot_before' : 'snapshot_after', status: 'completed', started_at: s0, finished_at: now(), rows: 1, detail: `${b.file}（${(Number(b.bytes) / 1024 / 1024).toFixed(1)} MB）` };
   };
   // a date already done or not open is refused before a snapshot is spent on it
   const open = await db.selectFrom('system_params').select('value').where('key', '=', 'business_date').executeTakeFirstOrThrow();
@@ -44,14 +47,14 @@ export async function runDayEnd(db: Db, actor: Actor, date: string, opts: { back
       let seq = 0;
       if (before) steps.push({ ...before, seq: ++seq });
       for (const step of STEPS) {
-        const s0 = new Date();
+        const s0 = now();
         const r = await step.run({ trx, actor, date });
         // fault injection for the crash test: die in the middle of the run, transaction open
         if (process.env.DAY_END_CRASH_AT === step.name) process.kill(process.pid, 'SIGKILL');
-        steps.push({ seq: ++seq, name: step.name, status: 'completed', started_at: s0, finished_at: new Date(), rows: r.rows, detail: r.detail });
+        steps.push({ seq: ++seq, name: step.name, status: 'completed', started_at: s0, finished_at: now(), rows: r.rows, detail: r.detail });
       }
       const next = (await trx.selectFrom('system_params').select('value').where('key', '=', 'business_date').executeTakeFirstOrThrow()).value;
-      const { rows: run } = await sql<{ id: number }>`INSERT INTO day_end_runs (business_date, status, operator_id, started_at, finished_at, next_date) VALUES (${date}, 'completed', ${actor.operator_id}, ${started}, ${new Date()}, ${next}) RETURNING id`.execute(trx);
+      const { rows: run } = await sql<{ id: number }>`INSERT INTO day_end_runs (business_date, status, operator_id, started_at, finished_at, next_date) VALUES (${date}, 'completed', ${actor.operator_id}, ${started}, ${now()}, ${next}) RETURNING id`.execute(trx);
       for (const s of steps) await sql`INSERT INTO day_end_steps (run_id, seq, name, status, started_at, finished_at, rows, detail) VALUES (${run[0]!.id}, ${s.seq}, ${s.name}, ${s.status}, ${s.started_at}, ${s.finished_at}, ${s.rows}, ${s.detail})`.execute(trx);
       await audit(trx, actor, { action: 'run', resource: 'day_end_runs', record_id: run[0]!.id, detail: `${date} → ${next}` });
       return findRun(trx, run[0]!.id);
@@ -61,15 +64,15 @@ export async function runDayEnd(db: Db, actor: Actor, date: string, opts: { back
     if (e instanceof AppError && (e.code === 'DAY_END_DONE' || e.code === 'DAY_END_NOT_OPEN')) throw e;
     const failedAt = STEPS[steps.length - (before ? 1 : 0)]?.name ?? '';
     const reason = e instanceof AppError ? t('zh', e.key, e.params) : String((e as Error).message ?? e);
-    const { rows: run } = await sql<{ id: number }>`INSERT INTO day_end_runs (business_date, status, operator_id, started_at, finished_at, error) VALUES (${date}, 'failed', ${actor.operator_id}, ${started}, ${new Date()}, ${`${failedAt}: ${reason}`.slice(0, 1000)}) RETURNING id`.execute(db);
-    await sql`INSERT INTO day_end_steps (run_id, seq, name, status, started_at, finished_at, detail) VALUES (${run[0]!.id}, ${steps.length + 1}, ${failedAt}, 'failed', ${new Date()}, ${new Date()}, ${reason.slice(0, 500)})`.execute(db);
+    const { rows: run } = await sql<{ id: number }>`INSERT INTO day_end_runs (business_date, status, operator_id, started_at, finished_at, error) VALUES (${date}, 'failed', ${actor.operator_id}, ${started}, ${now()}, ${`${failedAt}: ${reason}`.slice(0, 1000)}) RETURNING id`.execute(db);
+    await sql`INSERT INTO day_end_steps (run_id, seq, name, status, started_at, finished_at, detail) VALUES (${run[0]!.id}, ${steps.length + 1}, ${failedAt}, 'failed', ${now()}, ${now()}, ${reason.slice(0, 500)})`.execute(db);
     await audit(db, actor, { action: 'run_failed', resource: 'day_end_runs', record_id: run[0]!.id, detail: `${date} ${failedAt}: ${reason}`.slice(0, 500) });
     throw e;
   }
   if (!opts.backups) return result;
   // the run has committed: a failed snapshot after it is recorded on the run, the books stay as they are
   const runId = (result as unknown as { id: number }).id;
-  const after = await snapshot('after_clearing', runId).catch((e: unknown) => ({ seq: 0, name: 'snapshot_after', status: 'failed', started_at: new Date(), finished_at: new Date(), rows: 0, detail: (e instanceof AppError ? t('zh', e.key, e.params) : String((e as Error).message ?? e)).slice(0, 500) }));
+  const after = await snapshot('after_clearing', runId).catch((e: unknown) => ({ seq: 0, name: 'snapshot_after', status: 'failed', started_at: now(), finished_at: now(), rows: 0, detail: (e instanceof AppError ? t('zh', e.key, e.params) : String((e as Error).message ?? e)).slice(0, 500) }));
   await sql`INSERT INTO day_end_steps (run_id, seq, name, status, started_at, finished_at, rows, detail) VALUES (${runId}, ${steps.length + 1}, ${after.name}, ${after.status}, ${after.started_at}, ${after.finished_at}, ${after.rows}, ${after.detail})`.execute(db);
   return findRun(db, runId);
 }

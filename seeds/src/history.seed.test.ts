@@ -1,0 +1,78 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDb } from '../../server/test/harness.js';
+import type { Connection, Db } from '../../server/src/db/connect.js';
+import { invariantViolations } from '../../server/src/modules/day-end/invariants.queries.js';
+import { DEMO_BUSINESS_DATE } from './demo-branch.js';
+import { seedPopulation } from './population.seed.js';
+import { PER_DAY, seedHistory } from './history.seed.js';
+
+const SCALE = 0.05;
+const DAYS = 3;
+const opened: Connection[] = [];
+afterAll(async () => {
+  for (const c of opened) await c.close();
+});
+
+async function build(seed: number): Promise<Db> {
+  const conn = await openTestDb();
+  opened.push(conn);
+  await seedPopulation(conn.db, { seed, scale: SCALE, asOf: DEMO_BUSINESS_DATE });
+  await seedHistory(conn.db, { seed, scale: SCALE, days: DAYS });
+  return conn.db;
+}
+
+/** The history's content, timestamps aside. */
+async function contentHash(db: Db) {
+  const { rows } = await sql<{ h: string }>`SELECT md5(
+      (SELECT string_agg(concat_ws('|', order_no, business_date, client_id, code, side, price, quantity, filled_quantity, status, channel), ',' ORDER BY id) FROM orders) ||
+      (SELECT string_agg(concat_ws('|', trade_no, quantity, price, amount, commission, stamp_duty, transfer_fee, net_amount), ',' ORDER BY id) FROM trades) ||
+      (SELECT string_agg(concat_ws('|', business_date, account_id, type, amount, frozen_delta, balance_after, bank_code), ',' ORDER BY id) FROM fund_journal_all) ||
+      (SELECT string_agg(concat_ws('|', id, prev_close), ',' ORDER BY id) FROM securities)) AS h`.execute(db);
+  return rows[0]!.h;
+}
+
+describe('the branch history (issue 6)', () => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await build(11);
+  }, 120_000);
+
+  it('lives each day through day-end: every invariant holds over the whole history', async () => {
+    expect(await invariantViolations(db, 'full')).toEqual([]);
+    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM day_end_runs WHERE status = 'completed'`.execute(db);
+    expect(rows[0]!.n).toBe(DAYS);
+  });
+
+  it('trades like the branch: ≈ 350 × scale trades a day, orders cancelled, expired and filled', async () => {
+    const { rows } = await sql<{ business_date: string; trades: number }>`SELECT business_date, trades::int FROM daily_summaries WHERE trades > 0 ORDER BY business_date`.execute(db);
+    expect(rows.length).toBe(DAYS);
+    for (const d of rows) expect(d.trades).toBeGreaterThan(PER_DAY.orders * SCALE * 0.5);
+    for (const d of rows) expect(d.trades).toBeLessThan(PER_DAY.orders * SCALE * 1.1);
+    const { rows: statuses } = await sql<{ status: string }>`SELECT DISTINCT status FROM orders`.execute(db);
+    expect(statuses.map((s) => s.status)).toEqual(expect.arrayContaining(['filled', 'cancelled', 'expired']));
+    const { rows: channels } = await sql<{ channel: string }>`SELECT DISTINCT channel FROM orders`.execute(db);
+    expect(channels.map((c) => c.channel)).toEqual(expect.arrayContaining(['counter', 'phone', 'online']));
+  });
+
+  it('charges the fees clearing charges: day-end corrected none of the seeded fills', async () => {
+    const { rows } = await sql<{ detail: string }>`SELECT s.detail FROM day_end_steps s JOIN day_end_runs r ON r.id = s.run_id WHERE r.status = 'completed' AND s.name = 'clearing'`.execute(db);
+    expect(rows.length).toBe(DAYS);
+    for (const r of rows) expect(r.detail).toMatch(/更正费用 0 笔/);
+  });
+
+  it('moves prices on each security’s tick, and trades only inside the day’s band (the order checks passed)', async () => {
+    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM securities WHERE status = 'listed' AND prev_close > 0 AND mod(prev_close, tick) <> 0`.execute(db);
+    expect(rows[0]!.n).toBe(0);
+    const { rows: moved } = await sql<{ n: number }>`SELECT count(DISTINCT price)::int AS n FROM trades`.execute(db);
+    expect(moved[0]!.n).toBeGreaterThan(10);
+  });
+
+  it('is the same for the same seed, different for another', async () => {
+    const again = await build(11);
+    const other = await build(12);
+    const h = await contentHash(db);
+    expect(await contentHash(again)).toBe(h);
+    expect(await contentHash(other)).not.toBe(h);
+  }, 240_000);
+});
