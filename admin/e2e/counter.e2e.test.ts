@@ -5,7 +5,7 @@ import { launch, shot } from './browser.js';
 /**
  * The counter, as a teller and a clearing clerk do it: open an account by ID number, deposit,
  * see a withdrawal beyond the available cash refused with its reason, place an order with the
- * live estimate; the clerk runs the simulated exchange; the client's page shows the result.
+ * live estimate; the clerk runs the simulated exchange and day-end; the client's page shows the result.
  */
 const base = inject('baseUrl');
 const password = inject('demoPassword');
@@ -104,7 +104,17 @@ describe('the counter in a browser', () => {
     const trades = (await api(clerk, `/api/trades?filter=${encodeURIComponent(JSON.stringify({ client_id: clientId }))}`)) as { quantity: number }[];
     expect(trades.length).toBeGreaterThan(0);
 
-    // the client page shows the holding (bought today: held, not sellable)
+    // the fill settles at day-end delivery: the clerk runs it from the day-end screen
+    await clerk.goto(`${base}/#/day_end_runs`);
+    const run = clerk.getByRole('button', { name: /执行 .* 日终/ });
+    await run.waitFor();
+    await shot(clerk, 'e2e-23b-day-end-precheck');
+    await run.click();
+    await clerk.getByRole('dialog').getByRole('button', { name: /确认|Confirm/ }).click();
+    await clerk.getByText(/日终完成|已完成/).first().waitFor({ timeout: 60_000 });
+    await shot(clerk, 'e2e-23c-day-end-done');
+
+    // the client page shows the holding (delivered at day-end)
     await teller.goto(`${base}/#/clients/${clientId}/show/positions`);
     await teller.getByText('浦发银行').first().waitFor();
     await shot(teller, 'e2e-24-client-holdings');

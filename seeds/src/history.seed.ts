@@ -162,7 +162,7 @@ async function trade(db: Db, actor: Actor, r: () => number, date: string, count:
     computeFees({ side, price, quantity }, resolveSchedules(schedules, { date, side, market: s.market, security_type: s.type, board: s.board, client_class: t.client_class, client_id: t.client_no }));
   const { rows: held } = await sql<{ position_id: number; client_id: number; security_id: number; sellable: number }>`
     SELECT p.id AS position_id, p.client_id, p.security_id, (p.quantity - p.today_bought - p.frozen)::int AS sellable
-    FROM positions p WHERE p.branch_id = ${branchId} AND p.quantity - p.today_bought - p.frozen > 0 AND p.client_id IN (SELECT client_id FROM fund_accounts WHERE id IN (${sql.join(traders.map((t) => t.account_id))}))
+    FROM positions p WHERE p.branch_id = ${branchId} AND p.quantity - p.today_bought - p.frozen > 0 AND p.client_id IN (SELECT client_id FROM fund_accounts WHERE id IN (SELECT value::bigint FROM jsonb_array_elements_text(${JSON.stringify(traders.map((t) => t.account_id))}::jsonb)))
     ORDER BY p.id`.execute(db);
   const holdings = new Map<number, { security_id: number; sellable: number }[]>();
   for (const h of held) (holdings.get(h.client_id) ?? holdings.set(h.client_id, []).get(h.client_id)!).push({ security_id: h.security_id, sellable: h.sellable });
@@ -216,15 +216,17 @@ async function trade(db: Db, actor: Actor, r: () => number, date: string, count:
     // the day's outcome per order: cancelled, left open (expires at day-end), filled in part, or filled
     const fate = orders.map(() => r());
     const cancelled = ids.filter((_, i) => fate[i]! < PER_DAY.cancelled);
+    // one parameter however many ids (a statement takes at most 65,535)
+    const idList = sql`SELECT value::bigint FROM jsonb_array_elements_text(${JSON.stringify(cancelled)}::jsonb)`;
     if (cancelled.length) {
       await postSet(trx, actor, date, '撤单', sql`
         SELECT fund_account_id AS account_id, id AS seq, 'unfreeze' AS type, 0::numeric AS amount, -frozen_cash AS frozen_delta, 'same_day' AS freeze_kind, NULL AS bank_code, '撤单 ' || order_no AS reference
-        FROM orders WHERE id IN (${sql.join(cancelled)}) AND side = 'buy'`);
+        FROM orders WHERE id IN (${idList}) AND side = 'buy'`);
       await movePositionsSet(trx, actor, date, '撤单', sql`
         SELECT p.id AS position_id, o.id AS seq, 'unfreeze' AS type, 0::bigint AS quantity_delta, -o.quantity AS frozen_delta, 0::bigint AS today_bought_delta, 0::numeric AS cost_delta, '撤单 ' || o.order_no AS reference, o.id AS order_id
         FROM orders o JOIN positions p ON p.shareholder_account_id = o.shareholder_account_id AND p.security_id = o.security_id
-        WHERE o.id IN (${sql.join(cancelled)}) AND o.side = 'sell'`);
-      await sql`UPDATE orders SET status = 'cancelled', frozen_cash = 0, cancelled_at = ${actor.at}, version = version + 1 WHERE id IN (${sql.join(cancelled)})`.execute(trx);
+        WHERE o.id IN (${idList}) AND o.side = 'sell'`);
+      await sql`UPDATE orders SET status = 'cancelled', frozen_cash = 0, cancelled_at = ${actor.at}, version = version + 1 WHERE id IN (${idList})`.execute(trx);
     }
     const fills: { order: Order; id: number; quantity: number }[] = [];
     orders.forEach((o, i) => {
