@@ -34,7 +34,7 @@ export interface HistoryOptions {
 
 /** The branch's shape per scale unit (DOMAIN.md §7): 16.85亿 a year ≈ 350 trades a day of ≈ 19,800 CNY. */
 export const PER_DAY = {
-  orders: 630,
+  orders: 440,
   cashMovements: 40,
   openings: 1.3,
   closings: 0.45,
@@ -42,8 +42,8 @@ export const PER_DAY = {
   cancelled: 0.12,
   unfilled: 0.06,
   partial: 0.05,
-  /** the share of clients who trade at all in a year (the rest are dormant) */
-  activeClients: 0.16,
+  /** the share of clients who trade at all (the rest are dormant) — and most of the wealthier ones */
+  activeClients: 0.12,
 } as const;
 
 const CHANNELS = [
@@ -126,14 +126,16 @@ async function cashMovements(db: Db, actor: Actor, seed: number, date: string, c
   await db.transaction().execute(async (trx) => {
     await postSet(trx, actor, date, '银证转账与存取款', sql`
       WITH accts AS (
-        SELECT a.id, a.balance - a.frozen - a.unwithdrawable AS withdrawable, row_number() OVER (ORDER BY a.id) AS k, count(*) OVER () AS total
+        SELECT a.id, a.balance - a.frozen - a.unwithdrawable AS withdrawable, row_number() OVER (ORDER BY a.id) AS k
         FROM fund_accounts a JOIN clients c ON c.id = a.client_id
         WHERE a.currency = 'CNY' AND a.status = 'active' AND c.status = 'normal' AND a.branch_id = ${actor.branch_id}
       ),
+      -- the picks first, against the count, so they join the accounts on a plain key (a hash join)
+      draws AS (SELECT g, 1 + floor(${draw(s, 0, sql`g`)} * (SELECT count(*) FROM accts))::bigint AS k FROM generate_series(1, ${count}) g),
       pick AS (
-        SELECT DISTINCT ON (a.id) a.id, a.withdrawable, g
-        FROM generate_series(1, ${count}) g JOIN accts a ON a.k = 1 + floor(${draw(s, 0, sql`g`)} * a.total)::bigint
-        ORDER BY a.id, g
+        SELECT DISTINCT ON (a.id) a.id, a.withdrawable, d.g
+        FROM draws d JOIN accts a ON a.k = d.k
+        ORDER BY a.id, d.g
       ),
       moves AS (
         SELECT id, g, ${draw(s, 1, sql`g`)} < 0.5 AS inflow, ${draw(s, 2, sql`g`)} < 0.75 AS by_bank,
@@ -175,7 +177,8 @@ async function trade(db: Db, actor: Actor, r: () => number, date: string, count:
     let x = r() * CHANNELS.reduce((a, c) => a + c.weight, 0);
     const channel = CHANNELS.find((c) => (x -= c.weight) < 0)?.channel ?? 'online';
     const own = (holdings.get(t.client_id) ?? []).filter((h) => h.sellable >= 100 && byId.has(h.security_id));
-    const sell = own.length > 0 && r() < 0.4;
+    // a client short of cash sells more often: the branch's turnover is rotation, not fresh money
+    const sell = own.length > 0 && r() < (t.available.lt(20_000) ? 0.75 : 0.4);
     const s = sell ? byId.get(own[Math.floor(r() * own.length)]!.security_id)! : securities[Math.floor(Math.pow(r(), 1.6) * securities.length)]!;
     const holder = t.holders[s.market];
     if (!holder || !seats[s.market]) continue;
@@ -183,7 +186,11 @@ async function trade(db: Db, actor: Actor, r: () => number, date: string, count:
     const ticks = Math.round((r() - 0.5) * 8);
     const price = Decimal.min(up, Decimal.max(down, new Decimal(s.prev_close).plus(new Decimal(s.tick).times(ticks)))).toFixed(new Decimal(s.tick).decimalPlaces());
     const h = own.find((o) => o.security_id === s.id);
-    const quantity = sell ? Math.max(100, Math.floor((h!.sellable * (0.3 + 0.7 * r())) / 100) * 100) : Math.max(1, Math.round((12000 + 200000 * r() * r()) / Number(price) / 100)) * 100;
+    const wanted = Math.max(1, Math.round((15000 + 260000 * r() * r()) / Number(price) / 100)) * 100;
+    // a buy the client cannot pay in full becomes the lots its cash covers, as a clerk would suggest
+    const affordable = Math.floor(t.available.times(0.99).div(price).div(100).toNumber()) * 100;
+    const quantity = sell ? Math.max(100, Math.floor((h!.sellable * (0.3 + 0.7 * r())) / 100) * 100) : Math.min(wanted, affordable);
+    if (quantity < 100) continue;
     if (orderProblem(s, t, { side: sell ? 'sell' : 'buy', price, quantity, channel }, h?.sellable ?? 0)) continue;
     if (sell && quantity > h!.sellable) continue;
     const f = fees(t, s, sell ? 'sell' : 'buy', price, quantity);
@@ -254,8 +261,9 @@ async function trade(db: Db, actor: Actor, r: () => number, date: string, count:
 }
 
 /**
- * The clients who trade: a stable share of the branch's normal clients (chosen by a hash of the
- * client, so the same people trade day after day), with what they can spend and their accounts.
+ * The clients who trade: a stable share of the branch's normal clients and most of those with
+ * ≥ 100,000 CNY (chosen by a hash of the client, so the same people trade day after day), with
+ * what they can spend and their accounts.
  */
 async function loadTraders(db: Db, seed: number, branchId: number): Promise<Trader[]> {
   const pick = draw({ seed, stream: 900_000 }, 0, sql`c.id`);
@@ -263,7 +271,7 @@ async function loadTraders(db: Db, seed: number, branchId: number): Promise<Trad
     SELECT c.id AS client_id, c.client_no, c.client_class, c.status, c.allow_counter, c.allow_phone, c.allow_online, a.id AS account_id, a.balance - a.frozen AS available,
       (SELECT json_agg(json_build_object('market', s.market, 'id', s.id, 'code', s.code)) FROM shareholder_accounts s WHERE s.client_id = c.id AND s.status = 'active') AS holders
     FROM clients c JOIN fund_accounts a ON a.client_id = c.id AND a.currency = 'CNY' AND a.status = 'active'
-    WHERE c.branch_id = ${branchId} AND c.status = 'normal' AND ${pick} < ${PER_DAY.activeClients}
+    WHERE c.branch_id = ${branchId} AND c.status = 'normal' AND (${pick} < ${PER_DAY.activeClients} OR (a.balance >= 100000 AND ${pick} < 0.6))
     ORDER BY c.id`.execute(db);
   return rows
     .filter((t) => t.holders?.length)
