@@ -24,10 +24,13 @@ interface FeeKey {
 export async function clearTrades(trx: Db, date: string) {
   const schedules = await schedulesInForce(trx, date);
   const clientScoped = JSON.stringify([...new Set(schedules.filter((s) => s.scope === 'client').map((s) => s.scope_value))]);
-  const clientKey = sql`CASE WHEN c.client_no IN (SELECT jsonb_array_elements_text(${clientScoped}::jsonb)) THEN c.client_no ELSE '' END`;
+  // the clients with a schedule of their own: a small table joined on equality (hashable), not a
+  // subquery per trade
+  const scoped = sql`cs AS MATERIALIZED (SELECT DISTINCT value AS client_no FROM jsonb_array_elements_text(${clientScoped}::jsonb))`;
   const { rows: keys } = await sql<FeeKey>`
-    SELECT DISTINCT t.side, t.market, s.type, s.board, c.client_class, ${clientKey} AS client_no
-    FROM trades t JOIN securities s ON s.id = t.security_id JOIN clients c ON c.id = t.client_id
+    WITH ${scoped}
+    SELECT DISTINCT t.side, t.market, s.type, s.board, c.client_class, coalesce(cs.client_no, '') AS client_no
+    FROM trades t JOIN securities s ON s.id = t.security_id JOIN clients c ON c.id = t.client_id LEFT JOIN cs ON cs.client_no = c.client_no
     WHERE t.business_date = ${date}`.execute(trx);
   const rates = keys.map((k) => {
     const picked = resolveSchedules(schedules, { date, side: k.side, market: k.market, security_type: k.type, board: k.board, client_class: k.client_class, client_id: k.client_no || null });
@@ -36,16 +39,22 @@ export async function clearTrades(trx: Db, date: string) {
   });
   const fee = (item: FeeItem) => sql.raw(`coalesce(round(f.amount * f.${item}_rate, 2), 0)`);
   const { rows } = await sql<{ cleared: number; corrected: number }>`
-    WITH k AS (
+    WITH ${scoped},
+    k AS MATERIALIZED (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(rates)}::jsonb) AS x(side text, market text, type text, board text, client_class text, client_no text,
         commission_rate numeric, stamp_duty_rate numeric, transfer_fee_rate numeric, handling_fee_rate numeric, regulatory_fee_rate numeric, commission_min numeric)
     ),
-    f AS (
-      SELECT t.id, t.side, round(t.price * t.quantity, 2) AS amount,
-        k.commission_rate, k.stamp_duty_rate, k.transfer_fee_rate, k.handling_fee_rate, k.regulatory_fee_rate, k.commission_min
-      FROM trades t JOIN securities s ON s.id = t.security_id JOIN clients c ON c.id = t.client_id
-      JOIN k ON k.side = t.side AND k.market = t.market AND k.type = s.type AND k.board = s.board AND k.client_class = c.client_class AND k.client_no = ${clientKey}
+    -- each trade's facts first, then its rates by the fee key: a hash join on the key, whatever
+    -- the planner guesses of the day's row count
+    tf AS MATERIALIZED (
+      SELECT t.id, t.side, t.market, s.type, s.board, c.client_class, coalesce(cs.client_no, '') AS client_no, round(t.price * t.quantity, 2) AS amount
+      FROM trades t JOIN securities s ON s.id = t.security_id JOIN clients c ON c.id = t.client_id LEFT JOIN cs ON cs.client_no = c.client_no
       WHERE t.business_date = ${date}
+    ),
+    f AS (
+      SELECT tf.id, tf.side, tf.amount,
+        k.commission_rate, k.stamp_duty_rate, k.transfer_fee_rate, k.handling_fee_rate, k.regulatory_fee_rate, k.commission_min
+      FROM tf JOIN k ON k.side = tf.side AND k.market = tf.market AND k.type = tf.type AND k.board = tf.board AND k.client_class = tf.client_class AND k.client_no = tf.client_no
     ),
     g AS (
       SELECT f.id, f.side, f.amount,
