@@ -28,7 +28,7 @@ if (fresh) {
   const today = firstTradingDayFrom(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10));
   console.log(`building the demo branch (scale ${env.demo.scale}, ${env.demo.days} trading days of history before ${today}) …`);
   const demo = await seedDemo(conn.db, { seed: env.demo.seed, scale: env.demo.scale, days: env.demo.days, open: today, demoPassword: env.demoPassword, onProgress: (line) => console.log(`  ${line}`) });
-  console.log(`demo data ready in ${demo.seconds.toFixed(1)} s (every invariant checked over the whole history in ${demo.checkSeconds.toFixed(1)} s)`);
+  console.log(`demo data ready in ${Math.round(demo.seconds * 10) / 10} s (every invariant checked over the whole history in ${Math.round(demo.checkSeconds * 10) / 10} s)`);
 } else {
   await syncBuiltInRoles(conn.db);
   await syncDictionary(conn.db);

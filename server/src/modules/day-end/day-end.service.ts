@@ -27,7 +27,7 @@ export async function runDayEnd(db: Db, actor: Actor, date: string, opts: { back
   const snapshot = async (kind: 'before_clearing' | 'after_clearing', runId: number | null): Promise<StepRecord> => {
     const s0 = now();
     const b = await takeSnapshot(opts.backups!, actor, { kind, business_date: date, run_id: runId });
-    return { seq: 0, name: kind === 'before_clearing' ? 'snapshot_before' : 'snapshot_after', status: 'completed', started_at: s0, finished_at: now(), rows: 1, detail: `${b.file}（${(Number(b.bytes) / 1024 / 1024).toFixed(1)} MB）` };
+    return { seq: 0, name: kind === 'before_clearing' ? 'snapshot_before' : 'snapshot_after', status: 'completed', started_at: s0, finished_at: now(), rows: 1, detail: `${b.file}（${Math.round(Number(b.bytes) / 104_857.6) / 10} MB）` };
   };
   // a date already done or not open is refused before a snapshot is spent on it
   const open = await db.selectFrom('system_params').select('value').where('key', '=', 'business_date').executeTakeFirstOrThrow();
