@@ -153,6 +153,9 @@ async function cashMovements(db: Db, actor: Actor, seed: number, date: string, c
   });
 }
 
+/** A list of ids as one parameter, however many (a statement takes at most 65,535 parameters). */
+const idsIn = (ids: number[]) => sql`SELECT value::bigint FROM jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)`;
+
 /** The day's orders, cancels and fills, written as the counter, the ledger and the trade import write them. */
 async function trade(db: Db, actor: Actor, r: () => number, date: string, count: number, branchId: number, seats: Record<string, string>, seed: number) {
   const traders = await loadTraders(db, seed, branchId);
@@ -164,7 +167,7 @@ async function trade(db: Db, actor: Actor, r: () => number, date: string, count:
     computeFees({ side, price, quantity }, resolveSchedules(schedules, { date, side, market: s.market, security_type: s.type, board: s.board, client_class: t.client_class, client_id: t.client_no }));
   const { rows: held } = await sql<{ position_id: number; client_id: number; security_id: number; sellable: number }>`
     SELECT p.id AS position_id, p.client_id, p.security_id, (p.quantity - p.today_bought - p.frozen)::int AS sellable
-    FROM positions p WHERE p.branch_id = ${branchId} AND p.quantity - p.today_bought - p.frozen > 0 AND p.client_id IN (SELECT client_id FROM fund_accounts WHERE id IN (SELECT value::bigint FROM jsonb_array_elements_text(${JSON.stringify(traders.map((t) => t.account_id))}::jsonb)))
+    FROM positions p WHERE p.branch_id = ${branchId} AND p.quantity - p.today_bought - p.frozen > 0 AND p.client_id IN (SELECT client_id FROM fund_accounts WHERE id IN (${idsIn(traders.map((t) => t.account_id))}))
     ORDER BY p.id`.execute(db);
   const holdings = new Map<number, { security_id: number; sellable: number }[]>();
   for (const h of held) (holdings.get(h.client_id) ?? holdings.set(h.client_id, []).get(h.client_id)!).push({ security_id: h.security_id, sellable: h.sellable });
@@ -223,8 +226,7 @@ async function trade(db: Db, actor: Actor, r: () => number, date: string, count:
     // the day's outcome per order: cancelled, left open (expires at day-end), filled in part, or filled
     const fate = orders.map(() => r());
     const cancelled = ids.filter((_, i) => fate[i]! < PER_DAY.cancelled);
-    // one parameter however many ids (a statement takes at most 65,535)
-    const idList = sql`SELECT value::bigint FROM jsonb_array_elements_text(${JSON.stringify(cancelled)}::jsonb)`;
+    const idList = idsIn(cancelled);
     if (cancelled.length) {
       await postSet(trx, actor, date, '撤单', sql`
         SELECT fund_account_id AS account_id, id AS seq, 'unfreeze' AS type, 0::numeric AS amount, -frozen_cash AS frozen_delta, 'same_day' AS freeze_kind, NULL AS bank_code, '撤单 ' || order_no AS reference

@@ -4,6 +4,7 @@ import { AppError } from '../../http/errors.js';
 import { t } from '../../http/messages.js';
 import { audit, type Actor } from '../audit/audit.service.js';
 import { STEPS } from './day-end.steps.js';
+import { invariantViolations } from './invariants.queries.js';
 import { takeSnapshot, type BackupContext } from '../backups/backups.service.js';
 
 const DAY_END_LOCK = 4_242_001;
@@ -90,7 +91,6 @@ export async function precheck(db: Db) {
   const { rows } = await sql<{ open_orders: number; trades: number }>`
     SELECT (SELECT count(*)::int FROM orders WHERE business_date = ${date} AND status IN ('open', 'partially_filled')) AS open_orders,
            (SELECT count(*)::int FROM trades WHERE business_date = ${date}) AS trades`.execute(db);
-  const { invariantViolations } = await import('./invariants.queries.js');
   const broken = await invariantViolations(db);
   return { business_date: date, open_orders: rows[0]!.open_orders, trades: rows[0]!.trades, invariants_hold: broken.length === 0, violations: broken };
 }
