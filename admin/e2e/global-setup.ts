@@ -13,56 +13,66 @@ export const E2E_PASSWORD = 'E2eDemo2026';
  * when DATABASE_URL is set), on a free port, and stops it afterwards.
  */
 export default async function setup(project: TestProject) {
-  const port = await freePort();
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'bc-e2e-'));
-  // no demo history: the browser tests start from the bare branch, which keeps them fast and exact
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEMO_PASSWORD: E2E_PASSWORD, DEMO_SCALE: '0', DEMO_DAYS: '0' };
-  let scratch: Awaited<ReturnType<typeof scratchDatabase>> | undefined;
-  if (process.env.DATABASE_URL) {
-    scratch = await scratchDatabase(process.env.DATABASE_URL, `bc_e2e_${process.pid}`);
-    env.DATABASE_URL = scratch.url;
-  }
-  const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  server.stdout!.on('data', (d) => (log += d));
-  server.stderr!.on('data', (d) => (log += d));
-  const base = `http://localhost:${port}`;
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`server exited:\n${log}`);
-    try {
-      if ((await fetch(`${base}/api/auth/me`)).status === 401) break;
-    } catch {
-      /* not up yet */
+    const port = await freePort();
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'bc-e2e-'));
+    // no demo history: the browser tests start from the bare branch, which keeps them fast and exact
+    const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        DEMO_PASSWORD: E2E_PASSWORD,
+        DEMO_SCALE: '0',
+        DEMO_DAYS: '0',
+    };
+    let scratch: Awaited<ReturnType<typeof scratchDatabase>> | undefined;
+    if (process.env.DATABASE_URL) {
+        scratch = await scratchDatabase(process.env.DATABASE_URL, `bc_e2e_${process.pid}`);
+        env.DATABASE_URL = scratch.url;
     }
-    if (Date.now() > deadline) throw new Error(`server did not start:\n${log}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  project.provide('baseUrl', base);
-  project.provide('demoPassword', E2E_PASSWORD);
-  return async () => {
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
-    rmSync(dataDir, { recursive: true, force: true });
-    await scratch?.drop();
-  };
+    const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let log = '';
+    server.stdout!.on('data', (d) => (log += d));
+    server.stderr!.on('data', (d) => (log += d));
+    const base = `http://localhost:${port}`;
+    const deadline = Date.now() + 90_000;
+    for (;;) {
+        if (server.exitCode !== null) throw new Error(`server exited:\n${log}`);
+        try {
+            if ((await fetch(`${base}/api/auth/me`)).status === 401) break;
+        } catch {
+            /* not up yet */
+        }
+        if (Date.now() > deadline) throw new Error(`server did not start:\n${log}`);
+        await new Promise((r) => setTimeout(r, 300));
+    }
+    project.provide('baseUrl', base);
+    project.provide('demoPassword', E2E_PASSWORD);
+    return async () => {
+        server.kill('SIGTERM');
+        await new Promise((r) => server.once('exit', r));
+        rmSync(dataDir, { recursive: true, force: true });
+        await scratch?.drop();
+    };
 }
 
 /** A port nothing listens on now: the OS picks it. */
 function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
+    return new Promise((resolve, reject) => {
+        const srv = net.createServer();
+        srv.once('error', reject);
+        srv.listen(0, () => {
+            const { port } = srv.address() as net.AddressInfo;
+            srv.close(() => resolve(port));
+        });
     });
-  });
 }
 
 declare module 'vitest' {
-  export interface ProvidedContext {
-    baseUrl: string;
-    demoPassword: string;
-  }
+    export interface ProvidedContext {
+        baseUrl: string;
+        demoPassword: string;
+    }
 }

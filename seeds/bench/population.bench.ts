@@ -16,10 +16,22 @@ import { seedPopulation } from '../src/population.seed.js';
  *   npx tsx seeds/bench/population.bench.ts
  */
 const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const scales = (v: string) => v.split(',').filter((s) => s.trim() !== '').map(Number);
+const scales = (v: string) =>
+  v
+    .split(',')
+    .filter((s) => s.trim() !== '')
+    .map(Number);
 const pgScales = scales(process.env.POPULATION_SCALES ?? '1,100');
 const pgliteScales = scales(process.env.POPULATION_PGLITE_SCALES ?? '1');
-const TABLES = ['clients', 'fund_accounts', 'fund_journal_history', 'shareholder_accounts', 'positions', 'position_journal_history', 'audit_log'] as const;
+const TABLES = [
+  'clients',
+  'fund_accounts',
+  'fund_journal_history',
+  'shareholder_accounts',
+  'positions',
+  'position_journal_history',
+  'audit_log',
+] as const;
 
 async function run(label: string, conn: Connection, scale: number) {
   await migrate(conn.db);
@@ -45,9 +57,13 @@ async function run(label: string, conn: Connection, scale: number) {
       round(100.0 * count(*) FILTER (WHERE assets >= 800000) / count(*), 1)::float8 AS large
     FROM a`.execute(conn.db);
   const m = money[0]!;
-  console.log(`client cash ${Number(m.cash).toLocaleString('en-US')} CNY, holdings at the previous close ${Math.round(Number(m.held)).toLocaleString('en-US')} CNY; tiers 散户 ${m.small}% · 中户 ${m.medium}% · 大户 ${m.large}%`);
+  console.log(
+    `client cash ${Number(m.cash).toLocaleString('en-US')} CNY, holdings at the previous close ${Math.round(Number(m.held)).toLocaleString('en-US')} CNY; tiers 散户 ${m.small}% · 中户 ${m.medium}% · 大户 ${m.large}%`,
+  );
   const check = await measure(() => invariantViolations(conn.db, 'full'));
-  console.log(`invariants (full history): ${check.result.length ? check.result.join(', ') : 'none broken'} in ${fig(check.seconds, 1)} s`);
+  console.log(
+    `invariants (full history): ${check.result.length ? check.result.join(', ') : 'none broken'} in ${fig(check.seconds, 1)} s`,
+  );
 }
 
 for (const scale of pgliteScales) {

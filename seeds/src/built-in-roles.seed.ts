@@ -10,8 +10,24 @@ export async function syncBuiltInRoles(db: Db): Promise<Map<string, number>> {
     for (const role of BUILT_IN_ROLES) {
       const row = await trx
         .insertInto('roles')
-        .values({ code: role.code, name: role.name, description: role.description, all_branches: role.all_branches, built_in: true, branch_id: null })
-        .onConflict((oc) => oc.column('code').doUpdateSet({ name: role.name, description: role.description, all_branches: role.all_branches, built_in: true }))
+        .values({
+          code: role.code,
+          name: role.name,
+          description: role.description,
+          all_branches: role.all_branches,
+          built_in: true,
+          branch_id: null,
+        })
+        .onConflict((oc) =>
+          oc
+            .column('code')
+            .doUpdateSet({
+              name: role.name,
+              description: role.description,
+              all_branches: role.all_branches,
+              built_in: true,
+            }),
+        )
         .returning('id')
         .executeTakeFirstOrThrow();
       await setPermissions(trx, row.id, role.permissions);

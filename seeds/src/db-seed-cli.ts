@@ -23,7 +23,12 @@ const opts = {
   days: Number(arg('days', String(env.demo.days))),
   open: arg('open', firstTradingDayFrom(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10))),
 };
-if (![opts.seed, opts.scale, opts.days].every(Number.isFinite) || opts.scale < 0 || opts.days < 0 || !/^\d{4}-\d{2}-\d{2}$/.test(opts.open)) {
+if (
+  ![opts.seed, opts.scale, opts.days].every(Number.isFinite) ||
+  opts.scale < 0 ||
+  opts.days < 0 ||
+  !/^\d{4}-\d{2}-\d{2}$/.test(opts.open)
+) {
   console.error('usage: npm run db:seed -- --seed N --scale S --days D [--open YYYY-MM-DD]');
   process.exit(2);
 }
@@ -31,12 +36,22 @@ const conn = await connect({ databaseUrl: env.databaseUrl, dataDir: env.database
 try {
   await migrate(conn.db);
   if (await isSeeded(conn.db)) {
-    console.error(`the database already holds a branch: seed into an empty one (a new DATA_DIR, or a new database for DATABASE_URL)`);
+    console.error(
+      `the database already holds a branch: seed into an empty one (a new DATA_DIR, or a new database for DATABASE_URL)`,
+    );
     process.exitCode = 2;
   } else {
-    console.log(`seeding on ${conn.kind === 'postgres' ? 'PostgreSQL' : `PGlite in ${env.dataDir}`}: seed ${opts.seed}, scale ${opts.scale}, ${opts.days} trading days of history before ${opts.open}`);
-    const r = await seedDemo(conn.db, { ...opts, demoPassword: env.demoPassword, onProgress: (line) => console.log(`  ${line}`) });
-    console.log(`built in ${r.seconds.toFixed(1)} s (population ${((r.population?.ms ?? 0) / 1000).toFixed(1)} s, history ${r.history.seconds.toFixed(1)} s, whole-history invariant check ${r.checkSeconds.toFixed(1)} s: passed)`);
+    console.log(
+      `seeding on ${conn.kind === 'postgres' ? 'PostgreSQL' : `PGlite in ${env.dataDir}`}: seed ${opts.seed}, scale ${opts.scale}, ${opts.days} trading days of history before ${opts.open}`,
+    );
+    const r = await seedDemo(conn.db, {
+      ...opts,
+      demoPassword: env.demoPassword,
+      onProgress: (line) => console.log(`  ${line}`),
+    });
+    console.log(
+      `built in ${r.seconds.toFixed(1)} s (population ${((r.population?.ms ?? 0) / 1000).toFixed(1)} s, history ${r.history.seconds.toFixed(1)} s, whole-history invariant check ${r.checkSeconds.toFixed(1)} s: passed)`,
+    );
     for (const line of await describe()) console.log(line);
   }
 } finally {
@@ -45,7 +60,19 @@ try {
 
 /** What the database now holds: rows per table and the branch's figures. */
 async function describe() {
-  const tables = ['clients', 'fund_accounts', 'shareholder_accounts', 'positions', 'orders', 'trades', 'fund_journal_history', 'position_journal_history', 'audit_log', 'daily_summaries', 'market_totals'];
+  const tables = [
+    'clients',
+    'fund_accounts',
+    'shareholder_accounts',
+    'positions',
+    'orders',
+    'trades',
+    'fund_journal_history',
+    'position_journal_history',
+    'audit_log',
+    'daily_summaries',
+    'market_totals',
+  ];
   const out: string[] = [];
   for (const t of tables) {
     const { rows } = await sql<{ n: number }>`SELECT count(*)::bigint AS n FROM ${sql.table(t)}`.execute(conn.db);
@@ -62,6 +89,8 @@ async function describe() {
     FROM daily_summaries d JOIN branches b ON b.id = d.branch_id WHERE NOT b.is_head_office`.execute(conn.db);
   const s = share[0]!;
   const perDay = f.days ? Number(f.turnover) / f.days : 0;
-  out.push(`  turnover ${Number(f.turnover).toLocaleString('en-US', { maximumFractionDigits: 0 })} CNY over ${f.days} days (${Number(f.trades).toLocaleString('en-US')} trades; ≈ ${(perDay * 243 / 1e8).toFixed(2)}亿 a year at this pace); client funds ${Number(f.funds).toLocaleString('en-US', { maximumFractionDigits: 0 })} CNY; market share ${s.market ? `万分之${((Number(s.branch) / Number(s.market)) * 10_000).toFixed(2)}` : '—'}`);
+  out.push(
+    `  turnover ${Number(f.turnover).toLocaleString('en-US', { maximumFractionDigits: 0 })} CNY over ${f.days} days (${Number(f.trades).toLocaleString('en-US')} trades; ≈ ${((perDay * 243) / 1e8).toFixed(2)}亿 a year at this pace); client funds ${Number(f.funds).toLocaleString('en-US', { maximumFractionDigits: 0 })} CNY; market share ${s.market ? `万分之${((Number(s.branch) / Number(s.market)) * 10_000).toFixed(2)}` : '—'}`,
+  );
   return out;
 }

@@ -36,13 +36,28 @@ export async function seedActivity(db: Db, opts: ActivityOptions) {
     return xs[xs.length - 1]!;
   };
   const op = async (username: string): Promise<Actor> => {
-    const o = await db.selectFrom('operators').select(['id', 'branch_id']).where('username', '=', username).executeTakeFirstOrThrow();
+    const o = await db
+      .selectFrom('operators')
+      .select(['id', 'branch_id'])
+      .where('username', '=', username)
+      .executeTakeFirstOrThrow();
     return { operator_id: o.id, username, branch_id: o.branch_id, ip: '', request_id: 'seed', at: new Date() };
   };
   const teller = await op('teller');
   const clerk = await op('clerk');
-  const managers = await db.selectFrom('client_managers').select('id').where('branch_id', '=', teller.branch_id).execute();
-  const securities = await db.selectFrom('securities').select(['code', 'market', 'prev_close', 'board', 'tick']).where('type', 'in', ['stock', 'etf']).where('market', 'in', ['SH-A', 'SZ-A']).where('st', '=', false).orderBy('id').execute();
+  const managers = await db
+    .selectFrom('client_managers')
+    .select('id')
+    .where('branch_id', '=', teller.branch_id)
+    .execute();
+  const securities = await db
+    .selectFrom('securities')
+    .select(['code', 'market', 'prev_close', 'board', 'tick'])
+    .where('type', 'in', ['stock', 'etf'])
+    .where('market', 'in', ['SH-A', 'SZ-A'])
+    .where('st', '=', false)
+    .orderBy('id')
+    .execute();
   const cheap = securities.filter((s) => new Decimal(s.prev_close).lt(80) && s.board !== 'star');
   let key = 0;
   const k = () => `seed-${opts.seed}-${++key}`;
@@ -52,7 +67,10 @@ export async function seedActivity(db: Db, opts: ActivityOptions) {
     const female = r() < 0.48;
     const given = GIVEN_NAME_CHARS.filter((c) => c.gender === (female ? 'f' : 'm') || c.gender === 'u');
     const name = weighted(SURNAMES).surname + pick(given).char + (r() < 0.7 ? pick(given).char : '');
-    const birth = new Date(Date.UTC(1950 + Math.floor(r() * 52), Math.floor(r() * 12), 1 + Math.floor(r() * 28))).toISOString().slice(0, 10).replaceAll('-', '');
+    const birth = new Date(Date.UTC(1950 + Math.floor(r() * 52), Math.floor(r() * 12), 1 + Math.floor(r() * 28)))
+      .toISOString()
+      .slice(0, 10)
+      .replaceAll('-', '');
     const seq = String(Math.floor(r() * 50) * 2 + (female ? 0 : 1)).padStart(3, '0');
     const first17 = `${weighted(ID_AREA_CODES).code}${birth}${seq}`;
     const wealthy = r() < 0.08;
@@ -72,33 +90,76 @@ export async function seedActivity(db: Db, opts: ActivityOptions) {
     }).catch((e: unknown) => (e instanceof AppError ? null : Promise.reject(e)));
     if (!c) continue; // an ID number drawn twice
     // most clients hold tens of thousands; a long tail holds millions (大户)
-    const cash = new Decimal(wealthy ? 800_000 + Math.floor(r() * 4_000_000) : 5_000 + Math.floor(r() * r() * 400_000)).toFixed(2);
-    await postEntry(db, teller, teller.branch_id, { account_id: c.fund_account_id, type: r() < 0.5 ? 'deposit' : 'bank_in', bank_code: 'ICBC', amount: cash, idempotency_key: k() });
+    const cash = new Decimal(
+      wealthy ? 800_000 + Math.floor(r() * 4_000_000) : 5_000 + Math.floor(r() * r() * 400_000),
+    ).toFixed(2);
+    await postEntry(db, teller, teller.branch_id, {
+      account_id: c.fund_account_id,
+      type: r() < 0.5 ? 'deposit' : 'bank_in',
+      bank_code: 'ICBC',
+      amount: cash,
+      idempotency_key: k(),
+    });
     const no = String(100_000_000 + c.id).slice(-9);
-    const sh = await openShareholderAccount(db, teller, teller.branch_id, { client_id: c.id, market: 'SH-A', code: `A${no}` });
+    const sh = await openShareholderAccount(db, teller, teller.branch_id, {
+      client_id: c.id,
+      market: 'SH-A',
+      code: `A${no}`,
+    });
     await openShareholderAccount(db, teller, teller.branch_id, { client_id: c.id, market: 'SZ-A', code: `0${no}` });
     if (r() < 0.6) {
       const s = pick(cheap.filter((x) => x.market === 'SH-A'));
       const quantity = (1 + Math.floor(r() * 20)) * 100;
-      await transferSecurities(db, teller, teller.branch_id, { shareholder_account_id: sh.id, code: s.code, type: 'transfer_in', quantity, cost: new Decimal(s.prev_close).times(quantity).toFixed(2), idempotency_key: k() });
+      await transferSecurities(db, teller, teller.branch_id, {
+        shareholder_account_id: sh.id,
+        code: s.code,
+        type: 'transfer_in',
+        quantity,
+        cost: new Decimal(s.prev_close).times(quantity).toFixed(2),
+        idempotency_key: k(),
+      });
     }
     clients.push({ id: c.id, account: c.fund_account_id, cash: new Decimal(cash) });
   }
 
   for (let day = 0; day < opts.days; day++) {
-    const date = (await db.selectFrom('system_params').select('value').where('key', '=', 'business_date').executeTakeFirstOrThrow()).value;
+    const date = (
+      await db.selectFrom('system_params').select('value').where('key', '=', 'business_date').executeTakeFirstOrThrow()
+    ).value;
     for (let n = 0; n < opts.ordersPerDay; n++) {
       const c = pick(clients);
       const s = pick(cheap);
-      const positions = await db.selectFrom('positions as p').innerJoin('securities as s', 's.id', 'p.security_id').select(['s.code', 's.market', 's.prev_close', 'p.quantity', 'p.today_bought', 'p.frozen']).where('p.client_id', '=', c.id).execute();
+      const positions = await db
+        .selectFrom('positions as p')
+        .innerJoin('securities as s', 's.id', 'p.security_id')
+        .select(['s.code', 's.market', 's.prev_close', 'p.quantity', 'p.today_bought', 'p.frozen'])
+        .where('p.client_id', '=', c.id)
+        .execute();
       const sellable = positions.filter((p) => Number(p.quantity) - Number(p.today_bought) - Number(p.frozen) >= 100);
       const sell = sellable.length > 0 && r() < 0.45;
       const target = sell ? pick(sellable) : s;
       const ticks = Math.floor((r() - 0.5) * 8);
-      const price = Decimal.max('0.01', new Decimal(target.prev_close).plus(new Decimal('0.01').times(ticks))).toFixed(2);
-      const held = sell ? Number((target as (typeof sellable)[number]).quantity) - Number((target as (typeof sellable)[number]).today_bought) - Number((target as (typeof sellable)[number]).frozen) : 0;
-      const quantity = sell ? Math.max(100, Math.floor((held * (0.3 + r() * 0.7)) / 100) * 100) : (1 + Math.floor(r() * 10)) * 100;
-      await placeOrder(db, { ...teller, at: new Date() }, teller.branch_id, { client_id: c.id, code: target.code, market: target.market, side: sell ? 'sell' : 'buy', price, quantity, channel: pick(['counter', 'phone', 'online'] as const), idempotency_key: k() }).catch((e: unknown) => {
+      const price = Decimal.max('0.01', new Decimal(target.prev_close).plus(new Decimal('0.01').times(ticks))).toFixed(
+        2,
+      );
+      const held = sell
+        ? Number((target as (typeof sellable)[number]).quantity) -
+          Number((target as (typeof sellable)[number]).today_bought) -
+          Number((target as (typeof sellable)[number]).frozen)
+        : 0;
+      const quantity = sell
+        ? Math.max(100, Math.floor((held * (0.3 + r() * 0.7)) / 100) * 100)
+        : (1 + Math.floor(r() * 10)) * 100;
+      await placeOrder(db, { ...teller, at: new Date() }, teller.branch_id, {
+        client_id: c.id,
+        code: target.code,
+        market: target.market,
+        side: sell ? 'sell' : 'buy',
+        price,
+        quantity,
+        channel: pick(['counter', 'phone', 'online'] as const),
+        idempotency_key: k(),
+      }).catch((e: unknown) => {
         if (!(e instanceof AppError)) throw e; // a client short of cash, a price off the band: as at a real counter
       });
     }

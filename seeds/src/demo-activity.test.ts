@@ -13,8 +13,12 @@ async function build(seed: number) {
   const conn = await openTestDb();
   opened.push(conn);
   await seedActivity(conn.db, { seed, clients: 25, days: 2, ordersPerDay: 20 });
-  const clients = (await conn.db.selectFrom('clients').select(['name', 'id_number']).orderBy('id').execute()).map((c) => `${c.name} ${c.id_number}`);
-  const trades = (await conn.db.selectFrom('trades').select(['code', 'quantity', 'price', 'net_amount']).orderBy('id').execute()).map((t) => `${t.code} ${t.quantity} ${t.price} ${t.net_amount}`);
+  const clients = (await conn.db.selectFrom('clients').select(['name', 'id_number']).orderBy('id').execute()).map(
+    (c) => `${c.name} ${c.id_number}`,
+  );
+  const trades = (
+    await conn.db.selectFrom('trades').select(['code', 'quantity', 'price', 'net_amount']).orderBy('id').execute()
+  ).map((t) => `${t.code} ${t.quantity} ${t.price} ${t.net_amount}`);
   return { conn, clients, trades };
 }
 
@@ -24,9 +28,18 @@ describe('the demo activity', () => {
     expect(clients.length).toBeGreaterThan(20);
     expect(trades.length).toBeGreaterThan(0);
     expect(await invariantViolations(conn.db, 'full')).toEqual([]);
-    const runs = await conn.db.selectFrom('day_end_runs' as never).select('status' as never).execute();
+    const runs = await conn.db
+      .selectFrom('day_end_runs' as never)
+      .select('status' as never)
+      .execute();
     expect(runs).toHaveLength(2);
-    expect(await conn.db.selectFrom('system_params').select('value').where('key', '=', 'business_date').executeTakeFirstOrThrow()).toEqual({ value: '2026-11-25' });
+    expect(
+      await conn.db
+        .selectFrom('system_params')
+        .select('value')
+        .where('key', '=', 'business_date')
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ value: '2026-11-25' });
   });
 
   it('is the same for the same seed, different for another', async () => {

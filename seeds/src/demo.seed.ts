@@ -30,22 +30,41 @@ export async function seedDemo(db: Db, opts: DemoOptions) {
   await seed(db, { demoPassword: opts.demoPassword, businessDate: start });
   let population: PopulationSummary | undefined;
   if (opts.scale > 0) {
-    population = await seedPopulation(db, { seed: opts.seed, scale: opts.scale, asOf: start, at: new Date(`${start}T01:00:00Z`) });
-    opts.onProgress?.(`population: ${population.clients.toLocaleString('en-US')} clients, ${population.clientFunds} CNY in ${(population.ms / 1000).toFixed(1)} s`);
+    population = await seedPopulation(db, {
+      seed: opts.seed,
+      scale: opts.scale,
+      asOf: start,
+      at: new Date(`${start}T01:00:00Z`),
+    });
+    opts.onProgress?.(
+      `population: ${population.clients.toLocaleString('en-US')} clients, ${population.clientFunds} CNY in ${(population.ms / 1000).toFixed(1)} s`,
+    );
   }
   const history = await seedHistory(db, {
     seed: opts.seed,
     scale: opts.scale,
     days: opts.days,
     onDay: (date, i) => {
-      if ((i + 1) % 20 === 0 || i + 1 === opts.days) opts.onProgress?.(`history: ${i + 1}/${opts.days} trading days (through ${date}) in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      if ((i + 1) % 20 === 0 || i + 1 === opts.days)
+        opts.onProgress?.(
+          `history: ${i + 1}/${opts.days} trading days (through ${date}) in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+        );
     },
   });
   // per-day market totals, so the branch's market share comes out near 万分之3.86 (DOMAIN.md §7)
-  const last = (await db.selectFrom('day_end_runs' as never).select((eb) => eb.fn.max('business_date' as never).as('d')).executeTakeFirst()) as { d: string | null } | undefined;
+  const last = (await db
+    .selectFrom('day_end_runs' as never)
+    .select((eb) => eb.fn.max('business_date' as never).as('d'))
+    .executeTakeFirst()) as { d: string | null } | undefined;
   if (last?.d) await seedMarketTotals(db, { seed: opts.seed, from: start, to: last.d, share: MARKET_SHARE });
   const checked = Date.now();
   const broken = await invariantViolations(db, 'full');
   if (broken.length) throw new Error(`the seeded books break DOMAIN.md §3.3: ${broken.join(', ')}`);
-  return { start, population, history, checkSeconds: (Date.now() - checked) / 1000, seconds: (Date.now() - started) / 1000 };
+  return {
+    start,
+    population,
+    history,
+    checkSeconds: (Date.now() - checked) / 1000,
+    seconds: (Date.now() - started) / 1000,
+  };
 }

@@ -40,12 +40,17 @@ describe('the branch history (issue 6)', () => {
 
   it('lives each day through day-end: every invariant holds over the whole history', async () => {
     expect(await invariantViolations(db, 'full')).toEqual([]);
-    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM day_end_runs WHERE status = 'completed'`.execute(db);
+    const { rows } = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM day_end_runs WHERE status = 'completed'`.execute(db);
     expect(rows[0]!.n).toBe(DAYS);
   });
 
   it('trades like the branch: ≈ 350 × scale trades a day, orders cancelled, expired and filled', async () => {
-    const { rows } = await sql<{ business_date: string; trades: number }>`SELECT business_date, trades::int FROM daily_summaries WHERE trades > 0 ORDER BY business_date`.execute(db);
+    const { rows } = await sql<{
+      business_date: string;
+      trades: number;
+    }>`SELECT business_date, trades::int FROM daily_summaries WHERE trades > 0 ORDER BY business_date`.execute(db);
     expect(rows.length).toBe(DAYS);
     for (const d of rows) expect(d.trades).toBeGreaterThan(PER_DAY.orders * SCALE * 0.5);
     for (const d of rows) expect(d.trades).toBeLessThan(PER_DAY.orders * SCALE * 1.1);
@@ -56,13 +61,21 @@ describe('the branch history (issue 6)', () => {
   });
 
   it('charges the fees clearing charges: day-end corrected none of the seeded fills', async () => {
-    const { rows } = await sql<{ detail: string }>`SELECT s.detail FROM day_end_steps s JOIN day_end_runs r ON r.id = s.run_id WHERE r.status = 'completed' AND s.name = 'clearing'`.execute(db);
+    const { rows } = await sql<{
+      detail: string;
+    }>`SELECT s.detail FROM day_end_steps s JOIN day_end_runs r ON r.id = s.run_id WHERE r.status = 'completed' AND s.name = 'clearing'`.execute(
+      db,
+    );
     expect(rows.length).toBe(DAYS);
     for (const r of rows) expect(r.detail).toMatch(/更正费用 0 笔/);
   });
 
   it('moves prices on each security’s tick, and trades only inside the day’s band (the order checks passed)', async () => {
-    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM securities WHERE status = 'listed' AND prev_close > 0 AND mod(prev_close, tick) <> 0`.execute(db);
+    const { rows } = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM securities WHERE status = 'listed' AND prev_close > 0 AND mod(prev_close, tick) <> 0`.execute(
+      db,
+    );
     expect(rows[0]!.n).toBe(0);
     const { rows: moved } = await sql<{ n: number }>`SELECT count(DISTINCT price)::int AS n FROM trades`.execute(db);
     expect(moved[0]!.n).toBeGreaterThan(10);

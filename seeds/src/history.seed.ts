@@ -83,19 +83,41 @@ interface Order {
 
 export async function seedHistory(db: Db, opts: HistoryOptions) {
   const op = async (username: string): Promise<Actor> => {
-    const o = await db.selectFrom('operators').select(['id', 'branch_id']).where('username', '=', username).executeTakeFirstOrThrow();
-    return { operator_id: o.id, username, branch_id: o.branch_id, ip: '', request_id: `seed-history-${opts.seed}`, at: new Date() };
+    const o = await db
+      .selectFrom('operators')
+      .select(['id', 'branch_id'])
+      .where('username', '=', username)
+      .executeTakeFirstOrThrow();
+    return {
+      operator_id: o.id,
+      username,
+      branch_id: o.branch_id,
+      ip: '',
+      request_id: `seed-history-${opts.seed}`,
+      at: new Date(),
+    };
   };
   const teller = await op('teller');
   const clerk = await op('clerk');
   const branchId = teller.branch_id!;
   const seats = Object.fromEntries(
-    (await db.selectFrom('seats').select(['market', 'seat_no']).where('branch_id', '=', branchId).where('status', '=', 'active').where('type', '=', 'ordinary').orderBy('seat_no', 'desc').execute()).map((s) => [s.market, s.seat_no]),
+    (
+      await db
+        .selectFrom('seats')
+        .select(['market', 'seat_no'])
+        .where('branch_id', '=', branchId)
+        .where('status', '=', 'active')
+        .where('type', '=', 'ordinary')
+        .orderBy('seat_no', 'desc')
+        .execute()
+    ).map((s) => [s.market, s.seat_no]),
   );
   const r = rng(opts.seed * 7_919 + 17);
   const started = Date.now();
   for (let i = 0; i < opts.days; i++) {
-    const date = (await db.selectFrom('system_params').select('value').where('key', '=', 'business_date').executeTakeFirstOrThrow()).value;
+    const date = (
+      await db.selectFrom('system_params').select('value').where('key', '=', 'business_date').executeTakeFirstOrThrow()
+    ).value;
     const at = new Date(`${date}T07:00:00Z`);
     const stamp = (a: Actor): Actor => ({ ...a, at });
     if (i > 0) await movePrices(db, opts.seed, date);
@@ -124,7 +146,12 @@ async function cashMovements(db: Db, actor: Actor, seed: number, date: string, c
   if (count <= 0) return;
   const s = { seed, stream: dayStream(date) + 600_000 };
   await db.transaction().execute(async (trx) => {
-    await postSet(trx, actor, date, '银证转账与存取款', sql`
+    await postSet(
+      trx,
+      actor,
+      date,
+      '银证转账与存取款',
+      sql`
       WITH accts AS (
         SELECT a.id, a.balance - a.frozen - a.unwithdrawable AS withdrawable, row_number() OVER (ORDER BY a.id) AS k
         FROM fund_accounts a JOIN clients c ON c.id = a.client_id
@@ -149,28 +176,63 @@ async function cashMovements(db: Db, actor: Actor, seed: number, date: string, c
         CASE WHEN inflow THEN amount ELSE -least(amount, greatest(withdrawable, 0)) END AS amount,
         0::numeric AS frozen_delta, NULL AS freeze_kind, CASE WHEN by_bank THEN b.code END AS bank_code,
         CASE WHEN by_bank THEN '银证转账' ELSE '柜台存取款' END AS reference
-      FROM moves JOIN banks_k b ON b.k = moves.bank_k`);
+      FROM moves JOIN banks_k b ON b.k = moves.bank_k`,
+    );
   });
 }
 
 /** A list of ids as one parameter, however many (a statement takes at most 65,535 parameters). */
-const idsIn = (ids: number[]) => sql`SELECT value::bigint FROM jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)`;
+const idsIn = (ids: number[]) =>
+  sql`SELECT value::bigint FROM jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)`;
 
 /** The day's orders, cancels and fills, written as the counter, the ledger and the trade import write them. */
-async function trade(db: Db, actor: Actor, r: () => number, date: string, count: number, branchId: number, seats: Record<string, string>, seed: number) {
+async function trade(
+  db: Db,
+  actor: Actor,
+  r: () => number,
+  date: string,
+  count: number,
+  branchId: number,
+  seats: Record<string, string>,
+  seed: number,
+) {
   const traders = await loadTraders(db, seed, branchId);
   if (!traders.length || count <= 0) return;
-  const securities = (await db.selectFrom('securities').select(['id', 'market', 'code', 'type', 'board', 'lot_size', 'tick', 'price_limit_pct', 'prev_close', 'status']).where('market', 'in', ['SH-A', 'SZ-A']).where('type', 'in', ['stock', 'etf']).where('st', '=', false).where('board', 'not in', ['star', 'bse']).where('prev_close', '>', '1').orderBy('id').execute()) as Security[];
+  const securities = (await db
+    .selectFrom('securities')
+    .select(['id', 'market', 'code', 'type', 'board', 'lot_size', 'tick', 'price_limit_pct', 'prev_close', 'status'])
+    .where('market', 'in', ['SH-A', 'SZ-A'])
+    .where('type', 'in', ['stock', 'etf'])
+    .where('st', '=', false)
+    .where('board', 'not in', ['star', 'bse'])
+    .where('prev_close', '>', '1')
+    .orderBy('id')
+    .execute()) as Security[];
   const byId = new Map(securities.map((s) => [s.id, s]));
   const schedules = await schedulesInForce(db, date);
   const fees = (t: Trader, s: Security, side: Side, price: string, quantity: number) =>
-    computeFees({ side, price, quantity }, resolveSchedules(schedules, { date, side, market: s.market, security_type: s.type, board: s.board, client_class: t.client_class, client_id: t.client_no }));
+    computeFees(
+      { side, price, quantity },
+      resolveSchedules(schedules, {
+        date,
+        side,
+        market: s.market,
+        security_type: s.type,
+        board: s.board,
+        client_class: t.client_class,
+        client_id: t.client_no,
+      }),
+    );
   const { rows: held } = await sql<{ position_id: number; client_id: number; security_id: number; sellable: number }>`
     SELECT p.id AS position_id, p.client_id, p.security_id, (p.quantity - p.today_bought - p.frozen)::int AS sellable
     FROM positions p WHERE p.branch_id = ${branchId} AND p.quantity - p.today_bought - p.frozen > 0 AND p.client_id IN (SELECT client_id FROM fund_accounts WHERE id IN (${idsIn(traders.map((t) => t.account_id))}))
     ORDER BY p.id`.execute(db);
   const holdings = new Map<number, { security_id: number; sellable: number }[]>();
-  for (const h of held) (holdings.get(h.client_id) ?? holdings.set(h.client_id, []).get(h.client_id)!).push({ security_id: h.security_id, sellable: h.sellable });
+  for (const h of held)
+    (holdings.get(h.client_id) ?? holdings.set(h.client_id, []).get(h.client_id)!).push({
+      security_id: h.security_id,
+      sellable: h.sellable,
+    });
 
   const orders: Order[] = [];
   const prefix = `${date.replaceAll('-', '')}${String(branchId).padStart(4, '0')}`;
@@ -182,17 +244,24 @@ async function trade(db: Db, actor: Actor, r: () => number, date: string, count:
     const own = (holdings.get(t.client_id) ?? []).filter((h) => h.sellable >= 100 && byId.has(h.security_id));
     // a client short of cash sells more often: the branch's turnover is rotation, not fresh money
     const sell = own.length > 0 && r() < (t.available.lt(20_000) ? 0.75 : 0.4);
-    const s = sell ? byId.get(own[Math.floor(r() * own.length)]!.security_id)! : securities[Math.floor(Math.pow(r(), 1.6) * securities.length)]!;
+    const s = sell
+      ? byId.get(own[Math.floor(r() * own.length)]!.security_id)!
+      : securities[Math.floor(Math.pow(r(), 1.6) * securities.length)]!;
     const holder = t.holders[s.market];
     if (!holder || !seats[s.market]) continue;
     const { down, up } = priceBand(s);
     const ticks = Math.round((r() - 0.5) * 8);
-    const price = Decimal.min(up, Decimal.max(down, new Decimal(s.prev_close).plus(new Decimal(s.tick).times(ticks)))).toFixed(new Decimal(s.tick).decimalPlaces());
+    const price = Decimal.min(
+      up,
+      Decimal.max(down, new Decimal(s.prev_close).plus(new Decimal(s.tick).times(ticks))),
+    ).toFixed(new Decimal(s.tick).decimalPlaces());
     const h = own.find((o) => o.security_id === s.id);
     const wanted = Math.max(1, Math.round((15000 + 260000 * r() * r()) / Number(price) / 100)) * 100;
     // a buy the client cannot pay in full becomes the lots its cash covers, as a clerk would suggest
     const affordable = Math.floor(t.available.times(0.99).div(price).div(100).toNumber()) * 100;
-    const quantity = sell ? Math.max(100, Math.floor((h!.sellable * (0.3 + 0.7 * r())) / 100) * 100) : Math.min(wanted, affordable);
+    const quantity = sell
+      ? Math.max(100, Math.floor((h!.sellable * (0.3 + 0.7 * r())) / 100) * 100)
+      : Math.min(wanted, affordable);
     if (quantity < 100) continue;
     if (orderProblem(s, t, { side: sell ? 'sell' : 'buy', price, quantity, channel }, h?.sellable ?? 0)) continue;
     if (sell && quantity > h!.sellable) continue;
@@ -200,7 +269,17 @@ async function trade(db: Db, actor: Actor, r: () => number, date: string, count:
     if (!sell && t.available.lt(f.net_amount)) continue; // the counter refuses what the client cannot pay
     if (sell) h!.sellable -= quantity;
     else t.available = t.available.minus(f.net_amount);
-    orders.push({ order_no: `${prefix}${String(orders.length + 1).padStart(6, '0')}`, trader: t, security: s, side: sell ? 'sell' : 'buy', price, quantity, freeze: sell ? '0' : f.net_amount, channel, seat_no: seats[s.market]! });
+    orders.push({
+      order_no: `${prefix}${String(orders.length + 1).padStart(6, '0')}`,
+      trader: t,
+      security: s,
+      side: sell ? 'sell' : 'buy',
+      price,
+      quantity,
+      freeze: sell ? '0' : f.net_amount,
+      channel,
+      seat_no: seats[s.market]!,
+    });
   }
   if (!orders.length) return;
 
@@ -209,18 +288,53 @@ async function trade(db: Db, actor: Actor, r: () => number, date: string, count:
     for (let i = 0; i < orders.length; i += 2000) {
       const rows = await trx
         .insertInto('orders' as never)
-        .values(orders.slice(i, i + 2000).map((o) => ({ order_no: o.order_no, business_date: date, client_id: o.trader.client_id, fund_account_id: o.trader.account_id, shareholder_account_id: o.trader.holders[o.security.market]!.id, security_id: o.security.id, market: o.security.market, code: o.security.code, side: o.side, price: o.price, quantity: o.quantity, seat_no: o.seat_no, frozen_cash: o.freeze, status: 'open', channel: o.channel, operator_id: actor.operator_id, branch_id: branchId, created_at: actor.at })) as never)
+        .values(
+          orders
+            .slice(i, i + 2000)
+            .map((o) => ({
+              order_no: o.order_no,
+              business_date: date,
+              client_id: o.trader.client_id,
+              fund_account_id: o.trader.account_id,
+              shareholder_account_id: o.trader.holders[o.security.market]!.id,
+              security_id: o.security.id,
+              market: o.security.market,
+              code: o.security.code,
+              side: o.side,
+              price: o.price,
+              quantity: o.quantity,
+              seat_no: o.seat_no,
+              frozen_cash: o.freeze,
+              status: 'open',
+              channel: o.channel,
+              operator_id: actor.operator_id,
+              branch_id: branchId,
+              created_at: actor.at,
+            })) as never,
+        )
         .returning('id' as never)
         .execute();
       ids.push(...(rows as { id: number }[]).map((x) => x.id));
     }
-    await postSet(trx, actor, date, '委托冻结', sql`
+    await postSet(
+      trx,
+      actor,
+      date,
+      '委托冻结',
+      sql`
       SELECT fund_account_id AS account_id, id AS seq, 'freeze' AS type, 0::numeric AS amount, frozen_cash AS frozen_delta, 'same_day' AS freeze_kind, NULL AS bank_code, '委托 ' || order_no AS reference
-      FROM orders WHERE business_date = ${date} AND side = 'buy' AND status = 'open' AND branch_id = ${branchId}`);
-    await movePositionsSet(trx, actor, date, '委托冻结', sql`
+      FROM orders WHERE business_date = ${date} AND side = 'buy' AND status = 'open' AND branch_id = ${branchId}`,
+    );
+    await movePositionsSet(
+      trx,
+      actor,
+      date,
+      '委托冻结',
+      sql`
       SELECT p.id AS position_id, o.id AS seq, 'freeze' AS type, 0::bigint AS quantity_delta, o.quantity AS frozen_delta, 0::bigint AS today_bought_delta, 0::numeric AS cost_delta, '委托 ' || o.order_no AS reference, o.id AS order_id
       FROM orders o JOIN positions p ON p.shareholder_account_id = o.shareholder_account_id AND p.security_id = o.security_id
-      WHERE o.business_date = ${date} AND o.side = 'sell' AND o.status = 'open' AND o.branch_id = ${branchId}`);
+      WHERE o.business_date = ${date} AND o.side = 'sell' AND o.status = 'open' AND o.branch_id = ${branchId}`,
+    );
     await audit(trx, actor, { action: 'seed_orders', resource: 'orders', detail: `${date}: ${orders.length} 笔委托` });
 
     // the day's outcome per order: cancelled, left open (expires at day-end), filled in part, or filled
@@ -228,14 +342,28 @@ async function trade(db: Db, actor: Actor, r: () => number, date: string, count:
     const cancelled = ids.filter((_, i) => fate[i]! < PER_DAY.cancelled);
     const idList = idsIn(cancelled);
     if (cancelled.length) {
-      await postSet(trx, actor, date, '撤单', sql`
+      await postSet(
+        trx,
+        actor,
+        date,
+        '撤单',
+        sql`
         SELECT fund_account_id AS account_id, id AS seq, 'unfreeze' AS type, 0::numeric AS amount, -frozen_cash AS frozen_delta, 'same_day' AS freeze_kind, NULL AS bank_code, '撤单 ' || order_no AS reference
-        FROM orders WHERE id IN (${idList}) AND side = 'buy'`);
-      await movePositionsSet(trx, actor, date, '撤单', sql`
+        FROM orders WHERE id IN (${idList}) AND side = 'buy'`,
+      );
+      await movePositionsSet(
+        trx,
+        actor,
+        date,
+        '撤单',
+        sql`
         SELECT p.id AS position_id, o.id AS seq, 'unfreeze' AS type, 0::bigint AS quantity_delta, -o.quantity AS frozen_delta, 0::bigint AS today_bought_delta, 0::numeric AS cost_delta, '撤单 ' || o.order_no AS reference, o.id AS order_id
         FROM orders o JOIN positions p ON p.shareholder_account_id = o.shareholder_account_id AND p.security_id = o.security_id
-        WHERE o.id IN (${idList}) AND o.side = 'sell'`);
-      await sql`UPDATE orders SET status = 'cancelled', frozen_cash = 0, cancelled_at = ${actor.at}, version = version + 1 WHERE id IN (${idList})`.execute(trx);
+        WHERE o.id IN (${idList}) AND o.side = 'sell'`,
+      );
+      await sql`UPDATE orders SET status = 'cancelled', frozen_cash = 0, cancelled_at = ${actor.at}, version = version + 1 WHERE id IN (${idList})`.execute(
+        trx,
+      );
     }
     const fills: { order: Order; id: number; quantity: number }[] = [];
     orders.forEach((o, i) => {
@@ -251,14 +379,43 @@ async function trade(db: Db, actor: Actor, r: () => number, date: string, count:
       });
       await trx
         .insertInto('trades' as never)
-        .values(batch.map(({ x, f }) => ({ market: x.order.security.market, trade_no: `${x.order.order_no}T`, business_date: date, order_id: x.id, client_id: x.order.trader.client_id, security_id: x.order.security.id, code: x.order.security.code, side: x.order.side, quantity: x.quantity, price: x.order.price, amount: f.amount, commission: f.commission, stamp_duty: f.stamp_duty, transfer_fee: f.transfer_fee, handling_fee: f.handling_fee, regulatory_fee: f.regulatory_fee, net_amount: f.net_amount, seat_no: x.order.seat_no, shareholder_code: x.order.trader.holders[x.order.security.market]!.code, source: `exchange-${date}.csv`, branch_id: branchId, created_at: actor.at })) as never)
+        .values(
+          batch.map(({ x, f }) => ({
+            market: x.order.security.market,
+            trade_no: `${x.order.order_no}T`,
+            business_date: date,
+            order_id: x.id,
+            client_id: x.order.trader.client_id,
+            security_id: x.order.security.id,
+            code: x.order.security.code,
+            side: x.order.side,
+            quantity: x.quantity,
+            price: x.order.price,
+            amount: f.amount,
+            commission: f.commission,
+            stamp_duty: f.stamp_duty,
+            transfer_fee: f.transfer_fee,
+            handling_fee: f.handling_fee,
+            regulatory_fee: f.regulatory_fee,
+            net_amount: f.net_amount,
+            seat_no: x.order.seat_no,
+            shareholder_code: x.order.trader.holders[x.order.security.market]!.code,
+            source: `exchange-${date}.csv`,
+            branch_id: branchId,
+            created_at: actor.at,
+          })) as never,
+        )
         .execute();
       await sql`
         UPDATE orders o SET filled_quantity = v.q, filled_amount = v.amount, status = CASE WHEN v.q = o.quantity THEN 'filled' ELSE 'partially_filled' END, version = o.version + 1
         FROM jsonb_to_recordset(${JSON.stringify(batch.map(({ x, f }) => ({ id: x.id, q: x.quantity, amount: f.amount })))}::jsonb) AS v(id bigint, q bigint, amount numeric)
         WHERE o.id = v.id`.execute(trx);
     }
-    await audit(trx, actor, { action: 'seed_fills', resource: 'trades', detail: `${date}: 撤单 ${cancelled.length} 笔，成交 ${fills.length} 笔` });
+    await audit(trx, actor, {
+      action: 'seed_fills',
+      resource: 'trades',
+      detail: `${date}: 撤单 ${cancelled.length} 笔，成交 ${fills.length} 笔`,
+    });
   });
 }
 
@@ -269,7 +426,12 @@ async function trade(db: Db, actor: Actor, r: () => number, date: string, count:
  */
 async function loadTraders(db: Db, seed: number, branchId: number): Promise<Trader[]> {
   const pick = draw({ seed, stream: 900_000 }, 0, sql`c.id`);
-  const { rows } = await sql<Omit<Trader, 'available' | 'holders'> & { available: string; holders: { market: string; id: number; code: string }[] }>`
+  const { rows } = await sql<
+    Omit<Trader, 'available' | 'holders'> & {
+      available: string;
+      holders: { market: string; id: number; code: string }[];
+    }
+  >`
     SELECT c.id AS client_id, c.client_no, c.client_class, c.status, c.allow_counter, c.allow_phone, c.allow_online, a.id AS account_id, a.balance - a.frozen AS available,
       (SELECT json_agg(json_build_object('market', s.market, 'id', s.id, 'code', s.code)) FROM shareholder_accounts s WHERE s.client_id = c.id AND s.status = 'active') AS holders
     FROM clients c JOIN fund_accounts a ON a.client_id = c.id AND a.currency = 'CNY' AND a.status = 'active'
@@ -277,5 +439,9 @@ async function loadTraders(db: Db, seed: number, branchId: number): Promise<Trad
     ORDER BY c.id`.execute(db);
   return rows
     .filter((t) => t.holders?.length)
-    .map((t) => ({ ...t, available: new Decimal(t.available), holders: Object.fromEntries(t.holders.map((h) => [h.market, { id: h.id, code: h.code }])) }));
+    .map((t) => ({
+      ...t,
+      available: new Decimal(t.available),
+      holders: Object.fromEntries(t.holders.map((h) => [h.market, { id: h.id, code: h.code }])),
+    }));
 }

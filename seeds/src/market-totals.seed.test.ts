@@ -17,7 +17,14 @@ beforeAll(async () => {
 afterAll(() => conn.close());
 
 const totals = (from: string, to: string) =>
-  db.selectFrom('market_totals').select(['business_date', 'market', 'turnover', 'note', 'version']).where('business_date', '>=', from).where('business_date', '<=', to).orderBy('business_date').orderBy('market').execute();
+  db
+    .selectFrom('market_totals')
+    .select(['business_date', 'market', 'turnover', 'note', 'version'])
+    .where('business_date', '>=', from)
+    .where('business_date', '<=', to)
+    .orderBy('business_date')
+    .orderBy('market')
+    .execute();
 
 /** A day-end summary of the branch's turnover, as day-end writes it. */
 async function branchDay(date: string, turnover: string) {
@@ -26,16 +33,28 @@ async function branchDay(date: string, turnover: string) {
 }
 
 describe('market totals', () => {
-  it('are seeded for the year\'s trading days before the business date, SH-A and SZ-A each', async () => {
+  it("are seeded for the year's trading days before the business date, SH-A and SZ-A each", async () => {
     const rows = await totals('2026-01-01', '2026-12-31');
-    const days = await db.selectFrom('trading_calendar').select('date').where('market', '=', 'SH-A').where('is_trading_day', '=', true).where('date', '>=', '2026-01-01').where('date', '<', '2026-11-23').execute();
+    const days = await db
+      .selectFrom('trading_calendar')
+      .select('date')
+      .where('market', '=', 'SH-A')
+      .where('is_trading_day', '=', true)
+      .where('date', '>=', '2026-01-01')
+      .where('date', '<', '2026-11-23')
+      .execute();
     expect(rows).toHaveLength(days.length * 2);
     expect(new Set(rows.map((r) => r.business_date))).toEqual(new Set(days.map((d) => d.date)));
     for (const r of rows) expect(new Decimal(r.turnover).gt(1e9)).toBe(true);
   });
 
-  it('make the branch\'s turnover about 万分之3.86 of SH + SZ, day by day, in a realistic split', async () => {
-    const traded = { '2026-10-12': '7100000.00', '2026-10-13': '5300000.50', '2026-10-14': '9800000.00', '2026-10-16': '6400000.00' };
+  it("make the branch's turnover about 万分之3.86 of SH + SZ, day by day, in a realistic split", async () => {
+    const traded = {
+      '2026-10-12': '7100000.00',
+      '2026-10-13': '5300000.50',
+      '2026-10-14': '9800000.00',
+      '2026-10-16': '6400000.00',
+    };
     for (const [d, t] of Object.entries(traded)) await branchDay(d, t);
     const r = await seedMarketTotals(db, { seed: 4, from: '2026-10-12', to: '2026-10-16', share: MARKET_SHARE });
     expect(r.days).toBe(5);
@@ -73,7 +92,9 @@ describe('market totals', () => {
     const before = await totals('2026-10-12', '2026-10-16');
     await seedMarketTotals(db, { seed: 4, from: '2026-10-12', to: '2026-10-16', share: MARKET_SHARE });
     const same = await totals('2026-10-12', '2026-10-16');
-    expect(same.map((r) => [r.business_date, r.market, r.turnover])).toEqual(before.map((r) => [r.business_date, r.market, r.turnover]));
+    expect(same.map((r) => [r.business_date, r.market, r.turnover])).toEqual(
+      before.map((r) => [r.business_date, r.market, r.turnover]),
+    );
     expect(same.every((r, i) => r.version === before[i]!.version + 1)).toBe(true);
     await seedMarketTotals(db, { seed: 5, from: '2026-10-12', to: '2026-10-16', share: MARKET_SHARE });
     const other = await totals('2026-10-12', '2026-10-16');
@@ -84,6 +105,12 @@ describe('market totals', () => {
     // 2026-10-01..07 is the National Day closure
     await seedMarketTotals(db, { seed: 4, from: '2026-09-28', to: '2026-10-09', share: MARKET_SHARE });
     const rows = await totals('2026-09-28', '2026-10-09');
-    expect([...new Set(rows.map((r) => r.business_date))]).toEqual(['2026-09-28', '2026-09-29', '2026-09-30', '2026-10-08', '2026-10-09']);
+    expect([...new Set(rows.map((r) => r.business_date))]).toEqual([
+      '2026-09-28',
+      '2026-09-29',
+      '2026-09-30',
+      '2026-10-08',
+      '2026-10-09',
+    ]);
   });
 });

@@ -30,9 +30,14 @@ const NOISE = 0.2;
  * Like the other parameter tables filled by the seed, no audit row: this is reference data the
  * install starts with, not something an operator entered. Returns the number of days filled.
  */
-export async function seedMarketTotals(db: Db, opts: { seed: number; from: string; to: string; share: number; branchId?: number }): Promise<{ days: number }> {
+export async function seedMarketTotals(
+  db: Db,
+  opts: { seed: number; from: string; to: string; share: number; branchId?: number },
+): Promise<{ days: number }> {
   if (!(opts.share > 0 && opts.share < 1)) throw new Error(`market totals: share ${opts.share} must lie in (0, 1)`);
-  const branch = opts.branchId ?? (await db.selectFrom('branches').select('id').where('code', '=', DEMO_BRANCH.code).executeTakeFirstOrThrow()).id;
+  const branch =
+    opts.branchId ??
+    (await db.selectFrom('branches').select('id').where('code', '=', DEMO_BRANCH.code).executeTakeFirstOrThrow()).id;
   const streams = { seed: opts.seed, stream: 0 };
   const day = sql`(d.date - '2000-01-01'::date)`;
   const noise = sql`(${1 - NOISE}::float8 + ${2 * NOISE}::float8 * ${draw(streams, 62, day)})::numeric`;
@@ -55,6 +60,8 @@ export async function seedMarketTotals(db: Db, opts: { seed: number; from: strin
       CASE WHEN t.traded THEN '演示数据：按本营业部当日成交额推算' ELSE '演示数据：本营业部当日无成交，按典型交易日推算' END
     FROM total t CROSS JOIN LATERAL (VALUES ('SH-A', t.sh), ('SZ-A', 1 - t.sh)) AS m(market, part)
     ORDER BY t.date, m.market
-    ON CONFLICT (business_date, market) DO UPDATE SET turnover = EXCLUDED.turnover, note = EXCLUDED.note, version = market_totals.version + 1, updated_at = now()`.execute(db);
+    ON CONFLICT (business_date, market) DO UPDATE SET turnover = EXCLUDED.turnover, note = EXCLUDED.note, version = market_totals.version + 1, updated_at = now()`.execute(
+    db,
+  );
   return { days: Number(r.numAffectedRows ?? 0) / 2 };
 }

@@ -12,7 +12,15 @@ import { assignIdNumbers } from './population/id-numbers.js';
 import { createPickTable } from './population/lookups.js';
 import { CLIENT_FUNDS_PER_SCALE, CLIENTS_PER_SCALE, HISTORY_YEARS } from './population/profile.js';
 import { stageClients } from './population/stage.js';
-import { reserveIds, writeClients, writeFundAccounts, writeHoldings, writeOpeningCash, writeShareholderAccounts, type WriteContext } from './population/write.js';
+import {
+  reserveIds,
+  writeClients,
+  writeFundAccounts,
+  writeHoldings,
+  writeOpeningCash,
+  writeShareholderAccounts,
+  type WriteContext,
+} from './population/write.js';
 
 /**
  * The branch's client population at scale (DOMAIN.md §6, §7), generated set-based in SQL and
@@ -56,7 +64,10 @@ interface Context {
 /** The branch and its teller, who is named on every row the counter would have written. */
 async function contextOf(db: Db, opts: { seed: number; branchId?: number; at?: Date }, what: string): Promise<Context> {
   const q = db.selectFrom('branches').select(['id', 'code']);
-  const branch = await (opts.branchId === undefined ? q.where('code', '=', DEMO_BRANCH.code) : q.where('id', '=', opts.branchId)).executeTakeFirst();
+  const branch = await (opts.branchId === undefined
+    ? q.where('code', '=', DEMO_BRANCH.code)
+    : q.where('id', '=', opts.branchId)
+  ).executeTakeFirst();
   if (!branch) throw new Error(`${what}: branch ${opts.branchId ?? DEMO_BRANCH.code} not found (run seed() first)`);
   const teller = await db
     .selectFrom('operators as o')
@@ -71,7 +82,14 @@ async function contextOf(db: Db, opts: { seed: number; branchId?: number; at?: D
   if (!teller) throw new Error(`${what}: branch ${branch.code} has no active teller`);
   return {
     branch,
-    actor: { operator_id: teller.id, username: teller.username, branch_id: branch.id, ip: '', request_id: `seed-${what}-${opts.seed}`, at: opts.at ?? new Date() },
+    actor: {
+      operator_id: teller.id,
+      username: teller.username,
+      branch_id: branch.id,
+      ip: '',
+      request_id: `seed-${what}-${opts.seed}`,
+      at: opts.at ?? new Date(),
+    },
   };
 }
 
@@ -84,12 +102,18 @@ async function requireOpenDate(trx: Db, date: string, what: string) {
 /** The trading day before `date`, by the calendar table (or the seeded holiday list before it starts). */
 async function previousTradingDay(trx: Db, date: string): Promise<string> {
   const { rows } = await sql<{ d: string | null }>`
-    SELECT max(date)::text AS d FROM trading_calendar WHERE market = 'SH-A' AND is_trading_day AND date < ${date}::date AND date >= ${date}::date - 20`.execute(trx);
+    SELECT max(date)::text AS d FROM trading_calendar WHERE market = 'SH-A' AND is_trading_day AND date < ${date}::date AND date >= ${date}::date - 20`.execute(
+    trx,
+  );
   return rows[0]!.d ?? tradingDaysBefore(date, 1);
 }
 
 async function depositLimit(trx: Db): Promise<string> {
-  const row = await trx.selectFrom('system_params').select('value').where('key', '=', 'single_deposit_limit').executeTakeFirst();
+  const row = await trx
+    .selectFrom('system_params')
+    .select('value')
+    .where('key', '=', 'single_deposit_limit')
+    .executeTakeFirst();
   return row && new Decimal(row.value).gt(0) ? row.value : '5000000';
 }
 
@@ -99,19 +123,31 @@ async function depositLimit(trx: Db): Promise<string> {
  */
 async function lockForOpening(trx: Db, branchId: number) {
   await sql`SELECT pg_advisory_xact_lock(${7_000_000 + branchId}::bigint)`.execute(trx);
-  await sql`LOCK TABLE clients, fund_accounts, fund_journal, positions, position_journal IN SHARE ROW EXCLUSIVE MODE`.execute(trx);
+  await sql`LOCK TABLE clients, fund_accounts, fund_journal, positions, position_journal IN SHARE ROW EXCLUSIVE MODE`.execute(
+    trx,
+  );
 }
 
 /** Numbering continues after the branch's clients (as openClient counts them); ids are reserved in one block. */
 async function startOfBatch(trx: Db, branchId: number, count: number) {
-  const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM clients WHERE branch_id = ${branchId}::bigint`.execute(trx);
+  const { rows } = await sql<{
+    n: number;
+  }>`SELECT count(*)::int AS n FROM clients WHERE branch_id = ${branchId}::bigint`.execute(trx);
   return { baseNo: rows[0]!.n, firstClientId: await reserveIds(trx, 'clients', count) };
 }
 
 /** Refreshes the planner's statistics after a bulk load, so the next queries plan for its size. */
 async function analyze(db: Db) {
   if (db.isTransaction) return; // the caller's transaction: they know when to
-  for (const t of ['clients', 'fund_accounts', 'fund_journal_history', 'shareholder_accounts', 'positions', 'position_journal_history']) await sql`ANALYZE ${sql.table(t)}`.execute(db);
+  for (const t of [
+    'clients',
+    'fund_accounts',
+    'fund_journal_history',
+    'shareholder_accounts',
+    'positions',
+    'position_journal_history',
+  ])
+    await sql`ANALYZE ${sql.table(t)}`.execute(db);
 }
 
 /** Creates the branch's population as it stands on `asOf` (see the module comment). */
@@ -124,8 +160,15 @@ export async function seedPopulation(db: Db, opts: PopulationOptions): Promise<P
   const summary = await inTransaction(db, async (trx) => {
     await requireOpenDate(trx, opts.asOf, 'population');
     const journalDate = await previousTradingDay(trx, opts.asOf);
-    const closed = await sql<{ d: string }>`SELECT business_date::text AS d FROM day_end_runs WHERE status = 'completed' AND business_date >= ${journalDate}::date LIMIT 1`.execute(trx);
-    if (closed.rows.length) throw new Error(`population: ${journalDate} is already closed by day-end; seed the population before the first day-end`);
+    const closed = await sql<{
+      d: string;
+    }>`SELECT business_date::text AS d FROM day_end_runs WHERE status = 'completed' AND business_date >= ${journalDate}::date LIMIT 1`.execute(
+      trx,
+    );
+    if (closed.rows.length)
+      throw new Error(
+        `population: ${journalDate} is already closed by day-end; seed the population before the first day-end`,
+      );
     const start = new Date(`${opts.asOf}T00:00:00Z`);
     start.setUTCFullYear(start.getUTCFullYear() - HISTORY_YEARS);
     await lockForOpening(trx, branch.id);
@@ -133,15 +176,36 @@ export async function seedPopulation(db: Db, opts: PopulationOptions): Promise<P
     await sql`SET LOCAL work_mem = '256MB'`.execute(trx);
     const sizes = await createPickTable(trx, { seed: opts.seed, branchId: branch.id });
     const { baseNo, firstClientId } = await startOfBatch(trx, branch.id, count);
-    await stageClients(trx, { streams, mode: 'population', count, firstKey: 0, firstClientId, lastDay: journalDate, windowStart: start.toISOString().slice(0, 10), sizes });
+    await stageClients(trx, {
+      streams,
+      mode: 'population',
+      count,
+      firstKey: 0,
+      firstClientId,
+      lastDay: journalDate,
+      windowStart: start.toISOString().slice(0, 10),
+      sizes,
+    });
     // scale the staged cash so the branch holds CLIENT_FUNDS_PER_SCALE × scale: the tiers are
     // drawn to that order already, this removes what the draws left over
-    const { rows } = await sql<{ total: string | null }>`SELECT sum(cash_raw)::numeric AS total FROM pop_stage`.execute(trx);
+    const { rows } = await sql<{ total: string | null }>`SELECT sum(cash_raw)::numeric AS total FROM pop_stage`.execute(
+      trx,
+    );
     const raw = new Decimal(rows[0]!.total ?? 0);
     const cashFactor = raw.gt(0) ? new Decimal(CLIENT_FUNDS_PER_SCALE).times(opts.scale).div(raw).toFixed(12) : '1';
     await assignIdNumbers(trx, streams);
     const ctx: WriteContext = {
-      trx, actor, streams, branchCode: branch.code, baseNo, firstClientId, count, journalDate, intoHistory: true, cashFactor, depositLimit: await depositLimit(trx),
+      trx,
+      actor,
+      streams,
+      branchCode: branch.code,
+      baseNo,
+      firstClientId,
+      count,
+      journalDate,
+      intoHistory: true,
+      cashFactor,
+      depositLimit: await depositLimit(trx),
       batchAction: { accounts: 'import', postings: 'import', transfers: 'import' },
       reference: { cash: '期初余额结转', foreign: '期初外币余额结转', transfer: '转托管转入（期初持仓）' },
       detail: `期初数据移植（种子 ${opts.seed}）`,
@@ -151,7 +215,13 @@ export async function seedPopulation(db: Db, opts: PopulationOptions): Promise<P
     const cash = await writeOpeningCash(ctx, accounts);
     const shareholderAccounts = await writeShareholderAccounts(ctx);
     const holdings = await writeHoldings(ctx, sizes);
-    return { clients: count, fundAccounts: accounts.cny + accounts.foreign, shareholderAccounts, positions: holdings.positions, clientFunds: cash.amount };
+    return {
+      clients: count,
+      fundAccounts: accounts.cny + accounts.foreign,
+      shareholderAccounts,
+      positions: holdings.positions,
+      clientFunds: cash.amount,
+    };
   });
   await analyze(db);
   return { ...summary, ms: Math.round(performance.now() - started) };
@@ -162,7 +232,10 @@ export async function seedPopulation(db: Db, opts: PopulationOptions): Promise<P
  * made like the population's (names, ID numbers, accounts, managers, channels), each with a
  * small first deposit dated that day and now and then shares transferred in from another broker.
  */
-export async function openDailyClients(db: Db, opts: { seed: number; date: string; count: number; branchId?: number; at?: Date }): Promise<{ clients: number; deposits: string; positions: number }> {
+export async function openDailyClients(
+  db: Db,
+  opts: { seed: number; date: string; count: number; branchId?: number; at?: Date },
+): Promise<{ clients: number; deposits: string; positions: number }> {
   if (opts.count <= 0) return { clients: 0, deposits: '0.00', positions: 0 };
   const { branch, actor } = await contextOf(db, opts, 'open');
   const streams: Streams = { seed: opts.seed, stream: dayStream(opts.date) };
@@ -172,10 +245,29 @@ export async function openDailyClients(db: Db, opts: { seed: number; date: strin
     const sizes = await createPickTable(trx, { seed: opts.seed, branchId: branch.id });
     const { baseNo, firstClientId } = await startOfBatch(trx, branch.id, opts.count);
     // keyed by the client's number: a second batch on the same day draws new people, not twins
-    await stageClients(trx, { streams, mode: 'daily', count: opts.count, firstKey: baseNo, firstClientId, lastDay: opts.date, windowStart: opts.date, sizes });
+    await stageClients(trx, {
+      streams,
+      mode: 'daily',
+      count: opts.count,
+      firstKey: baseNo,
+      firstClientId,
+      lastDay: opts.date,
+      windowStart: opts.date,
+      sizes,
+    });
     await assignIdNumbers(trx, streams);
     const ctx: WriteContext = {
-      trx, actor, streams, branchCode: branch.code, baseNo, firstClientId, count: opts.count, journalDate: opts.date, intoHistory: false, cashFactor: '1', depositLimit: await depositLimit(trx),
+      trx,
+      actor,
+      streams,
+      branchCode: branch.code,
+      baseNo,
+      firstClientId,
+      count: opts.count,
+      journalDate: opts.date,
+      intoHistory: false,
+      cashFactor: '1',
+      depositLimit: await depositLimit(trx),
       batchAction: { accounts: 'create', postings: 'post_set', transfers: 'move_set' },
       reference: { cash: '开户首次存入', foreign: '开户外币存入', transfer: '转托管转入' },
       detail: '开户',
@@ -194,11 +286,20 @@ export async function openDailyClients(db: Db, opts: { seed: number; date: strin
  * business date) — nothing held, no order for a year, under 10,000 yuan left, which is paid
  * out first (population/close.ts). Returns how many closed and what was paid out.
  */
-export async function closeDailyClients(db: Db, opts: { seed: number; date: string; count: number; branchId?: number; at?: Date }): Promise<{ closed: number; withdrawals: number; amount: string }> {
+export async function closeDailyClients(
+  db: Db,
+  opts: { seed: number; date: string; count: number; branchId?: number; at?: Date },
+): Promise<{ closed: number; withdrawals: number; amount: string }> {
   const { branch, actor } = await contextOf(db, opts, 'close');
   return inTransaction(db, async (trx) => {
     await requireOpenDate(trx, opts.date, 'closeDailyClients');
-    const r = await closeDormantClients(trx, { streams: { seed: opts.seed, stream: dayStream(opts.date) }, date: opts.date, count: opts.count, branchId: branch.id, actor });
+    const r = await closeDormantClients(trx, {
+      streams: { seed: opts.seed, stream: dayStream(opts.date) },
+      date: opts.date,
+      count: opts.count,
+      branchId: branch.id,
+      actor,
+    });
     return { ...r, amount: new Decimal(r.amount).negated().toFixed(2) };
   });
 }

@@ -24,8 +24,15 @@ export async function seed(db: Db, opts: SeedOptions) {
   const password_hash = await hashPassword(opts.demoPassword);
   await inTransaction(db, async (trx) => {
     const branchIds: Record<string, number> = {};
-    for (const [key, b] of [['head_office', HEAD_OFFICE], ['branch', DEMO_BRANCH]] as const) {
-      const row = await trx.insertInto('branches').values({ ...b, ...BRANCH_DETAILS[key] }).returning('id').executeTakeFirstOrThrow();
+    for (const [key, b] of [
+      ['head_office', HEAD_OFFICE],
+      ['branch', DEMO_BRANCH],
+    ] as const) {
+      const row = await trx
+        .insertInto('branches')
+        .values({ ...b, ...BRANCH_DETAILS[key] })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       branchIds[key] = row.id;
     }
     for (const op of DEMO_OPERATORS) {
@@ -34,11 +41,19 @@ export async function seed(db: Db, opts: SeedOptions) {
         .values({ username: op.username, name: op.name, branch_id: branchIds[op.branch]!, password_hash })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await trx.insertInto('operator_roles').values({ operator_id: row.id, role_id: roleIds.get(op.role)! }).execute();
+      await trx
+        .insertInto('operator_roles')
+        .values({ operator_id: row.id, role_id: roleIds.get(op.role)! })
+        .execute();
     }
     // the calendar from the first business date's year through the last year with a holiday list
     const year = Number(opts.businessDate.slice(0, 4));
     const years = Array.from({ length: Math.max(2, LAST_CALENDAR_YEAR - year + 1) }, (_, i) => year + i);
-    await seedParameters(trx, { branchId: branchIds.branch!, headOfficeId: branchIds.head_office!, businessDate: opts.businessDate, years });
+    await seedParameters(trx, {
+      branchId: branchIds.branch!,
+      headOfficeId: branchIds.head_office!,
+      businessDate: opts.businessDate,
+      years,
+    });
   });
 }

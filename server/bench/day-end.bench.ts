@@ -18,21 +18,38 @@ import { seedPopulation } from '../../seeds/src/population.seed.js';
  * BENCH_DAY_END_TRADES=350,35000 picks sizes (default: all three on PostgreSQL, the first two on PGlite).
  */
 // a million trades in memory is past what the embedded database is for: PostgreSQL only by default
-const SIZES = (process.env.BENCH_DAY_END_TRADES ?? (process.env.DATABASE_URL ? '350,35000,1000000' : '350,35000')).split(',').map(Number);
+const SIZES = (process.env.BENCH_DAY_END_TRADES ?? (process.env.DATABASE_URL ? '350,35000,1000000' : '350,35000'))
+  .split(',')
+  .map(Number);
 
 for (const n of SIZES) {
   const conn = await benchDb();
   const db = conn.db;
-  const op = await db.selectFrom('operators').select(['id', 'branch_id']).where('username', '=', 'clerk').executeTakeFirstOrThrow();
-  const actor = (): Actor => ({ operator_id: op.id, username: 'clerk', branch_id: op.branch_id, ip: '127.0.0.1', request_id: 'bench', at: new Date() });
-  const date = (await db.selectFrom('system_params').select('value').where('key', '=', 'business_date').executeTakeFirstOrThrow()).value;
+  const op = await db
+    .selectFrom('operators')
+    .select(['id', 'branch_id'])
+    .where('username', '=', 'clerk')
+    .executeTakeFirstOrThrow();
+  const actor = (): Actor => ({
+    operator_id: op.id,
+    username: 'clerk',
+    branch_id: op.branch_id,
+    ip: '127.0.0.1',
+    request_id: 'bench',
+    at: new Date(),
+  });
+  const date = (
+    await db.selectFrom('system_params').select('value').where('key', '=', 'business_date').executeTakeFirstOrThrow()
+  ).value;
   const scale = n > 100_000 ? 10 : 1;
   const population = await measure(() => seedPopulation(db, { seed: 7, scale, asOf: date }));
   const clients = population.result.clients;
   // the population's own day (accounts opened, cash deposited, holdings transferred in) is closed
   // first, so the measured day holds only its trades
   await runDayEnd(db, actor(), date);
-  const day = (await db.selectFrom('system_params').select('value').where('key', '=', 'business_date').executeTakeFirstOrThrow()).value;
+  const day = (
+    await db.selectFrom('system_params').select('value').where('key', '=', 'business_date').executeTakeFirstOrThrow()
+  ).value;
 
   // counts first, so the day's picks below join on plain keys (hash joins, not a loop per pick)
   const LIQUID = sql`WHERE type IN ('stock', 'etf') AND market IN ('SH-A', 'SZ-A') AND NOT st AND prev_close BETWEEN 1 AND 200 AND board <> 'star'`;
@@ -70,18 +87,38 @@ for (const n of SIZES) {
           (SELECT seat_no FROM seats WHERE market = d.market AND branch_id = ${op.branch_id} AND status = 'active' ORDER BY seat_no LIMIT 1), ${op.id}, ${op.branch_id}, now()
         FROM day d`.execute(trx);
       // the client deposits what its buys need, which the orders then freeze (same-day), through the ledger
-      await postSet(trx, actor(), day, 'bench funding', sql`SELECT fund_account_id AS account_id, 0 AS seq, 'deposit' AS type, sum(frozen_cash) AS amount, 0::numeric AS frozen_delta, NULL AS freeze_kind, NULL AS bank_code, 'bench' AS reference FROM orders WHERE business_date = ${day} AND side = 'buy' GROUP BY fund_account_id`);
-      await postSet(trx, actor(), day, 'bench orders', sql`SELECT fund_account_id AS account_id, 1 AS seq, 'freeze' AS type, 0::numeric AS amount, sum(frozen_cash) AS frozen_delta, 'same_day' AS freeze_kind, NULL AS bank_code, '委托' AS reference FROM orders WHERE business_date = ${day} AND side = 'buy' GROUP BY fund_account_id`);
-      await movePositionsSet(trx, actor(), day, 'bench orders', sql`
+      await postSet(
+        trx,
+        actor(),
+        day,
+        'bench funding',
+        sql`SELECT fund_account_id AS account_id, 0 AS seq, 'deposit' AS type, sum(frozen_cash) AS amount, 0::numeric AS frozen_delta, NULL AS freeze_kind, NULL AS bank_code, 'bench' AS reference FROM orders WHERE business_date = ${day} AND side = 'buy' GROUP BY fund_account_id`,
+      );
+      await postSet(
+        trx,
+        actor(),
+        day,
+        'bench orders',
+        sql`SELECT fund_account_id AS account_id, 1 AS seq, 'freeze' AS type, 0::numeric AS amount, sum(frozen_cash) AS frozen_delta, 'same_day' AS freeze_kind, NULL AS bank_code, '委托' AS reference FROM orders WHERE business_date = ${day} AND side = 'buy' GROUP BY fund_account_id`,
+      );
+      await movePositionsSet(
+        trx,
+        actor(),
+        day,
+        'bench orders',
+        sql`
         SELECT p.id AS position_id, 0 AS seq, 'freeze' AS type, 0::bigint AS quantity_delta, sum(o.quantity) AS frozen_delta, 0::bigint AS today_bought_delta, 0::numeric AS cost_delta, '委托' AS reference, NULL::bigint AS order_id
         FROM orders o JOIN positions p ON p.shareholder_account_id = o.shareholder_account_id AND p.security_id = o.security_id
-        WHERE o.business_date = ${day} AND o.side = 'sell' GROUP BY p.id`);
+        WHERE o.business_date = ${day} AND o.side = 'sell' GROUP BY p.id`,
+      );
     }),
   );
   const insert = await measure(() =>
     sql`INSERT INTO trades (market, trade_no, business_date, order_id, client_id, security_id, code, side, quantity, price, amount, commission, stamp_duty, transfer_fee, handling_fee, regulatory_fee, net_amount, seat_no, shareholder_code, source, branch_id, created_at)
       SELECT o.market, 'T' || o.id, o.business_date, o.id, o.client_id, o.security_id, o.code, o.side, o.quantity, o.price, round(o.price * o.quantity, 2), 0, 0, 0, 0, 0, round(o.price * o.quantity, 2), o.seat_no, sh.code, 'bench', o.branch_id, now()
-      FROM orders o JOIN shareholder_accounts sh ON sh.id = o.shareholder_account_id WHERE o.business_date = ${day}`.execute(db),
+      FROM orders o JOIN shareholder_accounts sh ON sh.id = o.shareholder_account_id WHERE o.business_date = ${day}`.execute(
+      db,
+    ),
   );
   const trades = Number(insert.result.numAffectedRows ?? 0);
   // the import writes each trade with its fees (成交数据转换); at this volume it would do so
@@ -90,13 +127,25 @@ for (const n of SIZES) {
   await sql`ANALYZE`.execute(db);
 
   const run = await measure(() => runDayEnd(db, actor(), day));
-  const steps = (run.result as { steps: { name: string; started_at: Date | string; finished_at: Date | string; rows: number }[] }).steps;
-  const ms = (s: { started_at: Date | string; finished_at: Date | string }) => new Date(s.finished_at).getTime() - new Date(s.started_at).getTime();
+  const steps = (
+    run.result as { steps: { name: string; started_at: Date | string; finished_at: Date | string; rows: number }[] }
+  ).steps;
+  const ms = (s: { started_at: Date | string; finished_at: Date | string }) =>
+    new Date(s.finished_at).getTime() - new Date(s.started_at).getTime();
   const cleared = steps.filter((s) => s.name === 'clearing' || s.name === 'delivery').reduce((t, s) => t + ms(s), 0);
   console.log(`\n## day-end of ${trades.toLocaleString('en-US')} trades on ${conn.label}`);
-  console.log(`population: ${clients.toLocaleString('en-US')} clients (scale ${scale}) in ${fig(population.seconds)} s; the day's orders and freezes in ${fig(setup.seconds)} s`);
-  console.log(`one INSERT … SELECT of the ${trades.toLocaleString('en-US')} trades: ${fig(insert.seconds, 2)} s; their fees written as a set-based import would: ${fig(importFees.seconds, 2)} s`);
-  for (const s of steps) console.log(`  ${s.name.padEnd(17)} ${fig(ms(s) / 1000, 2).padStart(8)} s  ${Number(s.rows).toLocaleString('en-US')} rows`);
-  console.log(`day-end total ${fig(run.seconds, 2)} s (clearing + delivery ${fig(cleared / 1000, 2)} s), peak RSS ${run.peakMb} MB`);
+  console.log(
+    `population: ${clients.toLocaleString('en-US')} clients (scale ${scale}) in ${fig(population.seconds)} s; the day's orders and freezes in ${fig(setup.seconds)} s`,
+  );
+  console.log(
+    `one INSERT … SELECT of the ${trades.toLocaleString('en-US')} trades: ${fig(insert.seconds, 2)} s; their fees written as a set-based import would: ${fig(importFees.seconds, 2)} s`,
+  );
+  for (const s of steps)
+    console.log(
+      `  ${s.name.padEnd(17)} ${fig(ms(s) / 1000, 2).padStart(8)} s  ${Number(s.rows).toLocaleString('en-US')} rows`,
+    );
+  console.log(
+    `day-end total ${fig(run.seconds, 2)} s (clearing + delivery ${fig(cleared / 1000, 2)} s), peak RSS ${run.peakMb} MB`,
+  );
   await conn.close();
 }

@@ -14,7 +14,9 @@ const { app, headers } = await benchApp(conn);
 console.log(`\n## parameters on ${conn.label}`);
 
 // 100,000 securities (the seed has ~440): synthetic codes in a market of their own
-await sql`INSERT INTO markets (code, name_zh, name_en, exchange, currency, trading_hours, settlement_cycle) VALUES ('ZZ', '压测市场', 'Bench market', 'SSE', 'CNY', '09:30-11:30,13:00-15:00', 'T+1')`.execute(conn.db);
+await sql`INSERT INTO markets (code, name_zh, name_en, exchange, currency, trading_hours, settlement_cycle) VALUES ('ZZ', '压测市场', 'Bench market', 'SSE', 'CNY', '09:30-11:30,13:00-15:00', 'T+1')`.execute(
+  conn.db,
+);
 await sql`INSERT INTO securities (market, code, name, type, board, industry, lot_size, tick, price_limit_pct, st, prev_close, status, listed_on)
   SELECT 'ZZ', lpad(g::text, 6, '0'), '压测证券' || g, 'stock', 'main', '银行', 100, 0.01, 10, g % 50 = 0, (g % 5000) / 100.0 + 1, 'listed', date '2000-01-01' + (g % 9000)
   FROM generate_series(1, ${EXPORT_ROWS}) g`.execute(conn.db);
@@ -32,7 +34,9 @@ const exp = await measure(async () => {
   }
   return bytes;
 });
-console.log(`export: ${total} rows → ${fig(exp.result / 1024 / 1024, 1)} MB xlsx in ${fig(exp.seconds, 2)} s = ${Math.round(total / exp.seconds)} rows/s, peak RSS ${exp.peakMb} MB (${exp.baseMb} MB before)`);
+console.log(
+  `export: ${total} rows → ${fig(exp.result / 1024 / 1024, 1)} MB xlsx in ${fig(exp.seconds, 2)} s = ${Math.round(total / exp.seconds)} rows/s, peak RSS ${exp.peakMb} MB (${exp.baseMb} MB before)`,
+);
 
 // import preview: 10,000 new trading-calendar rows (far-future dates, so all are creates)
 const wb = new ExcelJS.Workbook();
@@ -52,5 +56,7 @@ const imp = await measure(async () => {
   if (res.status !== 200) throw new Error(JSON.stringify(body));
   return body.summary;
 });
-console.log(`import preview: ${IMPORT_ROWS} rows (${fig(file.length / 1024, 0)} KB) in ${fig(imp.seconds, 2)} s, peak RSS ${imp.peakMb} MB (${imp.baseMb} MB before) → ${JSON.stringify(imp.result)}`);
+console.log(
+  `import preview: ${IMPORT_ROWS} rows (${fig(file.length / 1024, 0)} KB) in ${fig(imp.seconds, 2)} s, peak RSS ${imp.peakMb} MB (${imp.baseMb} MB before) → ${JSON.stringify(imp.result)}`,
+);
 await conn.close();

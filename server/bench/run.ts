@@ -4,7 +4,12 @@ import { spawnSync } from 'node:child_process';
  * `npm run bench`: every benchmark on embedded PGlite, then on PostgreSQL when it is reachable
  * (DATABASE_URL, default the local server). Each runs in its own process so memory figures are its own.
  */
-const BENCHES = ['server/bench/parameters.bench.ts', 'server/bench/ledger.bench.ts', 'server/bench/orders.bench.ts', 'server/bench/day-end.bench.ts'];
+const BENCHES = [
+  'server/bench/parameters.bench.ts',
+  'server/bench/ledger.bench.ts',
+  'server/bench/orders.bench.ts',
+  'server/bench/day-end.bench.ts',
+];
 const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 for (const file of BENCHES) {
   for (const databaseUrl of [undefined, pgUrl]) {

@@ -69,7 +69,10 @@ export function createApp(deps: Deps) {
   // declared parameter resources: one definition each, routes generated
   for (const def of RESOURCES) api.route('/', resourceRoutes(def));
 
-  api.openapi(route('signed_in', { method: 'get', path: '/openapi.json', tags: ['docs'], summary: '接口文档 This document' }), (c) => c.json(openapiDocument(api), 200));
+  api.openapi(
+    route('signed_in', { method: 'get', path: '/openapi.json', tags: ['docs'], summary: '接口文档 This document' }),
+    (c) => c.json(openapiDocument(api), 200),
+  );
 
   api.onError((err, c) => {
     const { status, body } = errorBody(c, c.get('lang') ?? 'zh', err);
@@ -80,14 +83,26 @@ export function createApp(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>();
   app.route('/api', api);
   // main.ts serves the admin's files after these routes; anything still unmatched is a JSON 404
-  app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: t(langOf(c.req.header('accept-language')), 'route_not_found') }, request_id: '' }, 404));
+  app.notFound((c) =>
+    c.json(
+      {
+        error: { code: 'NOT_FOUND', message: t(langOf(c.req.header('accept-language')), 'route_not_found') },
+        request_id: '',
+      },
+      404,
+    ),
+  );
   return app;
 }
 
 export function openapiDocument(api: OpenAPIHono<AppEnv>) {
   return api.getOpenAPI31Document({
     openapi: '3.1.0',
-    info: { title: '营业部运营管理平台 API', version: '0.1.0', description: 'ra-data-simple-rest conventions; `x-permission` names the right each route needs.' },
+    info: {
+      title: '营业部运营管理平台 API',
+      version: '0.1.0',
+      description: 'ra-data-simple-rest conventions; `x-permission` names the right each route needs.',
+    },
     servers: [{ url: '/api' }],
   });
 }

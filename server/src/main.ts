@@ -26,9 +26,20 @@ const fresh = !(await isSeeded(conn.db));
 if (fresh) {
   // the demo opens on the first trading day from today (Beijing time), after a few days of history
   const today = firstTradingDayFrom(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10));
-  console.log(`building the demo branch (scale ${env.demo.scale}, ${env.demo.days} trading days of history before ${today}) …`);
-  const demo = await seedDemo(conn.db, { seed: env.demo.seed, scale: env.demo.scale, days: env.demo.days, open: today, demoPassword: env.demoPassword, onProgress: (line) => console.log(`  ${line}`) });
-  console.log(`demo data ready in ${Math.round(demo.seconds * 10) / 10} s (every invariant checked over the whole history in ${Math.round(demo.checkSeconds * 10) / 10} s)`);
+  console.log(
+    `building the demo branch (scale ${env.demo.scale}, ${env.demo.days} trading days of history before ${today}) …`,
+  );
+  const demo = await seedDemo(conn.db, {
+    seed: env.demo.seed,
+    scale: env.demo.scale,
+    days: env.demo.days,
+    open: today,
+    demoPassword: env.demoPassword,
+    onProgress: (line) => console.log(`  ${line}`),
+  });
+  console.log(
+    `demo data ready in ${Math.round(demo.seconds * 10) / 10} s (every invariant checked over the whole history in ${Math.round(demo.checkSeconds * 10) / 10} s)`,
+  );
 } else {
   await syncBuiltInRoles(conn.db);
   await syncDictionary(conn.db);
@@ -48,10 +59,14 @@ const server = serve({ fetch: app.fetch, port: env.port }, (info) => {
   const url = `http://localhost:${info.port}`;
   console.log('');
   console.log(`营业部运营管理平台 is running: ${url}`);
-  console.log(`  database: ${conn.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${env.dataDir}`}`);
+  console.log(
+    `  database: ${conn.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${env.dataDir}`}`,
+  );
   console.log(`  backups:  ${backups.backupDir}`);
   if (fresh) {
-    console.log(`  demo branch created; demo logins (password ${env.demoPassword === DEFAULT_DEMO_PASSWORD ? `"${env.demoPassword}", the default — set DEMO_PASSWORD on the first run to choose another` : 'from DEMO_PASSWORD'}):`);
+    console.log(
+      `  demo branch created; demo logins (password ${env.demoPassword === DEFAULT_DEMO_PASSWORD ? `"${env.demoPassword}", the default — set DEMO_PASSWORD on the first run to choose another` : 'from DEMO_PASSWORD'}):`,
+    );
   } else {
     console.log('  existing data kept; demo logins (password as set on the first run):');
   }

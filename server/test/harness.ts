@@ -48,7 +48,11 @@ export async function testApp() {
   const app = createApp({ db: conn.db, clock, backups });
 
   async function login(username: string, password = TEST_PASSWORD): Promise<Session> {
-    const res = await app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    const res = await app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
     if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
     const cookie = /sid=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')![1]!;
     const me = (await res.json()) as Session['me'] & { csrf_token: string };
@@ -56,7 +60,11 @@ export async function testApp() {
   }
 
   /** Calls the API; `as` signs the request with a session (cookie + CSRF token). */
-  async function call(method: string, path: string, opts: { as?: Session; body?: unknown; headers?: Record<string, string>; form?: FormData } = {}) {
+  async function call(
+    method: string,
+    path: string,
+    opts: { as?: Session; body?: unknown; headers?: Record<string, string>; form?: FormData } = {},
+  ) {
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
     if (opts.as) {
       headers.cookie = opts.as.cookie;
@@ -70,7 +78,12 @@ export async function testApp() {
     }
     const res = await app.request(path, { method, headers, body });
     if ((res.headers.get('content-type') ?? '').includes('spreadsheetml')) {
-      return { status: res.status, json: undefined as any, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
+      return {
+        status: res.status,
+        json: undefined as any,
+        headers: res.headers,
+        bytes: Buffer.from(await res.arrayBuffer()),
+      };
     }
     const text = await res.text();
     let json: any = undefined;
@@ -91,11 +104,32 @@ export async function testApp() {
 
   /** An operator with a head-office role holding `permissions` (tests need all-branch makers and checkers). */
   async function headOfficeOperator(username: string, permissions: string[]) {
-    const ho = await conn.db.selectFrom('branches').select('id').where('is_head_office', '=', true).executeTakeFirstOrThrow();
-    const role = await conn.db.insertInto('roles').values({ code: `ho_${username}`, name: `总部${username}`, all_branches: true, branch_id: null }).returning('id').executeTakeFirstOrThrow();
-    await conn.db.insertInto('role_permissions').values(permissions.map((p) => ({ role_id: role.id, resource: p.split('.')[0]!, action: p.split('.')[1]! }))).execute();
-    const hash = (await conn.db.selectFrom('operators').select('password_hash').where('username', '=', 'admin').executeTakeFirstOrThrow()).password_hash;
-    const op = await conn.db.insertInto('operators').values({ username, name: username, branch_id: ho.id, password_hash: hash }).returning('id').executeTakeFirstOrThrow();
+    const ho = await conn.db
+      .selectFrom('branches')
+      .select('id')
+      .where('is_head_office', '=', true)
+      .executeTakeFirstOrThrow();
+    const role = await conn.db
+      .insertInto('roles')
+      .values({ code: `ho_${username}`, name: `总部${username}`, all_branches: true, branch_id: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await conn.db
+      .insertInto('role_permissions')
+      .values(permissions.map((p) => ({ role_id: role.id, resource: p.split('.')[0]!, action: p.split('.')[1]! })))
+      .execute();
+    const hash = (
+      await conn.db
+        .selectFrom('operators')
+        .select('password_hash')
+        .where('username', '=', 'admin')
+        .executeTakeFirstOrThrow()
+    ).password_hash;
+    const op = await conn.db
+      .insertInto('operators')
+      .values({ username, name: username, branch_id: ho.id, password_hash: hash })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await conn.db.insertInto('operator_roles').values({ operator_id: op.id, role_id: role.id }).execute();
     return login(username);
   }

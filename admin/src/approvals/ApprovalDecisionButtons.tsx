@@ -29,10 +29,22 @@ export const ApprovalDecisionButtons = () => {
     if (!record || record.status !== 'pending' || !canAccess) return null;
     return (
         <Stack direction="row" spacing={1}>
-            <MuiButton variant="contained" color="success" size="small" startIcon={<CheckCircleIcon />} onClick={() => setDecision('approve')}>
+            <MuiButton
+                variant="contained"
+                color="success"
+                size="small"
+                startIcon={<CheckCircleIcon />}
+                onClick={() => setDecision('approve')}
+            >
                 {translate('auto.approvals.approve')}
             </MuiButton>
-            <MuiButton variant="outlined" color="error" size="small" startIcon={<CancelIcon />} onClick={() => setDecision('reject')}>
+            <MuiButton
+                variant="outlined"
+                color="error"
+                size="small"
+                startIcon={<CancelIcon />}
+                onClick={() => setDecision('reject')}
+            >
                 {translate('auto.approvals.reject')}
             </MuiButton>
             {decision && <DecisionDialog approval={record} decision={decision} onClose={() => setDecision(null)} />}
@@ -40,7 +52,15 @@ export const ApprovalDecisionButtons = () => {
     );
 };
 
-const DecisionDialog = ({ approval, decision, onClose }: { approval: Approval; decision: Decision; onClose: () => void }) => {
+const DecisionDialog = ({
+    approval,
+    decision,
+    onClose,
+}: {
+    approval: Approval;
+    decision: Decision;
+    onClose: () => void;
+}) => {
     const translate = useTranslate();
     const notify = useNotify();
     const redirect = useRedirect();
@@ -70,23 +90,35 @@ const DecisionDialog = ({ approval, decision, onClose }: { approval: Approval; d
     };
 
     return (
-        <Dialog open onClose={busy ? undefined : onClose} maxWidth="sm" fullWidth aria-labelledby="approval-decision-title">
+        <Dialog
+            open
+            onClose={busy ? undefined : onClose}
+            maxWidth="sm"
+            fullWidth
+            aria-labelledby="approval-decision-title"
+        >
             <DialogTitle id="approval-decision-title">
-                {translate(decision === 'approve' ? 'auto.approvals.approve_title' : 'auto.approvals.reject_title', { id: approval.id })}
+                {translate(decision === 'approve' ? 'auto.approvals.approve_title' : 'auto.approvals.reject_title', {
+                    id: approval.id,
+                })}
             </DialogTitle>
             <DialogContent>
                 <DialogContentText sx={{ mb: 2 }}>
-                    {translate(decision === 'approve' ? 'auto.approvals.approve_content' : 'auto.approvals.reject_content')}
+                    {translate(
+                        decision === 'approve' ? 'auto.approvals.approve_content' : 'auto.approvals.reject_content',
+                    )}
                 </DialogContentText>
                 <TextField
                     autoFocus
                     fullWidth
                     multiline
                     minRows={2}
-                    label={translate(decision === 'approve' ? 'auto.approvals.comment_optional' : 'auto.approvals.comment_required')}
+                    label={translate(
+                        decision === 'approve' ? 'auto.approvals.comment_optional' : 'auto.approvals.comment_required',
+                    )}
                     required={decision === 'reject'}
                     value={comment}
-                    onChange={e => setComment(e.target.value)}
+                    onChange={(e) => setComment(e.target.value)}
                     error={touched && missing}
                     helperText={touched && missing ? translate('ra.validation.required') : undefined}
                     slotProps={{ htmlInput: { maxLength: 500 } }}
@@ -96,7 +128,12 @@ const DecisionDialog = ({ approval, decision, onClose }: { approval: Approval; d
                 <MuiButton onClick={onClose} disabled={busy}>
                     {translate('ra.action.cancel')}
                 </MuiButton>
-                <MuiButton variant="contained" color={decision === 'approve' ? 'success' : 'error'} onClick={submit} disabled={busy}>
+                <MuiButton
+                    variant="contained"
+                    color={decision === 'approve' ? 'success' : 'error'}
+                    onClick={submit}
+                    disabled={busy}
+                >
                     {translate(decision === 'approve' ? 'auto.approvals.approve' : 'auto.approvals.reject')}
                 </MuiButton>
             </DialogActions>

@@ -6,7 +6,12 @@ import { useResourceMeta } from '../auto/meta';
 import { approvalDiff, type Approval } from './approvalLogic';
 import { RestoreApprovalNotice } from '../resources/backups/RestoreApprovalNotice';
 
-const plain = (value: unknown) => (value === null || value === undefined || value === '' ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value));
+const plain = (value: unknown) =>
+    value === null || value === undefined || value === ''
+        ? '—'
+        : typeof value === 'object'
+          ? JSON.stringify(value)
+          : String(value);
 
 /** before vs payload of an approval, changed fields only, labelled from the resource's metadata. */
 export const ApprovalDiffTable = (_props: { label?: string | false }) => {
@@ -20,7 +25,11 @@ export const ApprovalDiffTable = (_props: { label?: string | false }) => {
     if (diff.kind === 'import') {
         return (
             <Alert severity="info">
-                {translate('auto.approvals.diff.import_summary', { file: diff.file || '—', create: diff.create, update: diff.update })}
+                {translate('auto.approvals.diff.import_summary', {
+                    file: diff.file || '—',
+                    create: diff.create,
+                    update: diff.update,
+                })}
             </Alert>
         );
     }
@@ -39,7 +48,11 @@ export const ApprovalDiffTable = (_props: { label?: string | false }) => {
                     {translate('auto.approvals.diff.delete_notice')}
                 </Alert>
             )}
-            <Table size="small" sx={{ maxWidth: 960, '& th': { fontWeight: 600 } }} aria-label={translate('auto.approvals.diff.title')}>
+            <Table
+                size="small"
+                sx={{ maxWidth: 960, '& th': { fontWeight: 600 } }}
+                aria-label={translate('auto.approvals.diff.title')}
+            >
                 <TableHead>
                     <TableRow>
                         <TableCell sx={{ width: '24%' }}>{translate('auto.approvals.diff.field')}</TableCell>
@@ -48,19 +61,27 @@ export const ApprovalDiffTable = (_props: { label?: string | false }) => {
                     </TableRow>
                 </TableHead>
                 <TableBody>
-                    {diff.changes.map(change => (
+                    {diff.changes.map((change) => (
                         <TableRow key={change.name}>
                             <TableCell sx={{ fontWeight: 600 }} title={change.name}>
                                 {fieldLabel(change.name, change.field?.label)}
                             </TableCell>
                             {showBefore && (
                                 <TableCell sx={{ color: showAfter ? 'error.main' : undefined }}>
-                                    {change.field ? <AutoValue field={change.field} value={change.before} /> : plain(change.before)}
+                                    {change.field ? (
+                                        <AutoValue field={change.field} value={change.before} />
+                                    ) : (
+                                        plain(change.before)
+                                    )}
                                 </TableCell>
                             )}
                             {showAfter && (
                                 <TableCell sx={{ color: 'success.dark' }}>
-                                    {change.field ? <AutoValue field={change.field} value={change.after} /> : plain(change.after)}
+                                    {change.field ? (
+                                        <AutoValue field={change.field} value={change.after} />
+                                    ) : (
+                                        plain(change.after)
+                                    )}
                                 </TableCell>
                             )}
                         </TableRow>

@@ -12,7 +12,9 @@ export const useResourceName = () => {
     const translate = useTranslate();
     return (resource: string) => {
         const meta = getResource(resource);
-        return meta ? resourceLabel(meta, locale) : translate(`resources.${resource}.name`, { smart_count: 1, _: resource });
+        return meta
+            ? resourceLabel(meta, locale)
+            : translate(`resources.${resource}.name`, { smart_count: 1, _: resource });
     };
 };
 
@@ -58,7 +60,7 @@ export const ApprovalRecordField = (_props: FieldProps) => {
         <MuiLink
             component={Link}
             to={createPath({ resource: record.resource, id, type: 'show' })}
-            onClick={e => e.stopPropagation()}
+            onClick={(e) => e.stopPropagation()}
             underline="hover"
         >
             #{id}

@@ -1,31 +1,32 @@
 import { useMemo } from 'react';
-import {
-    Datagrid,
-    FunctionField,
-    List,
-    Pagination,
-    SelectInput,
-    TextField,
-    useTranslate,
-} from 'react-admin';
+import { Datagrid, FunctionField, List, Pagination, SelectInput, TextField, useTranslate } from 'react-admin';
 import { LocalDateField } from '../components/LocalDateField';
 import { useResourceMeta } from '../auto/meta';
 import { APPROVAL_STATUSES, EXTRA_APPROVAL_RESOURCES, type Approval } from './approvalLogic';
-import { ApprovalOperationField, ApprovalRecordField, ApprovalResourceField, ApprovalStatusField, useResourceName } from './ApprovalFields';
+import {
+    ApprovalOperationField,
+    ApprovalRecordField,
+    ApprovalResourceField,
+    ApprovalStatusField,
+    useResourceName,
+} from './ApprovalFields';
 
 const useApprovalFilters = () => {
     const translate = useTranslate();
     const { data } = useResourceMeta();
     const name = useResourceName();
     return useMemo(() => {
-        const resources = [...(data?.resources.filter(r => r.approval).map(r => r.name) ?? []), ...EXTRA_APPROVAL_RESOURCES];
+        const resources = [
+            ...(data?.resources.filter((r) => r.approval).map((r) => r.name) ?? []),
+            ...EXTRA_APPROVAL_RESOURCES,
+        ];
         return [
             <SelectInput
                 key="status"
                 source="status"
                 alwaysOn
                 label={translate('auto.approvals.fields.status')}
-                choices={APPROVAL_STATUSES.map(id => ({ id, name: translate(`auto.approvals.status.${id}`) }))}
+                choices={APPROVAL_STATUSES.map((id) => ({ id, name: translate(`auto.approvals.status.${id}`) }))}
                 translateChoice={false}
             />,
             <SelectInput
@@ -33,7 +34,7 @@ const useApprovalFilters = () => {
                 source="resource"
                 alwaysOn
                 label={translate('auto.approvals.fields.resource')}
-                choices={[...new Set(resources)].map(id => ({ id, name: name(id) }))}
+                choices={[...new Set(resources)].map((id) => ({ id, name: name(id) }))}
                 translateChoice={false}
             />,
         ];
@@ -67,7 +68,7 @@ export const ApprovalList = () => {
                     source="maker_name"
                     label={label('maker_name')}
                     sortable={false}
-                    render={r => r.maker_name ?? r.maker_username ?? `#${r.maker_id}`}
+                    render={(r) => r.maker_name ?? r.maker_username ?? `#${r.maker_id}`}
                 />
                 <ApprovalStatusField source="status" label={label('status')} />
                 <TextField source="checker_name" label={label('checker_name')} sortable={false} emptyText="—" />

@@ -14,7 +14,12 @@ import { AutoMetaContext, useResourceMeta } from '../auto/meta';
 import type { Approval } from './approvalLogic';
 import { ApprovalDecisionButtons } from './ApprovalDecisionButtons';
 import { ApprovalDiffTable } from './ApprovalDiffTable';
-import { ApprovalOperationField, ApprovalRecordField, ApprovalResourceField, ApprovalStatusField } from './ApprovalFields';
+import {
+    ApprovalOperationField,
+    ApprovalRecordField,
+    ApprovalResourceField,
+    ApprovalStatusField,
+} from './ApprovalFields';
 
 const ApprovalTitle = () => {
     const record = useRecordContext<Approval>();
@@ -60,7 +65,7 @@ export const ApprovalShow = () => {
                     <FunctionField<Approval>
                         source="maker_name"
                         label={label('maker_name')}
-                        render={r => r.maker_name ?? r.maker_username ?? `#${r.maker_id}`}
+                        render={(r) => r.maker_name ?? r.maker_username ?? `#${r.maker_id}`}
                     />
                     <LocalDateField source="created_at" label={label('created_at')} />
                     <TextField source="checker_name" label={label('checker_name')} emptyText="—" />

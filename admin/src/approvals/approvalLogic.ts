@@ -42,7 +42,10 @@ const asObject = (v: unknown): Record<string, unknown> =>
  * the fields whose payload differs from the record as it was when submitted; a delete the record
  * it removes; an import its counts (the rows were previewed by the maker).
  */
-export const approvalDiff = (approval: Pick<Approval, 'operation' | 'payload' | 'before' | 'summary'>, fields?: FieldMeta[]): ApprovalDiff => {
+export const approvalDiff = (
+    approval: Pick<Approval, 'operation' | 'payload' | 'before' | 'summary'>,
+    fields?: FieldMeta[],
+): ApprovalDiff => {
     const payload = asObject(approval.payload);
     switch (approval.operation) {
         case 'import':
@@ -67,7 +70,9 @@ export const approvalDiff = (approval: Pick<Approval, 'operation' | 'payload' | 
 };
 
 /** The record an approval is about, once it exists: the edited one, or the one an approved create made. */
-export const approvalRecordId = (approval: Pick<Approval, 'operation' | 'record_id' | 'result_id' | 'status'>): string | null => {
+export const approvalRecordId = (
+    approval: Pick<Approval, 'operation' | 'record_id' | 'result_id' | 'status'>,
+): string | null => {
     if (approval.operation === 'import') return null;
     if (approval.operation === 'delete') return approval.status === 'approved' ? null : approval.record_id;
     return approval.record_id ?? approval.result_id ?? null;

@@ -38,7 +38,7 @@ const AutoEditView = ({ meta, side }: { meta: ResourceMeta; side?: ReactNode }) 
 
 /** The generated edit screen; sends `version` for the optimistic lock. */
 export const AutoEdit = ({ meta, side }: AutoEditProps) => (
-    <WithAutoMeta meta={meta}>{m => <AutoEditView meta={m} side={side} />}</WithAutoMeta>
+    <WithAutoMeta meta={meta}>{(m) => <AutoEditView meta={m} side={side} />}</WithAutoMeta>
 );
 
 const AutoCreateView = ({ meta, side }: { meta: ResourceMeta; side?: ReactNode }) => {
@@ -62,5 +62,5 @@ const AutoCreateView = ({ meta, side }: { meta: ResourceMeta; side?: ReactNode }
 
 /** The generated create screen. */
 export const AutoCreate = ({ meta, side }: AutoEditProps) => (
-    <WithAutoMeta meta={meta}>{m => <AutoCreateView meta={m} side={side} />}</WithAutoMeta>
+    <WithAutoMeta meta={meta}>{(m) => <AutoCreateView meta={m} side={side} />}</WithAutoMeta>
 );

@@ -30,11 +30,7 @@ export const AutoExportButton = ({ resource: resourceProp }: { resource?: string
         }
     };
     return (
-        <Button
-            label={translate('auto.export.button')}
-            onClick={onClick}
-            disabled={busy || total === 0}
-        >
+        <Button label={translate('auto.export.button')} onClick={onClick} disabled={busy || total === 0}>
             {busy ? <CircularProgress size={16} /> : <DownloadIcon />}
         </Button>
     );

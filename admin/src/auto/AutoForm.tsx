@@ -56,7 +56,10 @@ export const AutoDeleteButton = ({ meta }: { meta: ResourceMeta }) => {
     return (
         <DeleteButton
             confirmTitle={translate('ra.message.delete_title', args)}
-            confirmContent={translate(meta.approval ? 'auto.approval.delete_content' : 'ra.message.delete_content', args)}
+            confirmContent={translate(
+                meta.approval ? 'auto.approval.delete_content' : 'ra.message.delete_content',
+                args,
+            )}
             mutationMode="pessimistic"
             mutationOptions={{
                 onSuccess: (data: SavedRecord) => {
@@ -109,7 +112,7 @@ export interface AutoFormProps {
  * on edit and left out on create; create-only fields (natural keys) are disabled on edit.
  */
 export const AutoForm = ({ meta, mode, side }: AutoFormProps) => {
-    const fields = meta.fields.filter(f => mode === 'edit' || !f.read_only);
+    const fields = meta.fields.filter((f) => mode === 'edit' || !f.read_only);
     return (
         <SimpleForm
             toolbar={<AutoFormToolbar meta={meta} mode={mode} />}
@@ -121,7 +124,7 @@ export const AutoForm = ({ meta, mode, side }: AutoFormProps) => {
         >
             <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 4, width: '100%', alignItems: 'flex-start' }}>
                 <Box sx={{ flex: '1 1 420px', maxWidth: side ? 560 : 720, minWidth: 0 }}>
-                    {fields.map(f => (
+                    {fields.map((f) => (
                         <AutoInput key={f.name} field={f} mode={mode} disabled={!isWritable(f, mode)} />
                     ))}
                 </Box>

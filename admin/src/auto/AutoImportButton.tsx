@@ -62,7 +62,9 @@ const Section = ({ title, children }: { title: string; children: ReactNode }) =>
         <Typography variant="subtitle2" sx={{ mb: 0.5 }}>
             {title}
         </Typography>
-        <Box sx={{ maxHeight: 260, overflow: 'auto', border: 1, borderColor: 'divider', borderRadius: 1 }}>{children}</Box>
+        <Box sx={{ maxHeight: 260, overflow: 'auto', border: 1, borderColor: 'divider', borderRadius: 1 }}>
+            {children}
+        </Box>
     </Box>
 );
 
@@ -83,7 +85,7 @@ const ImportDialog = ({ meta, onClose }: { meta: ResourceMeta; onClose: () => vo
     const [problems, setProblems] = useState<string[]>([]);
     const [preview, setPreview] = useState<ImportPreview | null>(null);
     const label = resourceLabel(meta, locale);
-    const fieldName = (name: string) => pickLabel(meta.fields.find(f => f.name === name)?.label, locale, name);
+    const fieldName = (name: string) => pickLabel(meta.fields.find((f) => f.name === name)?.label, locale, name);
 
     const reset = () => {
         setFile(null);
@@ -112,12 +114,17 @@ const ImportDialog = ({ meta, onClose }: { meta: ResourceMeta; onClose: () => vo
         if (!preview) return;
         setBusy(true);
         try {
-            const { status, json } = await httpClient(`${API_URL}/${meta.name}/import/${preview.batch_id}/confirm`, { method: 'POST' });
+            const { status, json } = await httpClient(`${API_URL}/${meta.name}/import/${preview.batch_id}/confirm`, {
+                method: 'POST',
+            });
             const result = (json ?? {}) as ImportConfirmResult;
             if (status === 202 || result.approval_id) {
                 notify('auto.import.submitted', { type: 'info', messageArgs: { id: result.approval_id ?? '' } });
             } else {
-                notify('auto.import.done', { type: 'success', messageArgs: { created: result.created ?? 0, updated: result.updated ?? 0 } });
+                notify('auto.import.done', {
+                    type: 'success',
+                    messageArgs: { created: result.created ?? 0, updated: result.updated ?? 0 },
+                });
             }
             refresh();
             onClose();
@@ -151,14 +158,19 @@ const ImportDialog = ({ meta, onClose }: { meta: ResourceMeta; onClose: () => vo
                             {translate('auto.import.hint', { key: keyLabel(meta, locale) })}
                         </Typography>
                         <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-                            <MuiButton variant="outlined" component="label" startIcon={<UploadFileIcon />} disabled={busy}>
+                            <MuiButton
+                                variant="outlined"
+                                component="label"
+                                startIcon={<UploadFileIcon />}
+                                disabled={busy}
+                            >
                                 {translate('auto.import.choose')}
                                 <input
                                     ref={input}
                                     type="file"
                                     hidden
                                     accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                                    onChange={e => {
+                                    onChange={(e) => {
                                         setFile(e.target.files?.[0] ?? null);
                                         setProblems([]);
                                     }}
@@ -197,8 +209,16 @@ const ImportDialog = ({ meta, onClose }: { meta: ResourceMeta; onClose: () => vo
                         </Typography>
                         <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
                             <Chip label={`${translate('auto.import.rows')} ${s.rows}`} />
-                            <Chip color="primary" variant="outlined" label={`${translate('auto.import.create')} ${s.create}`} />
-                            <Chip color="info" variant="outlined" label={`${translate('auto.import.update')} ${s.update}`} />
+                            <Chip
+                                color="primary"
+                                variant="outlined"
+                                label={`${translate('auto.import.create')} ${s.create}`}
+                            />
+                            <Chip
+                                color="info"
+                                variant="outlined"
+                                label={`${translate('auto.import.update')} ${s.update}`}
+                            />
                             <Chip variant="outlined" label={`${translate('auto.import.unchanged')} ${s.unchanged}`} />
                             <Chip
                                 color={s.errors ? 'error' : 'success'}
@@ -244,17 +264,24 @@ const ImportDialog = ({ meta, onClose }: { meta: ResourceMeta; onClose: () => vo
                                     <TableHead>
                                         <TableRow>
                                             <TableCell>{translate('auto.import.row')}</TableCell>
-                                            {createColumns(meta, preview.creates).map(f => (
+                                            {createColumns(meta, preview.creates).map((f) => (
                                                 <TableCell key={f.name}>{pickLabel(f.label, locale, f.name)}</TableCell>
                                             ))}
                                         </TableRow>
                                     </TableHead>
                                     <TableBody>
-                                        {preview.creates.map(c => (
+                                        {preview.creates.map((c) => (
                                             <TableRow key={c.row}>
                                                 <TableCell>{c.row}</TableCell>
-                                                {createColumns(meta, preview.creates).map(f => (
-                                                    <TableCell key={f.name} align={f.type === 'decimal' || f.type === 'integer' ? 'right' : undefined}>
+                                                {createColumns(meta, preview.creates).map((f) => (
+                                                    <TableCell
+                                                        key={f.name}
+                                                        align={
+                                                            f.type === 'decimal' || f.type === 'integer'
+                                                                ? 'right'
+                                                                : undefined
+                                                        }
+                                                    >
                                                         <AutoValue field={f} value={c.values[f.name]} />
                                                     </TableCell>
                                                 ))}
@@ -275,24 +302,46 @@ const ImportDialog = ({ meta, onClose }: { meta: ResourceMeta; onClose: () => vo
                                         </TableRow>
                                     </TableHead>
                                     <TableBody>
-                                        {preview.updates.map(u => (
+                                        {preview.updates.map((u) => (
                                             <TableRow key={u.row}>
                                                 <TableCell>{u.row}</TableCell>
                                                 <TableCell>#{u.id}</TableCell>
                                                 <TableCell>
-                                                    {Object.keys(u.values).map(name => {
-                                                        const f = meta.fields.find(x => x.name === name);
+                                                    {Object.keys(u.values).map((name) => {
+                                                        const f = meta.fields.find((x) => x.name === name);
                                                         return (
-                                                            <Box key={name} sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center' }}>
+                                                            <Box
+                                                                key={name}
+                                                                sx={{
+                                                                    display: 'flex',
+                                                                    gap: 1,
+                                                                    flexWrap: 'wrap',
+                                                                    alignItems: 'center',
+                                                                }}
+                                                            >
                                                                 <Box component="span" sx={{ fontWeight: 600 }}>
                                                                     {fieldName(name)}:
                                                                 </Box>
-                                                                <Box component="span" sx={{ color: 'error.main', textDecoration: 'line-through' }}>
-                                                                    {f ? <AutoValue field={f} value={u.before?.[name]} /> : String(u.before?.[name] ?? '—')}
+                                                                <Box
+                                                                    component="span"
+                                                                    sx={{
+                                                                        color: 'error.main',
+                                                                        textDecoration: 'line-through',
+                                                                    }}
+                                                                >
+                                                                    {f ? (
+                                                                        <AutoValue field={f} value={u.before?.[name]} />
+                                                                    ) : (
+                                                                        String(u.before?.[name] ?? '—')
+                                                                    )}
                                                                 </Box>
                                                                 <span>→</span>
                                                                 <Box component="span" sx={{ color: 'success.dark' }}>
-                                                                    {f ? <AutoValue field={f} value={u.values[name]} /> : String(u.values[name] ?? '—')}
+                                                                    {f ? (
+                                                                        <AutoValue field={f} value={u.values[name]} />
+                                                                    ) : (
+                                                                        String(u.values[name] ?? '—')
+                                                                    )}
                                                                 </Box>
                                                             </Box>
                                                         );

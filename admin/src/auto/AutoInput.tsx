@@ -38,9 +38,9 @@ export const validatorsFor = (field: FieldMeta, mode: InputMode): Validator[] =>
     const list: Validator[] = [];
     if (field.required && field.type !== 'boolean') list.push(required());
     if (field.type === 'text' && field.max) list.push(maxLength(field.max));
-    if (field.type === 'decimal') list.push(value => validateDecimal(field, value));
-    if (field.type === 'integer') list.push(value => validateInteger(field, value));
-    if (field.type === 'time') list.push(value => validateTime(value));
+    if (field.type === 'decimal') list.push((value) => validateDecimal(field, value));
+    if (field.type === 'integer') list.push((value) => validateInteger(field, value));
+    if (field.type === 'time') list.push((value) => validateTime(value));
     return list;
 };
 
@@ -57,7 +57,8 @@ export const AutoInput = ({ field, mode, source = field.name, label, disabled, a
     const [locale] = useLocaleState();
     const { data, getResource } = useResourceMeta();
     const finalLabel = label ?? pickLabel(field.label, locale, field.name);
-    const helperText: string | false | undefined = mode === 'filter' ? false : field.help ? pickLabel(field.help, locale) : undefined;
+    const helperText: string | false | undefined =
+        mode === 'filter' ? false : field.help ? pickLabel(field.help, locale) : undefined;
     const validate = validatorsFor(field, mode);
     const common = {
         source,
@@ -124,7 +125,7 @@ export const AutoInput = ({ field, mode, source = field.name, label, disabled, a
                         disabled={disabled}
                         validate={disabled ? undefined : validate}
                         optionText={display}
-                        filterToQuery={q => (q ? { q } : {})}
+                        filterToQuery={(q) => (q ? { q } : {})}
                         // in a filter bar: a fixed width the text field fills
                         fullWidth
                         sx={mode === 'filter' ? { width: 240 } : undefined}
@@ -165,7 +166,17 @@ interface ReferenceColumnInputProps {
  * ReferenceInput fetches the current value by id, so it cannot serve here; the choices are the
  * referenced rows matching what is typed (q), plus the current one.
  */
-export const ReferenceColumnInput = ({ field, refMeta, source, label, helperText, disabled, validate, alwaysOn: _alwaysOn, fullWidth }: ReferenceColumnInputProps) => {
+export const ReferenceColumnInput = ({
+    field,
+    refMeta,
+    source,
+    label,
+    helperText,
+    disabled,
+    validate,
+    alwaysOn: _alwaysOn,
+    fullWidth,
+}: ReferenceColumnInputProps) => {
     const reference = field.reference!;
     const column = field.reference_column!;
     const [locale] = useLocaleState();
@@ -176,7 +187,7 @@ export const ReferenceColumnInput = ({ field, refMeta, source, label, helperText
     const { data: found = [], isPending } = useGetList<RaRecord>(
         reference,
         { filter: q ? { q } : {}, pagination: { page: 1, perPage: 100 }, sort },
-        { placeholderData: previous => previous, staleTime: 60_000 },
+        { placeholderData: (previous) => previous, staleTime: 60_000 },
     );
     const { data: currentRows = [] } = useGetList<RaRecord>(
         reference,
@@ -184,10 +195,11 @@ export const ReferenceColumnInput = ({ field, refMeta, source, label, helperText
         { enabled: current !== undefined && current !== null && current !== '', staleTime: 60_000 },
     );
     const choices = useMemo(() => {
-        const rows = [...currentRows, ...found.filter(r => !currentRows.some(c => c.id === r.id))];
-        return rows.map(r => ({
+        const rows = [...currentRows, ...found.filter((r) => !currentRows.some((c) => c.id === r.id))];
+        return rows.map((r) => ({
             id: String(r[column]),
-            name: r[display] && display !== column ? `${String(r[display])}（${String(r[column])}）` : String(r[column]),
+            name:
+                r[display] && display !== column ? `${String(r[display])}（${String(r[column])}）` : String(r[column]),
         }));
     }, [found, currentRows, column, display]);
     return (

@@ -34,7 +34,7 @@ type Translate = ReturnType<typeof useTranslate>;
 
 /** The filter inputs of a resource, from its declared filters (see filterSpecs). */
 const filterInputs = (specs: FilterSpec[], locale: string, translate: Translate) =>
-    specs.map(spec => {
+    specs.map((spec) => {
         if (spec.kind === 'search') {
             return <SearchInput key="q" source="q" alwaysOn placeholder={translate('auto.list.search')} />;
         }
@@ -52,7 +52,14 @@ const filterInputs = (specs: FilterSpec[], locale: string, translate: Translate)
                 return <NumberInput key={spec.source} source={spec.source} label={label} step={1} />;
             case 'decimal':
                 // exact decimal text; the server reads it as a decimal
-                return <TextInput key={spec.source} source={spec.source} label={label} validate={v => validateDecimal({ scale: 8 }, v)} />;
+                return (
+                    <TextInput
+                        key={spec.source}
+                        source={spec.source}
+                        label={label}
+                        validate={(v) => validateDecimal({ scale: 8 }, v)}
+                    />
+                );
             case 'text':
                 return <TextInput key={spec.source} source={spec.source} label={label} />;
             default:
@@ -72,8 +79,8 @@ const useColumnLabels = (preferenceKey: string, labels: (string | undefined)[]) 
     );
     useEffect(() => {
         if (!available.length || available.length !== labels.length) return;
-        if (available.every(c => c.label === labels[Number(c.index)])) return;
-        setAvailable(available.map(c => ({ ...c, label: labels[Number(c.index)] })));
+        if (available.every((c) => c.label === labels[Number(c.index)])) return;
+        setAvailable(available.map((c) => ({ ...c, label: labels[Number(c.index)] })));
     }, [available, labels, setAvailable]);
 };
 
@@ -102,14 +109,22 @@ const AutoListView = ({ meta, listProps }: { meta: ResourceMeta; listProps?: Par
     return <AutoListTable meta={meta} listProps={listProps} editable={meta.operations.edit && !!canEdit} />;
 };
 
-const AutoListTable = ({ meta, listProps, editable }: { meta: ResourceMeta; listProps?: Partial<ListProps>; editable: boolean }) => {
+const AutoListTable = ({
+    meta,
+    listProps,
+    editable,
+}: {
+    meta: ResourceMeta;
+    listProps?: Partial<ListProps>;
+    editable: boolean;
+}) => {
     const translate = useTranslate();
     const [locale] = useLocaleState();
     const preferenceKey = `${columnsPreferenceKey(meta)}${editable ? '' : '.ro'}`;
     const filters = useMemo(() => filterInputs(filterSpecs(meta), locale, translate), [meta, locale, translate]);
     const columnLabels = useMemo(
         () => [
-            ...meta.fields.map(f => pickLabel(f.label, locale, f.name)),
+            ...meta.fields.map((f) => pickLabel(f.label, locale, f.name)),
             ...(editable ? [translate('auto.list.actions')] : []),
         ],
         [meta, locale, translate, editable],
@@ -130,7 +145,7 @@ const AutoListTable = ({ meta, listProps, editable }: { meta: ResourceMeta; list
         >
             <DatagridConfigurable
                 preferenceKey={preferenceKey}
-                omit={meta.fields.filter(f => !f.list).map(f => f.name)}
+                omit={meta.fields.filter((f) => !f.list).map((f) => f.name)}
                 bulkActionButtons={false}
                 rowClick="show"
             >
@@ -144,7 +159,13 @@ const AutoListTable = ({ meta, listProps, editable }: { meta: ResourceMeta; list
                         textAlign={f.type === 'decimal' || f.type === 'integer' ? 'right' : undefined}
                     />
                 ))}
-                {editable && <RowEditButton label={columnLabels[meta.fields.length]} textAlign="right" lockedBy={meta.locked_by} />}
+                {editable && (
+                    <RowEditButton
+                        label={columnLabels[meta.fields.length]}
+                        textAlign="right"
+                        lockedBy={meta.locked_by}
+                    />
+                )}
             </DatagridConfigurable>
         </List>
     );
@@ -152,5 +173,5 @@ const AutoListTable = ({ meta, listProps, editable }: { meta: ResourceMeta; list
 
 /** The generated list of a declared resource. */
 export const AutoList = ({ meta, ...listProps }: { meta?: ResourceMeta } & Partial<ListProps>) => (
-    <WithAutoMeta meta={meta}>{m => <AutoListView meta={m} listProps={listProps} />}</WithAutoMeta>
+    <WithAutoMeta meta={meta}>{(m) => <AutoListView meta={m} listProps={listProps} />}</WithAutoMeta>
 );

@@ -17,21 +17,27 @@ export const AutoMenuItems = ({ extra }: { extra?: Partial<Record<ResourceGroup,
     const [open] = useSidebarState();
     const groups = menuGroups(data?.resources ?? [], {
         extra,
-        registered: name => !!definitions[name]?.hasList,
+        registered: (name) => !!definitions[name]?.hasList,
     });
     return (
         <>
-            {groups.map(g => (
+            {groups.map((g) => (
                 <Fragment key={g.group}>
                     {open && (
                         <ListSubheader
                             disableSticky
-                            sx={{ lineHeight: '32px', mt: 1, bgcolor: 'transparent', color: 'text.secondary', fontSize: 12 }}
+                            sx={{
+                                lineHeight: '32px',
+                                mt: 1,
+                                bgcolor: 'transparent',
+                                color: 'text.secondary',
+                                fontSize: 12,
+                            }}
                         >
                             {translate(`auto.menu.groups.${g.group}`)}
                         </ListSubheader>
                     )}
-                    {g.resources.map(name => (
+                    {g.resources.map((name) => (
                         <Menu.ResourceItem key={name} name={name} />
                     ))}
                 </Fragment>

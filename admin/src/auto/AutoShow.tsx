@@ -1,4 +1,13 @@
-import { EditButton, ListButton, Show, TabbedShowLayout, TopToolbar, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import {
+    EditButton,
+    ListButton,
+    Show,
+    TabbedShowLayout,
+    TopToolbar,
+    useLocaleState,
+    useRecordContext,
+    useTranslate,
+} from 'react-admin';
 import { LocalDateField } from '../components/LocalDateField';
 import { AutoDeleteButton, AutoRecordTitle } from './AutoForm';
 import { AutoField } from './AutoValue';
@@ -32,7 +41,7 @@ const AutoShowView = ({ meta }: { meta: ResourceMeta }) => {
             <PendingApprovalNotice meta={meta} />
             <TabbedShowLayout>
                 <TabbedShowLayout.Tab label={translate('auto.show.tab_fields')}>
-                    {meta.fields.map(f => (
+                    {meta.fields.map((f) => (
                         <AutoField key={f.name} field={f} source={f.name} label={pickLabel(f.label, locale, f.name)} />
                     ))}
                     <LocalDateField source="created_at" label={translate('auto.fields.created_at')} />
@@ -48,5 +57,5 @@ const AutoShowView = ({ meta }: { meta: ResourceMeta }) => {
 
 /** The generated show screen: every field, and the record's change history. */
 export const AutoShow = ({ meta }: { meta?: ResourceMeta }) => (
-    <WithAutoMeta meta={meta}>{m => <AutoShowView meta={m} />}</WithAutoMeta>
+    <WithAutoMeta meta={meta}>{(m) => <AutoShowView meta={m} />}</WithAutoMeta>
 );

@@ -116,13 +116,27 @@ export const ReferenceValue = ({ field, value }: { field: FieldMeta; value: unkn
     }
     return (
         // The value is passed in (history rows, import previews have no record of their own).
-        <ReferenceField record={{ id: 0, [field.name]: value }} source={field.name} reference={reference} link="show" emptyText={NONE}>
+        <ReferenceField
+            record={{ id: 0, [field.name]: value }}
+            source={field.name}
+            reference={reference}
+            link="show"
+            emptyText={NONE}
+        >
             {refMeta ? <ReferencedDisplay meta={refMeta} /> : undefined}
         </ReferenceField>
     );
 };
 
-const ColumnReferenceValue = ({ field, value, refMeta }: { field: FieldMeta; value: unknown; refMeta?: ResourceMeta }) => {
+const ColumnReferenceValue = ({
+    field,
+    value,
+    refMeta,
+}: {
+    field: FieldMeta;
+    value: unknown;
+    refMeta?: ResourceMeta;
+}) => {
     const reference = field.reference!;
     const column = field.reference_column!;
     const createPath = useCreatePath();
@@ -140,7 +154,7 @@ const ColumnReferenceValue = ({ field, value, refMeta }: { field: FieldMeta; val
         <MuiLink
             component={Link}
             to={createPath({ resource: reference, id: record.id, type: 'show' })}
-            onClick={e => e.stopPropagation()}
+            onClick={(e) => e.stopPropagation()}
             title={String(value)}
             sx={{ whiteSpace: 'nowrap' }}
         >

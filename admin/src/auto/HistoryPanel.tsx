@@ -1,4 +1,14 @@
-import { Alert, Box, LinearProgress, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import {
+    Alert,
+    Box,
+    LinearProgress,
+    Table,
+    TableBody,
+    TableCell,
+    TableHead,
+    TableRow,
+    Typography,
+} from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { API_URL, httpClient } from '../providers/httpClient';
@@ -13,7 +23,15 @@ export const localTime = (iso: string, locale: string) => {
     const d = new Date(iso);
     return Number.isNaN(d.getTime())
         ? iso
-        : d.toLocaleString(locale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+        : d.toLocaleString(locale, {
+              year: 'numeric',
+              month: '2-digit',
+              day: '2-digit',
+              hour: '2-digit',
+              minute: '2-digit',
+              second: '2-digit',
+              hour12: false,
+          });
 };
 
 const useRecordHistory = (resource: string, id: unknown, version: unknown) => {
@@ -21,10 +39,10 @@ const useRecordHistory = (resource: string, id: unknown, version: unknown) => {
     useEffect(() => {
         if (id === undefined || id === null) return;
         let live = true;
-        setState(previous => ({ rows: previous.rows }));
+        setState((previous) => ({ rows: previous.rows }));
         httpClient(`${API_URL}/${resource}/${encodeURIComponent(String(id))}/history`).then(
             ({ json }) => live && setState({ rows: sortHistory(Array.isArray(json) ? json : []) }),
-            error => live && setState({ error: (error as Error).message }),
+            (error) => live && setState({ error: (error as Error).message }),
         );
         return () => {
             live = false;
@@ -36,7 +54,8 @@ const useRecordHistory = (resource: string, id: unknown, version: unknown) => {
 
 const ChangeLine = ({ change, locale }: { change: FieldChange; locale: string }) => {
     const label = change.field ? pickLabel(change.field.label, locale, change.name) : change.name;
-    const show = (value: unknown) => (change.field ? <AutoValue field={change.field} value={value} /> : <>{value == null ? '—' : String(value)}</>);
+    const show = (value: unknown) =>
+        change.field ? <AutoValue field={change.field} value={value} /> : <>{value == null ? '—' : String(value)}</>;
     return (
         <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap', py: 0.25 }}>
             <Box component="span" sx={{ fontWeight: 600, minWidth: 96 }}>
@@ -74,7 +93,10 @@ export const HistoryPanel = ({ meta }: { meta: ResourceMeta; label?: false }) =>
         );
     }
     return (
-        <Table size="small" sx={{ '& th': { fontWeight: 600, whiteSpace: 'nowrap' }, '& td': { verticalAlign: 'top' } }}>
+        <Table
+            size="small"
+            sx={{ '& th': { fontWeight: 600, whiteSpace: 'nowrap' }, '& td': { verticalAlign: 'top' } }}
+        >
             <TableHead>
                 <TableRow>
                     <TableCell>{translate('auto.history.at')}</TableCell>
@@ -85,13 +107,17 @@ export const HistoryPanel = ({ meta }: { meta: ResourceMeta; label?: false }) =>
                 </TableRow>
             </TableHead>
             <TableBody>
-                {rows.map(row => {
+                {rows.map((row) => {
                     const changes = changedFields(meta.fields, row.before, row.after);
                     return (
                         <TableRow key={row.id}>
-                            <TableCell sx={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>{localTime(row.at, locale)}</TableCell>
+                            <TableCell sx={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
+                                {localTime(row.at, locale)}
+                            </TableCell>
                             <TableCell>{row.username ?? (row.operator_id ? `#${row.operator_id}` : '—')}</TableCell>
-                            <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate(historyActionKey(row.action), { _: row.action })}</TableCell>
+                            <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                                {translate(historyActionKey(row.action), { _: row.action })}
+                            </TableCell>
                             <TableCell>
                                 {isDeleteSubmission(row) ? (
                                     <Typography variant="body2" color="warning.main">
@@ -102,7 +128,9 @@ export const HistoryPanel = ({ meta }: { meta: ResourceMeta; label?: false }) =>
                                         {translate('auto.history.no_changes')}
                                     </Typography>
                                 ) : (
-                                    changes.map(change => <ChangeLine key={change.name} change={change} locale={locale} />)
+                                    changes.map((change) => (
+                                        <ChangeLine key={change.name} change={change} locale={locale} />
+                                    ))
                                 )}
                             </TableCell>
                             <TableCell sx={{ color: 'text.secondary' }}>{detailText(row.detail, translate)}</TableCell>

@@ -14,10 +14,14 @@ export const PendingApprovalNotice = ({ meta }: { meta: ResourceMeta }) => {
     const { canAccess } = useCanAccess({ resource: 'approvals', action: 'list' });
     const { data } = useGetList<RaRecord & { record_id: string | null }>(
         'approvals',
-        { filter: { resource: meta.name, status: 'pending' }, pagination: { page: 1, perPage: 100 }, sort: { field: 'created_at', order: 'DESC' } },
+        {
+            filter: { resource: meta.name, status: 'pending' },
+            pagination: { page: 1, perPage: 100 },
+            sort: { field: 'created_at', order: 'DESC' },
+        },
         { enabled: meta.approval && !!canAccess && record?.id != null },
     );
-    const pending = record ? data?.find(a => a.record_id === String(record.id)) : undefined;
+    const pending = record ? data?.find((a) => a.record_id === String(record.id)) : undefined;
     if (!pending) return null;
     return (
         <Alert severity="warning" sx={{ mb: 1 }}>

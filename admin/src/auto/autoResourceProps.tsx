@@ -22,7 +22,9 @@ import type { Dictionary, MetaResponse, ResourceMeta } from './types';
 type View = ComponentType<any> | ReactElement;
 
 /** Hand-written screens that replace generated ones, per resource and view. */
-export type AutoOverrides = Partial<Record<string, Partial<Record<'list' | 'show' | 'edit' | 'create', View>> & { icon?: ComponentType<any> }>>;
+export type AutoOverrides = Partial<
+    Record<string, Partial<Record<'list' | 'show' | 'edit' | 'create', View>> & { icon?: ComponentType<any> }>
+>;
 
 const ICONS: Record<string, ComponentType<any>> = {
     branches: StoreIcon,
@@ -92,5 +94,5 @@ export const autoResources = (
     options: { overrides?: AutoOverrides; exclude?: readonly string[] } = {},
 ): ResourceProps[] =>
     meta.resources
-        .filter(r => !options.exclude?.includes(r.name))
-        .map(r => autoResourceProps(r, { overrides: options.overrides, dictionary: meta.dictionary }));
+        .filter((r) => !options.exclude?.includes(r.name))
+        .map((r) => autoResourceProps(r, { overrides: options.overrides, dictionary: meta.dictionary }));

@@ -19,8 +19,8 @@ import {
 } from './fieldLogic';
 import { feeSchedulesMeta, seatsMeta } from './metaFixtures';
 
-const rate = feeSchedulesMeta.fields.find(f => f.name === 'rate')!;
-const minFee = feeSchedulesMeta.fields.find(f => f.name === 'min_fee')!;
+const rate = feeSchedulesMeta.fields.find((f) => f.name === 'rate')!;
+const minFee = feeSchedulesMeta.fields.find((f) => f.name === 'min_fee')!;
 
 describe('decimal validation (money and rates stay strings)', () => {
     it.each([
@@ -56,7 +56,7 @@ describe('decimal validation (money and rates stay strings)', () => {
 });
 
 describe('other validators', () => {
-    const lot = seatsMeta.fields.find(f => f.name === 'lot')!;
+    const lot = seatsMeta.fields.find((f) => f.name === 'lot')!;
     it('integers', () => {
         expect(validateInteger(lot, 100)).toBeUndefined();
         expect(validateInteger(lot, 1.5)).toEqual({ message: 'auto.validation.integer', args: {} });
@@ -118,8 +118,29 @@ describe('toWritePayload (the server body schema is strict)', () => {
     });
 
     it('empty inputs: "" for text, null where nullable, left out otherwise', () => {
-        const body = toWritePayload(feeSchedulesMeta, { fee_item: 'commission', scope: 'default', scope_value: null, rate: ' 0.0003 ', min_fee: '', effective_from: '2026-12-01', effective_to: '', note: null }, 'create');
-        expect(body).toEqual({ fee_item: 'commission', scope: 'default', scope_value: '', rate: '0.0003', effective_from: '2026-12-01', effective_to: null, note: '' });
+        const body = toWritePayload(
+            feeSchedulesMeta,
+            {
+                fee_item: 'commission',
+                scope: 'default',
+                scope_value: null,
+                rate: ' 0.0003 ',
+                min_fee: '',
+                effective_from: '2026-12-01',
+                effective_to: '',
+                note: null,
+            },
+            'create',
+        );
+        expect(body).toEqual({
+            fee_item: 'commission',
+            scope: 'default',
+            scope_value: '',
+            rate: '0.0003',
+            effective_from: '2026-12-01',
+            effective_to: null,
+            note: '',
+        });
     });
 
     it('keeps decimals as strings and id references as numbers', () => {
@@ -131,7 +152,13 @@ describe('toWritePayload (the server body schema is strict)', () => {
 
 describe('createDefaults', () => {
     it('takes the declared defaults of writable fields', () => {
-        expect(createDefaults(feeSchedulesMeta)).toEqual({ scope_value: '', side: 'both', min_fee: '0', effective_to: null, note: '' });
+        expect(createDefaults(feeSchedulesMeta)).toEqual({
+            scope_value: '',
+            side: 'both',
+            min_fee: '0',
+            effective_to: null,
+            note: '',
+        });
     });
 });
 
@@ -140,24 +167,34 @@ describe('changedFields', () => {
     it('update: changed declared fields only, in declaration order', () => {
         const before = { id: 2, rate: '0.00030000', note: 'a', min_fee: '5.00', version: 1, updated_at: 'x' };
         const after = { id: 2, rate: '0.00025000', note: 'b', min_fee: '5', version: 2, updated_at: 'y' };
-        expect(changedFields(fields, before, after).map(c => [c.name, c.before, c.after])).toEqual([
+        expect(changedFields(fields, before, after).map((c) => [c.name, c.before, c.after])).toEqual([
             ['rate', '0.00030000', '0.00025000'],
             ['note', 'a', 'b'],
         ]);
     });
     it('create lists the values set; delete the values removed', () => {
-        expect(changedFields(fields, null, { fee_item: 'commission', scope_value: '', rate: '0.0003' }).map(c => c.name)).toEqual(['fee_item', 'rate']);
-        expect(changedFields(fields, { fee_item: 'commission', note: '' }, null).map(c => [c.name, c.after])).toEqual([['fee_item', undefined]]);
+        expect(
+            changedFields(fields, null, { fee_item: 'commission', scope_value: '', rate: '0.0003' }).map((c) => c.name),
+        ).toEqual(['fee_item', 'rate']);
+        expect(changedFields(fields, { fee_item: 'commission', note: '' }, null).map((c) => [c.name, c.after])).toEqual(
+            [['fee_item', undefined]],
+        );
     });
     it('partial snapshots (an approval payload, an import audit before) compare only shared keys', () => {
         const before = { fee_item: 'commission', rate: '0.0003', note: 'a' };
-        expect(changedFields(fields, before, { rate: '0.0002', version: 1 }).map(c => c.name)).toEqual(['rate']);
+        expect(changedFields(fields, before, { rate: '0.0002', version: 1 }).map((c) => c.name)).toEqual(['rate']);
         // import update: before holds only the changed fields, after the whole row
         const row = { fee_item: 'commission', scope: 'default', rate: '0.0002', note: 'a', version: 2 };
-        expect(changedFields(fields, { rate: '0.0003' }, row).map(c => [c.name, c.before, c.after])).toEqual([['rate', '0.0003', '0.0002']]);
+        expect(changedFields(fields, { rate: '0.0003' }, row).map((c) => [c.name, c.before, c.after])).toEqual([
+            ['rate', '0.0003', '0.0002'],
+        ]);
     });
     it('without declarations compares every key but the system columns', () => {
-        expect(changedFields(undefined, { id: 1, name: 'a', version: 1 }, { id: 1, name: 'b', version: 2 }).map(c => c.name)).toEqual(['name']);
+        expect(
+            changedFields(undefined, { id: 1, name: 'a', version: 1 }, { id: 1, name: 'b', version: 2 }).map(
+                (c) => c.name,
+            ),
+        ).toEqual(['name']);
     });
     it('treats null, undefined and "" alike, decimals by value', () => {
         expect(sameValue(undefined, null, '')).toBe(true);
@@ -169,7 +206,7 @@ describe('changedFields', () => {
 
 describe('list helpers', () => {
     it('filterSpecs: search first, then by declaration; range makes two inputs', () => {
-        expect(filterSpecs(feeSchedulesMeta).map(s => [s.source, s.kind])).toEqual([
+        expect(filterSpecs(feeSchedulesMeta).map((s) => [s.source, s.kind])).toEqual([
             ['q', 'search'],
             ['fee_item', 'select'],
             ['scope', 'select'],
@@ -178,7 +215,7 @@ describe('list helpers', () => {
             ['effective_from_gte', 'date'],
             ['effective_from_lte', 'date'],
         ]);
-        expect(filterSpecs(seatsMeta).map(s => [s.source, s.kind])).toEqual([
+        expect(filterSpecs(seatsMeta).map((s) => [s.source, s.kind])).toEqual([
             ['q', 'search'],
             ['market', 'reference'],
             ['seat_no', 'text'],
@@ -195,16 +232,26 @@ describe('list helpers', () => {
     });
 
     it('exportUrl encodes sort and filter as ra-data-simple-rest does', () => {
-        const url = exportUrl('/api', 'fee_schedules', { field: 'effective_from', order: 'DESC' }, { fee_item: 'commission', effective_from_gte: '2024-01-01' });
+        const url = exportUrl(
+            '/api',
+            'fee_schedules',
+            { field: 'effective_from', order: 'DESC' },
+            { fee_item: 'commission', effective_from_gte: '2024-01-01' },
+        );
         const params = new URL(url, 'http://x').searchParams;
         expect(url.startsWith('/api/fee_schedules/export?')).toBe(true);
         expect(JSON.parse(params.get('sort')!)).toEqual(['effective_from', 'DESC']);
         expect(JSON.parse(params.get('filter')!)).toEqual({ fee_item: 'commission', effective_from_gte: '2024-01-01' });
-        expect(new URL(exportUrl('/api', 'seats', undefined, TEMPLATE_FILTER), 'http://x').searchParams.get('filter')).toBe('{"id":[]}');
+        expect(
+            new URL(exportUrl('/api', 'seats', undefined, TEMPLATE_FILTER), 'http://x').searchParams.get('filter'),
+        ).toBe('{"id":[]}');
     });
 
     it('cleanFilter drops emptied inputs', () => {
-        expect(cleanFilter({ q: '', fee_item: 'commission', scope: null, st: false, side: undefined })).toEqual({ fee_item: 'commission', st: false });
+        expect(cleanFilter({ q: '', fee_item: 'commission', scope: null, st: false, side: undefined })).toEqual({
+            fee_item: 'commission',
+            st: false,
+        });
     });
 
     it('columnsPreferenceKey changes with the declared fields', () => {

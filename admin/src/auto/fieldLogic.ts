@@ -23,12 +23,17 @@ const isBlank = (value: unknown) => value === null || value === undefined || val
  * Checks a decimal typed as text: the pattern for its scale, then the declared bounds, compared
  * as decimals (never parseFloat). The server checks again; this only answers sooner.
  */
-export const validateDecimal = (field: Pick<FieldMeta, 'scale' | 'min' | 'max_value'>, value: unknown): ValidationMessage | undefined => {
+export const validateDecimal = (
+    field: Pick<FieldMeta, 'scale' | 'min' | 'max_value'>,
+    value: unknown,
+): ValidationMessage | undefined => {
     if (isBlank(value)) return undefined;
     const text = String(value).trim();
     const scale = field.scale ?? 0;
     if (!decimalPattern(scale).test(text)) {
-        return scale > 0 ? { message: 'auto.validation.decimal', args: { scale } } : { message: 'auto.validation.integer', args: {} };
+        return scale > 0
+            ? { message: 'auto.validation.decimal', args: { scale } }
+            : { message: 'auto.validation.integer', args: {} };
     }
     const d = new Decimal(text);
     if (field.min !== undefined && field.min !== null && d.lt(String(field.min))) {
@@ -40,11 +45,16 @@ export const validateDecimal = (field: Pick<FieldMeta, 'scale' | 'min' | 'max_va
     return undefined;
 };
 
-export const validateInteger = (field: Pick<FieldMeta, 'min' | 'max_value'>, value: unknown): ValidationMessage | undefined => {
+export const validateInteger = (
+    field: Pick<FieldMeta, 'min' | 'max_value'>,
+    value: unknown,
+): ValidationMessage | undefined => {
     if (isBlank(value)) return undefined;
     const n = typeof value === 'number' ? value : Number(String(value).trim());
-    if (!Number.isInteger(n) || (typeof value === 'string' && !/^-?\d+$/.test(value.trim()))) return { message: 'auto.validation.integer', args: {} };
-    if (field.min !== undefined && field.min !== null && n < Number(field.min)) return { message: 'auto.validation.min', args: { min: String(field.min) } };
+    if (!Number.isInteger(n) || (typeof value === 'string' && !/^-?\d+$/.test(value.trim())))
+        return { message: 'auto.validation.integer', args: {} };
+    if (field.min !== undefined && field.min !== null && n < Number(field.min))
+        return { message: 'auto.validation.min', args: { min: String(field.min) } };
     if (field.max_value !== undefined && field.max_value !== null && n > Number(field.max_value)) {
         return { message: 'auto.validation.max', args: { max: String(field.max_value) } };
     }
@@ -153,13 +163,13 @@ export const changedFields = (fields: FieldMeta[] | undefined, before: unknown, 
     if (!b && !a) return [];
     const declared = fields && fields.length > 0;
     const names = declared
-        ? fields!.map(f => f.name)
+        ? fields!.map((f) => f.name)
         : [...new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])].filter(
-              k => !(SYSTEM_COLUMNS as readonly string[]).includes(k),
+              (k) => !(SYSTEM_COLUMNS as readonly string[]).includes(k),
           );
     const changes: FieldChange[] = [];
     for (const name of names) {
-        const field = declared ? fields!.find(f => f.name === name) : undefined;
+        const field = declared ? fields!.find((f) => f.name === name) : undefined;
         const inBefore = !!b && name in b;
         const inAfter = !!a && name in a;
         if (!inBefore && !inAfter) continue;
@@ -175,8 +185,10 @@ export const changedFields = (fields: FieldMeta[] | undefined, before: unknown, 
 };
 
 /** The sort field is only offered on columns the server allows. */
-export const isSortable = (meta: Pick<ResourceMeta, 'sortable'>, field: Pick<FieldMeta, 'name' | 'sortable'>): boolean =>
-    field.sortable || meta.sortable.includes(field.name);
+export const isSortable = (
+    meta: Pick<ResourceMeta, 'sortable'>,
+    field: Pick<FieldMeta, 'name' | 'sortable'>,
+): boolean => field.sortable || meta.sortable.includes(field.name);
 
 export type FilterKind = 'search' | 'select' | 'reference' | 'boolean' | 'text' | 'number' | 'date' | 'decimal';
 
@@ -260,6 +272,6 @@ export const filenameFromDisposition = (header: string | null | undefined, fallb
 /** A key for the column chooser's stored preferences that changes when the declared fields do. */
 export const columnsPreferenceKey = (meta: Pick<ResourceMeta, 'name' | 'fields'>): string => {
     let hash = 0;
-    for (const ch of meta.fields.map(f => f.name).join(',')) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
+    for (const ch of meta.fields.map((f) => f.name).join(',')) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
     return `${meta.name}.auto.${hash.toString(36)}`;
 };

@@ -8,7 +8,13 @@ export interface ImportPreview {
     summary: { rows: number; create: number; update: number; unchanged: number; errors: number };
     errors: { row: number; field: string; message: string }[];
     creates: { row: number; values: Record<string, unknown> }[];
-    updates: { row: number; id: number; version: number; values: Record<string, unknown>; before: Record<string, unknown> }[];
+    updates: {
+        row: number;
+        id: number;
+        version: number;
+        values: Record<string, unknown>;
+        before: Record<string, unknown>;
+    }[];
 }
 
 /** POST /api/<name>/import/<batch>/confirm: 200 applied, or 202 waiting for approval. */
@@ -39,7 +45,10 @@ export const normalizePreview = (json: unknown): ImportPreview => {
 
 /** Confirming makes sense only for a clean file that changes something. */
 export const canConfirm = (preview: ImportPreview | null | undefined): boolean =>
-    !!preview && preview.summary.errors === 0 && preview.summary.create + preview.summary.update > 0 && Number.isFinite(preview.batch_id);
+    !!preview &&
+    preview.summary.errors === 0 &&
+    preview.summary.create + preview.summary.update > 0 &&
+    Number.isFinite(preview.batch_id);
 
 /**
  * The label of an error's field: a declared field, a natural key ("fee_item+scope" → "费用项目 +
@@ -49,8 +58,8 @@ export const errorFieldLabel = (meta: Pick<ResourceMeta, 'fields'>, field: strin
     if (!field || field === '_') return '';
     return field
         .split('+')
-        .map(part => {
-            const f = meta.fields.find(x => x.name === part);
+        .map((part) => {
+            const f = meta.fields.find((x) => x.name === part);
             return f ? pickLabel(f.label, locale, part) : part;
         })
         .join(' + ');
@@ -58,16 +67,16 @@ export const errorFieldLabel = (meta: Pick<ResourceMeta, 'fields'>, field: strin
 
 /** The columns of the "to create" table: declared fields any of the rows sets, in declaration order. */
 export const createColumns = (meta: Pick<ResourceMeta, 'fields'>, creates: ImportPreview['creates']): FieldMeta[] =>
-    meta.fields.filter(f => creates.some(c => c.values && f.name in c.values));
+    meta.fields.filter((f) => creates.some((c) => c.values && f.name in c.values));
 
 /** The natural key of the resource in words, for the dialog's explanation. */
 export const keyLabel = (meta: Pick<ResourceMeta, 'fields' | 'key'>, locale: string): string =>
-    meta.key.map(k => pickLabel(meta.fields.find(f => f.name === k)?.label, locale, k)).join(' + ');
+    meta.key.map((k) => pickLabel(meta.fields.find((f) => f.name === k)?.label, locale, k)).join(' + ');
 
 /** Messages of a refused upload (400 with fields such as missing_columns or file). */
 export const uploadErrorLines = (error: unknown): string[] => {
     const body = (error as { body?: { error?: { message?: string; fields?: Record<string, unknown> } } } | null)?.body;
     const fields = body?.error?.fields;
-    const lines = fields ? Object.values(fields).map(v => String(v)) : [];
+    const lines = fields ? Object.values(fields).map((v) => String(v)) : [];
     return lines.length ? lines : [body?.error?.message || (error as Error)?.message || String(error)];
 };

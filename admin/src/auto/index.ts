@@ -3,7 +3,17 @@
  * declaration drives the list (columns, filters, sort), show (fields + change history),
  * edit/create (inputs by type, optimistic lock, 复核), Excel export and import.
  */
-export type { Bilingual, Dictionary, DictionaryEntry, FieldMeta, FieldType, HistoryEntry, MetaResponse, ResourceGroup, ResourceMeta } from './types';
+export type {
+    Bilingual,
+    Dictionary,
+    DictionaryEntry,
+    FieldMeta,
+    FieldType,
+    HistoryEntry,
+    MetaResponse,
+    ResourceGroup,
+    ResourceMeta,
+} from './types';
 export { loadResourceMeta, peekResourceMeta, useResourceMeta, AutoMetaContext, type ResourceMetaState } from './meta';
 export { autoResourceProps, autoResources, type AutoOverrides } from './autoResourceProps';
 export { renderAutoResources } from './renderAutoResources';

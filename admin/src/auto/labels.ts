@@ -14,25 +14,38 @@ export const resourceLabel = (meta: Pick<ResourceMeta, 'label' | 'name'>, locale
     pickLabel(meta.label, locale, meta.name);
 
 export const findField = (meta: Pick<ResourceMeta, 'fields'> | undefined, name: string): FieldMeta | undefined =>
-    meta?.fields.find(f => f.name === name);
+    meta?.fields.find((f) => f.name === name);
 
 /** A field's label, or undefined when the resource does not declare it (system columns, unknown keys). */
-export const fieldLabel = (meta: Pick<ResourceMeta, 'fields'> | undefined, name: string, locale: string | undefined) => {
+export const fieldLabel = (
+    meta: Pick<ResourceMeta, 'fields'> | undefined,
+    name: string,
+    locale: string | undefined,
+) => {
     const field = findField(meta, name);
     return field ? pickLabel(field.label, locale, name) : undefined;
 };
 
 /** The label of a dictionary code (enum value); the code itself when the dictionary does not know it. */
-export const dictLabel = (dictionary: Dictionary | undefined, category: string | undefined, code: unknown, locale: string | undefined): string => {
+export const dictLabel = (
+    dictionary: Dictionary | undefined,
+    category: string | undefined,
+    code: unknown,
+    locale: string | undefined,
+): string => {
     if (code === null || code === undefined) return '';
-    const entry = category ? dictionary?.[category]?.find(e => e.code === String(code)) : undefined;
+    const entry = category ? dictionary?.[category]?.find((e) => e.code === String(code)) : undefined;
     if (!entry) return String(code);
     return (isEnglish(locale) ? entry.label_en : entry.label_zh) || entry.label_zh || entry.code;
 };
 
 /** SelectInput choices of a dictionary category, in the dictionary's order. */
-export const dictChoices = (dictionary: Dictionary | undefined, category: string | undefined, locale: string | undefined) =>
-    (category ? dictionary?.[category] ?? [] : []).map(e => ({
+export const dictChoices = (
+    dictionary: Dictionary | undefined,
+    category: string | undefined,
+    locale: string | undefined,
+) =>
+    (category ? (dictionary?.[category] ?? []) : []).map((e) => ({
         id: e.code,
         name: (isEnglish(locale) ? e.label_en : e.label_zh) || e.label_zh || e.code,
     }));
@@ -46,5 +59,5 @@ export const displayFieldFor = (meta: Pick<ResourceMeta, 'display' | 'fields'>, 
     const match = /^(.*)_(zh|en)$/.exec(meta.display);
     if (!match) return meta.display;
     const wanted = `${match[1]}_${isEnglish(locale) ? 'en' : 'zh'}`;
-    return meta.fields.some(f => f.name === wanted) ? wanted : meta.display;
+    return meta.fields.some((f) => f.name === wanted) ? wanted : meta.display;
 };

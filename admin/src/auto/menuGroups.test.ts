@@ -9,9 +9,9 @@ describe('menuGroups', () => {
     ];
     it('groups in a fixed order, declared first then extra, only registered names', () => {
         expect(
-            menuGroups(resources, { extra: { system: ['operators', 'seats'] }, registered: n => n !== 'clients' }),
+            menuGroups(resources, { extra: { system: ['operators', 'seats'] }, registered: (n) => n !== 'clients' }),
         ).toEqual([{ group: 'system', resources: ['markets', 'seats', 'operators'] }]);
-        expect(menuGroups(resources).map(g => g.group)).toEqual(['clients', 'system']);
+        expect(menuGroups(resources).map((g) => g.group)).toEqual(['clients', 'system']);
         expect(menuGroups([])).toEqual([]);
     });
 });

@@ -18,8 +18,11 @@ export const menuGroups = (
     resources: Pick<ResourceMeta, 'name' | 'group'>[],
     options: { extra?: Partial<Record<ResourceGroup, string[]>>; registered?: (name: string) => boolean } = {},
 ): MenuGroup[] =>
-    GROUP_ORDER.map(group => {
-        const names = [...resources.filter(r => r.group === group).map(r => r.name), ...(options.extra?.[group] ?? [])];
-        const unique = [...new Set(names)].filter(name => (options.registered ? options.registered(name) : true));
+    GROUP_ORDER.map((group) => {
+        const names = [
+            ...resources.filter((r) => r.group === group).map((r) => r.name),
+            ...(options.extra?.[group] ?? []),
+        ];
+        const unique = [...new Set(names)].filter((name) => (options.registered ? options.registered(name) : true));
         return { group, resources: unique };
-    }).filter(g => g.resources.length > 0);
+    }).filter((g) => g.resources.length > 0);

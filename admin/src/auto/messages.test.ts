@@ -3,9 +3,11 @@ import { autoMessages } from './messages';
 
 const leaves = (tree: object, prefix = ''): [string, unknown][] =>
     Object.entries(tree).flatMap(([key, value]) =>
-        typeof value === 'object' && value !== null ? leaves(value, `${prefix}${key}.`) : [[`${prefix}${key}`, value] as [string, unknown]],
+        typeof value === 'object' && value !== null
+            ? leaves(value, `${prefix}${key}.`)
+            : [[`${prefix}${key}`, value] as [string, unknown]],
     );
-const tokens = (text: string) => [...new Set([...text.matchAll(/%\{(\w+)\}/g)].map(m => m[1]))].sort();
+const tokens = (text: string) => [...new Set([...text.matchAll(/%\{(\w+)\}/g)].map((m) => m[1]))].sort();
 
 describe('autoMessages', () => {
     const zh = new Map(leaves(autoMessages.zh));
@@ -26,7 +28,9 @@ describe('autoMessages', () => {
     });
 
     it('zh is Chinese, with the words the brief fixes', () => {
-        const untranslated = [...zh].filter(([key, value]) => value === en.get(key) && /[a-z]{3}/i.test(value as string));
+        const untranslated = [...zh].filter(
+            ([key, value]) => value === en.get(key) && /[a-z]{3}/i.test(value as string),
+        );
         expect(untranslated).toEqual([]);
         expect(zh.get('auto.approval.submitted')).toBe('已提交复核，待另一名柜员审批后生效');
         expect(zh.get('auto.history.actions.reject')).toBe('驳回');

@@ -45,9 +45,9 @@ const zh = {
         approval: {
             submitted: '已提交复核，待另一名柜员审批后生效',
             submitted_delete: '删除申请已提交复核，待另一名柜员审批后生效',
-        delete_content: '删除须经另一名柜员复核后才生效。确定提交删除申请吗？',
-        pending_notice: '该记录有一项修改正在等待复核（复核单 #%{id}），审批完成前不能再提交修改。',
-        open_pending: '查看复核单',
+            delete_content: '删除须经另一名柜员复核后才生效。确定提交删除申请吗？',
+            pending_notice: '该记录有一项修改正在等待复核（复核单 #%{id}），审批完成前不能再提交修改。',
+            open_pending: '查看复核单',
         },
         validation: {
             decimal: '请输入数字，最多 %{scale} 位小数',
@@ -66,7 +66,7 @@ const zh = {
             empty: '暂无变更记录',
             no_changes: '无字段变更',
             approval_ref: '复核单 #%{id}',
-        delete_requested: '申请删除此记录',
+            delete_requested: '申请删除此记录',
             import_ref: '导入批次 #%{id}',
             actions: {
                 create: '新增',
@@ -249,9 +249,10 @@ const en: AutoMessages = {
         approval: {
             submitted: 'Submitted for review: it takes effect once another operator approves it',
             submitted_delete: 'Deletion submitted for review: it takes effect once another operator approves it',
-        delete_content: 'The deletion takes effect only once another operator approves it. Submit it?',
-        pending_notice: 'A change to this record is waiting for review (approval #%{id}); no other change can be submitted until it is decided.',
-        open_pending: 'Open the approval',
+            delete_content: 'The deletion takes effect only once another operator approves it. Submit it?',
+            pending_notice:
+                'A change to this record is waiting for review (approval #%{id}); no other change can be submitted until it is decided.',
+            open_pending: 'Open the approval',
         },
         validation: {
             decimal: 'Enter a number with at most %{scale} decimal places',
@@ -270,7 +271,7 @@ const en: AutoMessages = {
             empty: 'No changes recorded yet',
             no_changes: 'No field changed',
             approval_ref: 'approval #%{id}',
-        delete_requested: 'Requested deleting this record',
+            delete_requested: 'Requested deleting this record',
             import_ref: 'import batch #%{id}',
             actions: {
                 create: 'Created',
@@ -315,7 +316,8 @@ const en: AutoMessages = {
             fix_errors: 'The file has %{count} errors: fix them and upload it again',
             nothing: 'The file matches the current data: nothing to import',
             done: 'Import done: %{created} created, %{updated} updated',
-            submitted: 'Import submitted for review (approval #%{id}): it takes effect once another operator approves it',
+            submitted:
+                'Import submitted for review (approval #%{id}): it takes effect once another operator approves it',
             failed: 'Import failed: %{message}',
         },
         approvals: {
@@ -400,7 +402,8 @@ const en: AutoMessages = {
             source_none: 'no schedule applies',
             source_rate: 'rate %{rate}',
             draft_incomplete: 'The draft is incomplete: showing the schedules in force',
-            invalid_sample: 'Enter a valid sample: a positive price with at most 3 decimals, a positive whole quantity, a 6-digit code',
+            invalid_sample:
+                'Enter a valid sample: a positive price with at most 3 decimals, a positive whole quantity, a 6-digit code',
             failed: 'Preview failed: %{message}',
             loading: 'Calculating…',
         },

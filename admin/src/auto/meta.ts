@@ -40,7 +40,7 @@ export const loadResourceMeta = (options: { fresh?: boolean } = {}): Promise<Met
         promise: httpClient(META_URL).then(({ json }) => normalizeMeta(json)),
     };
     entry.promise.then(
-        value => {
+        (value) => {
             entry.value = value;
             // The first call may run before the session is known (a reload): file it under the real one.
             entry.session = sessionKey();
@@ -69,7 +69,7 @@ const stateOf = (data: MetaResponse | undefined, error?: Error): ResourceMetaSta
     data,
     error,
     isPending: !data && !error,
-    getResource: name => (name ? data?.resources.find(r => r.name === name) : undefined),
+    getResource: (name) => (name ? data?.resources.find((r) => r.name === name) : undefined),
 });
 
 /** The resource metadata for components (loads it once per session, then answers at once). */
@@ -80,8 +80,8 @@ export const useResourceMeta = (): ResourceMetaState => {
         if (provided || state.data) return;
         let live = true;
         loadResourceMeta().then(
-            data => live && setState(stateOf(data)),
-            error => live && setState(stateOf(undefined, error instanceof Error ? error : new Error(String(error)))),
+            (data) => live && setState(stateOf(data)),
+            (error) => live && setState(stateOf(undefined, error instanceof Error ? error : new Error(String(error)))),
         );
         return () => {
             live = false;

@@ -16,7 +16,7 @@ export const renderAutoResources =
             const meta = await loadResourceMeta({ fresh: true });
             return (
                 <>
-                    {autoResources(meta, options).map(props => (
+                    {autoResources(meta, options).map((props) => (
                         <Resource key={props.name} {...props} />
                     ))}
                 </>

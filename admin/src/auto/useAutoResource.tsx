@@ -26,7 +26,16 @@ export const WithAutoMeta = ({
     const translate = useTranslate();
     const { meta, data, error, isPending, name } = useAutoResource(metaProp);
     if (meta) return <AutoMetaContext.Provider value={data}>{children(meta, data)}</AutoMetaContext.Provider>;
-    if (error) return <Alert severity="error" sx={{ m: 2 }}>{translate('auto.common.meta_failed', { message: error.message })}</Alert>;
+    if (error)
+        return (
+            <Alert severity="error" sx={{ m: 2 }}>
+                {translate('auto.common.meta_failed', { message: error.message })}
+            </Alert>
+        );
     if (isPending) return <LinearProgress sx={{ m: 2 }} />;
-    return <Alert severity="warning" sx={{ m: 2 }}>{translate('auto.common.unknown_resource', { name: name ?? '' })}</Alert>;
+    return (
+        <Alert severity="warning" sx={{ m: 2 }}>
+            {translate('auto.common.unknown_resource', { name: name ?? '' })}
+        </Alert>
+    );
 };

@@ -25,7 +25,9 @@ export const Dashboard = () => {
                     <Row label={translate('dashboard.roles')}>
                         {me.roles.length === 0
                             ? translate('dashboard.no_roles')
-                            : me.roles.map(role => <Chip key={role.id} size="small" sx={{ mr: 1 }} label={role.name} />)}
+                            : me.roles.map((role) => (
+                                  <Chip key={role.id} size="small" sx={{ mr: 1 }} label={role.name} />
+                              ))}
                     </Row>
                     <Row label={translate('dashboard.scope')}>
                         {translate(me.all_branches ? 'dashboard.scope_all' : 'dashboard.scope_own')}

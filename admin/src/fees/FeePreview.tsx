@@ -33,7 +33,17 @@ import {
     type SampleTrade,
 } from './feePreview';
 
-const DRAFT_FIELDS = ['id', 'fee_item', 'scope', 'scope_value', 'side', 'rate', 'min_fee', 'effective_from', 'effective_to'] as const;
+const DRAFT_FIELDS = [
+    'id',
+    'fee_item',
+    'scope',
+    'scope_value',
+    'side',
+    'rate',
+    'min_fee',
+    'effective_from',
+    'effective_to',
+] as const;
 const DEBOUNCE_MS = 300;
 const TOTAL_ROWS = new Set(['total_fees', 'net_amount']);
 
@@ -51,7 +61,10 @@ const useMarketChoices = () => {
         { pagination: { page: 1, perPage: 100 }, sort: { field: 'code', order: 'ASC' }, filter: {} },
         { enabled: !!canAccess, staleTime: 5 * 60_000 },
     );
-    return (data ?? []).map(m => ({ id: String(m.code), name: `${m.code} ${isEnglish(locale) ? (m.name_en ?? m.name_zh ?? '') : (m.name_zh ?? '')}`.trim() }));
+    return (data ?? []).map((m) => ({
+        id: String(m.code),
+        name: `${m.code} ${isEnglish(locale) ? (m.name_en ?? m.name_zh ?? '') : (m.name_zh ?? '')}`.trim(),
+    }));
 };
 
 /** Client classes from the data dictionary, when the operator may read it. */
@@ -60,10 +73,17 @@ const useClientClasses = () => {
     const [locale] = useLocaleState();
     const { data } = useGetList<RaRecord>(
         'dictionary',
-        { pagination: { page: 1, perPage: 100 }, sort: { field: 'sort_order', order: 'ASC' }, filter: { category: 'client_class' } },
+        {
+            pagination: { page: 1, perPage: 100 },
+            sort: { field: 'sort_order', order: 'ASC' },
+            filter: { category: 'client_class' },
+        },
         { enabled: !!canAccess, staleTime: 5 * 60_000 },
     );
-    return (data ?? []).map(d => ({ id: String(d.code), name: String((isEnglish(locale) ? d.label_en : d.label_zh) || d.code) }));
+    return (data ?? []).map((d) => ({
+        id: String(d.code),
+        name: String((isEnglish(locale) ? d.label_en : d.label_zh) || d.code),
+    }));
 };
 
 /**
@@ -89,13 +109,14 @@ export const FeePreview = () => {
     useEffect(() => {
         if (!plan.ok) return;
         const mine = ++seq.current;
-        setState(s => ({ ...s, busy: true }));
+        setState((s) => ({ ...s, busy: true }));
         const timer = setTimeout(() => {
             httpClient(`${API_URL}/fee_schedules/preview`, { method: 'POST', body: key }).then(
                 ({ json }) => mine === seq.current && setState({ result: json as PreviewResult, busy: false }),
-                error => {
+                (error) => {
                     if (mine !== seq.current) return;
-                    const fields = (error as { body?: { error?: { fields?: Record<string, unknown> } } })?.body?.error?.fields;
+                    const fields = (error as { body?: { error?: { fields?: Record<string, unknown> } } })?.body?.error
+                        ?.fields;
                     const detail = fields ? Object.values(fields).map(String).join('；') : '';
                     setState({ error: detail || (error as Error).message, busy: false });
                 },
@@ -104,14 +125,14 @@ export const FeePreview = () => {
         return () => clearTimeout(timer);
     }, [key]); // eslint-disable-line react-hooks/exhaustive-deps
 
-    const set = (patch: Partial<SampleTrade>) => setSample(s => ({ ...s, ...patch }));
+    const set = (patch: Partial<SampleTrade>) => setSample((s) => ({ ...s, ...patch }));
 
     // A schedule for a client class or a market is best seen on a trade it applies to.
     const scope = String(form.scope ?? '');
     const scopeValue = String(form.scope_value ?? '').trim();
     useEffect(() => {
         const patch = samplePatchForScope(scope, scopeValue);
-        if (patch) setSample(s => ({ ...s, ...patch }));
+        if (patch) setSample((s) => ({ ...s, ...patch }));
     }, [scope, scopeValue]);
     const draftId = plan.ok && plan.draftIncluded ? (plan.body.draft?.id ?? -1) : undefined;
     const sourceText = (item: string) => {
@@ -131,31 +152,50 @@ export const FeePreview = () => {
             <Typography variant="subtitle2" color="text.secondary" sx={{ mb: 1 }}>
                 {translate('auto.fees.sample')}
             </Typography>
-            <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(140px, 1fr))', gap: 1.5, mb: 1.5 }}>
+            <Box
+                sx={{
+                    display: 'grid',
+                    gridTemplateColumns: 'repeat(auto-fill, minmax(140px, 1fr))',
+                    gap: 1.5,
+                    mb: 1.5,
+                }}
+            >
                 <TextField
                     size="small"
                     label={translate('auto.fees.code')}
                     value={sample.code}
-                    onChange={e => set({ code: e.target.value.trim() })}
+                    onChange={(e) => set({ code: e.target.value.trim() })}
                     onKeyDown={noSubmit}
                     slotProps={{ htmlInput: { maxLength: 6, inputMode: 'numeric' } }}
                 />
                 {markets.length > 0 ? (
-                    <TextField select size="small" label={translate('auto.fees.market')} value={sample.market} onChange={e => set({ market: e.target.value })}>
-                        {markets.map(m => (
+                    <TextField
+                        select
+                        size="small"
+                        label={translate('auto.fees.market')}
+                        value={sample.market}
+                        onChange={(e) => set({ market: e.target.value })}
+                    >
+                        {markets.map((m) => (
                             <MenuItem key={m.id} value={m.id}>
                                 {m.name}
                             </MenuItem>
                         ))}
                     </TextField>
                 ) : (
-                    <TextField size="small" label={translate('auto.fees.market')} value={sample.market} onChange={e => set({ market: e.target.value.trim() })} onKeyDown={noSubmit} />
+                    <TextField
+                        size="small"
+                        label={translate('auto.fees.market')}
+                        value={sample.market}
+                        onChange={(e) => set({ market: e.target.value.trim() })}
+                        onKeyDown={noSubmit}
+                    />
                 )}
                 <TextField
                     size="small"
                     label={translate('auto.fees.price')}
                     value={sample.price}
-                    onChange={e => set({ price: e.target.value.trim() })}
+                    onChange={(e) => set({ price: e.target.value.trim() })}
                     onKeyDown={noSubmit}
                     slotProps={{ htmlInput: { inputMode: 'decimal' } }}
                 />
@@ -163,7 +203,7 @@ export const FeePreview = () => {
                     size="small"
                     label={translate('auto.fees.quantity')}
                     value={sample.quantity}
-                    onChange={e => set({ quantity: e.target.value.trim() })}
+                    onChange={(e) => set({ quantity: e.target.value.trim() })}
                     onKeyDown={noSubmit}
                     slotProps={{ htmlInput: { inputMode: 'numeric' } }}
                 />
@@ -173,11 +213,11 @@ export const FeePreview = () => {
                         size="small"
                         label={translate('auto.fees.client_class')}
                         value={sample.client_class}
-                        onChange={e => set({ client_class: e.target.value })}
+                        onChange={(e) => set({ client_class: e.target.value })}
                         slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
                     >
                         <MenuItem value="">{translate('auto.fees.any_class')}</MenuItem>
-                        {classes.map(c => (
+                        {classes.map((c) => (
                             <MenuItem key={c.id} value={c.id}>
                                 {c.name}
                             </MenuItem>
@@ -188,7 +228,7 @@ export const FeePreview = () => {
                         size="small"
                         label={translate('auto.fees.client_class')}
                         value={sample.client_class}
-                        onChange={e => set({ client_class: e.target.value.trim() })}
+                        onChange={(e) => set({ client_class: e.target.value.trim() })}
                         onKeyDown={noSubmit}
                     />
                 )}
@@ -211,7 +251,9 @@ export const FeePreview = () => {
             {plan.ok && (
                 <>
                     <Typography variant="caption" color="text.secondary" component="div" sx={{ mb: 0.5 }}>
-                        {translate(plan.draftIncluded ? 'auto.fees.date' : 'auto.fees.date_no_draft', { date: plan.body.date })}
+                        {translate(plan.draftIncluded ? 'auto.fees.date' : 'auto.fees.date_no_draft', {
+                            date: plan.body.date,
+                        })}
                     </Typography>
                     {!plan.draftIncluded && (
                         <Alert severity="info" sx={{ mb: 1 }}>
@@ -219,9 +261,15 @@ export const FeePreview = () => {
                         </Alert>
                     )}
                     <Box sx={{ height: 4 }}>{state.busy && <LinearProgress />}</Box>
-                    {state.error && <Alert severity="error">{translate('auto.fees.failed', { message: state.error })}</Alert>}
+                    {state.error && (
+                        <Alert severity="error">{translate('auto.fees.failed', { message: state.error })}</Alert>
+                    )}
                     {state.result && !state.error && (
-                        <Table size="small" aria-label={translate('auto.fees.title')} sx={{ opacity: state.busy ? 0.6 : 1 }}>
+                        <Table
+                            size="small"
+                            aria-label={translate('auto.fees.title')}
+                            sx={{ opacity: state.busy ? 0.6 : 1 }}
+                        >
                             <TableHead>
                                 <TableRow>
                                     <TableCell>{translate('auto.fees.item')}</TableCell>
@@ -230,20 +278,31 @@ export const FeePreview = () => {
                                 </TableRow>
                             </TableHead>
                             <TableBody>
-                                {PREVIEW_ROWS.map(row => {
+                                {PREVIEW_ROWS.map((row) => {
                                     const isItem = (FEE_ITEMS as readonly string[]).includes(row);
                                     const source = state.result?.sources?.[row];
                                     return (
-                                        <TableRow key={row} sx={TOTAL_ROWS.has(row) ? { '& td': { fontWeight: 700 } } : undefined}>
+                                        <TableRow
+                                            key={row}
+                                            sx={TOTAL_ROWS.has(row) ? { '& td': { fontWeight: 700 } } : undefined}
+                                        >
                                             <TableCell>{translate(`auto.fees.items.${row}`)}</TableCell>
-                                            <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
+                                            <TableCell
+                                                align="right"
+                                                sx={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}
+                                            >
                                                 {state.result?.[row] ?? '—'}
                                             </TableCell>
                                             <TableCell sx={{ color: 'text.secondary', fontSize: 12 }}>
                                                 {isItem && (
                                                     <>
                                                         {isDraftSource(source, draftId) && (
-                                                            <Chip size="small" color="primary" label={translate('auto.fees.source_draft')} sx={{ mr: 0.5, height: 20 }} />
+                                                            <Chip
+                                                                size="small"
+                                                                color="primary"
+                                                                label={translate('auto.fees.source_draft')}
+                                                                sx={{ mr: 0.5, height: 20 }}
+                                                            />
                                                         )}
                                                         {sourceText(row)}
                                                     </>

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildPreviewRequest, DEFAULT_SAMPLE, draftFromForm, isDraftSource, localToday, samplePatchForScope } from './feePreview';
+import {
+    buildPreviewRequest,
+    DEFAULT_SAMPLE,
+    draftFromForm,
+    isDraftSource,
+    localToday,
+    samplePatchForScope,
+} from './feePreview';
 
 const form = {
     id: 3,
@@ -45,7 +52,16 @@ describe('buildPreviewRequest', () => {
     });
 
     it('a new schedule has no id; defaults fill side and minimum', () => {
-        expect(draftFromForm({ fee_item: 'stamp_duty', scope: 'default', rate: '0.0005', effective_from: '2026-12-01', min_fee: '', side: '' })).toEqual({
+        expect(
+            draftFromForm({
+                fee_item: 'stamp_duty',
+                scope: 'default',
+                rate: '0.0005',
+                effective_from: '2026-12-01',
+                min_fee: '',
+                side: '',
+            }),
+        ).toEqual({
             id: null,
             fee_item: 'stamp_duty',
             scope: 'default',
@@ -59,7 +75,15 @@ describe('buildPreviewRequest', () => {
     });
 
     it('an incomplete or malformed form previews without a draft, dated today', () => {
-        for (const broken of [{ rate: '' }, { rate: 'abc' }, { rate: '0.000000001' }, { rate: '-0.1' }, { effective_from: '' }, { fee_item: '' }, { effective_to: '2026-13-01' }]) {
+        for (const broken of [
+            { rate: '' },
+            { rate: 'abc' },
+            { rate: '0.000000001' },
+            { rate: '-0.1' },
+            { effective_from: '' },
+            { fee_item: '' },
+            { effective_to: '2026-13-01' },
+        ]) {
             const plan = buildPreviewRequest({ ...form, ...broken }, DEFAULT_SAMPLE, '2026-11-22');
             expect(plan.ok && plan.draftIncluded, JSON.stringify(broken)).toBe(false);
         }
@@ -68,10 +92,24 @@ describe('buildPreviewRequest', () => {
     });
 
     it('refuses an invalid sample; code is optional', () => {
-        for (const bad of [{ price: '0' }, { price: '1.2345' }, { price: 'x' }, { quantity: '0' }, { quantity: '1.5' }, { code: '60051' }, { market: '' }]) {
-            expect(buildPreviewRequest(form, { ...DEFAULT_SAMPLE, ...bad }, '2026-11-22'), JSON.stringify(bad)).toEqual({ ok: false, problem: 'sample' });
+        for (const bad of [
+            { price: '0' },
+            { price: '1.2345' },
+            { price: 'x' },
+            { quantity: '0' },
+            { quantity: '1.5' },
+            { code: '60051' },
+            { market: '' },
+        ]) {
+            expect(buildPreviewRequest(form, { ...DEFAULT_SAMPLE, ...bad }, '2026-11-22'), JSON.stringify(bad)).toEqual(
+                { ok: false, problem: 'sample' },
+            );
         }
-        const plan = buildPreviewRequest(form, { ...DEFAULT_SAMPLE, code: '', side: 'sell', client_class: 'vip' }, '2026-11-22');
+        const plan = buildPreviewRequest(
+            form,
+            { ...DEFAULT_SAMPLE, code: '', side: 'sell', client_class: 'vip' },
+            '2026-11-22',
+        );
         expect(plan.ok && plan.body).toMatchObject({ side: 'sell', client_class: 'vip' });
         expect(plan.ok && 'code' in plan.body).toBe(false);
     });

@@ -43,9 +43,7 @@ export interface PreviewRequest {
     draft?: FeeDraft;
 }
 
-export type PreviewPlan =
-    | { ok: true; body: PreviewRequest; draftIncluded: boolean }
-    | { ok: false; problem: 'sample' };
+export type PreviewPlan = { ok: true; body: PreviewRequest; draftIncluded: boolean } | { ok: false; problem: 'sample' };
 
 const text = (v: unknown): string => (v === null || v === undefined ? '' : String(v).trim());
 const isDate = (v: string) => DATE_PATTERN.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));

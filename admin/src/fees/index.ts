@@ -3,4 +3,11 @@
 export { FeeScheduleEdit } from './FeeScheduleEdit';
 export { FeeScheduleCreate } from './FeeScheduleCreate';
 export { FeePreview } from './FeePreview';
-export { buildPreviewRequest, draftFromForm, DEFAULT_SAMPLE, PREVIEW_ROWS, type PreviewResult, type SampleTrade } from './feePreview';
+export {
+    buildPreviewRequest,
+    draftFromForm,
+    DEFAULT_SAMPLE,
+    PREVIEW_ROWS,
+    type PreviewResult,
+    type SampleTrade,
+} from './feePreview';

@@ -252,6 +252,14 @@ export const appEn: AppMessages = {
     },
 };
 
-export const enMessages: TranslationMessages = mergeMessages(raEnglish, appEn, autoMessages.en, clientMessages.en, orderMessages.en, dayEndMessages.en, backupMessages.en);
+export const enMessages: TranslationMessages = mergeMessages(
+    raEnglish,
+    appEn,
+    autoMessages.en,
+    clientMessages.en,
+    orderMessages.en,
+    dayEndMessages.en,
+    backupMessages.en,
+);
 
 export default enMessages;

@@ -2,8 +2,7 @@ import type { TranslationMessages } from 'react-admin';
 
 type Tree = { [key: string]: unknown };
 
-const isTree = (value: unknown): value is Tree =>
-    typeof value === 'object' && value !== null && !Array.isArray(value);
+const isTree = (value: unknown): value is Tree => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Deep merge: app messages extend react-admin's and win on conflicts (e.g. ra.page.dashboard). */
 export const mergeMessages = (...sources: object[]): TranslationMessages => {

@@ -10,7 +10,7 @@ const leaves = (tree: object, prefix = ''): [string, unknown][] =>
             : [[`${prefix}${key}`, value] as [string, unknown]],
     );
 
-const tokens = (text: string) => [...text.matchAll(/%\{(\w+)\}/g)].map(m => m[1]).sort();
+const tokens = (text: string) => [...text.matchAll(/%\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('app messages', () => {
     const zh = new Map(leaves(appZh));
@@ -35,7 +35,9 @@ describe('app messages', () => {
     });
 
     it('zh messages are Chinese, not copied English', () => {
-        const untranslated = [...zh].filter(([key, value]) => value === en.get(key) && /[a-z]{3}/i.test(value as string));
+        const untranslated = [...zh].filter(
+            ([key, value]) => value === en.get(key) && /[a-z]{3}/i.test(value as string),
+        );
         expect(untranslated).toEqual([]);
     });
 });

@@ -17,8 +17,7 @@ const flatten = (tree: Tree, prefix = ''): Record<string, unknown> => {
     return out;
 };
 
-const placeholders = (value: string): string[] =>
-    Array.from(new Set(value.match(/%\{[^}]+\}/g) ?? [])).sort();
+const placeholders = (value: string): string[] => Array.from(new Set(value.match(/%\{[^}]+\}/g) ?? [])).sort();
 
 const en = flatten(englishMessages as unknown as Tree);
 const zh = flatten(raZh as unknown as Tree);
@@ -42,9 +41,7 @@ describe('ra-zh (Simplified Chinese react-admin messages)', () => {
             const enValue = en[key] as string;
             const zhValue = zh[key] as string;
             for (const placeholder of placeholders(enValue)) {
-                expect(zhValue, `${key} should contain ${placeholder}`).toContain(
-                    placeholder,
-                );
+                expect(zhValue, `${key} should contain ${placeholder}`).toContain(placeholder);
             }
         }
     });

@@ -93,14 +93,11 @@ export const raZh: TranslationMessages = {
             are_you_sure: '确定要执行此操作吗？',
             authentication_error: '认证服务器返回错误，无法验证您的凭据。',
             auth_error: '验证身份令牌时发生错误。',
-            bulk_delete_content:
-                '确定要删除此%{name}吗？ |||| 确定要删除选中的 %{smart_count} 项吗？',
-            bulk_delete_title:
-                '删除%{name} |||| 删除 %{smart_count} 项%{name}',
+            bulk_delete_content: '确定要删除此%{name}吗？ |||| 确定要删除选中的 %{smart_count} 项吗？',
+            bulk_delete_title: '删除%{name} |||| 删除 %{smart_count} 项%{name}',
             bulk_update_content:
                 '确定要更新%{name} %{recordRepresentation} 吗？ |||| 确定要更新选中的 %{smart_count} 项吗？',
-            bulk_update_title:
-                '更新%{name} %{recordRepresentation} |||| 更新 %{smart_count} 项%{name}',
+            bulk_update_title: '更新%{name} %{recordRepresentation} |||| 更新 %{smart_count} 项%{name}',
             clear_array_input: '确定要清空整个列表吗？',
             delete_content: '确定要删除此%{name}吗？',
             delete_title: '删除%{name} %{recordRepresentation}',
@@ -110,8 +107,7 @@ export const raZh: TranslationMessages = {
             loading: '请稍候',
             no: '否',
             not_found: '您输入的网址有误，或访问的链接无效。',
-            select_all_limit_reached:
-                '数据过多，无法全部选中。仅选中了前 %{max} 项。',
+            select_all_limit_reached: '数据过多，无法全部选中。仅选中了前 %{max} 项。',
             unsaved_changes: '部分修改尚未保存，确定要放弃这些修改吗？',
             yes: '是',
             placeholder_data_warning: '网络问题：数据刷新失败。',
@@ -125,8 +121,7 @@ export const raZh: TranslationMessages = {
             page_out_from_end: '已经是最后一页',
             page_out_from_begin: '已经是第一页',
             page_range_info: '第 %{offsetBegin}-%{offsetEnd} 条，共 %{total} 条',
-            partial_page_range_info:
-                '第 %{offsetBegin}-%{offsetEnd} 条，共超过 %{offsetEnd} 条',
+            partial_page_range_info: '第 %{offsetBegin}-%{offsetEnd} 条，共超过 %{offsetEnd} 条',
             current_page: '第 %{page} 页',
             page: '转到第 %{page} 页',
             first: '转到首页',

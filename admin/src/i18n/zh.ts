@@ -257,6 +257,14 @@ type Leaves<T> = { [K in keyof T]: T[K] extends string ? string : Leaves<T[K]> }
 /** The shape en.ts must satisfy: same keys, any strings. */
 export type AppMessages = Leaves<typeof appZh>;
 
-export const zhMessages: TranslationMessages = mergeMessages(raZh, appZh, autoMessages.zh, clientMessages.zh, orderMessages.zh, dayEndMessages.zh, backupMessages.zh);
+export const zhMessages: TranslationMessages = mergeMessages(
+    raZh,
+    appZh,
+    autoMessages.zh,
+    clientMessages.zh,
+    orderMessages.zh,
+    dayEndMessages.zh,
+    backupMessages.zh,
+);
 
 export default zhMessages;

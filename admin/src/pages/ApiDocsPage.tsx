@@ -52,7 +52,7 @@ export const ApiDocsPage = () => {
                             size="small"
                             sx={{ width: { xs: '100%', sm: 320 }, flexShrink: 0 }}
                             value={query}
-                            onChange={e => setQuery(e.target.value)}
+                            onChange={(e) => setQuery(e.target.value)}
                             placeholder={translate('api_docs.search')}
                             slotProps={{
                                 input: {
@@ -71,11 +71,13 @@ export const ApiDocsPage = () => {
             {error && (
                 <Alert severity="error">
                     {translate('api_docs.load_error')}
-                    {(error as Error).message ? `: ${translate((error as Error).message, { _: (error as Error).message })}` : ''}
+                    {(error as Error).message
+                        ? `: ${translate((error as Error).message, { _: (error as Error).message })}`
+                        : ''}
                 </Alert>
             )}
             {api && groups.length === 0 && <Alert severity="info">{translate('api_docs.empty')}</Alert>}
-            {groups.map(group => (
+            {groups.map((group) => (
                 <Box key={group.tag || '_'} sx={{ mb: 3 }}>
                     <Stack direction="row" spacing={1} sx={{ alignItems: 'baseline', mb: 1 }}>
                         <Typography variant="h6">{tagLabel(group.tag)}</Typography>
@@ -93,8 +95,12 @@ export const ApiDocsPage = () => {
                             {group.description}
                         </Typography>
                     )}
-                    {group.operations.map(operation => (
-                        <OperationCard key={`${operation.method} ${operation.path}`} operation={operation} basePath={api?.basePath ?? ''} />
+                    {group.operations.map((operation) => (
+                        <OperationCard
+                            key={`${operation.method} ${operation.path}`}
+                            operation={operation}
+                            basePath={api?.basePath ?? ''}
+                        />
                     ))}
                 </Box>
             ))}

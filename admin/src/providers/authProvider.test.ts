@@ -48,18 +48,28 @@ describe('authProvider', () => {
     it('login posts the credentials and caches the operator', async () => {
         const calls = stubFetch(() => jsonResponse(200, ME));
         expect(await authProvider.login({ username: 'teller', password: 'pw' })).toBeUndefined();
-        expect(calls[0]).toMatchObject({ method: 'POST', url: '/api/auth/login', body: { username: 'teller', password: 'pw' } });
+        expect(calls[0]).toMatchObject({
+            method: 'POST',
+            url: '/api/auth/login',
+            body: { username: 'teller', password: 'pw' },
+        });
         expect(getMe()?.csrf_token).toBe('csrf-123');
     });
 
     it('login sends an operator with an initial password to the change-password page', async () => {
         stubFetch(() => jsonResponse(200, { ...ME, must_change_password: true }));
-        expect(await authProvider.login({ username: 'teller', password: 'pw' })).toEqual({ redirectTo: CHANGE_PASSWORD_PATH });
+        expect(await authProvider.login({ username: 'teller', password: 'pw' })).toEqual({
+            redirectTo: CHANGE_PASSWORD_PATH,
+        });
     });
 
     it('login rejects with the server message (locked, wrong password…)', async () => {
-        stubFetch(() => jsonResponse(401, { error: { code: 'UNAUTHENTICATED', message: '账户已锁定，请15分钟后再试' } }));
-        await expect(authProvider.login({ username: 'x', password: 'y' })).rejects.toThrow('账户已锁定，请15分钟后再试');
+        stubFetch(() =>
+            jsonResponse(401, { error: { code: 'UNAUTHENTICATED', message: '账户已锁定，请15分钟后再试' } }),
+        );
+        await expect(authProvider.login({ username: 'x', password: 'y' })).rejects.toThrow(
+            '账户已锁定，请15分钟后再试',
+        );
     });
 
     it('logout posts with the CSRF token and forgets the operator', async () => {
@@ -84,7 +94,9 @@ describe('authProvider', () => {
     it('checkError: 401 logs out, PASSWORD_CHANGE_REQUIRED redirects without logout, other 403 stays', async () => {
         setMe(ME);
         await expect(
-            authProvider.checkError(toHttpError(401, '', { error: { code: 'UNAUTHENTICATED', message: '会话已过期' } })),
+            authProvider.checkError(
+                toHttpError(401, '', { error: { code: 'UNAUTHENTICATED', message: '会话已过期' } }),
+            ),
         ).rejects.toEqual({ message: '会话已过期' });
         expect(getMe()).toBeNull();
 

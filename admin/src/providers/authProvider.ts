@@ -84,7 +84,7 @@ export const authProvider: AuthProvider = {
         }
     },
 
-    checkError: async error => {
+    checkError: async (error) => {
         const status = statusOf(error);
         if (status === 401) {
             clearSession();

@@ -26,19 +26,21 @@ describe('dataProvider', () => {
     });
 
     it('posts the operator actions with the CSRF token', async () => {
-        const calls = stubFetch(call =>
-            call.url.endsWith('reset_password') ? new Response(null, { status: 204 }) : jsonResponse(200, { id: 5, status: 'disabled' }),
+        const calls = stubFetch((call) =>
+            call.url.endsWith('reset_password')
+                ? new Response(null, { status: 204 })
+                : jsonResponse(200, { id: 5, status: 'disabled' }),
         );
         expect(await dataProvider.disableOperator(5)).toEqual({ data: { id: 5, status: 'disabled' } });
         await dataProvider.enableOperator(5);
         await dataProvider.resetOperatorPassword(5, 'Temp#2026');
-        expect(calls.map(c => `${c.method} ${c.url}`)).toEqual([
+        expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual([
             'POST /api/operators/5/disable',
             'POST /api/operators/5/enable',
             'POST /api/operators/5/reset_password',
         ]);
         expect(calls[2].body).toEqual({ password: 'Temp#2026' });
-        expect(calls.every(c => c.headers.get('X-CSRF-Token') === 'csrf-123')).toBe(true);
+        expect(calls.every((c) => c.headers.get('X-CSRF-Token') === 'csrf-123')).toBe(true);
     });
 
     it('changes the own password', async () => {
@@ -58,7 +60,9 @@ describe('dataProvider', () => {
     });
 
     it('reads the permission catalog as a plain array', async () => {
-        const catalog = [{ resource: 'operators', category: 'admin', actions: ['list'], label_zh: '柜员', label_en: 'Operators' }];
+        const catalog = [
+            { resource: 'operators', category: 'admin', actions: ['list'], label_zh: '柜员', label_en: 'Operators' },
+        ];
         stubFetch(() => jsonResponse(200, catalog));
         expect(await dataProvider.getPermissionCatalog()).toEqual(catalog);
     });

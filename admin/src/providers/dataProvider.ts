@@ -32,11 +32,11 @@ export const dataProvider: AppDataProvider = {
         const result = await base.delete(resource, params);
         return { data: result.data ?? params.previousData ?? { id: params.id } };
     },
-    disableOperator: async id => {
+    disableOperator: async (id) => {
         const { json } = await httpClient(operatorUrl(id, 'disable'), { method: 'POST' });
         return { data: json };
     },
-    enableOperator: async id => {
+    enableOperator: async (id) => {
         const { json } = await httpClient(operatorUrl(id, 'enable'), { method: 'POST' });
         return { data: json };
     },

@@ -55,7 +55,10 @@ describe('httpClient', () => {
 
     it('throws HttpError with the server message on a non-2xx answer', async () => {
         stubFetch(() =>
-            jsonResponse(409, { error: { code: 'CONFLICT', message: '记录已被他人修改，请刷新后重试' }, request_id: 'x' }),
+            jsonResponse(409, {
+                error: { code: 'CONFLICT', message: '记录已被他人修改，请刷新后重试' },
+                request_id: 'x',
+            }),
         );
         await expect(httpClient('/api/operators/1', { method: 'PUT', body: '{}' })).rejects.toMatchObject({
             status: 409,
@@ -70,7 +73,7 @@ describe('httpClient', () => {
         await httpClient('/api/operators/1');
         setCurrentLocale('fr');
         await httpClient('/api/operators/1');
-        expect(calls.map(c => c.headers.get('Accept-Language'))).toEqual(['zh-CN', 'en', 'zh-CN']);
+        expect(calls.map((c) => c.headers.get('Accept-Language'))).toEqual(['zh-CN', 'en', 'zh-CN']);
     });
 
     it('sends X-CSRF-Token on non-GET requests only', async () => {
@@ -79,8 +82,11 @@ describe('httpClient', () => {
         await httpClient('/api/operators');
         await httpClient('/api/operators', { method: 'POST', body: '{}' });
         await httpClient('/api/operators/1', { method: 'PUT', body: '{}' });
-        await httpClient('/api/operators/1', { method: 'DELETE', headers: new Headers({ 'Content-Type': 'text/plain' }) });
-        expect(calls.map(c => [c.method, c.headers.get('X-CSRF-Token')])).toEqual([
+        await httpClient('/api/operators/1', {
+            method: 'DELETE',
+            headers: new Headers({ 'Content-Type': 'text/plain' }),
+        });
+        expect(calls.map((c) => [c.method, c.headers.get('X-CSRF-Token')])).toEqual([
             ['GET', null],
             ['POST', 'csrf-123'],
             ['PUT', 'csrf-123'],
@@ -91,11 +97,13 @@ describe('httpClient', () => {
     });
 
     it('refetches /api/auth/me for the token when it is not in memory (after a reload)', async () => {
-        const calls = stubFetch(call =>
-            call.url === '/api/auth/me' ? jsonResponse(200, { ...ME, csrf_token: 'fresh' }) : new Response(null, { status: 204 }),
+        const calls = stubFetch((call) =>
+            call.url === '/api/auth/me'
+                ? jsonResponse(200, { ...ME, csrf_token: 'fresh' })
+                : new Response(null, { status: 204 }),
         );
         await httpClient('/api/operators/1/disable', { method: 'POST' });
-        expect(calls.map(c => `${c.method} ${c.url}`)).toEqual(['GET /api/auth/me', 'POST /api/operators/1/disable']);
+        expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual(['GET /api/auth/me', 'POST /api/operators/1/disable']);
         expect(calls[1].headers.get('X-CSRF-Token')).toBe('fresh');
         expect(getCsrfToken()).toBe('fresh');
     });
@@ -103,13 +111,13 @@ describe('httpClient', () => {
     it('does not fetch /me before signing in', async () => {
         const calls = stubFetch(() => jsonResponse(200, ME));
         await httpClient('/api/auth/login', { method: 'POST', body: '{}' });
-        expect(calls.map(c => c.url)).toEqual(['/api/auth/login']);
+        expect(calls.map((c) => c.url)).toEqual(['/api/auth/login']);
         expect(calls[0].headers.get('X-CSRF-Token')).toBeNull();
     });
 
     it('retries once with a fresh token when the server rejects a stale one', async () => {
         setMe({ ...ME, csrf_token: 'stale' });
-        const calls = stubFetch(call => {
+        const calls = stubFetch((call) => {
             if (call.url === '/api/auth/me') return jsonResponse(200, { ...ME, csrf_token: 'fresh' });
             return call.headers.get('X-CSRF-Token') === 'fresh'
                 ? jsonResponse(200, { ok: true })
@@ -117,7 +125,7 @@ describe('httpClient', () => {
         });
         const response = await httpClient('/api/roles', { method: 'POST', body: '{}' });
         expect(response.json).toEqual({ ok: true });
-        expect(calls.map(c => c.headers.get('X-CSRF-Token'))).toEqual(['stale', null, 'fresh']);
+        expect(calls.map((c) => c.headers.get('X-CSRF-Token'))).toEqual(['stale', null, 'fresh']);
     });
 
     it('handles an empty 204 body', async () => {

@@ -10,10 +10,10 @@ const messages: Record<string, TranslationMessages> = {
 };
 
 const base = polyglotI18nProvider(
-    locale => messages[locale] ?? messages[DEFAULT_LOCALE],
+    (locale) => messages[locale] ?? messages[DEFAULT_LOCALE],
     // Start in the language the operator chose last time, so there is no flash of Chinese.
     getCurrentLocale(),
-    LOCALES.map(l => ({ ...l })),
+    LOCALES.map((l) => ({ ...l })),
     {
         // polyglot's Chinese rule has one form and always takes the first ("已选择 1 项" for any
         // count); our Chinese messages are written with two forms like the English ones

@@ -14,8 +14,7 @@ export const DEFAULT_LOCALE: AppLocale = 'zh-CN';
 /** react-admin's localStorageStore keeps useLocaleState's value under this key (JSON-encoded). */
 export const LOCALE_STORAGE_KEY = 'RaStore.locale';
 
-export const isAppLocale = (value: unknown): value is AppLocale =>
-    LOCALES.some(l => l.locale === value);
+export const isAppLocale = (value: unknown): value is AppLocale => LOCALES.some((l) => l.locale === value);
 
 /** Reads the choice react-admin persisted, so the first requests after a reload use it too. */
 export const readStoredLocale = (storage: Pick<Storage, 'getItem'> | undefined = safeLocalStorage()): AppLocale => {

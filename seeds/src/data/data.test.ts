@@ -3,14 +3,7 @@ import { SECURITIES, SH_B_SHARES, type SecuritySeed } from './securities.data.js
 import { HOLIDAYS, CALENDAR_NOTE, PROVISIONAL_YEARS } from './calendar.data.js';
 import { BANKS } from './banks.data.js';
 import { MARKETS, SEATS } from './markets.data.js';
-import {
-  SURNAMES,
-  GIVEN_NAME_CHARS,
-  DISTRICTS,
-  STREETS,
-  ID_AREA_CODES,
-  MOBILE_PREFIXES,
-} from './people.data.js';
+import { SURNAMES, GIVEN_NAME_CHARS, DISTRICTS, STREETS, ID_AREA_CODES, MOBILE_PREFIXES } from './people.data.js';
 import { CLIENT_MANAGER_NAMES } from './client-managers.data.js';
 
 const count = (pred: (s: SecuritySeed) => boolean) => SECURITIES.filter(pred).length;
@@ -61,7 +54,8 @@ describe('securities', () => {
         expect(ok, `${s.market} ${s.code} ${s.name}`).toBe(true);
       }
       if (s.type === 'bond') {
-        const ok = s.market === 'SH' ? /^(01|10|11)\d{4}$/.test(s.code) : s.market === 'SZ' && /^(10|12)\d{4}$/.test(s.code);
+        const ok =
+          s.market === 'SH' ? /^(01|10|11)\d{4}$/.test(s.code) : s.market === 'SZ' && /^(10|12)\d{4}$/.test(s.code);
         expect(ok, `${s.market} ${s.code} ${s.name}`).toBe(true);
       }
     }
@@ -78,7 +72,7 @@ describe('securities', () => {
     }
   });
 
-  it('prev_close is a positive decimal string with the tick\'s decimals (≤ 3)', () => {
+  it("prev_close is a positive decimal string with the tick's decimals (≤ 3)", () => {
     for (const s of SECURITIES) {
       expect(s.prev_close, s.code).toMatch(/^\d+\.\d{1,3}$/);
       const decimals = s.prev_close.split('.')[1]!.length;
@@ -229,7 +223,12 @@ describe('people material', () => {
 
   it('has Benxi districts and streets pointing at them', () => {
     expect(DISTRICTS.map((d) => d.name_zh)).toEqual([
-      '平山区', '溪湖区', '明山区', '南芬区', '本溪满族自治县', '桓仁满族自治县',
+      '平山区',
+      '溪湖区',
+      '明山区',
+      '南芬区',
+      '本溪满族自治县',
+      '桓仁满族自治县',
     ]);
     const codes = new Set(DISTRICTS.map((d) => d.code));
     expect(STREETS.length).toBeGreaterThanOrEqual(30);

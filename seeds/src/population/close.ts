@@ -16,7 +16,10 @@ import { CLOSING } from './profile.js';
  * Candidates are found by walking client ids from a point drawn for the day (the index on the
  * primary key), so picking a handful among millions costs a handful of index reads.
  */
-export async function closeDormantClients(trx: Db, opts: { streams: Streams; date: string; count: number; branchId: number; actor: Actor }): Promise<{ closed: number; withdrawals: number; amount: string }> {
+export async function closeDormantClients(
+  trx: Db,
+  opts: { streams: Streams; date: string; count: number; branchId: number; actor: Actor },
+): Promise<{ closed: number; withdrawals: number; amount: string }> {
   const { date, count, branchId, actor } = opts;
   if (count <= 0) return { closed: 0, withdrawals: 0, amount: '0.00' };
   const eligible = sql`
@@ -25,27 +28,56 @@ export async function closeDormantClients(trx: Db, opts: { streams: Streams; dat
     AND NOT EXISTS (SELECT 1 FROM fund_accounts a WHERE a.client_id = c.id
                     AND (a.status <> 'active' OR a.frozen <> 0 OR a.unwithdrawable <> 0 OR a.balance < 0 OR a.balance >= ${CLOSING.maxCash}::numeric))
     AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.client_id = c.id AND o.business_date > ${date}::date - ${CLOSING.dormantDays}::int)`;
-  const { rows: span } = await sql<{ lo: number | null; hi: number | null }>`SELECT min(id) AS lo, max(id) AS hi FROM clients WHERE branch_id = ${branchId}::bigint`.execute(trx);
+  const { rows: span } = await sql<{
+    lo: number | null;
+    hi: number | null;
+  }>`SELECT min(id) AS lo, max(id) AS hi FROM clients WHERE branch_id = ${branchId}::bigint`.execute(trx);
   if (span[0]!.lo === null) return { closed: 0, withdrawals: 0, amount: '0.00' };
-  const { rows: start } = await sql<{ id: number }>`SELECT (${span[0]!.lo}::bigint + floor(${draw(opts.streams, 0, sql`1`)} * ${span[0]!.hi! - span[0]!.lo + 1}::bigint))::bigint AS id`.execute(trx);
+  const { rows: start } = await sql<{
+    id: number;
+  }>`SELECT (${span[0]!.lo}::bigint + floor(${draw(opts.streams, 0, sql`1`)} * ${span[0]!.hi! - span[0]!.lo + 1}::bigint))::bigint AS id`.execute(
+    trx,
+  );
   const from = start[0]!.id;
   const pick = async (where: ReturnType<typeof sql>, limit: number) =>
-    (await sql<{ id: number }>`SELECT c.id FROM clients c WHERE ${where} AND ${eligible} ORDER BY c.id LIMIT ${limit}::int`.execute(trx)).rows.map((r) => Number(r.id));
+    (
+      await sql<{
+        id: number;
+      }>`SELECT c.id FROM clients c WHERE ${where} AND ${eligible} ORDER BY c.id LIMIT ${limit}::int`.execute(trx)
+    ).rows.map((r) => Number(r.id));
   let ids = await pick(sql`c.id >= ${from}::bigint`, count);
   if (ids.length < count) ids = [...ids, ...(await pick(sql`c.id < ${from}::bigint`, count - ids.length))];
   if (!ids.length) return { closed: 0, withdrawals: 0, amount: '0.00' };
 
   // lock, then keep only those still eligible: a posting may have come in meanwhile
   await sql`SELECT id FROM fund_accounts WHERE client_id = ANY(${ids}::bigint[]) ORDER BY id FOR UPDATE`.execute(trx);
-  ids = (await sql<{ id: number }>`SELECT c.id FROM clients c WHERE c.id = ANY(${ids}::bigint[]) AND ${eligible} ORDER BY c.id FOR UPDATE`.execute(trx)).rows.map((r) => Number(r.id));
+  ids = (
+    await sql<{
+      id: number;
+    }>`SELECT c.id FROM clients c WHERE c.id = ANY(${ids}::bigint[]) AND ${eligible} ORDER BY c.id FOR UPDATE`.execute(
+      trx,
+    )
+  ).rows.map((r) => Number(r.id));
   if (!ids.length) return { closed: 0, withdrawals: 0, amount: '0.00' };
 
-  const paid = await postSet(trx, actor, date, '销户取款', sql`
+  const paid = await postSet(
+    trx,
+    actor,
+    date,
+    '销户取款',
+    sql`
     SELECT id AS account_id, 0 AS seq, 'withdrawal' AS type, -balance AS amount, 0::numeric AS frozen_delta, NULL AS freeze_kind, NULL AS bank_code, '销户取款' AS reference
-    FROM fund_accounts WHERE client_id = ANY(${ids}::bigint[]) AND balance > 0`);
-  await sql`UPDATE fund_accounts SET status = 'closed', version = version + 1, updated_at = ${actor.at}::timestamptz WHERE client_id = ANY(${ids}::bigint[])`.execute(trx);
-  await sql`UPDATE shareholder_accounts SET status = 'closed', version = version + 1, updated_at = ${actor.at}::timestamptz WHERE client_id = ANY(${ids}::bigint[]) AND status <> 'closed'`.execute(trx);
-  await sql`UPDATE clients SET status = 'closed', closed_on = ${date}::date, version = version + 1, updated_at = ${actor.at}::timestamptz WHERE id = ANY(${ids}::bigint[])`.execute(trx);
+    FROM fund_accounts WHERE client_id = ANY(${ids}::bigint[]) AND balance > 0`,
+  );
+  await sql`UPDATE fund_accounts SET status = 'closed', version = version + 1, updated_at = ${actor.at}::timestamptz WHERE client_id = ANY(${ids}::bigint[])`.execute(
+    trx,
+  );
+  await sql`UPDATE shareholder_accounts SET status = 'closed', version = version + 1, updated_at = ${actor.at}::timestamptz WHERE client_id = ANY(${ids}::bigint[]) AND status <> 'closed'`.execute(
+    trx,
+  );
+  await sql`UPDATE clients SET status = 'closed', closed_on = ${date}::date, version = version + 1, updated_at = ${actor.at}::timestamptz WHERE id = ANY(${ids}::bigint[])`.execute(
+    trx,
+  );
   await sql`
     INSERT INTO audit_log (at, operator_id, username, branch_id, ip, request_id, action, resource, record_id, before, after, detail)
     SELECT ${actor.at}::timestamptz, ${actor.operator_id}::bigint, ${actor.username}, ${actor.branch_id}::bigint, ${actor.ip}, ${actor.request_id}, 'status_closed', 'clients', id::text,

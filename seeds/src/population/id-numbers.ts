@@ -28,7 +28,8 @@ export async function assignIdNumbers(trx: Db, streams: Streams): Promise<void> 
       ) r
     ) x`.execute(trx);
   const { rows: big } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pop_ids WHERE cnt > 500`.execute(trx);
-  if (big[0]!.n > 0) throw new Error('population: more than 500 people of one sex share an area and birthday; lower the scale');
+  if (big[0]!.n > 0)
+    throw new Error('population: more than 500 people of one sex share an area and birthday; lower the scale');
   await sql`
     WITH t AS (SELECT DISTINCT p14, parity, floor(${drawText(streams, 61, sql`p14 || parity`)} * 1000)::int AS start FROM pop_ids WHERE taken),
     used AS (SELECT t.p14, substr(c.id_number, 15, 3)::int AS seq FROM t JOIN clients c ON ${samePrefix(sql`t.p14`)}),
@@ -37,8 +38,12 @@ export async function assignIdNumbers(trx: Db, streams: Streams): Promise<void> 
       FROM t, generate_series(t.parity, 999, 2) AS v
       WHERE NOT EXISTS (SELECT 1 FROM used WHERE used.p14 = t.p14 AND used.seq = v)
     )
-    UPDATE pop_ids i SET seq = f.seq FROM free f WHERE i.taken AND f.p14 = i.p14 AND f.parity = i.parity AND f.slot = i.j`.execute(trx);
-  const { rows: left } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pop_ids WHERE seq IS NULL`.execute(trx);
+    UPDATE pop_ids i SET seq = f.seq FROM free f WHERE i.taken AND f.p14 = i.p14 AND f.parity = i.parity AND f.slot = i.j`.execute(
+    trx,
+  );
+  const { rows: left } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pop_ids WHERE seq IS NULL`.execute(
+    trx,
+  );
   if (left[0]!.n > 0) throw new Error('population: an area and birthday has no free ID sequence left');
 }
 
@@ -50,6 +55,9 @@ function samePrefix(p14: RawBuilder<unknown>) {
 /** The 18-character number of a `pop_ids` row `i`: the 17 digits and GB 11643's check character. */
 export function idNumberSql(): RawBuilder<string> {
   const first17 = sql`(i.p14 || lpad(i.seq::text, 3, '0'))`;
-  const sum = sql.join(WEIGHTS.map((w, n) => sql`substr(${first17}, ${n + 1}::int, 1)::int * ${w}::int`), sql` + `);
+  const sum = sql.join(
+    WEIGHTS.map((w, n) => sql`substr(${first17}, ${n + 1}::int, 1)::int * ${w}::int`),
+    sql` + `,
+  );
   return sql<string>`(${first17} || substr(${CHECK}::text, (${sum}) % 11 + 1, 1))`;
 }

@@ -73,13 +73,30 @@ export const MANAGER_SKEW = 1;
 /** Opening cash comes through 银证转账 (third-party custody) mostly, else cash at the counter. */
 export const BANK_IN_SHARE = 0.8;
 /** The branch's depository banks by how many clients use them (Benxi: ICBC and CCB lead). */
-export const BANK_WEIGHTS: Record<string, number> = { ICBC: 30, CCB: 22, BOC: 14, ABC: 12, BOCOM: 8, CMB: 7, CITIC: 4, SPDB: 3 };
+export const BANK_WEIGHTS: Record<string, number> = {
+  ICBC: 30,
+  CCB: 22,
+  BOC: 14,
+  ABC: 12,
+  BOCOM: 8,
+  CMB: 7,
+  CITIC: 4,
+  SPDB: 3,
+};
 
 /**
  * A new client of the day-by-day history: a small first transfer (mostly a few thousand to fifty
  * thousand yuan), and sometimes shares moved in from another broker (转托管转入).
  */
-export const NEW_CLIENT = { cashMin: 1_000, cashSpan: 49_000, cashPower: 2, transferInShare: 0.1, holdingsMin: 20_000, holdingsSpan: 280_000, managed: 0.8 } as const;
+export const NEW_CLIENT = {
+  cashMin: 1_000,
+  cashSpan: 49_000,
+  cashPower: 2,
+  transferInShare: 0.1,
+  holdingsMin: 20_000,
+  holdingsSpan: 280_000,
+  managed: 0.8,
+} as const;
 
 /** A client is closed only when dormant: no order for a year, nothing held, little cash left. */
 export const CLOSING = { dormantDays: 365, minAgeDays: 180, maxCash: 10_000 } as const;

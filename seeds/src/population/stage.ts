@@ -3,7 +3,20 @@ import type { Db } from '../../../server/src/db/connect.js';
 import { draw, type Streams } from './draws.js';
 import type { PickSizes } from './lookups.js';
 import {
-  BANK_IN_SHARE, EMPTY_DORMANT_SHARE, FOREIGN_ACCOUNTS, HOLDING_SHARE, LARGE_CAP, LARGE_PARETO_ALPHA, NEW_CLIENT, NO_MANAGER_SHARE, NO_SZ_ACCOUNT_SHARE, OPENING_WAVES, RECENT_DENSITY, STATUS_SHARES, TIERS, VIP_MEDIUM_SHARE,
+  BANK_IN_SHARE,
+  EMPTY_DORMANT_SHARE,
+  FOREIGN_ACCOUNTS,
+  HOLDING_SHARE,
+  LARGE_CAP,
+  LARGE_PARETO_ALPHA,
+  NEW_CLIENT,
+  NO_MANAGER_SHARE,
+  NO_SZ_ACCOUNT_SHARE,
+  OPENING_WAVES,
+  RECENT_DENSITY,
+  STATUS_SHARES,
+  TIERS,
+  VIP_MEDIUM_SHARE,
 } from './profile.js';
 
 /**
@@ -30,10 +43,14 @@ export interface StageOptions {
   sizes: PickSizes;
 }
 
-const days = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+const days = (a: string, b: string) =>
+  Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 
 /** Cumulative tier bounds on [0, 1): tier i holds t in [lo, hi). */
-const BOUNDS = TIERS.map((_, i) => ({ lo: TIERS.slice(0, i).reduce((s, t) => s + t.share, 0), hi: TIERS.slice(0, i + 1).reduce((s, t) => s + t.share, 0) }));
+const BOUNDS = TIERS.map((_, i) => ({
+  lo: TIERS.slice(0, i).reduce((s, t) => s + t.share, 0),
+  hi: TIERS.slice(0, i + 1).reduce((s, t) => s + t.share, 0),
+}));
 
 /** CASE over the tier of `t`, the last tier taking the rest. */
 function byTier(frag: (i: number) => RawBuilder<unknown>): RawBuilder<unknown> {
@@ -67,7 +84,9 @@ function openingDate(o: StageOptions, u: (d: number) => RawBuilder<number>): Raw
     const to = w.to < o.lastDay ? w.to : o.lastDay;
     if (from > to) continue; // outside the window: its openings spread like the rest
     cumulative += w.share;
-    whens.push(sql`WHEN ${u(0)} < ${cumulative}::float8 THEN ${from}::date + floor(${u(2)} * ${days(from, to) + 1}::int)::int`);
+    whens.push(
+      sql`WHEN ${u(0)} < ${cumulative}::float8 THEN ${from}::date + floor(${u(2)} * ${days(from, to) + 1}::int)::int`,
+    );
   }
   // age in the window by the inverse of F(a) = r·a + (1 − r)·a², density r today rising linearly
   const r = RECENT_DENSITY;
@@ -88,17 +107,28 @@ export async function stageClients(trx: Db, o: StageOptions): Promise<void> {
     ? sql`CASE WHEN ${u(30)} < ${closed}::float8 THEN 'closed' WHEN ${u(30)} < ${closed + STATUS_SHARES.frozen}::float8 THEN 'frozen' WHEN ${u(30)} < ${closed + STATUS_SHARES.frozen + STATUS_SHARES.lost}::float8 THEN 'lost' ELSE 'normal' END`
     : sql`'normal'`;
   const tier = population ? byTier((i) => sql`${i}::int`) : sql`-1`;
-  const assets = population ? byTier(tierAssets) : sql`(${NEW_CLIENT.cashMin}::float8 + ${NEW_CLIENT.cashSpan}::float8 * power(${u(44)}, ${NEW_CLIENT.cashPower}::float8))`;
-  const holds = population ? byTier((i) => sql`${u(27)} < ${TIERS[i]!.holders}::float8`) : sql`${u(27)} < ${NEW_CLIENT.transferInShare}::float8`;
+  const assets = population
+    ? byTier(tierAssets)
+    : sql`(${NEW_CLIENT.cashMin}::float8 + ${NEW_CLIENT.cashSpan}::float8 * power(${u(44)}, ${NEW_CLIENT.cashPower}::float8))`;
+  const holds = population
+    ? byTier((i) => sql`${u(27)} < ${TIERS[i]!.holders}::float8`)
+    : sql`${u(27)} < ${NEW_CLIENT.transferInShare}::float8`;
   const positions = population
-    ? byTier((i) => sql`${TIERS[i]!.positions[0]}::int + floor(${u(29)} * ${TIERS[i]!.positions[1] - TIERS[i]!.positions[0] + 1}::int)::int`)
+    ? byTier(
+        (i) =>
+          sql`${TIERS[i]!.positions[0]}::int + floor(${u(29)} * ${TIERS[i]!.positions[1] - TIERS[i]!.positions[0] + 1}::int)::int`,
+      )
     : sql`1 + floor(${u(29)} * 3)::int`;
   const holdShare = sql`(${HOLDING_SHARE.min}::float8 + ${HOLDING_SHARE.max - HOLDING_SHARE.min}::float8 * ${u(28)})`;
   // a new client's shares come on top of the first deposit; an existing client's assets split
-  const budget = population ? sql`assets * hold_share` : sql`(${NEW_CLIENT.holdingsMin}::float8 + ${NEW_CLIENT.holdingsSpan}::float8 * ${u(28)})`;
+  const budget = population
+    ? sql`assets * hold_share`
+    : sql`(${NEW_CLIENT.holdingsMin}::float8 + ${NEW_CLIENT.holdingsSpan}::float8 * ${u(28)})`;
   const cash = population ? sql`assets * (CASE WHEN holds THEN 1 - hold_share ELSE 1 END)` : sql`assets`;
   const foreign = (flag: number, funded: number, amount: number, share: number) =>
-    population ? sql`CASE WHEN ${u(flag)} < ${share}::float8 AND status <> 'closed' THEN CASE WHEN ${u(funded)} < 0.6 THEN round((200 + 19800 * power(${u(amount)}, 2))::numeric, 2) ELSE 0 END END` : sql`NULL::numeric`;
+    population
+      ? sql`CASE WHEN ${u(flag)} < ${share}::float8 AND status <> 'closed' THEN CASE WHEN ${u(funded)} < 0.6 THEN round((200 + 19800 * power(${u(amount)}, 2))::numeric, 2) ELSE 0 END END`
+      : sql`NULL::numeric`;
   const managed = population ? 1 - NO_MANAGER_SHARE : NEW_CLIENT.managed;
 
   await sql`DROP TABLE IF EXISTS pop_stage`.execute(trx);

@@ -50,8 +50,10 @@ export interface WriteContext {
 }
 
 /** JavaScript's padStart: numbers past 999,999 grow a digit instead of being cut (lpad cuts). */
-const pad6 = (n: RawBuilder<unknown>) => sql`CASE WHEN length((${n})::text) >= 6 THEN (${n})::text ELSE lpad((${n})::text, 6, '0') END`;
-const clientNoSql = (ctx: WriteContext) => sql<string>`(${ctx.branchCode}::text || ${pad6(sql`${ctx.baseNo}::bigint + s.n`)})`;
+const pad6 = (n: RawBuilder<unknown>) =>
+  sql`CASE WHEN length((${n})::text) >= 6 THEN (${n})::text ELSE lpad((${n})::text, 6, '0') END`;
+const clientNoSql = (ctx: WriteContext) =>
+  sql<string>`(${ctx.branchCode}::text || ${pad6(sql`${ctx.baseNo}::bigint + s.n`)})`;
 /** A staged client's cash in CNY, to the cent, as both the account and its journal carry it. */
 const cashSql = (ctx: WriteContext) => sql`round(s.cash_raw::numeric * ${ctx.cashFactor}::numeric, 2)`;
 /** The exchange-style shareholder code: prefix + 9 digits from the client id, as the demo's counter opens them. */
@@ -64,16 +66,27 @@ const holderCode = (prefix: string) => sql`${prefix}::text || right((100000000 +
  */
 export async function reserveIds(trx: Db, table: string, count: number): Promise<number> {
   if (count <= 0) return 0;
-  const { rows } = await sql<{ first: number }>`SELECT nextval(pg_get_serial_sequence(${table}, 'id'))::bigint AS first`.execute(trx);
+  const { rows } = await sql<{
+    first: number;
+  }>`SELECT nextval(pg_get_serial_sequence(${table}, 'id'))::bigint AS first`.execute(trx);
   const first = Number(rows[0]!.first);
-  if (count > 1) await sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), ${first + count - 1}::bigint)`.execute(trx);
+  if (count > 1)
+    await sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), ${first + count - 1}::bigint)`.execute(trx);
   return first;
 }
 
-async function auditBatch(ctx: WriteContext, action: string, resource: string, detail: string, after: Record<string, unknown>) {
+async function auditBatch(
+  ctx: WriteContext,
+  action: string,
+  resource: string,
+  detail: string,
+  after: Record<string, unknown>,
+) {
   const a = ctx.actor;
   await sql`INSERT INTO audit_log (at, operator_id, username, branch_id, ip, request_id, action, resource, record_id, before, after, detail)
-    VALUES (${a.at}::timestamptz, ${a.operator_id}::bigint, ${a.username}, ${a.branch_id}::bigint, ${a.ip}, ${a.request_id}, ${action}, ${resource}, NULL, NULL, ${JSON.stringify(after)}::jsonb, ${detail})`.execute(ctx.trx);
+    VALUES (${a.at}::timestamptz, ${a.operator_id}::bigint, ${a.username}, ${a.branch_id}::bigint, ${a.ip}, ${a.request_id}, ${action}, ${resource}, NULL, NULL, ${JSON.stringify(after)}::jsonb, ${detail})`.execute(
+    ctx.trx,
+  );
 }
 
 /** Clients, and one audit row each (`to_jsonb` of the row, as openClient records `after`). */
@@ -99,21 +112,28 @@ export async function writeClients(ctx: WriteContext) {
   await sql`
     INSERT INTO audit_log (at, operator_id, username, branch_id, ip, request_id, action, resource, record_id, before, after, detail)
     SELECT ${a.at}::timestamptz, ${a.operator_id}::bigint, ${a.username}, ${a.branch_id}::bigint, ${a.ip}, ${a.request_id}, 'create', 'clients', c.id::text, NULL, to_jsonb(c), ${ctx.detail}
-    FROM clients c WHERE c.id BETWEEN ${ctx.firstClientId}::bigint AND ${ctx.firstClientId + ctx.count - 1}::bigint ORDER BY c.id`.execute(ctx.trx);
+    FROM clients c WHERE c.id BETWEEN ${ctx.firstClientId}::bigint AND ${ctx.firstClientId + ctx.count - 1}::bigint ORDER BY c.id`.execute(
+    ctx.trx,
+  );
 }
 
 /**
  * Fund accounts with their balances: the CNY account of every client (ids in client order, so
  * the n-th client's is first + n − 1), then the USD (02) and HKD (03) ones. A closed client's are closed.
  */
-export async function writeFundAccounts(ctx: WriteContext): Promise<{ firstCny: number; cny: number; foreign: number }> {
+export async function writeFundAccounts(
+  ctx: WriteContext,
+): Promise<{ firstCny: number; cny: number; foreign: number }> {
   const a = ctx.actor;
-  const { rows } = await sql<{ n: number }>`SELECT (count(usd_cash) + count(hkd_cash))::int AS n FROM pop_stage s`.execute(ctx.trx);
+  const { rows } = await sql<{
+    n: number;
+  }>`SELECT (count(usd_cash) + count(hkd_cash))::int AS n FROM pop_stage s`.execute(ctx.trx);
   const foreign = rows[0]!.n;
   const firstCny = await reserveIds(ctx.trx, 'fund_accounts', ctx.count + foreign);
   const status = sql`CASE WHEN s.status = 'closed' THEN 'closed' ELSE 'active' END`;
   // brought in from a closed day: its closing is the open day's opening, and interest accrues from the open day on
-  const opening = (balance: RawBuilder<unknown>) => (ctx.intoHistory ? sql`, ${balance}, ${ctx.journalDate}::date` : sql``);
+  const opening = (balance: RawBuilder<unknown>) =>
+    ctx.intoHistory ? sql`, ${balance}, ${ctx.journalDate}::date` : sql``;
   const openingColumns = ctx.intoHistory ? sql`, opening_balance, interest_accrued_to` : sql``;
   await sql`
     INSERT INTO fund_accounts (id, account_no, client_id, currency, balance, frozen, status, branch_id, opened_on, created_at, updated_at ${openingColumns})
@@ -129,12 +149,18 @@ export async function writeFundAccounts(ctx: WriteContext): Promise<{ firstCny: 
       WHERE f.cash IS NOT NULL
       ORDER BY s.n, f.currency`.execute(ctx.trx);
   }
-  await auditBatch(ctx, ctx.batchAction.accounts, 'fund_accounts', `${ctx.detail}：资金账户 ${ctx.count + foreign} 个（人民币 ${ctx.count}，外币 ${foreign}）`, {
-    first_id: firstCny,
-    last_id: firstCny + ctx.count + foreign - 1,
-    cny: ctx.count,
-    foreign,
-  });
+  await auditBatch(
+    ctx,
+    ctx.batchAction.accounts,
+    'fund_accounts',
+    `${ctx.detail}：资金账户 ${ctx.count + foreign} 个（人民币 ${ctx.count}，外币 ${foreign}）`,
+    {
+      first_id: firstCny,
+      last_id: firstCny + ctx.count + foreign - 1,
+      cny: ctx.count,
+      foreign,
+    },
+  );
   return { firstCny, cny: ctx.count, foreign };
 }
 
@@ -144,7 +170,10 @@ export async function writeFundAccounts(ctx: WriteContext): Promise<{ firstCny: 
  * the counter enforces; USD/HKD as remittances in (汇进). balance_after runs up to the balance.
  * Ids come from the journal's own sequence, so the history and current journals never share one.
  */
-export async function writeOpeningCash(ctx: WriteContext, accounts: { firstCny: number; foreign: number }): Promise<{ entries: number; amount: string }> {
+export async function writeOpeningCash(
+  ctx: WriteContext,
+  accounts: { firstCny: number; foreign: number },
+): Promise<{ entries: number; amount: string }> {
   const { firstCny, foreign } = accounts;
   const a = ctx.actor;
   const limit = sql`${ctx.depositLimit}::numeric`;
@@ -159,7 +188,9 @@ export async function writeOpeningCash(ctx: WriteContext, accounts: { firstCny: 
     SELECT f.id, 1, 'remit_in', f.balance, f.balance, ${ctx.reference.foreign}::text, NULL
     FROM fund_accounts f WHERE f.id BETWEEN ${firstCny + ctx.count}::bigint AND ${firstCny + ctx.count + foreign - 1}::bigint AND f.balance > 0`;
   const { rows } = await sql<{ entries: number; accounts: number; amount: string | null }>`
-    SELECT count(*)::int AS entries, count(DISTINCT account_id)::int AS accounts, sum(amount) FILTER (WHERE type <> 'remit_in') AS amount FROM (${entries}) e`.execute(ctx.trx);
+    SELECT count(*)::int AS entries, count(DISTINCT account_id)::int AS accounts, sum(amount) FILTER (WHERE type <> 'remit_in') AS amount FROM (${entries}) e`.execute(
+    ctx.trx,
+  );
   const r = { entries: rows[0]!.entries, accounts: rows[0]!.accounts, amount: rows[0]!.amount ?? '0.00' };
   if (r.entries === 0) return { entries: 0, amount: r.amount };
   const first = await reserveIds(ctx.trx, 'fund_journal', r.entries);
@@ -169,7 +200,13 @@ export async function writeOpeningCash(ctx: WriteContext, accounts: { firstCny: 
     SELECT ${first}::bigint + row_number() OVER (ORDER BY e.account_id, e.seq) - 1, ${ctx.journalDate}::date, e.account_id, e.type, e.amount, 0, e.balance_after, 0, e.reference, e.bank_code,
       ${a.operator_id}::bigint, ${a.branch_id}::bigint, ${a.at}::timestamptz
     FROM (${entries}) e ORDER BY e.account_id, e.seq`.execute(ctx.trx);
-  await auditBatch(ctx, ctx.batchAction.postings, 'fund_journal', `${ctx.journalDate} ${ctx.reference.cash}: ${r.entries} 笔, ${r.accounts} 户, 人民币合计 ${r.amount}`, { business_date: ctx.journalDate, first_id: first, last_id: first + r.entries - 1, ...r });
+  await auditBatch(
+    ctx,
+    ctx.batchAction.postings,
+    'fund_journal',
+    `${ctx.journalDate} ${ctx.reference.cash}: ${r.entries} 笔, ${r.accounts} 户, 人民币合计 ${r.amount}`,
+    { business_date: ctx.journalDate, first_id: first, last_id: first + r.entries - 1, ...r },
+  );
   return { entries: r.entries, amount: r.amount };
 }
 
@@ -191,7 +228,9 @@ export async function writeShareholderAccounts(ctx: WriteContext): Promise<numbe
     WHERE m.wanted
     ORDER BY s.n, m.market`.execute(ctx.trx);
   const n = Number(r.numAffectedRows ?? 0);
-  await auditBatch(ctx, ctx.batchAction.accounts, 'shareholder_accounts', `${ctx.detail}：股东账户 ${n} 个`, { count: n });
+  await auditBatch(ctx, ctx.batchAction.accounts, 'shareholder_accounts', `${ctx.detail}：股东账户 ${n} 个`, {
+    count: n,
+  });
   return n;
 }
 
@@ -201,7 +240,10 @@ export async function writeShareholderAccounts(ctx: WriteContext): Promise<numbe
  * share of the budget (a 1,500-yuan share for a 20,000-yuan portfolio) gives way to a cheap one;
  * a security drawn twice for a client is held once.
  */
-export async function writeHoldings(ctx: WriteContext, sizes: Pick<PickSizes, 'sec' | 'cheap'>): Promise<{ positions: number; value: string }> {
+export async function writeHoldings(
+  ctx: WriteContext,
+  sizes: Pick<PickSizes, 'sec' | 'cheap'>,
+): Promise<{ positions: number; value: string }> {
   const a = ctx.actor;
   const key = sql`s.k * 16 + e`;
   await sql`DROP TABLE IF EXISTS pop_hold`.execute(ctx.trx);
@@ -230,7 +272,10 @@ export async function writeHoldings(ctx: WriteContext, sizes: Pick<PickSizes, 's
       ) y
     ) h
     ORDER BY client_id, security_id, e`.execute(ctx.trx);
-  const { rows } = await sql<{ n: number; value: string | null }>`SELECT count(*)::int AS n, sum(cost) AS value FROM pop_hold`.execute(ctx.trx);
+  const { rows } = await sql<{
+    n: number;
+    value: string | null;
+  }>`SELECT count(*)::int AS n, sum(cost) AS value FROM pop_hold`.execute(ctx.trx);
   const n = rows[0]!.n;
   if (n === 0) return { positions: 0, value: '0.00' };
   const first = await reserveIds(ctx.trx, 'positions', n);
@@ -247,6 +292,12 @@ export async function writeHoldings(ctx: WriteContext, sizes: Pick<PickSizes, 's
     SELECT ${firstEntry - first}::bigint + p.id, ${ctx.journalDate}::date, p.id, 'transfer_in', p.quantity, 0, p.quantity, 0, ${ctx.reference.transfer}, ${a.operator_id}::bigint, ${a.branch_id}::bigint, ${a.at}::timestamptz
     FROM positions p WHERE p.id BETWEEN ${first}::bigint AND ${first + n - 1}::bigint ORDER BY p.id`.execute(ctx.trx);
   const value = rows[0]!.value ?? '0.00';
-  await auditBatch(ctx, ctx.batchAction.transfers, 'positions', `${ctx.journalDate} ${ctx.reference.transfer}: ${n} 笔, 市值 ${value}`, { business_date: ctx.journalDate, first_id: first, last_id: first + n - 1, positions: n, value });
+  await auditBatch(
+    ctx,
+    ctx.batchAction.transfers,
+    'positions',
+    `${ctx.journalDate} ${ctx.reference.transfer}: ${n} 笔, 市值 ${value}`,
+    { business_date: ctx.journalDate, first_id: first, last_id: first + n - 1, positions: n, value },
+  );
   return { positions: n, value };
 }

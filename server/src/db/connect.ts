@@ -34,7 +34,11 @@ export interface Connection {
 
 /** Opens PostgreSQL when `databaseUrl` is set, else an embedded PGlite database in `dataDir`
  * (`undefined` dataDir = in memory). */
-export async function connect(opts: { databaseUrl?: string; dataDir?: string; loadDataDir?: Blob }): Promise<Connection> {
+export async function connect(opts: {
+  databaseUrl?: string;
+  dataDir?: string;
+  loadDataDir?: Blob;
+}): Promise<Connection> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
     // An idle client dropped by the server (restart, pg_terminate_backend, DROP DATABASE … FORCE)

@@ -27,8 +27,23 @@ const TABLES = ['operators', 'roles', 'operator_roles', 'role_permissions', 'ses
 
 async function snapshot() {
   const counts: Record<string, number> = {};
-  for (const table of TABLES) counts[table] = Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  const audit = Number((await t.db.selectFrom('audit_log').select((eb) => eb.fn.max('id').as('m')).executeTakeFirstOrThrow()).m ?? 0);
+  for (const table of TABLES)
+    counts[table] = Number(
+      (
+        await t.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const audit = Number(
+    (
+      await t.db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.max('id').as('m'))
+        .executeTakeFirstOrThrow()
+    ).m ?? 0,
+  );
   return { counts, audit };
 }
 
@@ -58,7 +73,13 @@ function expect400(r: Reply, field?: string) {
 }
 
 /** A request with exactly these headers (the harness always adds a JSON Content-Type to a body). */
-async function raw(method: string, path: string, body: string | undefined, headers: Record<string, string>, as?: Session): Promise<Reply> {
+async function raw(
+  method: string,
+  path: string,
+  body: string | undefined,
+  headers: Record<string, string>,
+  as?: Session,
+): Promise<Reply> {
   const h: Record<string, string> = { ...headers };
   if (as) Object.assign(h, { cookie: as.cookie, 'x-csrf-token': as.csrf });
   const res = await t.app.request(path, { method, headers: h, body });
@@ -90,7 +111,14 @@ const endpoints: BodyEndpoint[] = [
     method: 'POST',
     path: () => '/api/operators',
     signedIn: true,
-    valid: () => ({ username: 'bad_input', name: '坏输入', branch_id: branchId, phone: '024-1234567', role_ids: [role.teller], password: 'Init2026pw' }),
+    valid: () => ({
+      username: 'bad_input',
+      name: '坏输入',
+      branch_id: branchId,
+      phone: '024-1234567',
+      role_ids: [role.teller],
+      password: 'Init2026pw',
+    }),
     wrongTypes: [
       ['username', 12345],
       ['username', null],
@@ -136,7 +164,13 @@ const endpoints: BodyEndpoint[] = [
     method: 'POST',
     path: () => '/api/roles',
     signedIn: true,
-    valid: () => ({ code: 'bad_input', name: '坏输入', description: '', all_branches: false, permissions: ['clients.list'] }),
+    valid: () => ({
+      code: 'bad_input',
+      name: '坏输入',
+      description: '',
+      all_branches: false,
+      permissions: ['clients.list'],
+    }),
     wrongTypes: [
       ['code', 7],
       ['code', 'Has Spaces'],
@@ -170,7 +204,8 @@ const endpoints: BodyEndpoint[] = [
   },
 ];
 
-const send = (ep: BodyEndpoint, body: unknown) => t.call(ep.method, ep.path(), { as: ep.signedIn ? admin : undefined, body });
+const send = (ep: BodyEndpoint, body: unknown) =>
+  t.call(ep.method, ep.path(), { as: ep.signedIn ? admin : undefined, body });
 
 for (const ep of endpoints) {
   describe(ep.label, () => {
@@ -190,7 +225,9 @@ for (const ep of endpoints) {
     });
 
     it('refuses a missing field', async () => {
-      for (const field of Object.keys(ep.valid()).filter((f) => f !== 'phone' && f !== 'description' && f !== 'all_branches')) {
+      for (const field of Object.keys(ep.valid()).filter(
+        (f) => f !== 'phone' && f !== 'description' && f !== 'all_branches',
+      )) {
         const body = ep.valid();
         delete body[field];
         expect400(await refused(() => send(ep, body)), field);
@@ -226,7 +263,12 @@ for (const ep of endpoints) {
     it('refuses a body without a JSON Content-Type with 415, and an empty one with 400', async () => {
       const as = ep.signedIn ? admin : undefined;
       const body = JSON.stringify(ep.valid());
-      const contentTypes: Record<string, string>[] = [{}, { 'content-type': 'text/plain' }, { 'content-type': 'application/x-www-form-urlencoded' }, { 'content-type': 'multipart/form-data; boundary=x' }];
+      const contentTypes: Record<string, string>[] = [
+        {},
+        { 'content-type': 'text/plain' },
+        { 'content-type': 'application/x-www-form-urlencoded' },
+        { 'content-type': 'multipart/form-data; boundary=x' },
+      ];
       for (const headers of contentTypes) {
         const r = await refused(() => raw(ep.method, ep.path(), body, headers, as));
         // @hono/zod-openapi answers an undeclared media type with 415 Unsupported Media Type;
@@ -243,7 +285,21 @@ for (const ep of endpoints) {
 }
 
 describe('bad path ids', () => {
-  const badIds = ['abc', '0', '-1', '1.5', '1e3', '0x10', '01', '99999999999999999999', ' 1', '1;drop table operators', encodeURIComponent('1;drop table operators'), "1' or '1'='1", '%00'];
+  const badIds = [
+    'abc',
+    '0',
+    '-1',
+    '1.5',
+    '1e3',
+    '0x10',
+    '01',
+    '99999999999999999999',
+    ' 1',
+    '1;drop table operators',
+    encodeURIComponent('1;drop table operators'),
+    "1' or '1'='1",
+    '%00',
+  ];
 
   it('answers 400 fields.id on every id route', async () => {
     const putBody = { name: '李晓梅', branch_id: branchId, phone: '', role_ids: [role.teller], version: 1 };
@@ -301,7 +357,18 @@ describe.each([
   });
 
   it('refuses a sort on an unknown column, on password_hash, or in another shape', async () => {
-    for (const sort of [['nope', 'ASC'], ['password_hash', 'ASC'], ['password_hash', 'DESC'], ['id', 'SIDEWAYS'], ['id; drop table operators', 'ASC'], ['id'], 'id', { field: 'id' }, [1, 'ASC'], ['id', 'ASC', 'x']]) {
+    for (const sort of [
+      ['nope', 'ASC'],
+      ['password_hash', 'ASC'],
+      ['password_hash', 'DESC'],
+      ['id', 'SIDEWAYS'],
+      ['id; drop table operators', 'ASC'],
+      ['id'],
+      'id',
+      { field: 'id' },
+      [1, 'ASC'],
+      ['id', 'ASC', 'x'],
+    ]) {
       expect400(await get(`sort=${enc(sort)}`), 'sort');
     }
     expect400(await get(`sort=${enc('["id",')}`), 'sort'); // not JSON
@@ -318,13 +385,26 @@ describe.each([
     expect400(await get(`filter=${enc({ q: LONG })}`), 'filter.q');
     expect400(await get(`filter=${enc({ q: 'a\u0000b' })}`), 'filter.q');
     expect400(await get(`filter=${enc(statusFilter)}`), statusField);
-    for (const notJson of ['{q:1}', '{"q":', 'undefined', "{'q':'x'}"]) expect400(await get(`filter=${enc(notJson)}`), 'filter');
+    for (const notJson of ['{q:1}', '{"q":', 'undefined', "{'q':'x'}"])
+      expect400(await get(`filter=${enc(notJson)}`), 'filter');
     for (const notObject of [[1], 'text', 7, true]) expect400(await get(`filter=${enc(notObject)}`), 'filter');
     expect400(await get(`filter=${enc({ q: 'x'.repeat(25_000) })}`), 'filter'); // longer than any filter may be
   });
 
   it('refuses a bad range', async () => {
-    for (const range of [[5, 2], [0, 5000], [-1, 5], [0, -1], [-5, -1], [0.5, 2], [0], [0, 1, 2], ['0', '9'], 'abc', { from: 0 }]) {
+    for (const range of [
+      [5, 2],
+      [0, 5000],
+      [-1, 5],
+      [0, -1],
+      [-5, -1],
+      [0.5, 2],
+      [0],
+      [0, 1, 2],
+      ['0', '9'],
+      'abc',
+      { from: 0 },
+    ]) {
       expect400(await get(`range=${enc(range)}`), 'range');
     }
     expect400(await get(`range=${enc('[0,')}`), 'range');
@@ -337,7 +417,8 @@ describe('property: arbitrary JSON bodies for POST /api/operators', () => {
     // anything at all, or an object with the real field names holding mostly plausible values and
     // sometimes anything (never a usable role set, so even a body that passes every other check
     // cannot be stored: those bodies reach the service's own checks)
-    const often = <T,>(usual: fc.Arbitrary<T>, weight = 4) => fc.oneof({ arbitrary: usual, weight }, { arbitrary: fc.jsonValue(), weight: 1 });
+    const often = <T>(usual: fc.Arbitrary<T>, weight = 4) =>
+      fc.oneof({ arbitrary: usual, weight }, { arbitrary: fc.jsonValue(), weight: 1 });
     const badRoles = fc.oneof(
       fc.constant([]),
       fc.constant([role.admin, role.clerk]),
@@ -346,8 +427,15 @@ describe('property: arbitrary JSON bodies for POST /api/operators', () => {
       fc.jsonValue().filter((v) => !(Array.isArray(v) && v.every((x) => typeof x === 'number'))),
     );
     const plausible = fc.record({
-      username: often(fc.oneof(fc.constant('prop_user'), fc.constant('teller'), fc.stringMatching(/^[a-z0-9_.-]{2,32}$/))),
-      name: often(fc.oneof(fc.string({ unit: 'binary', minLength: 1, maxLength: 60 }), fc.string({ unit: 'grapheme', maxLength: 60 }))),
+      username: often(
+        fc.oneof(fc.constant('prop_user'), fc.constant('teller'), fc.stringMatching(/^[a-z0-9_.-]{2,32}$/)),
+      ),
+      name: often(
+        fc.oneof(
+          fc.string({ unit: 'binary', minLength: 1, maxLength: 60 }),
+          fc.string({ unit: 'grapheme', maxLength: 60 }),
+        ),
+      ),
       branch_id: often(fc.oneof(fc.constant(branchId), fc.integer({ min: 1, max: 2 ** 40 }))),
       phone: often(fc.oneof(fc.constant(''), fc.stringMatching(/^[0-9+\-() ]{0,30}$/))),
       role_ids: badRoles,

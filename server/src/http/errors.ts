@@ -33,7 +33,11 @@ export const stale = () => new AppError(409, 'CONFLICT', 'stale');
 export function zodFields(err: ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of err.issues) {
-    const path = issue.path.length ? issue.path.join('.') : (issue.code === 'unrecognized_keys' ? (issue as { keys: string[] }).keys.join(',') : '_');
+    const path = issue.path.length
+      ? issue.path.join('.')
+      : issue.code === 'unrecognized_keys'
+        ? (issue as { keys: string[] }).keys.join(',')
+        : '_';
     fields[path] ??= issue.message;
   }
   return fields;
@@ -73,21 +77,44 @@ export function errorBody(c: Context, lang: Lang, err: unknown) {
   const request_id = (c.get('requestId') as string | undefined) ?? '';
   if (err instanceof AppError) {
     const fields = err.fields
-      ? Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, typeof v === 'string' ? v : t(lang, v.key, v.params)]))
+      ? Object.fromEntries(
+          Object.entries(err.fields).map(([k, v]) => [k, typeof v === 'string' ? v : t(lang, v.key, v.params)]),
+        )
       : undefined;
-    return { status: err.status, body: { error: { code: err.code, message: t(lang, err.key, err.params), ...(fields ? { fields } : {}) }, request_id } };
+    return {
+      status: err.status,
+      body: {
+        error: { code: err.code, message: t(lang, err.key, err.params), ...(fields ? { fields } : {}) },
+        request_id,
+      },
+    };
   }
   if (err instanceof ZodError) {
-    return { status: 400, body: { error: { code: 'VALIDATION_FAILED', message: t(lang, 'validation_failed'), fields: zodFields(err) }, request_id } };
+    return {
+      status: 400,
+      body: {
+        error: { code: 'VALIDATION_FAILED', message: t(lang, 'validation_failed'), fields: zodFields(err) },
+        request_id,
+      },
+    };
   }
   if (err instanceof HTTPException && err.status === 400) {
-    return { status: 400, body: { error: { code: 'VALIDATION_FAILED', message: t(lang, 'malformed_json') }, request_id } };
+    return {
+      status: 400,
+      body: { error: { code: 'VALIDATION_FAILED', message: t(lang, 'malformed_json') }, request_id },
+    };
   }
   if (err instanceof HTTPException && err.status === 415) {
-    return { status: 415, body: { error: { code: 'VALIDATION_FAILED', message: t(lang, 'json_required') }, request_id } };
+    return {
+      status: 415,
+      body: { error: { code: 'VALIDATION_FAILED', message: t(lang, 'json_required') }, request_id },
+    };
   }
   if (err instanceof HTTPException && err.status < 500) {
     return { status: err.status, body: { error: { code: 'HTTP_' + err.status, message: err.message }, request_id } };
   }
-  return { status: 500, body: { error: { code: 'INTERNAL', message: t(lang, 'internal', { request_id }) }, request_id } };
+  return {
+    status: 500,
+    body: { error: { code: 'INTERNAL', message: t(lang, 'internal', { request_id }) }, request_id },
+  };
 }

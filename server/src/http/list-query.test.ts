@@ -3,7 +3,11 @@ import { z } from 'zod';
 import { AppError } from './errors.js';
 import { contentRange, likePattern, parseListQuery } from './list-query.js';
 
-const spec = { sortable: ['id', 'name'], defaultSort: ['id', 'ASC'] as const, filters: { q: z.string().max(10).optional(), id: z.union([z.number(), z.array(z.number())]).optional() } };
+const spec = {
+  sortable: ['id', 'name'],
+  defaultSort: ['id', 'ASC'] as const,
+  filters: { q: z.string().max(10).optional(), id: z.union([z.number(), z.array(z.number())]).optional() },
+};
 const fail = (q: Record<string, string>) => {
   try {
     parseListQuery(q, spec);
@@ -15,12 +19,23 @@ const fail = (q: Record<string, string>) => {
 
 describe('ra-data-simple-rest list parameters', () => {
   it('parses sort, range and filter', () => {
-    expect(parseListQuery({ sort: '["name","DESC"]', range: '[10,19]', filter: '{"q":"王"}' }, spec)).toEqual({ sort: { field: 'name', order: 'desc' }, offset: 10, limit: 10, filter: { q: '王' } });
+    expect(parseListQuery({ sort: '["name","DESC"]', range: '[10,19]', filter: '{"q":"王"}' }, spec)).toEqual({
+      sort: { field: 'name', order: 'desc' },
+      offset: 10,
+      limit: 10,
+      filter: { q: '王' },
+    });
   });
   it('defaults to the declared sort and the first 25 rows', () => {
-    expect(parseListQuery({}, spec)).toMatchObject({ sort: { field: 'id', order: 'asc' }, offset: 0, limit: 25, filter: {} });
+    expect(parseListQuery({}, spec)).toMatchObject({
+      sort: { field: 'id', order: 'asc' },
+      offset: 0,
+      limit: 25,
+      filter: {},
+    });
   });
-  it('accepts getMany ids', () => expect(parseListQuery({ filter: '{"id":[1,2,3]}' }, spec).filter).toEqual({ id: [1, 2, 3] }));
+  it('accepts getMany ids', () =>
+    expect(parseListQuery({ filter: '{"id":[1,2,3]}' }, spec).filter).toEqual({ id: [1, 2, 3] }));
   it('answers every id a getMany asks for (no range sent)', () => {
     const ids = Array.from({ length: 60 }, (_, i) => i + 1);
     expect(parseListQuery({ filter: JSON.stringify({ id: ids }) }, spec)).toMatchObject({ offset: 0, limit: 60 });

@@ -27,7 +27,12 @@ function parseJsonParam(name: string, raw: string | undefined): unknown {
   try {
     return JSON.parse(raw);
   } catch {
-    throw badRequest({ [name]: { key: name === 'sort' ? 'bad_sort' : name === 'range' ? 'bad_range' : 'bad_filter', params: { field: raw.slice(0, 40), max: MAX_PAGE } } });
+    throw badRequest({
+      [name]: {
+        key: name === 'sort' ? 'bad_sort' : name === 'range' ? 'bad_range' : 'bad_filter',
+        params: { field: raw.slice(0, 40), max: MAX_PAGE },
+      },
+    });
   }
 }
 
@@ -50,7 +55,7 @@ export function parseListQuery<F extends z.ZodRawShape>(
     throw badRequest({ filter: { key: 'bad_filter' } });
   }
   // react-admin's getMany sends `{"id":[…]}` without a range: answer every id asked for
-  const asked = Array.isArray((filterRaw as { id?: unknown }).id) ? ((filterRaw as { id: unknown[] }).id.length) : 0;
+  const asked = Array.isArray((filterRaw as { id?: unknown }).id) ? (filterRaw as { id: unknown[] }).id.length : 0;
   const rangeRaw = parseJsonParam('range', query.range) ?? [0, Math.min(MAX_PAGE, Math.max(25, asked)) - 1];
   const range = rangeSchema.safeParse(rangeRaw);
   if (!range.success || range.data[1] < range.data[0] || range.data[1] - range.data[0] + 1 > MAX_PAGE) {
@@ -58,7 +63,8 @@ export function parseListQuery<F extends z.ZodRawShape>(
   }
   const allowed = Object.keys(spec.filters);
   for (const key of Object.keys(filterRaw)) {
-    if (!allowed.includes(key)) throw badRequest({ [`filter.${key}`]: { key: 'unknown_filter', params: { field: key.slice(0, 40) } } });
+    if (!allowed.includes(key))
+      throw badRequest({ [`filter.${key}`]: { key: 'unknown_filter', params: { field: key.slice(0, 40) } } });
   }
   const filter = z.object(spec.filters).safeParse(filterRaw);
   if (!filter.success) {
@@ -77,7 +83,9 @@ export function parseListQuery<F extends z.ZodRawShape>(
 }
 
 /** Common filter shapes. `id` accepts react-admin's getMany form (`{"id":[1,2]}`). */
-export const idFilter = z.union([z.number().int().positive(), z.array(z.number().int().positive()).max(MAX_PAGE)]).optional();
+export const idFilter = z
+  .union([z.number().int().positive(), z.array(z.number().int().positive()).max(MAX_PAGE)])
+  .optional();
 export const textFilter = z.string().max(100).optional();
 export const dateFilter = z.iso.date().optional();
 

@@ -12,8 +12,27 @@ type RoleCode = (typeof ROLES)[number];
 const ALL = [...ROLES];
 
 /** The declared parameter resources: every one has list/show/export/history, most create/edit/delete. */
-const PARAMS = ['branches', 'markets', 'seats', 'banks', 'securities', 'fee_schedules', 'trading_calendar', 'system_params', 'dictionary', 'client_managers', 'market_totals'];
-const ADMIN_PARAMS = Object.fromEntries(PARAMS.flatMap((r) => ['list', 'show', 'export', 'create', 'edit', 'delete'].map((a) => [`${r}.${a}`, ['admin', ...(['list', 'show', 'export'].includes(a) ? ['hq'] : [])] as RoleCode[]])));
+const PARAMS = [
+  'branches',
+  'markets',
+  'seats',
+  'banks',
+  'securities',
+  'fee_schedules',
+  'trading_calendar',
+  'system_params',
+  'dictionary',
+  'client_managers',
+  'market_totals',
+];
+const ADMIN_PARAMS = Object.fromEntries(
+  PARAMS.flatMap((r) =>
+    ['list', 'show', 'export', 'create', 'edit', 'delete'].map((a) => [
+      `${r}.${a}`,
+      ['admin', ...(['list', 'show', 'export'].includes(a) ? ['hq'] : [])] as RoleCode[],
+    ]),
+  ),
+);
 
 /**
  * Who holds each right (DOMAIN.md §1, §8), written out by hand: the IT admin configures, the
@@ -86,7 +105,22 @@ const EXPECTED: Record<string, 'public' | RoleCode[]> = {
 };
 
 /** Resources whose rows belong to a branch: another branch's operator gets 404 for them. */
-const BRANCH_SCOPED = new Set(['operators', 'roles', 'audit_log', 'branches', 'seats', 'client_managers', 'approvals', 'clients', 'fund_accounts', 'fund_journal', 'orders', 'positions', 'shareholder_accounts', 'trades']);
+const BRANCH_SCOPED = new Set([
+  'operators',
+  'roles',
+  'audit_log',
+  'branches',
+  'seats',
+  'client_managers',
+  'approvals',
+  'clients',
+  'fund_accounts',
+  'fund_journal',
+  'orders',
+  'positions',
+  'shareholder_accounts',
+  'trades',
+]);
 
 let t: TestApp;
 const sessions = {} as Record<RoleCode, Session>;
@@ -101,54 +135,139 @@ beforeAll(async () => {
   t = await testApp();
   for (const r of ROLES) sessions[r] = await t.login(r);
   // a second branch with one operator per branch role
-  const other = await t.db.insertInto('branches').values({ code: '0999', name: '测试第二营业部' }).returning('id').executeTakeFirstOrThrow();
+  const other = await t.db
+    .insertInto('branches')
+    .values({ code: '0999', name: '测试第二营业部' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const hash = await hashPassword(TEST_PASSWORD);
   for (const r of ROLES) {
     const role = await t.db.selectFrom('roles').select('id').where('code', '=', r).executeTakeFirstOrThrow();
-    const op = await t.db.insertInto('operators').values({ username: `other_${r}`, name: `他部${r}`, branch_id: other.id, password_hash: hash }).returning('id').executeTakeFirstOrThrow();
+    const op = await t.db
+      .insertInto('operators')
+      .values({ username: `other_${r}`, name: `他部${r}`, branch_id: other.id, password_hash: hash })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await t.db.insertInto('operator_roles').values({ operator_id: op.id, role_id: role.id }).execute();
     otherBranch[r] = await t.login(`other_${r}`);
   }
   const branchId = sessions.admin.me.branch.id;
-  const teller = await t.db.selectFrom('operators').select(['id', 'version']).where('username', '=', 'teller').executeTakeFirstOrThrow();
+  const teller = await t.db
+    .selectFrom('operators')
+    .select(['id', 'version'])
+    .where('username', '=', 'teller')
+    .executeTakeFirstOrThrow();
   const tellerRole = await t.db.selectFrom('roles').select('id').where('code', '=', 'teller').executeTakeFirstOrThrow();
-  const created = await t.call('POST', '/api/roles', { as: sessions.admin, body: { code: 'branch_viewer', name: '本部查询', permissions: ['branches.list'] } });
+  const created = await t.call('POST', '/api/roles', {
+    as: sessions.admin,
+    body: { code: 'branch_viewer', name: '本部查询', permissions: ['branches.list'] },
+  });
   expect(created.status).toBe(201);
   ids.operators = teller.id;
   ids.roles = created.json.id;
   ids.branches = branchId;
-  ids.audit_log = (await t.db.selectFrom('audit_log').select('id').where('branch_id', '=', branchId).orderBy('id').executeTakeFirstOrThrow()).id;
-  ids.seats = (await t.db.selectFrom('seats' as never).select('id' as never).orderBy('id' as never).executeTakeFirstOrThrow() as { id: number }).id;
-  ids.client_managers = (await t.db.selectFrom('client_managers' as never).select('id' as never).orderBy('id' as never).executeTakeFirstOrThrow() as { id: number }).id;
-  const submitted = await t.call('PUT', `/api/seats/${ids.seats}`, { as: sessions.admin, body: { name: '上海普通交易单元(主)', version: 1 } });
+  ids.audit_log = (
+    await t.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('branch_id', '=', branchId)
+      .orderBy('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  ids.seats = (
+    (await t.db
+      .selectFrom('seats' as never)
+      .select('id' as never)
+      .orderBy('id' as never)
+      .executeTakeFirstOrThrow()) as { id: number }
+  ).id;
+  ids.client_managers = (
+    (await t.db
+      .selectFrom('client_managers' as never)
+      .select('id' as never)
+      .orderBy('id' as never)
+      .executeTakeFirstOrThrow()) as { id: number }
+  ).id;
+  const submitted = await t.call('PUT', `/api/seats/${ids.seats}`, {
+    as: sessions.admin,
+    body: { name: '上海普通交易单元(主)', version: 1 },
+  });
   expect(submitted.status).toBe(202);
   ids.approvals = submitted.json.pending_approval_id;
-  const client = await t.call('POST', '/api/clients', { as: sessions.teller, body: { name: '权限测试', id_number: '11010519491231002X' } });
+  const client = await t.call('POST', '/api/clients', {
+    as: sessions.teller,
+    body: { name: '权限测试', id_number: '11010519491231002X' },
+  });
   expect(client.status, JSON.stringify(client.json)).toBe(201);
   ids.clients = client.json.id;
   ids.fund_accounts = client.json.fund_account_id;
-  const deposit = await t.call('POST', '/api/fund_journal', { as: sessions.teller, body: { account_id: ids.fund_accounts, type: 'deposit', amount: '1000.00', idempotency_key: 'perm-test-deposit' } });
+  const deposit = await t.call('POST', '/api/fund_journal', {
+    as: sessions.teller,
+    body: { account_id: ids.fund_accounts, type: 'deposit', amount: '1000.00', idempotency_key: 'perm-test-deposit' },
+  });
   expect(deposit.status, JSON.stringify(deposit.json)).toBe(201);
   ids.fund_journal = deposit.json.id;
-  const holder = await t.call('POST', '/api/shareholder_accounts', { as: sessions.teller, body: { client_id: ids.clients, market: 'SH-A', code: 'A000000001' } });
+  const holder = await t.call('POST', '/api/shareholder_accounts', {
+    as: sessions.teller,
+    body: { client_id: ids.clients, market: 'SH-A', code: 'A000000001' },
+  });
   expect(holder.status, JSON.stringify(holder.json)).toBe(201);
   ids.shareholder_accounts = holder.json.id;
-  const moved = await t.call('POST', '/api/positions/transfer', { as: sessions.teller, body: { shareholder_account_id: holder.json.id, code: '600000', type: 'transfer_in', quantity: 100, idempotency_key: 'perm-test-transfer' } });
+  const moved = await t.call('POST', '/api/positions/transfer', {
+    as: sessions.teller,
+    body: {
+      shareholder_account_id: holder.json.id,
+      code: '600000',
+      type: 'transfer_in',
+      quantity: 100,
+      idempotency_key: 'perm-test-transfer',
+    },
+  });
   expect(moved.status, JSON.stringify(moved.json)).toBe(201);
   ids.positions = moved.json.position_id;
-  const prev = (await t.db.selectFrom('securities').select('prev_close').where('code', '=', '600000').executeTakeFirstOrThrow()).prev_close;
-  const placed = await t.call('POST', '/api/orders', { as: sessions.teller, body: { client_id: ids.clients, code: '600000', side: 'sell', price: prev, quantity: 100, idempotency_key: 'perm-test-order' } });
+  const prev = (
+    await t.db.selectFrom('securities').select('prev_close').where('code', '=', '600000').executeTakeFirstOrThrow()
+  ).prev_close;
+  const placed = await t.call('POST', '/api/orders', {
+    as: sessions.teller,
+    body: {
+      client_id: ids.clients,
+      code: '600000',
+      side: 'sell',
+      price: prev,
+      quantity: 100,
+      idempotency_key: 'perm-test-order',
+    },
+  });
   expect(placed.status, JSON.stringify(placed.json)).toBe(201);
   ids.orders = placed.json.id;
   for (let seed = 1; !ids.trades && seed < 20; seed++) {
     const sim = await t.call('POST', '/api/trades/simulate', { as: sessions.clerk, body: { seed } });
-    if (sim.json.recorded > 0) ids.trades = (await t.db.selectFrom('trades' as never).select('id' as never).executeTakeFirstOrThrow() as { id: number }).id;
+    if (sim.json.recorded > 0)
+      ids.trades = (
+        (await t.db
+          .selectFrom('trades' as never)
+          .select('id' as never)
+          .executeTakeFirstOrThrow()) as { id: number }
+      ).id;
   }
   expect(ids.trades).toBeGreaterThan(0);
   bodies = {
-    'PUT /operators/{id}': { name: '李晓梅', branch_id: branchId, phone: '', role_ids: [tellerRole.id], version: teller.version },
+    'PUT /operators/{id}': {
+      name: '李晓梅',
+      branch_id: branchId,
+      phone: '',
+      role_ids: [tellerRole.id],
+      version: teller.version,
+    },
     'POST /operators/{id}/reset_password': { password: 'Temp2026x' },
-    'PUT /roles/{id}': { name: '本部查询', description: '', all_branches: false, permissions: ['branches.list'], version: created.json.version },
+    'PUT /roles/{id}': {
+      name: '本部查询',
+      description: '',
+      all_branches: false,
+      permissions: ['branches.list'],
+      version: created.json.version,
+    },
     'PUT /seats/{id}': { version: 1 },
     'PUT /client_managers/{id}': { version: 1 },
     'PUT /branches/{id}': { version: 1 },
@@ -157,8 +276,13 @@ beforeAll(async () => {
     'POST /fund_journal/{id}/reverse': { reason: '测试' },
   };
   const doc = await t.call('GET', '/api/openapi.json', { as: sessions.admin });
-  routes = Object.entries(doc.json.paths as Record<string, Record<string, { 'x-permission': string }>>).flatMap(([path, ops]) =>
-    Object.entries(ops).map(([method, op]) => ({ method: method.toUpperCase(), path, permission: op['x-permission'] })),
+  routes = Object.entries(doc.json.paths as Record<string, Record<string, { 'x-permission': string }>>).flatMap(
+    ([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({
+        method: method.toUpperCase(),
+        path,
+        permission: op['x-permission'],
+      })),
   );
 });
 afterAll(() => t.close());
@@ -225,13 +349,18 @@ describe('permission matrix', () => {
     });
   }
 
-  it('as an operator of another branch: 404 for this branch\'s records, even with the right', async () => {
-    for (const r of routes.filter((r) => r.path.includes('{id}') && BRANCH_SCOPED.has(resourceOf(r.path)) && !r.path.includes('/import/'))) {
+  it("as an operator of another branch: 404 for this branch's records, even with the right", async () => {
+    for (const r of routes.filter(
+      (r) => r.path.includes('{id}') && BRANCH_SCOPED.has(resourceOf(r.path)) && !r.path.includes('/import/'),
+    )) {
       const expected = expectedOf(r)!;
       for (const role of ROLES) {
         if (expected === 'public' || !expected.includes(role)) continue;
         const id = ids[resourceOf(r.path)]!;
-        const res = await t.call(r.method, concrete(r.path, id), { as: otherBranch[role], body: r.method === 'GET' ? undefined : (bodies[key(r)] ?? {}) });
+        const res = await t.call(r.method, concrete(r.path, id), {
+          as: otherBranch[role],
+          body: r.method === 'GET' ? undefined : (bodies[key(r)] ?? {}),
+        });
         // the head-office role sees every branch; a built-in (company-wide) role is visible to all
         if (role === 'hq') expect(res.status, `${role} ${key(r)}`).toBe(200);
         else expect(res.status, `other-branch ${role} ${key(r)} → ${JSON.stringify(res.json)}`).toBe(404);
@@ -239,15 +368,20 @@ describe('permission matrix', () => {
     }
   });
 
-  it('as an operator of another branch: lists never contain this branch\'s records', async () => {
-    for (const r of routes.filter((r) => r.method === 'GET' && /^\/[a-z_]+$/.test(r.path) && BRANCH_SCOPED.has(resourceOf(r.path)))) {
+  it("as an operator of another branch: lists never contain this branch's records", async () => {
+    for (const r of routes.filter(
+      (r) => r.method === 'GET' && /^\/[a-z_]+$/.test(r.path) && BRANCH_SCOPED.has(resourceOf(r.path)),
+    )) {
       const expected = expectedOf(r)!;
       for (const role of ROLES.filter((x) => x !== 'hq')) {
         if (expected === 'public' || !expected.includes(role)) continue;
         const res = await t.call('GET', `/api${r.path}?range=[0,999]`, { as: otherBranch[role] });
         expect(res.status).toBe(200);
         const mine = ids[resourceOf(r.path)];
-        expect(res.json.map((x: { id: number }) => x.id), `${role} ${key(r)}`).not.toContain(mine);
+        expect(
+          res.json.map((x: { id: number }) => x.id),
+          `${role} ${key(r)}`,
+        ).not.toContain(mine);
       }
     }
   });
@@ -257,7 +391,9 @@ describe('permission matrix', () => {
     const lines = routes.map((r) => {
       const e = expectedOf(r)!;
       const cells = ROLES.map((role) => (e === 'public' || e.includes(role) ? '✓' : '403'));
-      return [key(r), r.permission, e === 'public' ? '✓' : '401', ...cells, r.path.includes('{id}') ? '404' : '—'].join(' | ');
+      return [key(r), r.permission, e === 'public' ? '✓' : '401', ...cells, r.path.includes('{id}') ? '404' : '—'].join(
+        ' | ',
+      );
     });
     console.log(['', header, ...lines].join('\n'));
     expect(lines.length).toBe(routes.length);

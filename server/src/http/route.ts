@@ -29,7 +29,14 @@ export function router() {
       if (!result.success) {
         const lang = c.get('lang');
         return c.json(
-          { error: { code: 'VALIDATION_FAILED', message: t(lang, 'validation_failed'), fields: zodFields(result.error) }, request_id: c.get('requestId') ?? '' },
+          {
+            error: {
+              code: 'VALIDATION_FAILED',
+              message: t(lang, 'validation_failed'),
+              fields: zodFields(result.error),
+            },
+            request_id: c.get('requestId') ?? '',
+          },
           400,
         );
       }
@@ -38,7 +45,14 @@ export function router() {
       if (nul) {
         const lang = c.get('lang');
         return c.json(
-          { error: { code: 'VALIDATION_FAILED', message: t(lang, 'validation_failed'), fields: { [nul]: t(lang, 'nul_char') } }, request_id: c.get('requestId') ?? '' },
+          {
+            error: {
+              code: 'VALIDATION_FAILED',
+              message: t(lang, 'validation_failed'),
+              fields: { [nul]: t(lang, 'nul_char') },
+            },
+            request_id: c.get('requestId') ?? '',
+          },
           400,
         );
       }

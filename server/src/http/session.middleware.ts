@@ -2,7 +2,13 @@ import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppEnv } from './context.js';
 import { AppError } from './errors.js';
-import { SESSION_COOKIE, endSession, findLiveSession, tokenHash, touchSession } from '../modules/auth/session.repository.js';
+import {
+  SESSION_COOKIE,
+  endSession,
+  findLiveSession,
+  tokenHash,
+  touchSession,
+} from '../modules/auth/session.repository.js';
 import { loadMe } from '../modules/auth/me.repository.js';
 import { securityPolicy } from '../modules/system_params/system-params.service.js';
 

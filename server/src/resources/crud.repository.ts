@@ -18,7 +18,9 @@ export function filtered(db: Db, def: ResourceDef, scope: number | null, filter:
   if (id !== undefined) q = q.where('t.id', 'in', Array.isArray(id) ? (id.length ? id : [0]) : [id]);
   if (typeof filter.q === 'string' && filter.q) {
     const pattern = likePattern(filter.q);
-    const text = def.fields.filter((f) => f.type === 'text' || f.type === 'enum' || (f.type === 'reference' && f.referenceColumn));
+    const text = def.fields.filter(
+      (f) => f.type === 'text' || f.type === 'enum' || (f.type === 'reference' && f.referenceColumn),
+    );
     q = q.where((eb) => eb.or(text.map((f) => eb(`t.${f.name}`, 'ilike', pattern))));
   }
   for (const f of def.fields) {
@@ -39,7 +41,12 @@ export function filtered(db: Db, def: ResourceDef, scope: number | null, filter:
   return q;
 }
 
-export async function listRows(db: Db, def: ResourceDef, scope: number | null, list: ListQuery<Record<string, unknown>>) {
+export async function listRows(
+  db: Db,
+  def: ResourceDef,
+  scope: number | null,
+  list: ListQuery<Record<string, unknown>>,
+) {
   const base = filtered(db, def, scope, list.filter);
   const { n } = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
   const rows = (await base
@@ -59,16 +66,31 @@ export async function findRow(db: Db, def: ResourceDef, scope: number | null, id
 /** Rows in the list's order, `batch` at a time, for exports that must not hold everything in
  * memory. Keyset paging on (sort column, id) — no cursors, so it works the same on PGlite and
  * PostgreSQL, and each page costs the same however deep the export is. */
-export async function* streamRows(db: Db, def: ResourceDef, scope: number | null, filter: Record<string, unknown>, sort: { field: string; order: 'asc' | 'desc' }, batch = 5000) {
+export async function* streamRows(
+  db: Db,
+  def: ResourceDef,
+  scope: number | null,
+  filter: Record<string, unknown>,
+  sort: { field: string; order: 'asc' | 'desc' },
+  batch = 5000,
+) {
   const nullable = sort.field !== 'id' && (def.fields.find((f) => f.name === sort.field)?.nullable ?? true);
   const cmp = sort.order === 'asc' ? '>' : '<';
   let last: Row | null = null;
   for (let offset = 0; ; offset += batch) {
     let q = filtered(db, def, scope, filter).selectAll('t');
     if (last && !nullable) {
-      q = sort.field === 'id' ? q.where('t.id', cmp, last.id) : q.where(sql<boolean>`(${sql.ref(`t.${sort.field}`)}, t.id) ${sql.raw(cmp)} (${last[sort.field]}, ${last.id})`);
+      q =
+        sort.field === 'id'
+          ? q.where('t.id', cmp, last.id)
+          : q.where(
+              sql<boolean>`(${sql.ref(`t.${sort.field}`)}, t.id) ${sql.raw(cmp)} (${last[sort.field]}, ${last.id})`,
+            );
     }
-    q = q.orderBy(sql.ref(`t.${sort.field}`), sort.order).orderBy('t.id', sort.order).limit(batch);
+    q = q
+      .orderBy(sql.ref(`t.${sort.field}`), sort.order)
+      .orderBy('t.id', sort.order)
+      .limit(batch);
     // a nullable sort column cannot be compared row-wise: page by offset there
     if (nullable) q = q.offset(offset);
     const rows = (await q.execute()) as Row[];

@@ -38,49 +38,150 @@ export function resourceRoutes(def: ResourceDef) {
   const spec = listSpecOf(def);
   const label = `${def.label.zh} ${def.label.en}`;
   const r = router()
-    .openapi(route(`${n}.list`, { method: 'get', path: `/${n}`, tags, summary: `${label}: list`, request: { query: listParams } }), async (c) => {
-      const list = parseListQuery(c.req.valid('query'), spec);
-      const { total, rows } = await listRows(c.get('deps').db, def, branchScope(c.get('me')!), list);
-      return c.json(rows, 200, contentRange(n, list.offset, rows.length, total));
-    })
-    .openapi(route(`${n}.export`, { method: 'get', path: `/${n}/export`, tags, summary: `${label}: Excel export of the filtered list (every row)`, request: { query: listParams } }), async (c) => {
-      const list = parseListQuery(c.req.valid('query'), spec);
-      const { db } = c.get('deps');
-      const scope = branchScope(c.get('me')!);
-      const lang = c.get('lang');
-      const out = new PassThrough();
-      const actor = actorOf(c);
-      await audit(db, actor, { action: 'export', resource: n, detail: JSON.stringify(list.filter).slice(0, 500) });
-      writeXlsx(def, lang, streamRows(db, def, scope, list.filter, list.sort), out).catch((e) => out.destroy(e));
-      const date = actor.at.toISOString().slice(0, 10);
-      return c.body(Readable.toWeb(out) as ReadableStream, 200, {
-        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        'Content-Disposition': attachment(`${def.label[lang]}-${date}.xlsx`),
-      });
-    })
-    .openapi(route(`${n}.show`, { method: 'get', path: `/${n}/{id}`, tags, summary: `${label}: one record`, request: { params: idParams } }), async (c) => {
-      const row = await findRow(c.get('deps').db, def, branchScope(c.get('me')!), Number(c.req.valid('param').id));
-      if (!row) throw notFound();
-      return c.json(row, 200);
-    })
-    .openapi(route(`${n}.show`, { method: 'get', path: `/${n}/{id}/history`, tags, summary: `${label}: change history (who, when, before/after)`, request: { params: idParams } }), async (c) => {
-      const rows = await recordHistory(c.get('deps').db, def, branchScope(c.get('me')!), Number(c.req.valid('param').id));
-      return c.json(rows, 200);
-    });
+    .openapi(
+      route(`${n}.list`, {
+        method: 'get',
+        path: `/${n}`,
+        tags,
+        summary: `${label}: list`,
+        request: { query: listParams },
+      }),
+      async (c) => {
+        const list = parseListQuery(c.req.valid('query'), spec);
+        const { total, rows } = await listRows(c.get('deps').db, def, branchScope(c.get('me')!), list);
+        return c.json(rows, 200, contentRange(n, list.offset, rows.length, total));
+      },
+    )
+    .openapi(
+      route(`${n}.export`, {
+        method: 'get',
+        path: `/${n}/export`,
+        tags,
+        summary: `${label}: Excel export of the filtered list (every row)`,
+        request: { query: listParams },
+      }),
+      async (c) => {
+        const list = parseListQuery(c.req.valid('query'), spec);
+        const { db } = c.get('deps');
+        const scope = branchScope(c.get('me')!);
+        const lang = c.get('lang');
+        const out = new PassThrough();
+        const actor = actorOf(c);
+        await audit(db, actor, { action: 'export', resource: n, detail: JSON.stringify(list.filter).slice(0, 500) });
+        writeXlsx(def, lang, streamRows(db, def, scope, list.filter, list.sort), out).catch((e) => out.destroy(e));
+        const date = actor.at.toISOString().slice(0, 10);
+        return c.body(Readable.toWeb(out) as ReadableStream, 200, {
+          'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          'Content-Disposition': attachment(`${def.label[lang]}-${date}.xlsx`),
+        });
+      },
+    )
+    .openapi(
+      route(`${n}.show`, {
+        method: 'get',
+        path: `/${n}/{id}`,
+        tags,
+        summary: `${label}: one record`,
+        request: { params: idParams },
+      }),
+      async (c) => {
+        const row = await findRow(c.get('deps').db, def, branchScope(c.get('me')!), Number(c.req.valid('param').id));
+        if (!row) throw notFound();
+        return c.json(row, 200);
+      },
+    )
+    .openapi(
+      route(`${n}.show`, {
+        method: 'get',
+        path: `/${n}/{id}/history`,
+        tags,
+        summary: `${label}: change history (who, when, before/after)`,
+        request: { params: idParams },
+      }),
+      async (c) => {
+        const rows = await recordHistory(
+          c.get('deps').db,
+          def,
+          branchScope(c.get('me')!),
+          Number(c.req.valid('param').id),
+        );
+        return c.json(rows, 200);
+      },
+    );
   if (can(def, 'create')) {
-    r.openapi(route(`${n}.create`, { method: 'post', path: `/${n}`, tags, summary: `${label}: create${def.approval ? ' (202: waits for approval)' : ''}`, request: jsonBody(bodySchema(def, 'create')) }), async (c) =>
-      written(c, await createRecord(c.get('deps').db, def, actorOf(c), branchScope(c.get('me')!), c.req.valid('json') as Record<string, unknown>)),
+    r.openapi(
+      route(`${n}.create`, {
+        method: 'post',
+        path: `/${n}`,
+        tags,
+        summary: `${label}: create${def.approval ? ' (202: waits for approval)' : ''}`,
+        request: jsonBody(bodySchema(def, 'create')),
+      }),
+      async (c) =>
+        written(
+          c,
+          await createRecord(
+            c.get('deps').db,
+            def,
+            actorOf(c),
+            branchScope(c.get('me')!),
+            c.req.valid('json') as Record<string, unknown>,
+          ),
+        ),
     );
   }
   if (can(def, 'edit')) {
-    r.openapi(route(`${n}.edit`, { method: 'put', path: `/${n}/{id}`, tags, summary: `${label}: update (optimistic lock on version${def.approval ? '; 202: waits for approval' : ''})`, request: { params: idParams, ...jsonBody(bodySchema(def, 'update').extend(Object.fromEntries(SYSTEM_COLUMNS.filter((k) => k !== 'version').map((k) => [k, z.unknown().optional()])))) } }), async (c) => {
-      const { id: _id, created_at: _c, updated_at: _u, ...input } = c.req.valid('json') as Record<string, unknown>;
-      return written(c, await updateRecord(c.get('deps').db, def, actorOf(c), branchScope(c.get('me')!), Number(c.req.valid('param').id), input));
-    });
+    r.openapi(
+      route(`${n}.edit`, {
+        method: 'put',
+        path: `/${n}/{id}`,
+        tags,
+        summary: `${label}: update (optimistic lock on version${def.approval ? '; 202: waits for approval' : ''})`,
+        request: {
+          params: idParams,
+          ...jsonBody(
+            bodySchema(def, 'update').extend(
+              Object.fromEntries(SYSTEM_COLUMNS.filter((k) => k !== 'version').map((k) => [k, z.unknown().optional()])),
+            ),
+          ),
+        },
+      }),
+      async (c) => {
+        const { id: _id, created_at: _c, updated_at: _u, ...input } = c.req.valid('json') as Record<string, unknown>;
+        return written(
+          c,
+          await updateRecord(
+            c.get('deps').db,
+            def,
+            actorOf(c),
+            branchScope(c.get('me')!),
+            Number(c.req.valid('param').id),
+            input,
+          ),
+        );
+      },
+    );
   }
   if (can(def, 'delete')) {
-    r.openapi(route(`${n}.delete`, { method: 'delete', path: `/${n}/{id}`, tags, summary: `${label}: delete${def.approval ? ' (202: waits for approval)' : ''}`, request: { params: idParams } }), async (c) =>
-      written(c, await deleteRecord(c.get('deps').db, def, actorOf(c), branchScope(c.get('me')!), Number(c.req.valid('param').id))),
+    r.openapi(
+      route(`${n}.delete`, {
+        method: 'delete',
+        path: `/${n}/{id}`,
+        tags,
+        summary: `${label}: delete${def.approval ? ' (202: waits for approval)' : ''}`,
+        request: { params: idParams },
+      }),
+      async (c) =>
+        written(
+          c,
+          await deleteRecord(
+            c.get('deps').db,
+            def,
+            actorOf(c),
+            branchScope(c.get('me')!),
+            Number(c.req.valid('param').id),
+          ),
+        ),
     );
   }
   if (can(def, 'import')) {
@@ -91,24 +192,52 @@ export function resourceRoutes(def: ResourceDef) {
         path: `/${n}/import`,
         tags,
         summary: `${label}: Excel import, step 1 — upload (multipart field "file") and preview; nothing is written`,
-        request: { body: { content: { 'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }) } }, required: true } },
+        request: {
+          body: {
+            content: {
+              'multipart/form-data': {
+                schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }),
+              },
+            },
+            required: true,
+          },
+        },
       }),
       async (c) => {
         const len = Number(c.req.header('content-length') ?? 0);
-        if (len > IMPORT_MAX_BYTES) throw badRequest({ file: { key: 'file_too_large', params: { mb: IMPORT_MAX_BYTES / 1024 / 1024 } } });
+        if (len > IMPORT_MAX_BYTES)
+          throw badRequest({ file: { key: 'file_too_large', params: { mb: IMPORT_MAX_BYTES / 1024 / 1024 } } });
         const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
         const file = (form as Record<string, unknown>).file;
         if (!(file instanceof File)) throw badRequest({ file: { key: 'file_required' } });
-        if (file.size > IMPORT_MAX_BYTES) throw badRequest({ file: { key: 'file_too_large', params: { mb: IMPORT_MAX_BYTES / 1024 / 1024 } } });
+        if (file.size > IMPORT_MAX_BYTES)
+          throw badRequest({ file: { key: 'file_too_large', params: { mb: IMPORT_MAX_BYTES / 1024 / 1024 } } });
         const buffer = Buffer.from(await file.arrayBuffer());
-        const preview = await previewImport(c.get('deps').db, def, actorOf(c), branchScope(c.get('me')!), c.get('lang'), file.name, buffer);
+        const preview = await previewImport(
+          c.get('deps').db,
+          def,
+          actorOf(c),
+          branchScope(c.get('me')!),
+          c.get('lang'),
+          file.name,
+          buffer,
+        );
         return c.json(preview, 200);
       },
     );
-    r.openapi(route(importRight, { method: 'post', path: `/${n}/import/{id}/confirm`, tags, summary: `${label}: Excel import, step 2 — confirm: all rows or none${def.approval ? ' (202: waits for approval)' : ''}`, request: { params: batchParams } }), async (c) => {
-      const result = await confirmImport(c.get('deps').db, def, actorOf(c), Number(c.req.valid('param').id));
-      return c.json(result, result.status);
-    });
+    r.openapi(
+      route(importRight, {
+        method: 'post',
+        path: `/${n}/import/{id}/confirm`,
+        tags,
+        summary: `${label}: Excel import, step 2 — confirm: all rows or none${def.approval ? ' (202: waits for approval)' : ''}`,
+        request: { params: batchParams },
+      }),
+      async (c) => {
+        const result = await confirmImport(c.get('deps').db, def, actorOf(c), Number(c.req.valid('param').id));
+        return c.json(result, result.status);
+      },
+    );
   }
   return r;
 }

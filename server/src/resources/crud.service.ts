@@ -19,14 +19,23 @@ export async function checkValues(db: Db, def: ResourceDef, scope: number | null
     const v = row[f.name];
     if (v === null || v === undefined || v === '') continue;
     if (f.type === 'enum') {
-      const hit = await db.selectFrom('dictionary').select('id').where('category', '=', f.dict!).where('code', '=', String(v)).executeTakeFirst();
+      const hit = await db
+        .selectFrom('dictionary')
+        .select('id')
+        .where('category', '=', f.dict!)
+        .where('code', '=', String(v))
+        .executeTakeFirst();
       if (!hit) fields[f.name] = { key: 'unknown_code', params: { value: String(v).slice(0, 40) } };
     } else if (f.type === 'reference') {
       if (f.reference === 'branches' && scope !== null && v !== scope) {
         fields[f.name] = { key: 'branch_out_of_scope' };
         continue;
       }
-      const hit = await anyDb(db).selectFrom(f.reference!).select('id').where(f.referenceColumn ?? 'id', '=', v).executeTakeFirst();
+      const hit = await anyDb(db)
+        .selectFrom(f.reference!)
+        .select('id')
+        .where(f.referenceColumn ?? 'id', '=', v)
+        .executeTakeFirst();
       if (!hit) fields[f.name] = { key: 'unknown_reference' };
     }
   }
@@ -58,12 +67,24 @@ async function guardDb<T>(def: ResourceDef, fn: () => Promise<T>): Promise<T> {
 }
 
 /** Writes a change and its audit row in one transaction. Used directly, and by an approval once approved. */
-export async function applyChange(db: Db, def: ResourceDef, actor: Actor, op: 'create' | 'update' | 'delete', id: number | null, values: Values, detail = ''): Promise<Row> {
+export async function applyChange(
+  db: Db,
+  def: ResourceDef,
+  actor: Actor,
+  op: 'create' | 'update' | 'delete',
+  id: number | null,
+  values: Values,
+  detail = '',
+): Promise<Row> {
   return guardDb(def, () =>
     inTransaction(db, async (trx) => {
       const t = anyDb(trx);
       if (op === 'create') {
-        const row = (await t.insertInto(def.name).values({ ...writable(def, values), created_at: actor.at, updated_at: actor.at }).returningAll().executeTakeFirstOrThrow()) as Row;
+        const row = (await t
+          .insertInto(def.name)
+          .values({ ...writable(def, values), created_at: actor.at, updated_at: actor.at })
+          .returningAll()
+          .executeTakeFirstOrThrow()) as Row;
         await audit(trx, actor, { action: 'create', resource: def.name, record_id: row.id, after: row, detail });
         return row;
       }
@@ -90,17 +111,36 @@ export async function applyChange(db: Db, def: ResourceDef, actor: Actor, op: 'c
 
 export type WriteResult = { status: 200 | 201; row: Row } | { status: 202; row: Values; approval_id: number };
 
-export async function createRecord(db: Db, def: ResourceDef, actor: Actor, scope: number | null, input: Values): Promise<WriteResult> {
+export async function createRecord(
+  db: Db,
+  def: ResourceDef,
+  actor: Actor,
+  scope: number | null,
+  input: Values,
+): Promise<WriteResult> {
   const values = withBranch(def, actor, input);
   await checkValues(db, def, scope, values);
   if (def.approval) {
-    const approval = await submitApproval(db, actor, { resource: def.name, operation: 'create', record_id: null, payload: values, before: null });
+    const approval = await submitApproval(db, actor, {
+      resource: def.name,
+      operation: 'create',
+      record_id: null,
+      payload: values,
+      before: null,
+    });
     return { status: 202, row: { ...values, id: null }, approval_id: approval.id };
   }
   return { status: 201, row: await applyChange(db, def, actor, 'create', null, values) };
 }
 
-export async function updateRecord(db: Db, def: ResourceDef, actor: Actor, scope: number | null, id: number, input: Values): Promise<WriteResult> {
+export async function updateRecord(
+  db: Db,
+  def: ResourceDef,
+  actor: Actor,
+  scope: number | null,
+  id: number,
+  input: Values,
+): Promise<WriteResult> {
   const current = await findRow(db, def, scope, id);
   if (!current) throw notFound();
   if (isLocked(def, current)) throw new AppError(400, 'VALIDATION_FAILED', 'read_only_record');
@@ -108,18 +148,36 @@ export async function updateRecord(db: Db, def: ResourceDef, actor: Actor, scope
   const merged = { ...current, ...input };
   await checkValues(db, def, scope, merged, current);
   if (def.approval) {
-    const approval = await submitApproval(db, actor, { resource: def.name, operation: 'update', record_id: String(id), payload: input, before: current });
+    const approval = await submitApproval(db, actor, {
+      resource: def.name,
+      operation: 'update',
+      record_id: String(id),
+      payload: input,
+      before: current,
+    });
     return { status: 202, row: current, approval_id: approval.id };
   }
   return { status: 200, row: await applyChange(db, def, actor, 'update', id, input) };
 }
 
-export async function deleteRecord(db: Db, def: ResourceDef, actor: Actor, scope: number | null, id: number): Promise<WriteResult> {
+export async function deleteRecord(
+  db: Db,
+  def: ResourceDef,
+  actor: Actor,
+  scope: number | null,
+  id: number,
+): Promise<WriteResult> {
   const current = await findRow(db, def, scope, id);
   if (!current) throw notFound();
   if (isLocked(def, current)) throw new AppError(400, 'VALIDATION_FAILED', 'read_only_record');
   if (def.approval) {
-    const approval = await submitApproval(db, actor, { resource: def.name, operation: 'delete', record_id: String(id), payload: { version: current.version }, before: current });
+    const approval = await submitApproval(db, actor, {
+      resource: def.name,
+      operation: 'delete',
+      record_id: String(id),
+      payload: { version: current.version },
+      before: current,
+    });
     return { status: 202, row: current, approval_id: approval.id };
   }
   return { status: 200, row: await applyChange(db, def, actor, 'delete', id, {}) };
@@ -129,7 +187,12 @@ export async function deleteRecord(db: Db, def: ResourceDef, actor: Actor, scope
 export async function recordHistory(db: Db, def: ResourceDef, scope: number | null, id: number) {
   if (!(await findRow(db, def, scope, id))) {
     // a deleted record keeps its history, visible to whoever could see the resource's rows
-    const any = await db.selectFrom('audit_log').select('id').where('resource', '=', def.name).where('record_id', '=', String(id)).executeTakeFirst();
+    const any = await db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('resource', '=', def.name)
+      .where('record_id', '=', String(id))
+      .executeTakeFirst();
     if (!any || def.scope === 'branch') throw notFound();
   }
   return db

@@ -98,4 +98,5 @@ export const branchColumnOf = (def: ResourceDef) => def.branchColumn ?? 'branch_
 export const SYSTEM_COLUMNS = ['id', 'version', 'created_at', 'updated_at'] as const;
 
 /** A record the API may not change (its resource's `lockedBy` flag is set on it). */
-export const isLocked = (def: ResourceDef, row: Record<string, unknown>) => !!def.lockedBy && row[def.lockedBy] === true;
+export const isLocked = (def: ResourceDef, row: Record<string, unknown>) =>
+  !!def.lockedBy && row[def.lockedBy] === true;

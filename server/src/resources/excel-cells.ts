@@ -61,7 +61,9 @@ export function fromCell(f: FieldDef, raw: unknown): unknown | CellProblem {
       try {
         const d = new Decimal(s);
         // doubles such as 0.30000000000000004 come back at the field's scale
-        return d.decimalPlaces() > (f.scale ?? 2) && typeof raw === 'number' ? d.toDecimalPlaces(f.scale ?? 2, Decimal.ROUND_HALF_UP).toFixed() : s;
+        return d.decimalPlaces() > (f.scale ?? 2) && typeof raw === 'number'
+          ? d.toDecimalPlaces(f.scale ?? 2, Decimal.ROUND_HALF_UP).toFixed()
+          : s;
       } catch {
         return { problem: 'type' };
       }
@@ -76,7 +78,11 @@ export function fromCell(f: FieldDef, raw: unknown): unknown | CellProblem {
       return { problem: 'type' };
     case 'reference':
       if (f.referenceColumn && f.referenceColumn !== 'id') return unneutralise(String(raw).trim());
-      return typeof raw === 'number' ? raw : /^\d+$/.test(String(raw).trim()) ? Number(String(raw).trim()) : { problem: 'type' };
+      return typeof raw === 'number'
+        ? raw
+        : /^\d+$/.test(String(raw).trim())
+          ? Number(String(raw).trim())
+          : { problem: 'type' };
     case 'time':
       if (raw instanceof Date) return raw.toISOString().slice(11, 16);
       return String(raw).trim();
@@ -85,4 +91,5 @@ export function fromCell(f: FieldDef, raw: unknown): unknown | CellProblem {
   }
 }
 
-export const isProblem = (v: unknown): v is CellProblem => v !== null && typeof v === 'object' && 'problem' in (v as object);
+export const isProblem = (v: unknown): v is CellProblem =>
+  v !== null && typeof v === 'object' && 'problem' in (v as object);

@@ -19,11 +19,21 @@ export const exportFields = (def: ResourceDef): FieldDef[] => def.fields;
  * row in the user's language, real number/date/boolean cells, formula-like text neutralised.
  * Memory stays flat whatever the row count.
  */
-export async function writeXlsx(def: ResourceDef, lang: Lang, batches: AsyncIterable<Row[]>, out: Writable): Promise<number> {
+export async function writeXlsx(
+  def: ResourceDef,
+  lang: Lang,
+  batches: AsyncIterable<Row[]>,
+  out: Writable,
+): Promise<number> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const ws = wb.addWorksheet(def.label[lang].slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
   const fields = exportFields(def);
-  ws.columns = fields.map((f) => ({ header: f.label[lang], key: f.name, width: Math.max(10, f.label[lang].length * 2 + 2), style: numFmt(f) ? { numFmt: numFmt(f) } : {} }));
+  ws.columns = fields.map((f) => ({
+    header: f.label[lang],
+    key: f.name,
+    width: Math.max(10, f.label[lang].length * 2 + 2),
+    style: numFmt(f) ? { numFmt: numFmt(f) } : {},
+  }));
   ws.getRow(1).font = { bold: true };
   let n = 0;
   for await (const rows of batches) {

@@ -8,34 +8,32 @@ const msg = (zh: string, en: string) => () => (requestLang.getStore() === 'en' ?
 /** A decimal as an exact string: accepts "12.5" or 12.5, refuses more digits than `scale`. */
 export function decimalSchema(f: Pick<FieldDef, 'scale' | 'min' | 'maxValue'>) {
   const scale = f.scale ?? 2;
-  return z
-    .union([z.string().trim().max(40), z.number()])
-    .transform((v, ctx) => {
-      let d: Decimal;
-      try {
-        d = new Decimal(typeof v === 'number' ? v.toString() : v);
-      } catch {
-        ctx.addIssue({ code: 'custom', message: msg('不是有效的数字', 'Not a valid number')() });
-        return z.NEVER;
-      }
-      if (!d.isFinite()) {
-        ctx.addIssue({ code: 'custom', message: msg('不是有效的数字', 'Not a valid number')() });
-        return z.NEVER;
-      }
-      if (d.decimalPlaces() > scale) {
-        ctx.addIssue({ code: 'custom', message: msg(`最多 ${scale} 位小数`, `At most ${scale} decimal places`)() });
-        return z.NEVER;
-      }
-      if (f.min !== undefined && d.lt(f.min)) {
-        ctx.addIssue({ code: 'custom', message: msg(`不能小于 ${f.min}`, `Must be at least ${f.min}`)() });
-        return z.NEVER;
-      }
-      if (f.maxValue !== undefined && d.gt(f.maxValue)) {
-        ctx.addIssue({ code: 'custom', message: msg(`不能大于 ${f.maxValue}`, `Must be at most ${f.maxValue}`)() });
-        return z.NEVER;
-      }
-      return d.toFixed(scale);
-    });
+  return z.union([z.string().trim().max(40), z.number()]).transform((v, ctx) => {
+    let d: Decimal;
+    try {
+      d = new Decimal(typeof v === 'number' ? v.toString() : v);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: msg('不是有效的数字', 'Not a valid number')() });
+      return z.NEVER;
+    }
+    if (!d.isFinite()) {
+      ctx.addIssue({ code: 'custom', message: msg('不是有效的数字', 'Not a valid number')() });
+      return z.NEVER;
+    }
+    if (d.decimalPlaces() > scale) {
+      ctx.addIssue({ code: 'custom', message: msg(`最多 ${scale} 位小数`, `At most ${scale} decimal places`)() });
+      return z.NEVER;
+    }
+    if (f.min !== undefined && d.lt(f.min)) {
+      ctx.addIssue({ code: 'custom', message: msg(`不能小于 ${f.min}`, `Must be at least ${f.min}`)() });
+      return z.NEVER;
+    }
+    if (f.maxValue !== undefined && d.gt(f.maxValue)) {
+      ctx.addIssue({ code: 'custom', message: msg(`不能大于 ${f.maxValue}`, `Must be at most ${f.maxValue}`)() });
+      return z.NEVER;
+    }
+    return d.toFixed(scale);
+  });
 }
 
 /** The zod schema of one field's value, from its declaration. */
@@ -43,11 +41,16 @@ export function fieldSchema(f: FieldDef): z.ZodType {
   let s: z.ZodType;
   switch (f.type) {
     case 'text': {
-      let t = z.string().trim().max(f.max ?? 100);
+      let t = z
+        .string()
+        .trim()
+        .max(f.max ?? 100);
       if (f.required !== false) t = t.min(1);
       if (f.pattern) {
         const p = f.pattern;
-        t = t.refine((v) => v === '' || p.regex.test(v), { error: () => (requestLang.getStore() === 'en' ? p.message.en : p.message.zh) });
+        t = t.refine((v) => v === '' || p.regex.test(v), {
+          error: () => (requestLang.getStore() === 'en' ? p.message.en : p.message.zh),
+        });
       }
       s = t;
       break;
@@ -75,7 +78,10 @@ export function fieldSchema(f: FieldDef): z.ZodType {
       s = z.string().trim().min(1).max(40);
       break;
     case 'reference':
-      s = f.referenceColumn && f.referenceColumn !== 'id' ? z.string().trim().min(1).max(40) : z.number().int().positive();
+      s =
+        f.referenceColumn && f.referenceColumn !== 'id'
+          ? z.string().trim().min(1).max(40)
+          : z.number().int().positive();
       break;
   }
   return f.nullable ? s.nullable() : s;
@@ -108,7 +114,10 @@ export function filterShape(def: ResourceDef): Record<string, z.ZodType> {
   };
   for (const f of def.fields) {
     if (!f.filter) continue;
-    const value = f.type === 'decimal' ? decimalSchema({ scale: 8 }) : fieldSchema({ ...f, nullable: false, required: false, pattern: undefined });
+    const value =
+      f.type === 'decimal'
+        ? decimalSchema({ scale: 8 })
+        : fieldSchema({ ...f, nullable: false, required: false, pattern: undefined });
     if (f.filter === 'range') {
       shape[`${f.name}_gte`] = value.optional();
       shape[`${f.name}_lte`] = value.optional();

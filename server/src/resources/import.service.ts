@@ -41,7 +41,8 @@ const keyOf = (def: ResourceDef, v: Values) => JSON.stringify(def.key.map((k) =>
 /** Two stored values equal for the purpose of "unchanged" (decimals compared as numbers). */
 const same = (f: FieldDef, a: unknown, b: unknown) => {
   if (a === null || a === undefined || a === '') return b === null || b === undefined || b === '';
-  if (f.type === 'decimal') return b !== null && b !== undefined && Number(a) === Number(b) && String(Number(a)) === String(Number(b));
+  if (f.type === 'decimal')
+    return b !== null && b !== undefined && Number(a) === Number(b) && String(Number(a)) === String(Number(b));
   return String(a) === String(b);
 };
 
@@ -69,17 +70,26 @@ async function readSheet(def: ResourceDef, buffer: Buffer, lang: Lang) {
     else extra.push(text);
   });
   const present = new Set(columns.map((c) => c.field.name));
-  const needed = fields.filter((f) => def.key.includes(f.name) || (!f.readOnly && f.required !== false && f.default === undefined));
+  const needed = fields.filter(
+    (f) => def.key.includes(f.name) || (!f.readOnly && f.required !== false && f.default === undefined),
+  );
   const missing = needed.filter((f) => !present.has(f.name)).map((f) => f.label[lang]);
-  const dup = columns.map((c) => c.field).filter((f, i, a) => a.indexOf(f) !== i).map((f) => f.label[lang]);
+  const dup = columns
+    .map((c) => c.field)
+    .filter((f, i, a) => a.indexOf(f) !== i)
+    .map((f) => f.label[lang]);
   if (missing.length || extra.length || dup.length) {
     const fieldsErr: Record<string, string> = {};
     if (missing.length) fieldsErr.missing_columns = t(lang, 'missing_columns', { columns: missing.join('、') });
     if (extra.length) fieldsErr.extra_columns = t(lang, 'extra_columns', { columns: extra.slice(0, 10).join('、') });
-    if (dup.length) fieldsErr.duplicate_columns = t(lang, 'duplicate_columns', { columns: [...new Set(dup)].join('、') });
+    if (dup.length)
+      fieldsErr.duplicate_columns = t(lang, 'duplicate_columns', { columns: [...new Set(dup)].join('、') });
     throw new AppError(400, 'VALIDATION_FAILED', 'bad_columns', {}, fieldsErr);
   }
-  if (ws.actualRowCount - 1 > IMPORT_MAX_ROWS) throw badRequest({ file: { key: 'too_many_rows', params: { max: IMPORT_MAX_ROWS } } }, 'too_many_rows', { max: IMPORT_MAX_ROWS });
+  if (ws.actualRowCount - 1 > IMPORT_MAX_ROWS)
+    throw badRequest({ file: { key: 'too_many_rows', params: { max: IMPORT_MAX_ROWS } } }, 'too_many_rows', {
+      max: IMPORT_MAX_ROWS,
+    });
   const rows: { row: number; raw: Record<string, unknown> }[] = [];
   ws.eachRow({ includeEmpty: false }, (r, n) => {
     if (n === 1) return;
@@ -100,14 +110,23 @@ async function readSheet(def: ResourceDef, buffer: Buffer, lang: Lang) {
  * Checks an uploaded sheet row by row and stores the plan: rows to create, rows to update, rows
  * unchanged, and what is wrong with the others. Nothing is written to the resource until confirmed.
  */
-export async function previewImport(db: Db, def: ResourceDef, actor: Actor, scope: number | null, lang: Lang, fileName: string, buffer: Buffer) {
+export async function previewImport(
+  db: Db,
+  def: ResourceDef,
+  actor: Actor,
+  scope: number | null,
+  lang: Lang,
+  fileName: string,
+  buffer: Buffer,
+) {
   const { rows } = await readSheet(def, buffer, lang);
   const errors: RowError[] = [];
   const creates: PlanCreate[] = [];
   const updates: PlanUpdate[] = [];
   let unchanged = 0;
   const existing = new Map<string, Row>();
-  for (const r of (await filtered(db, def, scope, {}).selectAll('t').execute()) as Row[]) existing.set(keyOf(def, r), r);
+  for (const r of (await filtered(db, def, scope, {}).selectAll('t').execute()) as Row[])
+    existing.set(keyOf(def, r), r);
   const seen = new Map<string, number>();
   const createSchema = bodySchema(def, 'create');
   const updateSchema = bodySchema(def, 'update');
@@ -132,7 +151,9 @@ export async function previewImport(db: Db, def: ResourceDef, actor: Actor, scop
     const current = existing.get(k);
     const writableNames = def.fields.filter((f) => !f.readOnly && !(current && f.createOnly)).map((f) => f.name);
     const input = Object.fromEntries(Object.entries(values).filter(([name]) => writableNames.includes(name)));
-    const parsed = current ? updateSchema.safeParse({ ...input, version: current.version }) : createSchema.safeParse(input);
+    const parsed = current
+      ? updateSchema.safeParse({ ...input, version: current.version })
+      : createSchema.safeParse(input);
     if (!parsed.success) {
       for (const [field, message] of Object.entries(zodFields(parsed.error))) errors.push({ row, field, message });
       continue;
@@ -143,7 +164,10 @@ export async function previewImport(db: Db, def: ResourceDef, actor: Actor, scop
         errors.push({ row, field: def.key.join('+'), message: t(lang, 'import_no_create') });
         continue;
       }
-      const withBranch = def.scope === 'branch' && data[branchColumnOf(def)] === undefined ? { ...data, [branchColumnOf(def)]: actor.branch_id } : data;
+      const withBranch =
+        def.scope === 'branch' && data[branchColumnOf(def)] === undefined
+          ? { ...data, [branchColumnOf(def)]: actor.branch_id }
+          : data;
       try {
         await checkValues(db, def, scope, withBranch);
       } catch (e) {
@@ -154,7 +178,8 @@ export async function previewImport(db: Db, def: ResourceDef, actor: Actor, scop
       continue;
     }
     const changed: Values = {};
-    for (const f of def.fields) if (f.name in data && !same(f, data[f.name], current[f.name])) changed[f.name] = data[f.name];
+    for (const f of def.fields)
+      if (f.name in data && !same(f, data[f.name], current[f.name])) changed[f.name] = data[f.name];
     if (!Object.keys(changed).length) {
       unchanged++;
       continue;
@@ -169,7 +194,13 @@ export async function previewImport(db: Db, def: ResourceDef, actor: Actor, scop
       pushAppError(errors, row, e, lang);
       continue;
     }
-    updates.push({ row, id: current.id, version: current.version, values: changed, before: Object.fromEntries(Object.keys(changed).map((k) => [k, current[k]])) });
+    updates.push({
+      row,
+      id: current.id,
+      version: current.version,
+      values: changed,
+      before: Object.fromEntries(Object.keys(changed).map((k) => [k, current[k]])),
+    });
   }
   if (def.rules && def.crossRowRules && creates.length + updates.length > 1) {
     const failed = await crossRowCheck(db, def, scope, lang, creates, updates, errors);
@@ -179,10 +210,24 @@ export async function previewImport(db: Db, def: ResourceDef, actor: Actor, scop
       errors.sort((a, b) => a.row - b.row);
     }
   }
-  const summary = { rows: rows.length, create: creates.length, update: updates.length, unchanged, errors: errors.length };
+  const summary = {
+    rows: rows.length,
+    create: creates.length,
+    update: updates.length,
+    unchanged,
+    errors: errors.length,
+  };
   const batch = await db
     .insertInto('import_batches')
-    .values({ resource: def.name, operator_id: actor.operator_id!, branch_id: actor.branch_id, file_name: fileName.slice(0, 200), plan: JSON.stringify({ creates, updates }), summary: JSON.stringify({ ...summary, error_list: errors.slice(0, 1000) }), created_at: actor.at })
+    .values({
+      resource: def.name,
+      operator_id: actor.operator_id!,
+      branch_id: actor.branch_id,
+      file_name: fileName.slice(0, 200),
+      plan: JSON.stringify({ creates, updates }),
+      summary: JSON.stringify({ ...summary, error_list: errors.slice(0, 1000) }),
+      created_at: actor.at,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return {
@@ -203,9 +248,20 @@ const DRY_RUN = new Error('import dry run');
  * each checked against the database as the earlier rows leave it, in a transaction that is
  * rolled back. Returns the rows that fail, with their errors added.
  */
-async function crossRowCheck(db: Db, def: ResourceDef, scope: number | null, lang: Lang, creates: PlanCreate[], updates: PlanUpdate[], errors: RowError[]) {
+async function crossRowCheck(
+  db: Db,
+  def: ResourceDef,
+  scope: number | null,
+  lang: Lang,
+  creates: PlanCreate[],
+  updates: PlanUpdate[],
+  errors: RowError[],
+) {
   const failed = new Set<number>();
-  const planned = [...creates.map((c) => ({ row: c.row, create: c, update: undefined })), ...updates.map((u) => ({ row: u.row, create: undefined, update: u }))].sort((a, b) => a.row - b.row);
+  const planned = [
+    ...creates.map((c) => ({ row: c.row, create: c, update: undefined })),
+    ...updates.map((u) => ({ row: u.row, create: undefined, update: u })),
+  ].sort((a, b) => a.row - b.row);
   try {
     await db.transaction().execute(async (trx) => {
       for (const p of planned) {
@@ -230,18 +286,34 @@ async function crossRowCheck(db: Db, def: ResourceDef, scope: number | null, lan
 }
 
 /** Checks one planned row against the database as it is now (inside `trx`), then writes it. */
-async function writeRow(trx: Db, def: ResourceDef, scope: number | null, create?: PlanCreate, update?: PlanUpdate, at?: Date): Promise<Row> {
+async function writeRow(
+  trx: Db,
+  def: ResourceDef,
+  scope: number | null,
+  create?: PlanCreate,
+  update?: PlanUpdate,
+  at?: Date,
+): Promise<Row> {
   const t = anyDb(trx);
   const stamps = at ? { updated_at: at } : {};
   if (create) {
     await checkValues(trx, def, scope, create.values);
-    return (await t.insertInto(def.name).values({ ...create.values, ...stamps, ...(at ? { created_at: at } : {}) }).returningAll().executeTakeFirstOrThrow()) as Row;
+    return (await t
+      .insertInto(def.name)
+      .values({ ...create.values, ...stamps, ...(at ? { created_at: at } : {}) })
+      .returningAll()
+      .executeTakeFirstOrThrow()) as Row;
   }
   const u = update!;
   const current = await findRow(trx, def, null, u.id);
   if (!current || current.version !== u.version) throw stale();
   await checkValues(trx, def, scope, { ...current, ...u.values }, current);
-  return (await t.updateTable(def.name).set((eb: any) => ({ ...u.values, ...stamps, version: eb('version', '+', 1) })).where('id', '=', u.id).returningAll().executeTakeFirstOrThrow()) as Row;
+  return (await t
+    .updateTable(def.name)
+    .set((eb: any) => ({ ...u.values, ...stamps, version: eb('version', '+', 1) }))
+    .where('id', '=', u.id)
+    .returningAll()
+    .executeTakeFirstOrThrow()) as Row;
 }
 
 function pushAppError(errors: RowError[], row: number, e: unknown, lang: Lang) {
@@ -252,8 +324,19 @@ function pushAppError(errors: RowError[], row: number, e: unknown, lang: Lang) {
 }
 
 /** Applies a previewed plan in one transaction: all rows or none. Each row gets its audit entry. */
-export async function applyImport(db: Db, def: ResourceDef, actor: Actor, batchId: number, detail = ''): Promise<{ created: number; updated: number }> {
-  const batch = await db.selectFrom('import_batches').selectAll().where('id', '=', batchId).where('resource', '=', def.name).executeTakeFirst();
+export async function applyImport(
+  db: Db,
+  def: ResourceDef,
+  actor: Actor,
+  batchId: number,
+  detail = '',
+): Promise<{ created: number; updated: number }> {
+  const batch = await db
+    .selectFrom('import_batches')
+    .selectAll()
+    .where('id', '=', batchId)
+    .where('resource', '=', def.name)
+    .executeTakeFirst();
   if (!batch) throw notFound();
   if (batch.status === 'applied') throw new AppError(409, 'CONFLICT', 'import_applied');
   const plan = batch.plan as { creates: PlanCreate[]; updates: PlanUpdate[] };
@@ -265,16 +348,55 @@ export async function applyImport(db: Db, def: ResourceDef, actor: Actor, batchI
       // approval): such resources are checked again row by row, as each earlier row leaves them
       const recheck = !!def.crossRowRules;
       if (recheck) {
-        const planned = [...plan.creates.map((c) => ({ row: c.row, create: c, update: undefined })), ...plan.updates.map((u) => ({ row: u.row, create: undefined, update: u }))].sort((a, b) => a.row - b.row);
+        const planned = [
+          ...plan.creates.map((c) => ({ row: c.row, create: c, update: undefined })),
+          ...plan.updates.map((u) => ({ row: u.row, create: undefined, update: u })),
+        ].sort((a, b) => a.row - b.row);
         for (const p of planned) {
           const r = await writeRow(trx, def, null, p.create, p.update, actor.at);
-          await audit(trx, actor, p.create ? { action: 'create', resource: def.name, record_id: r.id, after: r, detail: `import #${batchId}${detail}` } : { action: 'update', resource: def.name, record_id: r.id, before: p.update!.before, after: r, detail: `import #${batchId}${detail}` });
+          await audit(
+            trx,
+            actor,
+            p.create
+              ? {
+                  action: 'create',
+                  resource: def.name,
+                  record_id: r.id,
+                  after: r,
+                  detail: `import #${batchId}${detail}`,
+                }
+              : {
+                  action: 'update',
+                  resource: def.name,
+                  record_id: r.id,
+                  before: p.update!.before,
+                  after: r,
+                  detail: `import #${batchId}${detail}`,
+                },
+          );
         }
       }
       for (let i = 0; !recheck && i < plan.creates.length; i += CHUNK) {
         const chunk = plan.creates.slice(i, i + CHUNK);
-        const inserted = (await t.insertInto(def.name).values(chunk.map((c) => ({ ...c.values, created_at: actor.at, updated_at: actor.at }))).returningAll().execute()) as Row[];
-        await trx.insertInto('audit_log').values(inserted.map((r) => auditRow(actor, { action: 'create', resource: def.name, record_id: r.id, after: r, detail: `import #${batchId}${detail}` }))).execute();
+        const inserted = (await t
+          .insertInto(def.name)
+          .values(chunk.map((c) => ({ ...c.values, created_at: actor.at, updated_at: actor.at })))
+          .returningAll()
+          .execute()) as Row[];
+        await trx
+          .insertInto('audit_log')
+          .values(
+            inserted.map((r) =>
+              auditRow(actor, {
+                action: 'create',
+                resource: def.name,
+                record_id: r.id,
+                after: r,
+                detail: `import #${batchId}${detail}`,
+              }),
+            ),
+          )
+          .execute();
       }
       for (const u of recheck ? [] : plan.updates) {
         const r = await t
@@ -285,10 +407,26 @@ export async function applyImport(db: Db, def: ResourceDef, actor: Actor, batchI
           .returningAll()
           .executeTakeFirst();
         if (!r) throw stale();
-        await audit(trx, actor, { action: 'update', resource: def.name, record_id: u.id, before: u.before, after: r, detail: `import #${batchId}${detail}` });
+        await audit(trx, actor, {
+          action: 'update',
+          resource: def.name,
+          record_id: u.id,
+          before: u.before,
+          after: r,
+          detail: `import #${batchId}${detail}`,
+        });
       }
-      await trx.updateTable('import_batches').set({ status: 'applied', applied_at: actor.at }).where('id', '=', batchId).execute();
-      await audit(trx, actor, { action: 'import', resource: def.name, record_id: null, detail: `import #${batchId}: ${plan.creates.length} created, ${plan.updates.length} updated${detail}` });
+      await trx
+        .updateTable('import_batches')
+        .set({ status: 'applied', applied_at: actor.at })
+        .where('id', '=', batchId)
+        .execute();
+      await audit(trx, actor, {
+        action: 'import',
+        resource: def.name,
+        record_id: null,
+        detail: `import #${batchId}: ${plan.creates.length} created, ${plan.updates.length} updated${detail}`,
+      });
       return { created: plan.creates.length, updated: plan.updates.length };
     });
   } catch (e) {
@@ -300,13 +438,29 @@ export async function applyImport(db: Db, def: ResourceDef, actor: Actor, batchI
 
 /** The user confirms a preview: refused while it has errors; for resources under 复核 the whole batch waits for approval. */
 export async function confirmImport(db: Db, def: ResourceDef, actor: Actor, batchId: number) {
-  const batch = await db.selectFrom('import_batches').selectAll().where('id', '=', batchId).where('resource', '=', def.name).where('operator_id', '=', actor.operator_id!).executeTakeFirst();
+  const batch = await db
+    .selectFrom('import_batches')
+    .selectAll()
+    .where('id', '=', batchId)
+    .where('resource', '=', def.name)
+    .where('operator_id', '=', actor.operator_id!)
+    .executeTakeFirst();
   if (!batch) throw notFound();
   if (batch.status !== 'previewed') throw new AppError(409, 'CONFLICT', 'import_applied');
   const summary = batch.summary as { errors: number; create: number; update: number };
-  if (summary.errors > 0) throw badRequest({ file: { key: 'import_has_errors', params: { count: summary.errors } } }, 'import_has_errors', { count: summary.errors });
+  if (summary.errors > 0)
+    throw badRequest({ file: { key: 'import_has_errors', params: { count: summary.errors } } }, 'import_has_errors', {
+      count: summary.errors,
+    });
   if (def.approval) {
-    const approval = await submitApproval(db, actor, { resource: def.name, operation: 'import', record_id: null, payload: { batch_id: batchId, create: summary.create, update: summary.update }, before: null, summary: batch.file_name });
+    const approval = await submitApproval(db, actor, {
+      resource: def.name,
+      operation: 'import',
+      record_id: null,
+      payload: { batch_id: batchId, create: summary.create, update: summary.update },
+      before: null,
+      summary: batch.file_name,
+    });
     await db.updateTable('import_batches').set({ status: 'submitted' }).where('id', '=', batchId).execute();
     return { status: 202 as const, approval_id: approval.id, created: 0, updated: 0 };
   }

@@ -60,13 +60,27 @@ function sheet(d: ResourceDef, rows: Record<string, Cell>[]) {
 
 /** Rows and the sum of versions: changes when anything is inserted, updated or deleted. */
 async function fingerprint(table: string) {
-  const r = await sql<{ n: string; v: string }>`select count(*)::text as n, coalesce(sum(version), 0)::text as v from ${sql.table(table)}`.execute(t.db);
+  const r = await sql<{
+    n: string;
+    v: string;
+  }>`select count(*)::text as n, coalesce(sum(version), 0)::text as v from ${sql.table(table)}`.execute(t.db);
   return `${r.rows[0]!.n}/${r.rows[0]!.v}`;
 }
-const auditCount = async (resource: string) => Number((await t.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).where('resource', '=', resource).executeTakeFirstOrThrow()).n);
+const auditCount = async (resource: string) =>
+  Number(
+    (
+      await t.db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('resource', '=', resource)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
-const preview = (name: string, bytes: Buffer, as: Session = admin, file = 'import.xlsx') => t.upload(`/api/${name}/import`, as, bytes, file);
-const confirm = (name: string, batch: number, as: Session = admin) => t.call('POST', `/api/${name}/import/${batch}/confirm`, { as, body: {} });
+const preview = (name: string, bytes: Buffer, as: Session = admin, file = 'import.xlsx') =>
+  t.upload(`/api/${name}/import`, as, bytes, file);
+const confirm = (name: string, batch: number, as: Session = admin) =>
+  t.call('POST', `/api/${name}/import/${batch}/confirm`, { as, body: {} });
 
 /** Previews a file that must be refused outright (400) and checks that nothing was written. */
 async function refused(name: string, bytes: Buffer, file = 'import.xlsx') {
@@ -94,11 +108,22 @@ async function rowErrors(name: string, bytes: Buffer) {
   return res.json as { summary: Record<string, number>; errors: { row: number; field: string; message: string }[] };
 }
 
-const dictRow = (category: string, code: string, label_zh = `标签${code}`, label_en = `Label ${code}`, sort_order: Cell = 1) => ({ category, code, label_zh, label_en, sort_order });
+const dictRow = (
+  category: string,
+  code: string,
+  label_zh = `标签${code}`,
+  label_en = `Label ${code}`,
+  sort_order: Cell = 1,
+) => ({ category, code, label_zh, label_en, sort_order });
 
 describe('preview and confirm', () => {
   it('preview reports creates, updates, unchanged and errors and writes nothing; confirm applies every row with its audit entry', async () => {
-    const existing = await t.db.selectFrom('dictionary').selectAll().where('category', '=', 'record_status').orderBy('code').execute();
+    const existing = await t.db
+      .selectFrom('dictionary')
+      .selectAll()
+      .where('category', '=', 'record_status')
+      .orderBy('code')
+      .execute();
     expect(existing.length).toBeGreaterThanOrEqual(2);
     const [toUpdate, toKeep] = existing as [(typeof existing)[0], (typeof existing)[0]];
     const bytes = await sheet(dictionary, [
@@ -119,7 +144,13 @@ describe('preview and confirm', () => {
       [3, 'x2'],
     ]);
     expect(res.json.updates).toHaveLength(1);
-    expect(res.json.updates[0]).toMatchObject({ row: 4, id: toUpdate.id, version: toUpdate.version, values: { label_en: `${toUpdate.label_en} (imported)` }, before: { label_en: toUpdate.label_en } });
+    expect(res.json.updates[0]).toMatchObject({
+      row: 4,
+      id: toUpdate.id,
+      version: toUpdate.version,
+      values: { label_en: `${toUpdate.label_en} (imported)` },
+      before: { label_en: toUpdate.label_en },
+    });
     // the preview wrote nothing
     expect(await fingerprint('dictionary')).toBe(before);
     expect(await auditCount('dictionary')).toBe(audits);
@@ -127,22 +158,38 @@ describe('preview and confirm', () => {
     const done = await confirm('dictionary', res.json.batch_id);
     expect(done.status, JSON.stringify(done.json)).toBe(200);
     expect(done.json).toMatchObject({ created: 2, updated: 1 });
-    const rows = await t.db.selectFrom('dictionary').selectAll().where('category', '=', 'imp_a').orderBy('code').execute();
+    const rows = await t.db
+      .selectFrom('dictionary')
+      .selectAll()
+      .where('category', '=', 'imp_a')
+      .orderBy('code')
+      .execute();
     expect(rows.map((r) => [r.code, r.label_zh, r.label_en, r.sort_order])).toEqual([
       ['x1', '甲', 'A', 1],
       ['x2', '乙', 'B', 2],
     ]);
-    const updated = await t.db.selectFrom('dictionary').selectAll().where('id', '=', toUpdate.id).executeTakeFirstOrThrow();
+    const updated = await t.db
+      .selectFrom('dictionary')
+      .selectAll()
+      .where('id', '=', toUpdate.id)
+      .executeTakeFirstOrThrow();
     expect(updated.label_en).toBe(`${toUpdate.label_en} (imported)`);
     expect(updated.version).toBe(toUpdate.version + 1);
     const kept = await t.db.selectFrom('dictionary').selectAll().where('id', '=', toKeep.id).executeTakeFirstOrThrow();
     expect(kept.version).toBe(toKeep.version);
 
     // one audit row per created or updated row, naming the batch, plus the import summary
-    const trail = await t.db.selectFrom('audit_log').selectAll().where('resource', '=', 'dictionary').where('detail', 'like', `import #${res.json.batch_id}%`).execute();
+    const trail = await t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('resource', '=', 'dictionary')
+      .where('detail', 'like', `import #${res.json.batch_id}%`)
+      .execute();
     const perRow = trail.filter((a) => a.action !== 'import');
     expect(perRow.map((a) => a.action).sort()).toEqual(['create', 'create', 'update']);
-    expect(new Set(perRow.map((a) => a.record_id))).toEqual(new Set([...rows.map((r) => String(r.id)), String(toUpdate.id)]));
+    expect(new Set(perRow.map((a) => a.record_id))).toEqual(
+      new Set([...rows.map((r) => String(r.id)), String(toUpdate.id)]),
+    );
     expect(perRow.every((a) => a.username === 'admin')).toBe(true);
     const upd = perRow.find((a) => a.action === 'update')!;
     expect(upd.before).toMatchObject({ label_en: toUpdate.label_en });
@@ -157,11 +204,20 @@ describe('preview and confirm', () => {
   });
 
   it('accepts English labels and field names as headers, in any column order, optional columns left out', async () => {
-    const en = await workbook(['Code', 'Category', 'English label', 'Chinese label', 'Order'], [['e1', 'imp_en', 'E one', '英一', 3]]);
+    const en = await workbook(
+      ['Code', 'Category', 'English label', 'Chinese label', 'Order'],
+      [['e1', 'imp_en', 'E one', '英一', 3]],
+    );
     const r1 = await preview('dictionary', en);
     expect(r1.status, JSON.stringify(r1.json)).toBe(200);
     expect(r1.json.summary).toEqual({ rows: 1, create: 1, update: 0, unchanged: 0, errors: 0 });
-    expect(r1.json.creates[0].values).toMatchObject({ category: 'imp_en', code: 'e1', label_zh: '英一', label_en: 'E one', sort_order: 3 });
+    expect(r1.json.creates[0].values).toMatchObject({
+      category: 'imp_en',
+      code: 'e1',
+      label_zh: '英一',
+      label_en: 'E one',
+      sort_order: 3,
+    });
     const names = await workbook(['category', 'code', 'label_zh', 'label_en'], [['imp_en', 'e2', '英二', 'E two']]);
     const r2 = await preview('dictionary', names);
     expect(r2.status, JSON.stringify(r2.json)).toBe(200);
@@ -169,7 +225,16 @@ describe('preview and confirm', () => {
     // the omitted optional column takes its default
     expect(r2.json.creates[0].values.sort_order).toBe(0);
     expect((await confirm('dictionary', r2.json.batch_id)).status).toBe(200);
-    expect((await t.db.selectFrom('dictionary').select('sort_order').where('category', '=', 'imp_en').where('code', '=', 'e2').executeTakeFirstOrThrow()).sort_order).toBe(0);
+    expect(
+      (
+        await t.db
+          .selectFrom('dictionary')
+          .select('sort_order')
+          .where('category', '=', 'imp_en')
+          .where('code', '=', 'e2')
+          .executeTakeFirstOrThrow()
+      ).sort_order,
+    ).toBe(0);
   });
 
   it('a preview with errors cannot be confirmed: 400 and nothing written', async () => {
@@ -217,13 +282,19 @@ describe('bad files are refused with a 400 and nothing written', () => {
   });
 
   it('an extra column', async () => {
-    const bytes = await workbook([...dictionary.fields.map((f) => f.label.zh), '密码'], [['imp_col', 'm2', '甲', 'A', 1, 'x']]);
+    const bytes = await workbook(
+      [...dictionary.fields.map((f) => f.label.zh), '密码'],
+      [['imp_col', 'm2', '甲', 'A', 1, 'x']],
+    );
     const err = await refused('dictionary', bytes);
     expect(err.fields?.extra_columns).toContain('密码');
   });
 
   it('a column given twice (by label and by field name)', async () => {
-    const bytes = await workbook([...dictionary.fields.map((f) => f.label.zh), 'label_zh'], [['imp_col', 'm3', '甲', 'A', 1, '乙']]);
+    const bytes = await workbook(
+      [...dictionary.fields.map((f) => f.label.zh), 'label_zh'],
+      [['imp_col', 'm3', '甲', 'A', 1, '乙']],
+    );
     const err = await refused('dictionary', bytes);
     expect(err.fields?.duplicate_columns).toContain('中文标签');
   });
@@ -274,7 +345,13 @@ describe('bad files are refused with a 400 and nothing written', () => {
     const rows: Cell[][] = [];
     for (let i = 0; i < 20_001; i++) rows.push(['imp_big', `b${i}`, `大${i}`, `Big ${i}`, i % 100]);
     const batches = await t.db.selectFrom('import_batches').select('id').execute();
-    const err = await refused('dictionary', await workbook(dictionary.fields.map((f) => f.label.zh), rows));
+    const err = await refused(
+      'dictionary',
+      await workbook(
+        dictionary.fields.map((f) => f.label.zh),
+        rows,
+      ),
+    );
     expect(JSON.stringify(err)).toContain('20000');
     expect(await t.db.selectFrom('import_batches').select('id').execute()).toHaveLength(batches.length);
   });
@@ -282,7 +359,16 @@ describe('bad files are refused with a 400 and nothing written', () => {
 
 describe('bad rows are reported per row, and the batch cannot be confirmed', () => {
   it('text in an integer column, a fraction, a value out of range', async () => {
-    const res = await rowErrors('dictionary', await sheet(dictionary, [dictRow('imp_t', 'a', '甲', 'A', 'abc'), dictRow('imp_t', 'b', '乙', 'B', 1.5), dictRow('imp_t', 'c', '丙', 'C', -1), dictRow('imp_t', 'd', '丁', 'D', 10_000), dictRow('imp_t', 'ok')]));
+    const res = await rowErrors(
+      'dictionary',
+      await sheet(dictionary, [
+        dictRow('imp_t', 'a', '甲', 'A', 'abc'),
+        dictRow('imp_t', 'b', '乙', 'B', 1.5),
+        dictRow('imp_t', 'c', '丙', 'C', -1),
+        dictRow('imp_t', 'd', '丁', 'D', 10_000),
+        dictRow('imp_t', 'ok'),
+      ]),
+    );
     expect(res.summary).toMatchObject({ rows: 5, create: 1, errors: 4 });
     expect(res.errors.map((e) => [e.row, e.field])).toEqual([
       [2, 'sort_order'],
@@ -314,7 +400,14 @@ describe('bad rows are reported per row, and the batch cannot be confirmed', () 
   });
 
   it('a key twice in one file', async () => {
-    const res = await rowErrors('dictionary', await sheet(dictionary, [dictRow('imp_dup', 'k1'), dictRow('imp_dup', 'k2'), dictRow('imp_dup', 'k1', '又一个', 'Again')]));
+    const res = await rowErrors(
+      'dictionary',
+      await sheet(dictionary, [
+        dictRow('imp_dup', 'k1'),
+        dictRow('imp_dup', 'k2'),
+        dictRow('imp_dup', 'k1', '又一个', 'Again'),
+      ]),
+    );
     expect(res.summary).toMatchObject({ rows: 3, create: 2, errors: 1 });
     expect(res.errors).toHaveLength(1);
     expect(res.errors[0]).toMatchObject({ row: 4, field: 'category+code' });
@@ -322,29 +415,88 @@ describe('bad rows are reported per row, and the batch cannot be confirmed', () 
   });
 
   it('a row breaking a rule: a bank whose transfers end before they start', async () => {
-    const res = await rowErrors('banks', await sheet(banks, [{ code: 'IMPB', name_zh: '导入银行', name_en: 'Import Bank', transfer_start: '16:00', transfer_end: '09:00', settlement_account: '1234567890123', status: 'active' }]));
+    const res = await rowErrors(
+      'banks',
+      await sheet(banks, [
+        {
+          code: 'IMPB',
+          name_zh: '导入银行',
+          name_en: 'Import Bank',
+          transfer_start: '16:00',
+          transfer_end: '09:00',
+          settlement_account: '1234567890123',
+          status: 'active',
+        },
+      ]),
+    );
     expect(res.errors).toEqual([{ row: 2, field: 'transfer_end', message: '截止时间须晚于开始时间' }]);
   });
 
   it('a row breaking a rule: an A share with tick 0.05', async () => {
-    const security = { market: 'SZ-A', code: '009998', name: '导入证券', type: 'stock', board: 'main', industry: '', lot_size: 100, tick: 0.05, price_limit_pct: 10, st: false, prev_close: 12.34, status: 'listed' };
+    const security = {
+      market: 'SZ-A',
+      code: '009998',
+      name: '导入证券',
+      type: 'stock',
+      board: 'main',
+      industry: '',
+      lot_size: 100,
+      tick: 0.05,
+      price_limit_pct: 10,
+      st: false,
+      prev_close: 12.34,
+      status: 'listed',
+    };
     const res = await rowErrors('securities', await sheet(securities, [security]));
     expect(res.errors).toEqual([{ row: 2, field: 'tick', message: expect.stringContaining('0.01') }]);
   });
 
   it('an unknown dictionary code', async () => {
-    const res = await rowErrors('banks', await sheet(banks, [{ code: 'IMPC', name_zh: '导入银行', name_en: 'Import Bank', transfer_start: '09:00', transfer_end: '16:00', settlement_account: '1234567890123', status: 'bogus' }]));
+    const res = await rowErrors(
+      'banks',
+      await sheet(banks, [
+        {
+          code: 'IMPC',
+          name_zh: '导入银行',
+          name_en: 'Import Bank',
+          transfer_start: '09:00',
+          transfer_end: '16:00',
+          settlement_account: '1234567890123',
+          status: 'bogus',
+        },
+      ]),
+    );
     expect(res.errors).toEqual([{ row: 2, field: 'status', message: '数据字典中没有代码 bogus' }]);
   });
 
   it('an unknown reference (market XX)', async () => {
-    const security = { market: 'XX', code: '009997', name: '导入证券', type: 'stock', board: 'main', industry: '', lot_size: 100, tick: 0.01, price_limit_pct: 10, st: false, prev_close: 12.34, status: 'listed' };
+    const security = {
+      market: 'XX',
+      code: '009997',
+      name: '导入证券',
+      type: 'stock',
+      board: 'main',
+      industry: '',
+      lot_size: 100,
+      tick: 0.01,
+      price_limit_pct: 10,
+      st: false,
+      prev_close: 12.34,
+      status: 'listed',
+    };
     const res = await rowErrors('securities', await sheet(securities, [security]));
     expect(res.errors).toEqual([{ row: 2, field: 'market', message: '引用的记录不存在' }]);
   });
 
   it('a formula cell', async () => {
-    const res = await rowErrors('dictionary', await sheet(dictionary, [dictRow('imp_f', 'f0'), { ...dictRow('imp_f', 'f1'), label_zh: { formula: 'A1+1' } as Cell }, { ...dictRow('imp_f', 'f2'), sort_order: { formula: 'E2*2', result: 2 } as Cell }]));
+    const res = await rowErrors(
+      'dictionary',
+      await sheet(dictionary, [
+        dictRow('imp_f', 'f0'),
+        { ...dictRow('imp_f', 'f1'), label_zh: { formula: 'A1+1' } as Cell },
+        { ...dictRow('imp_f', 'f2'), sort_order: { formula: 'E2*2', result: 2 } as Cell },
+      ]),
+    );
     expect(res.summary).toMatchObject({ rows: 3, create: 1, errors: 2 });
     expect(res.errors).toEqual([
       { row: 3, field: 'label_zh', message: '不接受公式单元格，请粘贴为数值' },
@@ -354,7 +506,12 @@ describe('bad rows are reported per row, and the batch cannot be confirmed', () 
 
   it('a read-only record (the business date) cannot be changed by import', async () => {
     const params = def('system_params');
-    const rows = await t.db.selectFrom('system_params').selectAll().where('key', 'in', ['business_date', 'active_account_days']).orderBy('key').execute();
+    const rows = await t.db
+      .selectFrom('system_params')
+      .selectAll()
+      .where('key', 'in', ['business_date', 'active_account_days'])
+      .orderBy('key')
+      .execute();
     const byKey = Object.fromEntries(rows.map((r) => [r.key, r]));
     const res = await rowErrors(
       'system_params',
@@ -371,10 +528,16 @@ describe('bad rows are reported per row, and the batch cannot be confirmed', () 
 });
 
 describe('large files', () => {
-  it('10,000 rows: the preview counts 10,000 creates in reasonable time; confirm creates exactly 10,000', { timeout: 180_000 }, async () => {
+  it('10,000 rows: the preview counts 10,000 creates in reasonable time; confirm creates exactly 10,000', {
+    timeout: 180_000,
+  }, async () => {
     const rows: Cell[][] = [];
-    for (let i = 0; i < 10_000; i++) rows.push(['imp_10k', `c${String(i).padStart(5, '0')}`, `批量${i}`, `Bulk ${i}`, i % 10_000]);
-    const bytes = await workbook(dictionary.fields.map((f) => f.label.zh), rows);
+    for (let i = 0; i < 10_000; i++)
+      rows.push(['imp_10k', `c${String(i).padStart(5, '0')}`, `批量${i}`, `Bulk ${i}`, i % 10_000]);
+    const bytes = await workbook(
+      dictionary.fields.map((f) => f.label.zh),
+      rows,
+    );
     const before = await fingerprint('dictionary');
     const started = Date.now();
     const res = await preview('dictionary', bytes);
@@ -387,7 +550,11 @@ describe('large files', () => {
     const done = await confirm('dictionary', res.json.batch_id);
     expect(done.status, JSON.stringify(done.json)).toBe(200);
     expect(done.json).toMatchObject({ created: 10_000, updated: 0 });
-    const n = await t.db.selectFrom('dictionary').select((eb) => eb.fn.countAll().as('n')).where('category', '=', 'imp_10k').executeTakeFirstOrThrow();
+    const n = await t.db
+      .selectFrom('dictionary')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('category', '=', 'imp_10k')
+      .executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(10_000);
     // one audit row per created row, plus the batch summary
     expect((await auditCount('dictionary')) - audits).toBe(10_001);
@@ -399,11 +566,18 @@ describe('formula neutralisation on export, and the round trip', () => {
 
   it('text a spreadsheet would run as a formula is exported with a leading apostrophe; importing the export changes nothing', async () => {
     for (const [i, label] of risky.entries()) {
-      const res = await t.call('POST', '/api/dictionary', { as: admin, body: { category: 'imp_inj', code: `r${i}`, label_zh: label, label_en: `Risky ${i}` } });
+      const res = await t.call('POST', '/api/dictionary', {
+        as: admin,
+        body: { category: 'imp_inj', code: `r${i}`, label_zh: label, label_en: `Risky ${i}` },
+      });
       expect(res.status, JSON.stringify(res.json)).toBe(201);
       expect(res.json.label_zh).toBe(label);
     }
-    const exported = await t.call('GET', `/api/dictionary/export?filter=${encodeURIComponent(JSON.stringify({ category: 'imp_inj' }))}`, { as: admin });
+    const exported = await t.call(
+      'GET',
+      `/api/dictionary/export?filter=${encodeURIComponent(JSON.stringify({ category: 'imp_inj' }))}`,
+      { as: admin },
+    );
     expect(exported.status).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(exported.bytes! as unknown as ArrayBuffer);
@@ -429,12 +603,25 @@ describe('formula neutralisation on export, and the round trip', () => {
 
   it('text that itself starts with an apostrophe before a formula sign survives the round trip', async () => {
     const literal = "'=not a formula";
-    const res = await t.call('POST', '/api/dictionary', { as: admin, body: { category: 'imp_apos', code: 'a1', label_zh: literal, label_en: "'-quoted" } });
+    const res = await t.call('POST', '/api/dictionary', {
+      as: admin,
+      body: { category: 'imp_apos', code: 'a1', label_zh: literal, label_en: "'-quoted" },
+    });
     expect(res.status).toBe(201);
-    const exported = await t.call('GET', `/api/dictionary/export?filter=${encodeURIComponent(JSON.stringify({ category: 'imp_apos' }))}`, { as: admin });
+    const exported = await t.call(
+      'GET',
+      `/api/dictionary/export?filter=${encodeURIComponent(JSON.stringify({ category: 'imp_apos' }))}`,
+      { as: admin },
+    );
     const back = await preview('dictionary', exported.bytes!);
     expect(back.status).toBe(200);
-    expect(back.json.summary, JSON.stringify(back.json.updates)).toEqual({ rows: 1, create: 0, update: 0, unchanged: 1, errors: 0 });
+    expect(back.json.summary, JSON.stringify(back.json.updates)).toEqual({
+      rows: 1,
+      create: 0,
+      update: 0,
+      unchanged: 1,
+      errors: 0,
+    });
   });
 
   it('a new row typed with a leading apostrophe (as Excel users quote text) is stored without it', async () => {
@@ -445,7 +632,17 @@ describe('formula neutralisation on export, and the round trip', () => {
 });
 
 describe('a resource under 复核: fee schedules', () => {
-  const newSchedule = { fee_item: 'commission', scope: 'client', scope_value: '10000099', side: 'both', rate: 0.00025, min_fee: 5, effective_from: '2027-01-01', effective_to: null, note: '导入的佣金套餐' };
+  const newSchedule = {
+    fee_item: 'commission',
+    scope: 'client',
+    scope_value: '10000099',
+    side: 'both',
+    rate: 0.00025,
+    min_fee: 5,
+    effective_from: '2027-01-01',
+    effective_to: null,
+    note: '导入的佣金套餐',
+  };
 
   it('confirm → 202 with an approval; the rows appear only when a second operator approves', async () => {
     const res = await preview('fee_schedules', await sheet(fees, [newSchedule]));
@@ -465,15 +662,39 @@ describe('a resource under 复核: fee schedules', () => {
     expect(own.json.error.code).toBe('OWN_APPROVAL');
     expect(await fingerprint('fee_schedules')).toBe(before);
     const pending = await t.call('GET', `/api/approvals/${approvalId}`, { as: manager });
-    expect(pending.json).toMatchObject({ resource: 'fee_schedules', operation: 'import', status: 'pending', maker_username: 'admin' });
+    expect(pending.json).toMatchObject({
+      resource: 'fee_schedules',
+      operation: 'import',
+      status: 'pending',
+      maker_username: 'admin',
+    });
 
-    const approved = await t.call('POST', `/api/approvals/${approvalId}/approve`, { as: manager, body: { comment: '同意' } });
+    const approved = await t.call('POST', `/api/approvals/${approvalId}/approve`, {
+      as: manager,
+      body: { comment: '同意' },
+    });
     expect(approved.status, JSON.stringify(approved.json)).toBe(200);
-    const rows = await t.db.selectFrom('fee_schedules').selectAll().where('scope', '=', 'client').where('scope_value', '=', '10000099').execute();
+    const rows = await t.db
+      .selectFrom('fee_schedules')
+      .selectAll()
+      .where('scope', '=', 'client')
+      .where('scope_value', '=', '10000099')
+      .execute();
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ fee_item: 'commission', rate: '0.00025000', min_fee: '5.00', effective_from: '2027-01-01', effective_to: null });
+    expect(rows[0]).toMatchObject({
+      fee_item: 'commission',
+      rate: '0.00025000',
+      min_fee: '5.00',
+      effective_from: '2027-01-01',
+      effective_to: null,
+    });
     // the row's audit entry is the checker's, naming the batch and the approval
-    const trail = await t.db.selectFrom('audit_log').selectAll().where('resource', '=', 'fee_schedules').where('record_id', '=', String(rows[0]!.id)).execute();
+    const trail = await t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('resource', '=', 'fee_schedules')
+      .where('record_id', '=', String(rows[0]!.id))
+      .execute();
     expect(trail).toHaveLength(1);
     expect(trail[0]).toMatchObject({ action: 'create', username: 'manager' });
     expect(trail[0]!.detail).toContain(`import #${res.json.batch_id}`);
@@ -489,17 +710,31 @@ describe('a resource under 复核: fee schedules', () => {
     const before = await fingerprint('fee_schedules');
     const submitted = await confirm('fee_schedules', res.json.batch_id);
     expect(submitted.status).toBe(202);
-    const rejected = await t.call('POST', `/api/approvals/${submitted.json.approval_id}/reject`, { as: manager, body: { comment: '不同意' } });
+    const rejected = await t.call('POST', `/api/approvals/${submitted.json.approval_id}/reject`, {
+      as: manager,
+      body: { comment: '不同意' },
+    });
     expect(rejected.status).toBe(200);
     expect(await fingerprint('fee_schedules')).toBe(before);
     expect((await confirm('fee_schedules', res.json.batch_id)).status).toBe(409);
   });
 
   it('overlapping periods are refused in a file and against the database; no overlap is ever stored', async () => {
-    const seeded = await t.db.selectFrom('fee_schedules').selectAll().where('fee_item', '=', 'commission').where('scope', '=', 'default').where('effective_to', 'is', null).executeTakeFirstOrThrow();
+    const seeded = await t.db
+      .selectFrom('fee_schedules')
+      .selectAll()
+      .where('fee_item', '=', 'commission')
+      .where('scope', '=', 'default')
+      .where('effective_to', 'is', null)
+      .executeTakeFirstOrThrow();
     // against the seeded open-ended default commission
-    const clash = await rowErrors('fee_schedules', await sheet(fees, [{ ...newSchedule, scope: 'default', scope_value: '' }]));
-    expect(clash.errors).toEqual([{ row: 2, field: 'effective_from', message: expect.stringContaining(`#${seeded.id}`) }]);
+    const clash = await rowErrors(
+      'fee_schedules',
+      await sheet(fees, [{ ...newSchedule, scope: 'default', scope_value: '' }]),
+    );
+    expect(clash.errors).toEqual([
+      { row: 2, field: 'effective_from', message: expect.stringContaining(`#${seeded.id}`) },
+    ]);
 
     // two rows of one file overlapping each other
     const before = await fingerprint('fee_schedules');
@@ -512,51 +747,87 @@ describe('a resource under 复核: fee schedules', () => {
     );
     expect(res.status).toBe(200);
     expect(res.json.summary).toMatchObject({ rows: 2, create: 1, errors: 1 });
-    expect(res.json.errors).toEqual([{ row: 3, field: 'effective_from', message: expect.stringContaining('2027-01-01') }]);
+    expect(res.json.errors).toEqual([
+      { row: 3, field: 'effective_from', message: expect.stringContaining('2027-01-01') },
+    ]);
     expect((await confirm('fee_schedules', res.json.batch_id)).status).toBe(400);
     expect(await fingerprint('fee_schedules')).toBe(before);
     expect(await t.db.selectFrom('approvals').select('id').where('status', '=', 'pending').execute()).toEqual([]);
 
     // two batches each fine on its own, together overlapping: the second approval is refused
-    const a = await preview('fee_schedules', await sheet(fees, [{ ...newSchedule, scope_value: '10000096', effective_from: '2027-01-01' }]));
-    const b = await preview('fee_schedules', await sheet(fees, [{ ...newSchedule, scope_value: '10000096', effective_from: '2027-03-01' }]));
+    const a = await preview(
+      'fee_schedules',
+      await sheet(fees, [{ ...newSchedule, scope_value: '10000096', effective_from: '2027-01-01' }]),
+    );
+    const b = await preview(
+      'fee_schedules',
+      await sheet(fees, [{ ...newSchedule, scope_value: '10000096', effective_from: '2027-03-01' }]),
+    );
     expect(a.json.summary.errors).toBe(0);
     expect(b.json.summary.errors).toBe(0);
     const sa = await confirm('fee_schedules', a.json.batch_id);
     const sb = await confirm('fee_schedules', b.json.batch_id);
-    expect((await t.call('POST', `/api/approvals/${sa.json.approval_id}/approve`, { as: manager, body: {} })).status).toBe(200);
+    expect(
+      (await t.call('POST', `/api/approvals/${sa.json.approval_id}/approve`, { as: manager, body: {} })).status,
+    ).toBe(200);
     const second = await t.call('POST', `/api/approvals/${sb.json.approval_id}/approve`, { as: manager, body: {} });
     expect(second.status, JSON.stringify(second.json)).toBe(400);
     expect(second.json.error.fields.effective_from).toBeTruthy();
-    const stored = await t.db.selectFrom('fee_schedules').select('effective_from').where('scope_value', '=', '10000096').execute();
+    const stored = await t.db
+      .selectFrom('fee_schedules')
+      .select('effective_from')
+      .where('scope_value', '=', '10000096')
+      .execute();
     expect(stored).toEqual([{ effective_from: '2027-01-01' }]);
   });
 });
 
 describe('a plan checked at preview time is applied only if the database still agrees', () => {
   it('a key created by someone else since the preview: confirm refused, nothing written', async () => {
-    const res = await preview('dictionary', await sheet(dictionary, [dictRow('imp_race', 'r1'), dictRow('imp_race', 'r2')]));
+    const res = await preview(
+      'dictionary',
+      await sheet(dictionary, [dictRow('imp_race', 'r1'), dictRow('imp_race', 'r2')]),
+    );
     expect(res.json.summary.create).toBe(2);
-    const other = await t.call('POST', '/api/dictionary', { as: hqadmin, body: { category: 'imp_race', code: 'r2', label_zh: '先到', label_en: 'First' } });
+    const other = await t.call('POST', '/api/dictionary', {
+      as: hqadmin,
+      body: { category: 'imp_race', code: 'r2', label_zh: '先到', label_en: 'First' },
+    });
     expect(other.status).toBe(201);
     const before = await fingerprint('dictionary');
     const conf = await confirm('dictionary', res.json.batch_id);
     expect(conf.status).toBe(400);
     expect(conf.json.error.code).toBe('VALIDATION_FAILED');
     expect(await fingerprint('dictionary')).toBe(before);
-    expect(await anyDb(t.db).selectFrom('dictionary').select('code').where('category', '=', 'imp_race').execute()).toEqual([{ code: 'r2' }]);
+    expect(
+      await anyDb(t.db).selectFrom('dictionary').select('code').where('category', '=', 'imp_race').execute(),
+    ).toEqual([{ code: 'r2' }]);
   });
 
   it('a row updated by someone else since the preview: confirm 409, nothing written', async () => {
-    const row = await t.db.selectFrom('dictionary').selectAll().where('category', '=', 'imp_a').where('code', '=', 'x1').executeTakeFirstOrThrow();
-    const res = await preview('dictionary', await sheet(dictionary, [{ ...row, label_en: 'Mine' }, dictRow('imp_a', 'x3')]));
+    const row = await t.db
+      .selectFrom('dictionary')
+      .selectAll()
+      .where('category', '=', 'imp_a')
+      .where('code', '=', 'x1')
+      .executeTakeFirstOrThrow();
+    const res = await preview(
+      'dictionary',
+      await sheet(dictionary, [{ ...row, label_en: 'Mine' }, dictRow('imp_a', 'x3')]),
+    );
     expect(res.json.summary).toMatchObject({ create: 1, update: 1 });
-    const other = await t.call('PUT', `/api/dictionary/${row.id}`, { as: hqadmin, body: { label_en: 'Theirs', version: row.version } });
+    const other = await t.call('PUT', `/api/dictionary/${row.id}`, {
+      as: hqadmin,
+      body: { label_en: 'Theirs', version: row.version },
+    });
     expect(other.status).toBe(200);
     const before = await fingerprint('dictionary');
     const conf = await confirm('dictionary', res.json.batch_id);
     expect(conf.status).toBe(409);
     expect(await fingerprint('dictionary')).toBe(before);
-    expect((await t.db.selectFrom('dictionary').select('label_en').where('id', '=', row.id).executeTakeFirstOrThrow()).label_en).toBe('Theirs');
+    expect(
+      (await t.db.selectFrom('dictionary').select('label_en').where('id', '=', row.id).executeTakeFirstOrThrow())
+        .label_en,
+    ).toBe('Theirs');
   });
 });

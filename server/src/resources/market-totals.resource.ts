@@ -15,14 +15,47 @@ export const market_totals = defineResource({
   defaultSort: ['business_date', 'DESC'],
   scope: 'global',
   fields: [
-    { name: 'business_date', type: 'date', label: L('交易日期', 'Trading date'), createOnly: true, filter: 'range', sortable: true, list: true },
-    { name: 'market', type: 'reference', reference: 'markets', referenceColumn: 'code', label: COMMON.market, createOnly: true, filter: 'eq', sortable: true, list: true },
-    { name: 'turnover', type: 'decimal', scale: 2, label: L('成交总额(元)', 'Turnover (CNY)'), min: '0', maxValue: '99999999999999999999.99', sortable: true, filter: 'range', list: true },
+    {
+      name: 'business_date',
+      type: 'date',
+      label: L('交易日期', 'Trading date'),
+      createOnly: true,
+      filter: 'range',
+      sortable: true,
+      list: true,
+    },
+    {
+      name: 'market',
+      type: 'reference',
+      reference: 'markets',
+      referenceColumn: 'code',
+      label: COMMON.market,
+      createOnly: true,
+      filter: 'eq',
+      sortable: true,
+      list: true,
+    },
+    {
+      name: 'turnover',
+      type: 'decimal',
+      scale: 2,
+      label: L('成交总额(元)', 'Turnover (CNY)'),
+      min: '0',
+      maxValue: '99999999999999999999.99',
+      sortable: true,
+      filter: 'range',
+      list: true,
+    },
     { name: 'note', type: 'text', label: COMMON.note, max: 100, required: false, default: '', list: true },
   ],
   // a market closed that day (交易日历) has no turnover to enter; days the calendar does not cover pass
   rules: async (row, { db }) => {
-    const day = await anyDb(db).selectFrom('trading_calendar').select('is_trading_day').where('market', '=', row.market).where('date', '=', row.business_date).executeTakeFirst();
+    const day = await anyDb(db)
+      .selectFrom('trading_calendar')
+      .select('is_trading_day')
+      .where('market', '=', row.market)
+      .where('date', '=', row.business_date)
+      .executeTakeFirst();
     return day && !day.is_trading_day ? { business_date: { key: 'not_trading_day' } } : null;
   },
 });

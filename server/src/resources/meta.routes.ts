@@ -7,48 +7,70 @@ import { listSpecOf } from './crud.routes.js';
  * What the admin draws its generated screens from: each resource the operator may list, with
  * its fields, filters, sort columns and operations, and the dictionary labels its enums use.
  */
-export const metaRoutes = router().openapi(route('signed_in', { method: 'get', path: '/meta/resources', tags: ['meta'], summary: '资源元数据 Declared resources for the generated screens' }), async (c) => {
-  const me = c.get('me')!;
-  const visible = RESOURCES.filter((d) => me.permissions.has(`${d.name}.list`));
-  const categories = [...new Set(visible.flatMap((d) => d.fields.filter((f) => f.dict).map((f) => f.dict!)))];
-  const dict = categories.length
-    ? await c.get('deps').db.selectFrom('dictionary').select(['category', 'code', 'label_zh', 'label_en']).where('category', 'in', categories).orderBy('category').orderBy('sort_order').orderBy('code').execute()
-    : [];
-  const resources = visible.map((d) => ({
-    name: d.name,
-    label: d.label,
-    group: d.group,
-    key: d.key,
-    display: d.display,
-    default_sort: d.defaultSort,
-    scope: d.scope,
-    approval: !!d.approval,
-    locked_by: d.lockedBy ?? null,
-    operations: { create: can(d, 'create'), edit: can(d, 'edit'), delete: can(d, 'delete'), import: can(d, 'import') },
-    sortable: listSpecOf(d).sortable,
-    fields: d.fields.map((f) => ({
-      name: f.name,
-      type: f.type,
-      label: f.label,
-      required: f.required !== false && f.default === undefined,
-      nullable: !!f.nullable,
-      max: f.max,
-      min: f.min,
-      max_value: f.maxValue,
-      scale: f.scale,
-      dict: f.dict,
-      reference: f.reference,
-      reference_column: f.referenceColumn ?? (f.reference ? 'id' : undefined),
-      filter: f.filter,
-      sortable: !!f.sortable,
-      list: !!f.list,
-      read_only: !!f.readOnly,
-      create_only: !!f.createOnly,
-      default: f.default,
-      help: f.help,
-    })),
-  }));
-  const dictionary: Record<string, { code: string; label_zh: string; label_en: string }[]> = {};
-  for (const d of dict) (dictionary[d.category] ??= []).push({ code: d.code, label_zh: d.label_zh, label_en: d.label_en });
-  return c.json({ resources, dictionary }, 200);
-});
+export const metaRoutes = router().openapi(
+  route('signed_in', {
+    method: 'get',
+    path: '/meta/resources',
+    tags: ['meta'],
+    summary: '资源元数据 Declared resources for the generated screens',
+  }),
+  async (c) => {
+    const me = c.get('me')!;
+    const visible = RESOURCES.filter((d) => me.permissions.has(`${d.name}.list`));
+    const categories = [...new Set(visible.flatMap((d) => d.fields.filter((f) => f.dict).map((f) => f.dict!)))];
+    const dict = categories.length
+      ? await c
+          .get('deps')
+          .db.selectFrom('dictionary')
+          .select(['category', 'code', 'label_zh', 'label_en'])
+          .where('category', 'in', categories)
+          .orderBy('category')
+          .orderBy('sort_order')
+          .orderBy('code')
+          .execute()
+      : [];
+    const resources = visible.map((d) => ({
+      name: d.name,
+      label: d.label,
+      group: d.group,
+      key: d.key,
+      display: d.display,
+      default_sort: d.defaultSort,
+      scope: d.scope,
+      approval: !!d.approval,
+      locked_by: d.lockedBy ?? null,
+      operations: {
+        create: can(d, 'create'),
+        edit: can(d, 'edit'),
+        delete: can(d, 'delete'),
+        import: can(d, 'import'),
+      },
+      sortable: listSpecOf(d).sortable,
+      fields: d.fields.map((f) => ({
+        name: f.name,
+        type: f.type,
+        label: f.label,
+        required: f.required !== false && f.default === undefined,
+        nullable: !!f.nullable,
+        max: f.max,
+        min: f.min,
+        max_value: f.maxValue,
+        scale: f.scale,
+        dict: f.dict,
+        reference: f.reference,
+        reference_column: f.referenceColumn ?? (f.reference ? 'id' : undefined),
+        filter: f.filter,
+        sortable: !!f.sortable,
+        list: !!f.list,
+        read_only: !!f.readOnly,
+        create_only: !!f.createOnly,
+        default: f.default,
+        help: f.help,
+      })),
+    }));
+    const dictionary: Record<string, { code: string; label_zh: string; label_en: string }[]> = {};
+    for (const d of dict)
+      (dictionary[d.category] ??= []).push({ code: d.code, label_zh: d.label_zh, label_en: d.label_en });
+    return c.json({ resources, dictionary }, 200);
+  },
+);

@@ -17,7 +17,19 @@ import { client_managers } from './client-managers.resource.js';
 import { market_totals } from './market-totals.resource.js';
 
 /** Every declared resource. Adding a parameter table = a migration + a definition file + one line here. */
-export const RESOURCES: readonly ResourceDef[] = [branches, markets, seats, banks, securities, fee_schedules, trading_calendar, system_params, dictionary, client_managers, market_totals];
+export const RESOURCES: readonly ResourceDef[] = [
+  branches,
+  markets,
+  seats,
+  banks,
+  securities,
+  fee_schedules,
+  trading_calendar,
+  system_params,
+  dictionary,
+  client_managers,
+  market_totals,
+];
 
 export const resourceByName = new Map(RESOURCES.map((d) => [d.name, d]));
 

@@ -22,12 +22,19 @@ export function paramValueProblem(type: string, value: string): FieldMsg | null 
       }
     case 'date':
       // Date.parse accepts 2026-02-30 (it rolls over): the date must come back as itself
-      return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value + 'T00:00:00Z')) && new Date(value + 'T00:00:00Z').toISOString().slice(0, 10) === value ? null : { key: 'param_date' };
+      return /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+        !Number.isNaN(Date.parse(value + 'T00:00:00Z')) &&
+        new Date(value + 'T00:00:00Z').toISOString().slice(0, 10) === value
+        ? null
+        : { key: 'param_date' };
     case 'boolean':
       return value === 'true' || value === 'false' ? null : { key: 'param_boolean' };
     case 'date_list':
       // month-day list, e.g. the 转息日 03-20,06-20,09-20,12-20
-      return /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(,(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))*$/.test(value) && value.split(',').every(monthDayExists) ? null : { key: 'param_date_list' };
+      return /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(,(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))*$/.test(value) &&
+        value.split(',').every(monthDayExists)
+        ? null
+        : { key: 'param_date_list' };
     default:
       return null;
   }
@@ -44,10 +51,36 @@ export const system_params = defineResource({
   scope: 'global',
   operations: { create: false, delete: false },
   fields: [
-    { name: 'key', type: 'text', label: L('参数键', 'Key'), max: 60, readOnly: true, filter: 'eq', sortable: true, list: true },
-    { name: 'name_zh', type: 'text', label: L('参数名称', 'Name'), max: 60, readOnly: true, filter: 'like', list: true },
+    {
+      name: 'key',
+      type: 'text',
+      label: L('参数键', 'Key'),
+      max: 60,
+      readOnly: true,
+      filter: 'eq',
+      sortable: true,
+      list: true,
+    },
+    {
+      name: 'name_zh',
+      type: 'text',
+      label: L('参数名称', 'Name'),
+      max: 60,
+      readOnly: true,
+      filter: 'like',
+      list: true,
+    },
     { name: 'name_en', type: 'text', label: L('英文名称', 'Name (English)'), max: 80, readOnly: true },
-    { name: 'category', type: 'enum', dict: 'param_category', label: L('类别', 'Category'), readOnly: true, filter: 'eq', sortable: true, list: true },
+    {
+      name: 'category',
+      type: 'enum',
+      dict: 'param_category',
+      label: L('类别', 'Category'),
+      readOnly: true,
+      filter: 'eq',
+      sortable: true,
+      list: true,
+    },
     { name: 'type', type: 'enum', dict: 'param_type', label: L('类型', 'Type'), readOnly: true, list: true },
     { name: 'value', type: 'text', label: L('参数值', 'Value'), max: 200, list: true },
     { name: 'read_only', type: 'boolean', label: L('只读', 'Read-only'), readOnly: true, list: true },

@@ -50,7 +50,7 @@ const FieldTable = ({ fields, showIn }: { fields: FieldDoc[]; showIn?: boolean }
                 </TableRow>
             </TableHead>
             <TableBody>
-                {fields.map(field => (
+                {fields.map((field) => (
                     <TableRow key={`${field.in ?? ''}:${field.name}`}>
                         <TableCell sx={mono}>{field.name}</TableCell>
                         {showIn && <TableCell sx={mono}>{field.in}</TableCell>}
@@ -72,9 +72,7 @@ export const OperationCard = ({ operation, basePath }: { operation: OperationDoc
             <AccordionSummary expandIcon={<ExpandMoreIcon />}>
                 <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap', width: '100%' }}>
                     <MethodChip method={operation.method} />
-                    <Typography
-                        sx={{ ...mono, textDecoration: operation.deprecated ? 'line-through' : undefined }}
-                    >
+                    <Typography sx={{ ...mono, textDecoration: operation.deprecated ? 'line-through' : undefined }}>
                         <Box component="span" sx={{ color: 'text.secondary' }}>
                             {basePath}
                         </Box>

@@ -28,7 +28,9 @@ const doc = {
                 tags: ['operators'],
                 summary: 'Create',
                 'x-permission': 'operators.create',
-                requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/OperatorCreate' } } } },
+                requestBody: {
+                    content: { 'application/json': { schema: { $ref: '#/components/schemas/OperatorCreate' } } },
+                },
             },
         },
         '/api/operators/{id}': {
@@ -46,7 +48,7 @@ describe('parseOpenApi', () => {
     it('groups operations by tag in declared order, untagged last', () => {
         expect(api.title).toBe('Branch console API');
         expect(api.basePath).toBe('/api');
-        expect(api.groups.map(g => [g.tag, g.operations.length])).toEqual([
+        expect(api.groups.map((g) => [g.tag, g.operations.length])).toEqual([
             ['auth', 1],
             ['operators', 3],
             ['', 1],
@@ -56,7 +58,7 @@ describe('parseOpenApi', () => {
 
     it('reads x-permission, method and summary', () => {
         const ops = api.groups[1].operations;
-        expect(ops.map(o => [o.method, o.path, o.permission])).toEqual([
+        expect(ops.map((o) => [o.method, o.path, o.permission])).toEqual([
             ['GET', '/api/operators', 'operators.list'],
             ['POST', '/api/operators', 'operators.create'],
             ['GET', '/api/operators/{id}', 'operators.show'],
@@ -87,8 +89,10 @@ describe('parseOpenApi', () => {
     });
 
     it('filters by path, summary or permission', () => {
-        expect(filterGroups(api.groups, 'LOGIN').map(g => g.tag)).toEqual(['auth']);
-        expect(filterGroups(api.groups, 'operators.show')[0].operations.map(o => o.path)).toEqual(['/api/operators/{id}']);
+        expect(filterGroups(api.groups, 'LOGIN').map((g) => g.tag)).toEqual(['auth']);
+        expect(filterGroups(api.groups, 'operators.show')[0].operations.map((o) => o.path)).toEqual([
+            '/api/operators/{id}',
+        ]);
         expect(filterGroups(api.groups, '  ')).toBe(api.groups);
     });
 });

@@ -69,7 +69,7 @@ export const typeLabel = (doc: Json, raw: Json | undefined): string => {
     const types: string[] = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
     if (types.length === 0) return schema.properties ? 'object' : 'any';
     return types
-        .map(type => {
+        .map((type) => {
             if (type === 'array') return `${typeLabel(doc, schema.items)}[]`;
             if (type === 'string' && schema.format) return `string (${schema.format})`;
             return type;
@@ -100,7 +100,7 @@ const parameterDocs = (doc: Json, pathItem: Json, operation: Json): FieldDoc[] =
         const param = resolveRef(doc, raw);
         merged.set(`${param.in}:${param.name}`, param);
     }
-    return [...merged.values()].map(param => ({
+    return [...merged.values()].map((param) => ({
         name: String(param.name),
         in: param.in,
         required: !!param.required,
@@ -112,7 +112,7 @@ const parameterDocs = (doc: Json, pathItem: Json, operation: Json): FieldDoc[] =
 const requestBodyDoc = (doc: Json, operation: Json): OperationDoc['requestBody'] => {
     const body = resolveRef(doc, operation.requestBody);
     const content = (body.content ?? {}) as Record<string, Json>;
-    const contentType = Object.keys(content).find(type => type.includes('json')) ?? Object.keys(content)[0];
+    const contentType = Object.keys(content).find((type) => type.includes('json')) ?? Object.keys(content)[0];
     if (!contentType) return null;
     const schema = content[contentType]?.schema;
     return { contentType, fields: schemaFields(doc, schema), type: typeLabel(doc, schema) };
@@ -144,14 +144,14 @@ export const parseOpenApi = (raw: unknown): ApiDoc => {
     const declared: Json[] = Array.isArray(doc.tags) ? doc.tags : [];
     const order = (tag: string) => {
         if (tag === '') return Number.MAX_SAFE_INTEGER;
-        const index = declared.findIndex(t => t.name === tag);
+        const index = declared.findIndex((t) => t.name === tag);
         return index === -1 ? declared.length : index;
     };
     const groups = [...byTag.entries()]
         .sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b))
         .map(([tag, operations]) => ({
             tag,
-            description: declared.find(t => t.name === tag)?.description,
+            description: declared.find((t) => t.name === tag)?.description,
             operations,
         }));
     const serverUrl: unknown = doc.servers?.[0]?.url;
@@ -169,11 +169,13 @@ export const filterGroups = (groups: TagGroup[], query: string): TagGroup[] => {
     const q = query.trim().toLowerCase();
     if (!q) return groups;
     return groups
-        .map(group => ({
+        .map((group) => ({
             ...group,
-            operations: group.operations.filter(op =>
-                [op.path, op.summary, op.method, op.permission ?? '', group.tag].some(text => text.toLowerCase().includes(q)),
+            operations: group.operations.filter((op) =>
+                [op.path, op.summary, op.method, op.permission ?? '', group.tag].some((text) =>
+                    text.toLowerCase().includes(q),
+                ),
             ),
         }))
-        .filter(group => group.operations.length > 0);
+        .filter((group) => group.operations.length > 0);
 };

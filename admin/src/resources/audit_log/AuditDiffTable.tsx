@@ -22,8 +22,7 @@ export const AuditDiffTable = (_props: { label?: string; className?: string }) =
         return formatValue(value, labels);
     };
     // Field names are the audited resource's own columns, so its i18n labels apply.
-    const fieldLabel = (field: string) =>
-        translate(`resources.${record.resource}.fields.${field}`, { _: field });
+    const fieldLabel = (field: string) => translate(`resources.${record.resource}.fields.${field}`, { _: field });
 
     return (
         <Table size="small" sx={{ maxWidth: 960 }} aria-label={translate('resources.audit_log.diff.title')}>
@@ -35,7 +34,7 @@ export const AuditDiffTable = (_props: { label?: string; className?: string }) =
                 </TableRow>
             </TableHead>
             <TableBody>
-                {rows.map(row => (
+                {rows.map((row) => (
                     <TableRow
                         key={row.field}
                         data-changed={row.changed || undefined}

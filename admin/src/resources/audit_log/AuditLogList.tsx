@@ -19,7 +19,12 @@ import { AuditResourceField } from './AuditResourceField';
 import { AUDIT_ACTION_CHOICES } from './auditActions';
 
 const auditFilters = [
-    <ReferenceInput key="operator_id" source="operator_id" reference="operators" sort={{ field: 'username', order: 'ASC' }}>
+    <ReferenceInput
+        key="operator_id"
+        source="operator_id"
+        reference="operators"
+        sort={{ field: 'username', order: 'ASC' }}
+    >
         <AutocompleteInput optionText="username" />
     </ReferenceInput>,
     <SelectInput key="action" source="action" choices={AUDIT_ACTION_CHOICES} />,
@@ -41,12 +46,7 @@ const AuditLogListActions = () => {
 
 // The trail is append-only: no create, edit, delete or bulk actions, ever.
 export const AuditLogList = () => (
-    <List
-        filters={auditFilters}
-        actions={<AuditLogListActions />}
-        sort={{ field: 'at', order: 'DESC' }}
-        perPage={50}
-    >
+    <List filters={auditFilters} actions={<AuditLogListActions />} sort={{ field: 'at', order: 'DESC' }} perPage={50}>
         <DataTable bulkActionButtons={false}>
             <DataTable.Col source="at">
                 <LocalDateField source="at" />

@@ -7,7 +7,9 @@ export const AuditResourceField = (_props: { source?: string; label?: string }) 
     const translate = useTranslate();
     return (
         <Typography variant="body2" component="span">
-            {record?.resource ? translate(`resources.${record.resource}.name`, { smart_count: 1, _: record.resource }) : '-'}
+            {record?.resource
+                ? translate(`resources.${record.resource}.name`, { smart_count: 1, _: record.resource })
+                : '-'}
         </Typography>
     );
 };

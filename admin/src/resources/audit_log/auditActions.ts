@@ -19,7 +19,7 @@ export const AUDIT_ACTIONS = [
     'change_code',
 ] as const;
 
-export const AUDIT_ACTION_CHOICES = AUDIT_ACTIONS.map(id => ({ id, name: `audit_actions.${id}` }));
+export const AUDIT_ACTION_CHOICES = AUDIT_ACTIONS.map((id) => ({ id, name: `audit_actions.${id}` }));
 
 /** Actions worth a second look in the trail. */
 export const WARNING_ACTIONS: ReadonlySet<string> = new Set(['login_failed', 'forbidden', 'disable', 'delete']);

@@ -3,7 +3,9 @@ import { diffRows, formatValue, isIsoTimestamp } from './auditDiff';
 
 describe('diffRows', () => {
     it('marks changed fields of an update', () => {
-        expect(diffRows({ name: '张三', phone: '1', role_ids: [1] }, { name: '张三', phone: '2', role_ids: [1, 2] })).toEqual([
+        expect(
+            diffRows({ name: '张三', phone: '1', role_ids: [1] }, { name: '张三', phone: '2', role_ids: [1, 2] }),
+        ).toEqual([
             { field: 'phone', before: '1', after: '2', changed: true },
             { field: 'role_ids', before: [1], after: [1, 2], changed: true },
             { field: 'name', before: '张三', after: '张三', changed: false },
@@ -11,13 +13,17 @@ describe('diffRows', () => {
     });
 
     it('handles a create (no before) and a delete (no after)', () => {
-        expect(diffRows(null, { code: 'x' })).toEqual([{ field: 'code', before: undefined, after: 'x', changed: true }]);
-        expect(diffRows({ code: 'x' }, null)).toEqual([{ field: 'code', before: 'x', after: undefined, changed: true }]);
+        expect(diffRows(null, { code: 'x' })).toEqual([
+            { field: 'code', before: undefined, after: 'x', changed: true },
+        ]);
+        expect(diffRows({ code: 'x' }, null)).toEqual([
+            { field: 'code', before: 'x', after: undefined, changed: true },
+        ]);
         expect(diffRows(null, null)).toEqual([]);
     });
 
     it('keeps fields only present after', () => {
-        expect(diffRows({ a: 1 }, { a: 1, b: 2 }).map(r => [r.field, r.changed])).toEqual([
+        expect(diffRows({ a: 1 }, { a: 1, b: 2 }).map((r) => [r.field, r.changed])).toEqual([
             ['b', true],
             ['a', false],
         ]);

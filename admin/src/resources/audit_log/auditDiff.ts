@@ -23,12 +23,12 @@ export const diffRows = (before: unknown, after: unknown): DiffRow[] => {
         return [{ field: 'value', before, after, changed: !sameValue(before, after) }];
     }
     const fields = [...new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])];
-    const rows = fields.map(field => {
+    const rows = fields.map((field) => {
         const beforeValue = b ? b[field] : undefined;
         const afterValue = a ? a[field] : undefined;
         return { field, before: beforeValue, after: afterValue, changed: !sameValue(beforeValue, afterValue) };
     });
-    return [...rows.filter(row => row.changed), ...rows.filter(row => !row.changed)];
+    return [...rows.filter((row) => row.changed), ...rows.filter((row) => !row.changed)];
 };
 
 /** A readable rendering of a snapshot value: no JSON braces or quotes for the usual scalars. */
@@ -37,7 +37,7 @@ export const formatValue = (value: unknown, labels: { yes: string; no: string } 
     if (typeof value === 'string') return value;
     if (typeof value === 'number' || typeof value === 'bigint') return String(value);
     if (typeof value === 'boolean') return value ? labels.yes : labels.no;
-    if (Array.isArray(value)) return value.length === 0 ? '—' : value.map(v => formatValue(v, labels)).join(', ');
+    if (Array.isArray(value)) return value.length === 0 ? '—' : value.map((v) => formatValue(v, labels)).join(', ');
     return Object.entries(value as Record<string, unknown>)
         .map(([key, inner]) => `${key}: ${formatValue(inner, labels)}`)
         .join('; ');

@@ -6,7 +6,12 @@ import { CreateBackupButton } from './CreateBackupButton';
 import { RestoreBackupButton } from './RestoreBackupButton';
 
 const backupFilters = [
-    <SelectInput key="kind" source="kind" alwaysOn choices={BACKUP_KINDS.map(id => ({ id, name: `resources.backups.kinds.${id}` }))} />,
+    <SelectInput
+        key="kind"
+        source="kind"
+        alwaysOn
+        choices={BACKUP_KINDS.map((id) => ({ id, name: `resources.backups.kinds.${id}` }))}
+    />,
 ];
 
 const BackupStatus = () => {
@@ -46,8 +51,16 @@ export const BackupList = () => {
             <DataTable bulkActionButtons={false} rowClick={false}>
                 <DataTable.Col source="kind" render={(r: RaRecord) => translate(`resources.backups.kinds.${r.kind}`)} />
                 <DataTable.Col source="business_date" />
-                <DataTable.Col source="bytes" align="right" render={(r: RaRecord) => translate('resources.backups.size_mb', { size: megabytes(r.bytes) })} />
-                <DataTable.Col source="created_by" disableSort render={(r: RaRecord) => r.created_by_name ?? translate('resources.backups.system')} />
+                <DataTable.Col
+                    source="bytes"
+                    align="right"
+                    render={(r: RaRecord) => translate('resources.backups.size_mb', { size: megabytes(r.bytes) })}
+                />
+                <DataTable.Col
+                    source="created_by"
+                    disableSort
+                    render={(r: RaRecord) => r.created_by_name ?? translate('resources.backups.system')}
+                />
                 <DataTable.Col source="created_at">
                     <LocalDateField source="created_at" />
                 </DataTable.Col>

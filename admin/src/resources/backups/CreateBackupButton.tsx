@@ -1,5 +1,13 @@
 import BackupIcon from '@mui/icons-material/Backup';
-import { Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, LinearProgress, TextField } from '@mui/material';
+import {
+    Dialog,
+    DialogActions,
+    DialogContent,
+    DialogContentText,
+    DialogTitle,
+    LinearProgress,
+    TextField,
+} from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { Button, useCanAccess, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { API_URL, httpClient } from '../../providers/httpClient';
@@ -37,8 +45,14 @@ const CreateBackupDialog = ({ onClose }: { onClose: () => void }) => {
         }
         setBusy(true);
         try {
-            const { json } = await httpClient(`${API_URL}/backups`, { method: 'POST', body: JSON.stringify({ note: note.trim() }) });
-            notify('resources.backups.create.done', { type: 'success', messageArgs: { file: json.file, size: megabytes(json.bytes) } });
+            const { json } = await httpClient(`${API_URL}/backups`, {
+                method: 'POST',
+                body: JSON.stringify({ note: note.trim() }),
+            });
+            notify('resources.backups.create.done', {
+                type: 'success',
+                messageArgs: { file: json.file, size: megabytes(json.bytes) },
+            });
             refresh();
             onClose();
         } catch (error) {
@@ -53,7 +67,9 @@ const CreateBackupDialog = ({ onClose }: { onClose: () => void }) => {
             <form onSubmit={submit} noValidate>
                 <DialogTitle>{translate('resources.backups.create.title')}</DialogTitle>
                 <DialogContent>
-                    <DialogContentText sx={{ mb: 2 }}>{translate('resources.backups.create.content')}</DialogContentText>
+                    <DialogContentText sx={{ mb: 2 }}>
+                        {translate('resources.backups.create.content')}
+                    </DialogContentText>
                     <TextField
                         autoFocus
                         fullWidth
@@ -63,7 +79,7 @@ const CreateBackupDialog = ({ onClose }: { onClose: () => void }) => {
                         value={note}
                         disabled={busy}
                         slotProps={{ htmlInput: { maxLength: 200 } }}
-                        onChange={e => {
+                        onChange={(e) => {
                             setNote(e.target.value);
                             setProblem(null);
                         }}

@@ -5,7 +5,11 @@ import { useLocaleState, useTranslate } from 'react-admin';
 export const RestoreApprovalNotice = ({ payload }: { payload: unknown }) => {
     const translate = useTranslate();
     const [locale] = useLocaleState();
-    const p = (payload && typeof payload === 'object' ? payload : {}) as { kind?: string; business_date?: string; created_at?: string };
+    const p = (payload && typeof payload === 'object' ? payload : {}) as {
+        kind?: string;
+        business_date?: string;
+        created_at?: string;
+    };
     return (
         <Alert severity="warning" sx={{ mb: 1, maxWidth: 960 }}>
             {translate('resources.backups.approval_notice', {

@@ -1,7 +1,15 @@
 import RestoreIcon from '@mui/icons-material/Restore';
 import { Alert, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
 import { useState, type FormEvent } from 'react';
-import { Button, useCanAccess, useLocaleState, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import {
+    Button,
+    useCanAccess,
+    useLocaleState,
+    useNotify,
+    useRecordContext,
+    useRefresh,
+    useTranslate,
+} from 'react-admin';
 import { API_URL, httpClient } from '../../providers/httpClient';
 import { errorText, fieldMessage } from '../clients/serverError';
 import { restoreState, type BackupRow } from './backupLogic';
@@ -18,7 +26,7 @@ export const RestoreBackupButton = () => {
     if (!record || !canAccess || restoreState(record) !== 'ready') return null;
     return (
         // Dialogs render in a portal but React events still bubble to the list row: stop them here.
-        <span onClick={e => e.stopPropagation()}>
+        <span onClick={(e) => e.stopPropagation()}>
             <Button label="resources.backups.restore.button" color="warning" onClick={() => setOpen(true)}>
                 <RestoreIcon />
             </Button>
@@ -48,7 +56,11 @@ const RestoreDialog = ({ backup, onClose }: { backup: BackupRow; onClose: () => 
                 method: 'POST',
                 body: JSON.stringify({ reason: reason.trim() }),
             });
-            notify('resources.backups.restore.submitted', { type: 'info', messageArgs: { id: json?.approval_id }, autoHideDuration: 10000 });
+            notify('resources.backups.restore.submitted', {
+                type: 'info',
+                messageArgs: { id: json?.approval_id },
+                autoHideDuration: 10000,
+            });
             refresh();
             onClose();
         } catch (error) {
@@ -73,7 +85,9 @@ const RestoreDialog = ({ backup, onClose }: { backup: BackupRow; onClose: () => 
                     <Alert severity="warning" sx={{ mb: 2 }}>
                         {translate('resources.backups.restore.warning')}
                     </Alert>
-                    <DialogContentText sx={{ mb: 2 }}>{translate('resources.backups.restore.approval')}</DialogContentText>
+                    <DialogContentText sx={{ mb: 2 }}>
+                        {translate('resources.backups.restore.approval')}
+                    </DialogContentText>
                     <TextField
                         autoFocus
                         fullWidth
@@ -82,7 +96,7 @@ const RestoreDialog = ({ backup, onClose }: { backup: BackupRow; onClose: () => 
                         label={translate('resources.backups.restore.reason')}
                         value={reason}
                         slotProps={{ htmlInput: { maxLength: 500 } }}
-                        onChange={e => {
+                        onChange={(e) => {
                             setReason(e.target.value);
                             setProblem(null);
                         }}
@@ -92,7 +106,13 @@ const RestoreDialog = ({ backup, onClose }: { backup: BackupRow; onClose: () => 
                 </DialogContent>
                 <DialogActions>
                     <Button label="ra.action.cancel" onClick={onClose} disabled={saving} />
-                    <Button label="resources.backups.restore.submit" type="submit" variant="contained" color="warning" disabled={saving} />
+                    <Button
+                        label="resources.backups.restore.submit"
+                        type="submit"
+                        variant="contained"
+                        color="warning"
+                        disabled={saving}
+                    />
                 </DialogActions>
             </form>
         </Dialog>

@@ -28,5 +28,6 @@ export const megabytes = (bytes: number): string => {
 export const shortSha = (sha256: string): string => sha256.slice(0, 12);
 
 /** What the row's restore button may do: nothing while a restore of it waits for approval, or when its file is gone. */
-export const restoreState = (row: Pick<BackupRow, 'file_present' | 'pending_approval_id'>): 'ready' | 'missing' | 'pending' =>
-    !row.file_present ? 'missing' : row.pending_approval_id ? 'pending' : 'ready';
+export const restoreState = (
+    row: Pick<BackupRow, 'file_present' | 'pending_approval_id'>,
+): 'ready' | 'missing' | 'pending' => (!row.file_present ? 'missing' : row.pending_approval_id ? 'pending' : 'ready');

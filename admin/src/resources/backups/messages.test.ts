@@ -3,9 +3,11 @@ import { backupMessages } from './messages';
 
 const leaves = (tree: object, prefix = ''): [string, unknown][] =>
     Object.entries(tree).flatMap(([key, value]) =>
-        typeof value === 'object' && value !== null ? leaves(value, `${prefix}${key}.`) : [[`${prefix}${key}`, value] as [string, unknown]],
+        typeof value === 'object' && value !== null
+            ? leaves(value, `${prefix}${key}.`)
+            : [[`${prefix}${key}`, value] as [string, unknown]],
     );
-const tokens = (text: string) => [...new Set([...text.matchAll(/%\{(\w+)\}/g)].map(m => m[1]))].sort();
+const tokens = (text: string) => [...new Set([...text.matchAll(/%\{(\w+)\}/g)].map((m) => m[1]))].sort();
 
 describe('backup messages', () => {
     const zh = new Map(leaves(backupMessages.zh));
@@ -17,13 +19,20 @@ describe('backup messages', () => {
     });
 
     it('add to the approvals inbox and the audit trail only the words for restores and snapshots', () => {
-        const outside = [...zh.keys()].filter(k => !k.startsWith('resources.backups.'));
-        expect(outside.sort()).toEqual(['audit_actions.approve_failed', 'audit_actions.restore', 'audit_actions.snapshot', 'auto.approvals.operations.restore']);
+        const outside = [...zh.keys()].filter((k) => !k.startsWith('resources.backups.'));
+        expect(outside.sort()).toEqual([
+            'audit_actions.approve_failed',
+            'audit_actions.restore',
+            'audit_actions.snapshot',
+            'auto.approvals.operations.restore',
+        ]);
     });
 
     it('zh messages are Chinese, not copied English', () => {
         // units (MB) and interpolation tokens read the same in both
-        const untranslated = [...zh].filter(([key, value]) => value === en.get(key) && /[a-z]{3}/i.test((value as string).replace(/%\{\w+\}/g, '')));
+        const untranslated = [...zh].filter(
+            ([key, value]) => value === en.get(key) && /[a-z]{3}/i.test((value as string).replace(/%\{\w+\}/g, '')),
+        );
         expect(untranslated).toEqual([]);
     });
 });

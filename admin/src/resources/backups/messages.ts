@@ -37,7 +37,8 @@ const zh = {
             create: {
                 button: '立即备份',
                 title: '立即备份整个数据库',
-                content: '对整个数据库做一次完整备份，业务日期记为当前业务日期。数据量大时可能需要几十秒，期间其他操作会稍有等待。',
+                content:
+                    '对整个数据库做一次完整备份，业务日期记为当前业务日期。数据量大时可能需要几十秒，期间其他操作会稍有等待。',
                 note: '备注（为什么备份）',
                 submit: '开始备份',
                 done: '备份完成：%{file}（%{size} MB）',
@@ -46,13 +47,15 @@ const zh = {
                 button: '恢复',
                 title: '恢复到备份 #%{id}？',
                 what: '%{kind}，业务日期 %{date}，备份于 %{time}',
-                warning: '批准后，整个数据库（所有营业部的客户、资金、委托、成交、参数、柜员与权限）将退回到备份时的状态，之后录入的业务全部撤销；所有柜员会被退出登录，须重新登录。恢复前系统会自动再做一次备份，操作日志会保留。',
+                warning:
+                    '批准后，整个数据库（所有营业部的客户、资金、委托、成交、参数、柜员与权限）将退回到备份时的状态，之后录入的业务全部撤销；所有柜员会被退出登录，须重新登录。恢复前系统会自动再做一次备份，操作日志会保留。',
                 approval: '提交后不会立即恢复：须由另一名有复核权限的柜员（如营业部经理）在“复核”中批准。',
                 reason: '恢复原因',
                 submit: '提交复核',
                 submitted: '恢复申请已提交（复核单 #%{id}），待另一名柜员在“复核”中批准后执行',
             },
-            approval_notice: '批准后，整个数据库将恢复到 %{time} 的%{kind}（业务日期 %{date}）：之后录入的业务全部撤销，所有柜员被退出登录（包括您），恢复前会自动再备份一次。',
+            approval_notice:
+                '批准后，整个数据库将恢复到 %{time} 的%{kind}（业务日期 %{date}）：之后录入的业务全部撤销，所有柜员被退出登录（包括您），恢复前会自动再备份一次。',
         },
     },
     auto: {
@@ -104,7 +107,8 @@ const en: typeof zh = {
             create: {
                 button: 'Back up now',
                 title: 'Back up the whole database now',
-                content: 'Takes a full snapshot of the whole database, dated on the open business date. A large database may take some tens of seconds, during which other work waits briefly.',
+                content:
+                    'Takes a full snapshot of the whole database, dated on the open business date. A large database may take some tens of seconds, during which other work waits briefly.',
                 note: 'Note (why this backup)',
                 submit: 'Back up',
                 done: 'Backup complete: %{file} (%{size} MB)',
@@ -113,13 +117,17 @@ const en: typeof zh = {
                 button: 'Restore',
                 title: 'Restore backup #%{id}?',
                 what: '%{kind}, business date %{date}, taken %{time}',
-                warning: 'Once approved, the whole database (every branch: clients, cash, orders, trades, parameters, operators and rights) goes back to the moment of this backup and all work entered since is undone; every operator is signed out and must sign in again. A fresh backup is taken automatically first, and the audit trail is kept.',
-                approval: 'Nothing is restored yet: a second operator with the approve right (e.g. the branch manager) must approve it in Approvals.',
+                warning:
+                    'Once approved, the whole database (every branch: clients, cash, orders, trades, parameters, operators and rights) goes back to the moment of this backup and all work entered since is undone; every operator is signed out and must sign in again. A fresh backup is taken automatically first, and the audit trail is kept.',
+                approval:
+                    'Nothing is restored yet: a second operator with the approve right (e.g. the branch manager) must approve it in Approvals.',
                 reason: 'Reason for the restore',
                 submit: 'Submit for approval',
-                submitted: 'Restore requested (approval #%{id}); it runs once a second operator approves it in Approvals',
+                submitted:
+                    'Restore requested (approval #%{id}); it runs once a second operator approves it in Approvals',
             },
-            approval_notice: 'Approving restores the whole database to the %{kind} of %{time} (business date %{date}): all work entered since is undone and every operator is signed out (you too). A fresh backup is taken first.',
+            approval_notice:
+                'Approving restores the whole database to the %{kind} of %{time} (business date %{date}): all work entered since is undone and every operator is signed out (you too). A fresh backup is taken first.',
         },
     },
     auto: {

@@ -1,4 +1,17 @@
-import { Alert, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField } from '@mui/material';
+import {
+    Alert,
+    Dialog,
+    DialogActions,
+    DialogContent,
+    DialogTitle,
+    Stack,
+    Table,
+    TableBody,
+    TableCell,
+    TableHead,
+    TableRow,
+    TextField,
+} from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import { useState } from 'react';
@@ -33,7 +46,11 @@ export const BankClearingButtons = () => {
         setError(null);
         setResult(null);
         try {
-            const { json } = await httpClient(`/api/bank_transfers/reconcile?${query}`, { method: 'POST', headers: new Headers({ 'Content-Type': 'text/csv' }), body: await file.text() });
+            const { json } = await httpClient(`/api/bank_transfers/reconcile?${query}`, {
+                method: 'POST',
+                headers: new Headers({ 'Content-Type': 'text/csv' }),
+                body: await file.text(),
+            });
             setResult(json as Result);
         } catch (e) {
             setError((e as Error).message);
@@ -48,15 +65,37 @@ export const BankClearingButtons = () => {
                 <DialogTitle>{translate('resources.bank_transfers.clearing.title')}</DialogTitle>
                 <DialogContent>
                     <Stack direction="row" spacing={2} sx={{ my: 1 }}>
-                        <TextField label={translate('resources.bank_transfers.fields.bank_code')} value={bank} onChange={e => setBank(e.target.value.toUpperCase())} size="small" />
-                        <TextField label={translate('resources.bank_transfers.fields.business_date')} type="date" value={day} onChange={e => setDate(e.target.value)} size="small" slotProps={{ inputLabel: { shrink: true } }} />
-                        <Button label="resources.bank_transfers.clearing.detail" onClick={() => downloadFile(`/api/bank_transfers/detail?${query}`, `bank-detail-${bank}-${day}.csv`)}>
+                        <TextField
+                            label={translate('resources.bank_transfers.fields.bank_code')}
+                            value={bank}
+                            onChange={(e) => setBank(e.target.value.toUpperCase())}
+                            size="small"
+                        />
+                        <TextField
+                            label={translate('resources.bank_transfers.fields.business_date')}
+                            type="date"
+                            value={day}
+                            onChange={(e) => setDate(e.target.value)}
+                            size="small"
+                            slotProps={{ inputLabel: { shrink: true } }}
+                        />
+                        <Button
+                            label="resources.bank_transfers.clearing.detail"
+                            onClick={() =>
+                                downloadFile(`/api/bank_transfers/detail?${query}`, `bank-detail-${bank}-${day}.csv`)
+                            }
+                        >
                             <DownloadIcon />
                         </Button>
                         <Button label="resources.bank_transfers.clearing.statement" component="label">
                             <>
                                 <FactCheckIcon />
-                                <input hidden type="file" accept=".csv,text/csv" onChange={e => e.target.files?.[0] && upload(e.target.files[0])} />
+                                <input
+                                    hidden
+                                    type="file"
+                                    accept=".csv,text/csv"
+                                    onChange={(e) => e.target.files?.[0] && upload(e.target.files[0])}
+                                />
                             </>
                         </Button>
                     </Stack>
@@ -64,23 +103,36 @@ export const BankClearingButtons = () => {
                     {result && (
                         <>
                             <Alert severity={result.mismatches.length ? 'warning' : 'success'} sx={{ my: 1 }}>
-                                {translate('resources.bank_transfers.clearing.summary', { ...result, differences: result.mismatches.length })}
+                                {translate('resources.bank_transfers.clearing.summary', {
+                                    ...result,
+                                    differences: result.mismatches.length,
+                                })}
                             </Alert>
                             {result.mismatches.length > 0 && (
                                 <Table size="small">
                                     <TableHead>
                                         <TableRow>
-                                            <TableCell>{translate('resources.bank_transfers.clearing.serial')}</TableCell>
-                                            <TableCell>{translate('resources.bank_transfers.clearing.problem')}</TableCell>
+                                            <TableCell>
+                                                {translate('resources.bank_transfers.clearing.serial')}
+                                            </TableCell>
+                                            <TableCell>
+                                                {translate('resources.bank_transfers.clearing.problem')}
+                                            </TableCell>
                                             <TableCell>{translate('resources.bank_transfers.clearing.ours')}</TableCell>
-                                            <TableCell>{translate('resources.bank_transfers.clearing.theirs')}</TableCell>
+                                            <TableCell>
+                                                {translate('resources.bank_transfers.clearing.theirs')}
+                                            </TableCell>
                                         </TableRow>
                                     </TableHead>
                                     <TableBody>
-                                        {result.mismatches.map(m => (
+                                        {result.mismatches.map((m) => (
                                             <TableRow key={`${m.journal_id}-${m.line ?? 'x'}`}>
                                                 <TableCell>{m.journal_id}</TableCell>
-                                                <TableCell>{translate(`resources.bank_transfers.clearing.problems.${m.problem}`)}</TableCell>
+                                                <TableCell>
+                                                    {translate(
+                                                        `resources.bank_transfers.clearing.problems.${m.problem}`,
+                                                    )}
+                                                </TableCell>
                                                 <TableCell>{m.ours ?? ''}</TableCell>
                                                 <TableCell>{m.theirs ?? ''}</TableCell>
                                             </TableRow>

@@ -1,4 +1,15 @@
-import { DataTable, DateInput, FilterButton, List, SelectInput, TextField, TextInput, TopToolbar, useTranslate, type RaRecord } from 'react-admin';
+import {
+    DataTable,
+    DateInput,
+    FilterButton,
+    List,
+    SelectInput,
+    TextField,
+    TextInput,
+    TopToolbar,
+    useTranslate,
+    type RaRecord,
+} from 'react-admin';
 import { BankClearingButtons } from './BankClearingButtons';
 import { MoneyField } from '../fund_accounts/MoneyField';
 
@@ -7,7 +18,7 @@ const TYPES = ['bank_in', 'bank_out'] as const;
 /** 银证转账查询: the journal's bank-securities transfers, per bank and client. */
 export const BankTransferList = () => {
     const translate = useTranslate();
-    const choices = TYPES.map(id => ({ id, name: translate(`resources.bank_transfers.types.${id}`) }));
+    const choices = TYPES.map((id) => ({ id, name: translate(`resources.bank_transfers.types.${id}`) }));
     const filters = [
         <TextInput key="bank_code" source="bank_code" alwaysOn />,
         <SelectInput key="type" source="type" choices={choices} alwaysOn />,
@@ -15,13 +26,31 @@ export const BankTransferList = () => {
         <DateInput key="to" source="business_date_lte" />,
     ];
     return (
-        <List empty={false} filters={filters} sort={{ field: 'id', order: 'DESC' }} perPage={50} exporter={false} actions={<TopToolbar><FilterButton /><BankClearingButtons /></TopToolbar>}>
-            <DataTable bulkActionButtons={false} rowClick={(_id, _res, record: RaRecord) => `/clients/${record.client_id}/show`}>
+        <List
+            empty={false}
+            filters={filters}
+            sort={{ field: 'id', order: 'DESC' }}
+            perPage={50}
+            exporter={false}
+            actions={
+                <TopToolbar>
+                    <FilterButton />
+                    <BankClearingButtons />
+                </TopToolbar>
+            }
+        >
+            <DataTable
+                bulkActionButtons={false}
+                rowClick={(_id, _res, record: RaRecord) => `/clients/${record.client_id}/show`}
+            >
                 <DataTable.Col source="business_date" />
                 <DataTable.Col source="client_no" />
                 <DataTable.Col source="client_name" />
                 <DataTable.Col source="account_no" />
-                <DataTable.Col source="type" render={(r: RaRecord) => translate(`resources.bank_transfers.types.${r.type}`)} />
+                <DataTable.Col
+                    source="type"
+                    render={(r: RaRecord) => translate(`resources.bank_transfers.types.${r.type}`)}
+                />
                 <DataTable.Col source="bank_code">
                     <TextField source="bank_code" />
                 </DataTable.Col>

@@ -6,7 +6,11 @@ export const ClientCashButton = () => {
     const client = useRecordContext();
     const { data } = useGetList(
         'fund_accounts',
-        { filter: { client_id: client?.id, status: 'active' }, pagination: { page: 1, perPage: 1 }, sort: { field: 'id', order: 'ASC' } },
+        {
+            filter: { client_id: client?.id, status: 'active' },
+            pagination: { page: 1, perPage: 1 },
+            sort: { field: 'id', order: 'ASC' },
+        },
         { enabled: client?.id !== undefined && client.status !== 'closed' },
     );
     const account = data?.[0];

@@ -14,7 +14,12 @@ export const ClientHeader = () => {
                 <Typography variant="h5" component="h2">
                     {record.name}
                 </Typography>
-                <Typography variant="h6" component="span" color="text.secondary" sx={{ fontVariantNumeric: 'tabular-nums' }}>
+                <Typography
+                    variant="h6"
+                    component="span"
+                    color="text.secondary"
+                    sx={{ fontVariantNumeric: 'tabular-nums' }}
+                >
                     {record.client_no}
                 </Typography>
                 <ClientStatusField size="medium" />

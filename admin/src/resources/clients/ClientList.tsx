@@ -31,7 +31,12 @@ const useClientFilters = () => {
         <SelectInput key="client_class" source="client_class" choices={CLIENT_CLASS_CHOICES} />,
         ...(canListManagers
             ? [
-                  <ReferenceInput key="client_manager_id" source="client_manager_id" reference="client_managers" sort={{ field: 'code', order: 'ASC' }}>
+                  <ReferenceInput
+                      key="client_manager_id"
+                      source="client_manager_id"
+                      reference="client_managers"
+                      sort={{ field: 'code', order: 'ASC' }}
+                  >
                       <AutocompleteInput optionText="name" />
                   </ReferenceInput>,
               ]

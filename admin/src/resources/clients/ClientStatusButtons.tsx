@@ -3,7 +3,16 @@ import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import HighlightOffIcon from '@mui/icons-material/HighlightOff';
 import ReportIcon from '@mui/icons-material/Report';
 import { useState, type ReactElement } from 'react';
-import { Button, Confirm, useCanAccess, useNotify, useRecordContext, useRefresh, useTranslate, type RaRecord } from 'react-admin';
+import {
+    Button,
+    Confirm,
+    useCanAccess,
+    useNotify,
+    useRecordContext,
+    useRefresh,
+    useTranslate,
+    type RaRecord,
+} from 'react-admin';
 import { API_URL, httpClient } from '../../providers/httpClient';
 import { statusActions, type StatusAction } from './clientChoices';
 import { errorText } from './serverError';
@@ -31,7 +40,7 @@ const ClientStatusActions = ({ record }: { record: RaRecord }) => {
     if (!canAccess) return null;
     return (
         <>
-            {statusActions(record.status).map(action => (
+            {statusActions(record.status).map((action) => (
                 <StatusButton key={action.action} record={record} action={action} />
             ))}
         </>
@@ -71,7 +80,7 @@ const StatusButton = ({ record, action }: { record: RaRecord; action: StatusActi
     const prefix = `resources.clients.status_dialog.${action.action}`;
     return (
         // Dialogs render in a portal but React events still bubble to a list row: stop them here.
-        <span onClick={e => e.stopPropagation()}>
+        <span onClick={(e) => e.stopPropagation()}>
             <Button
                 label={`resources.clients.actions.${action.action}`}
                 color={action.target === 'closed' ? 'error' : dangerous ? 'warning' : 'primary'}

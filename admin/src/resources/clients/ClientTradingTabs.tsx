@@ -23,7 +23,13 @@ export const ClientOrdersTab = (_props: { label?: false }) => {
 
 /** 成交: the client's trades with their fees. */
 export const ClientTradesTab = (_props: { label?: false }) => (
-    <ReferenceManyField reference="trades" target="client_id" sort={{ field: 'id', order: 'DESC' }} perPage={25} pagination={<Pagination rowsPerPageOptions={[25, 50, 100]} />}>
+    <ReferenceManyField
+        reference="trades"
+        target="client_id"
+        sort={{ field: 'id', order: 'DESC' }}
+        perPage={25}
+        pagination={<Pagination rowsPerPageOptions={[25, 50, 100]} />}
+    >
         <DataTable bulkActionButtons={false}>
             <DataTable.Col source="business_date" />
             <DataTable.Col source="code" />

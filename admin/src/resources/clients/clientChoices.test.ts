@@ -3,11 +3,21 @@ import { idNumberProblem, phoneProblem, statusActions, toClientCreate, toClientU
 
 describe('statusActions', () => {
     it('offers freeze, report lost and close to a normal client', () => {
-        expect(statusActions('normal').map(a => `${a.action}→${a.target}`)).toEqual(['freeze→frozen', 'report_lost→lost', 'close→closed']);
+        expect(statusActions('normal').map((a) => `${a.action}→${a.target}`)).toEqual([
+            'freeze→frozen',
+            'report_lost→lost',
+            'close→closed',
+        ]);
     });
     it('brings a frozen or lost client back to normal, or closes it', () => {
-        expect(statusActions('frozen').map(a => `${a.action}→${a.target}`)).toEqual(['unfreeze→normal', 'close→closed']);
-        expect(statusActions('lost').map(a => `${a.action}→${a.target}`)).toEqual(['cancel_lost→normal', 'close→closed']);
+        expect(statusActions('frozen').map((a) => `${a.action}→${a.target}`)).toEqual([
+            'unfreeze→normal',
+            'close→closed',
+        ]);
+        expect(statusActions('lost').map((a) => `${a.action}→${a.target}`)).toEqual([
+            'cancel_lost→normal',
+            'close→closed',
+        ]);
     });
     it('offers nothing once closed', () => {
         expect(statusActions('closed')).toEqual([]);
@@ -55,7 +65,16 @@ describe('client transforms', () => {
 
     it('sends the ID number on 开户 and fills the defaults', () => {
         const body = toClientCreate({ name: '李四', id_number: ' 11010119880808004x ', client_manager_id: 2 });
-        expect(body).toMatchObject({ name: '李四', id_number: '11010119880808004X', client_class: 'retail', client_manager_id: 2, allow_counter: true, allow_phone: true, allow_online: true, phone: '' });
+        expect(body).toMatchObject({
+            name: '李四',
+            id_number: '11010119880808004X',
+            client_class: 'retail',
+            client_manager_id: 2,
+            allow_counter: true,
+            allow_phone: true,
+            allow_online: true,
+            phone: '',
+        });
         expect(Object.keys(body)).not.toContain('version');
     });
 });

@@ -1,14 +1,14 @@
 /** Client statuses (正常/冻结/挂失/销户); names are i18n keys, translated by choice inputs and fields. */
 export const CLIENT_STATUSES = ['normal', 'frozen', 'lost', 'closed'] as const;
 export type ClientStatus = (typeof CLIENT_STATUSES)[number];
-export const CLIENT_STATUS_CHOICES = CLIENT_STATUSES.map(id => ({ id, name: `resources.clients.status.${id}` }));
+export const CLIENT_STATUS_CHOICES = CLIENT_STATUSES.map((id) => ({ id, name: `resources.clients.status.${id}` }));
 
 /**
  * Client classes: the codes of the data-dictionary category client_class. Labelled from the app's
  * messages because a teller has no right to read the dictionary itself.
  */
 export const CLIENT_CLASSES = ['retail', 'vip', 'institution', 'employee'] as const;
-export const CLIENT_CLASS_CHOICES = CLIENT_CLASSES.map(id => ({ id, name: `resources.clients.class.${id}` }));
+export const CLIENT_CLASS_CHOICES = CLIENT_CLASSES.map((id) => ({ id, name: `resources.clients.class.${id}` }));
 
 export const GENDER_CHOICES = [
     { id: 'M', name: 'resources.clients.gender.M' },

@@ -9,7 +9,7 @@ const leaves = (tree: object, prefix = ''): [string, unknown][] =>
             : [[`${prefix}${key}`, value] as [string, unknown]],
     );
 
-const tokens = (text: string) => [...new Set([...text.matchAll(/%\{(\w+)\}/g)].map(m => m[1]))].sort();
+const tokens = (text: string) => [...new Set([...text.matchAll(/%\{(\w+)\}/g)].map((m) => m[1]))].sort();
 
 describe('client, fund account and fund journal messages', () => {
     const zh = new Map(leaves(clientMessages.zh));
@@ -20,8 +20,19 @@ describe('client, fund account and fund journal messages', () => {
     });
 
     it('stay under the keys this module owns', () => {
-        const roots = [...zh.keys()].map(k => k.split('.').slice(0, k.startsWith('resources.') ? 2 : 1).join('.'));
-        expect([...new Set(roots)].sort()).toEqual(['ledger', 'resources.bank_transfers', 'resources.clients', 'resources.fund_accounts', 'resources.fund_journal']);
+        const roots = [...zh.keys()].map((k) =>
+            k
+                .split('.')
+                .slice(0, k.startsWith('resources.') ? 2 : 1)
+                .join('.'),
+        );
+        expect([...new Set(roots)].sort()).toEqual([
+            'ledger',
+            'resources.bank_transfers',
+            'resources.clients',
+            'resources.fund_accounts',
+            'resources.fund_journal',
+        ]);
     });
 
     it('every message is a non-empty string', () => {
@@ -36,7 +47,9 @@ describe('client, fund account and fund journal messages', () => {
     });
 
     it('zh messages are Chinese, not copied English', () => {
-        const untranslated = [...zh].filter(([key, value]) => value === en.get(key) && /[a-z]{3}/i.test(value as string));
+        const untranslated = [...zh].filter(
+            ([key, value]) => value === en.get(key) && /[a-z]{3}/i.test(value as string),
+        );
         expect(untranslated).toEqual([]);
     });
 });

@@ -26,7 +26,8 @@ const zh = {
                 title: '银证转账清算：明细账与对账',
                 detail: '下载明细账',
                 statement: '导入银行对账单',
-                summary: '本方 %{ours} 笔，银行 %{theirs} 笔，核对一致 %{matched} 笔，差异 %{differences} 笔；净额 本方 %{net_ours}，银行 %{net_theirs}',
+                summary:
+                    '本方 %{ours} 笔，银行 %{theirs} 笔，核对一致 %{matched} 笔，差异 %{differences} 笔；净额 本方 %{net_ours}，银行 %{net_theirs}',
                 serial: '流水号',
                 problem: '差异',
                 ours: '本方',
@@ -295,7 +296,8 @@ const en: Leaves<typeof zh> = {
                 title: 'Bank transfer clearing: detail and reconciliation',
                 detail: 'Download the detail',
                 statement: 'Import the bank statement',
-                summary: 'Ours %{ours}, bank %{theirs}, matched %{matched}, differences %{differences}; net ours %{net_ours}, bank %{net_theirs}',
+                summary:
+                    'Ours %{ours}, bank %{theirs}, matched %{matched}, differences %{differences}; net ours %{net_ours}, bank %{net_theirs}',
                 serial: 'Serial',
                 problem: 'Difference',
                 ours: 'Ours',
@@ -406,7 +408,8 @@ const en: Leaves<typeof zh> = {
                 },
                 close: {
                     title: 'Close the account of %{name}',
-                    content: 'A closed client can do no more business, and closing cannot be undone. Cash and frozen cash must be zero. Close?',
+                    content:
+                        'A closed client can do no more business, and closing cannot be undone. Cash and frozen cash must be zero. Close?',
                 },
             },
             messages: {
@@ -529,7 +532,8 @@ const en: Leaves<typeof zh> = {
         },
         reverse: {
             title: 'Reverse entry #%{id}',
-            content: 'A same-day reversal posts the opposite entry. Another operator with the approve right must approve it first.',
+            content:
+                'A same-day reversal posts the opposite entry. Another operator with the approve right must approve it first.',
             entry: '%{type} %{amount} CNY, business date %{date}',
             reason: 'Reason',
             submit: 'Submit for approval',

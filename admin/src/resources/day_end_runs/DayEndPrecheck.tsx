@@ -30,7 +30,10 @@ export const DayEndPrecheck = () => {
         setConfirm(false);
         setBusy(true);
         try {
-            const { json } = await httpClient('/api/day_end_runs', { method: 'POST', body: JSON.stringify({ business_date: data.business_date }) });
+            const { json } = await httpClient('/api/day_end_runs', {
+                method: 'POST',
+                body: JSON.stringify({ business_date: data.business_date }),
+            });
             notify('resources.day_end_runs.precheck.done', { type: 'success', messageArgs: { date: json.next_date } });
         } catch (e) {
             notify((e as Error).message, { type: 'error' });
@@ -47,16 +50,29 @@ export const DayEndPrecheck = () => {
                     {translate('resources.day_end_runs.precheck.title', { date: data.business_date })}
                 </Typography>
                 <Stack spacing={1}>
-                    <Typography>{translate('resources.day_end_runs.precheck.open_orders', { count: data.open_orders })}</Typography>
-                    <Typography>{translate('resources.day_end_runs.precheck.trades', { count: data.trades })}</Typography>
+                    <Typography>
+                        {translate('resources.day_end_runs.precheck.open_orders', { count: data.open_orders })}
+                    </Typography>
+                    <Typography>
+                        {translate('resources.day_end_runs.precheck.trades', { count: data.trades })}
+                    </Typography>
                     {data.invariants_hold ? (
                         <Alert severity="success">{translate('resources.day_end_runs.precheck.invariants_ok')}</Alert>
                     ) : (
-                        <Alert severity="error">{translate('resources.day_end_runs.precheck.invariants_broken', { what: data.violations.join('、') })}</Alert>
+                        <Alert severity="error">
+                            {translate('resources.day_end_runs.precheck.invariants_broken', {
+                                what: data.violations.join('、'),
+                            })}
+                        </Alert>
                     )}
                     {canRun && (
                         <div>
-                            <Button variant="contained" label={translate('resources.day_end_runs.precheck.run', { date: data.business_date })} onClick={() => setConfirm(true)} disabled={busy}>
+                            <Button
+                                variant="contained"
+                                label={translate('resources.day_end_runs.precheck.run', { date: data.business_date })}
+                                onClick={() => setConfirm(true)}
+                                disabled={busy}
+                            >
                                 <PlayArrowIcon />
                             </Button>
                         </div>

@@ -11,7 +11,10 @@ export const DayEndRunList = () => {
             <List sort={{ field: 'id', order: 'DESC' }} perPage={25} exporter={false} empty={false} actions={false}>
                 <DataTable bulkActionButtons={false} rowClick="show">
                     <DataTable.Col source="business_date" />
-                    <DataTable.Col source="status" render={(r: RaRecord) => translate(`resources.day_end_runs.status.${r.status}`)} />
+                    <DataTable.Col
+                        source="status"
+                        render={(r: RaRecord) => translate(`resources.day_end_runs.status.${r.status}`)}
+                    />
                     <DataTable.Col source="next_date" />
                     <DataTable.Col source="started_at">
                         <LocalDateField source="started_at" showTime />

@@ -22,7 +22,7 @@ const StepsTable = () => {
             <Table size="small">
                 <TableHead>
                     <TableRow>
-                        {['seq', 'name', 'rows', 'duration', 'detail'].map(k => (
+                        {['seq', 'name', 'rows', 'duration', 'detail'].map((k) => (
                             <TableCell key={k} align={k === 'rows' || k === 'duration' ? 'right' : 'left'}>
                                 {translate(`resources.day_end_runs.step.${k}`)}
                             </TableCell>
@@ -30,12 +30,17 @@ const StepsTable = () => {
                     </TableRow>
                 </TableHead>
                 <TableBody>
-                    {record.steps.map(s => (
-                        <TableRow key={s.seq} sx={s.status === 'failed' ? { '& td': { color: 'error.main' } } : undefined}>
+                    {record.steps.map((s) => (
+                        <TableRow
+                            key={s.seq}
+                            sx={s.status === 'failed' ? { '& td': { color: 'error.main' } } : undefined}
+                        >
                             <TableCell>{s.seq}</TableCell>
                             <TableCell>{translate(`resources.day_end_runs.steps.${s.name}`, { _: s.name })}</TableCell>
                             <TableCell align="right">{s.rows}</TableCell>
-                            <TableCell align="right">{Math.max(0, new Date(s.finished_at).getTime() - new Date(s.started_at).getTime())} ms</TableCell>
+                            <TableCell align="right">
+                                {Math.max(0, new Date(s.finished_at).getTime() - new Date(s.started_at).getTime())} ms
+                            </TableCell>
                             <TableCell>{s.detail}</TableCell>
                         </TableRow>
                     ))}

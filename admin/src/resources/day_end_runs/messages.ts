@@ -39,7 +39,8 @@ const zh = {
                 invariants_broken: '账务检查不通过：%{what}',
                 run: '执行 %{date} 日终',
                 confirm_title: '执行 %{date} 日终？',
-                confirm_content: '全部步骤在一个事务中完成：任何一步失败，数据保持日终前的样子。完成后业务日期滚动到下一交易日，当日不能再记账。',
+                confirm_content:
+                    '全部步骤在一个事务中完成：任何一步失败，数据保持日终前的样子。完成后业务日期滚动到下一交易日，当日不能再记账。',
                 done: '日终完成，下一业务日 %{date}',
             },
         },
@@ -86,7 +87,8 @@ const en: typeof zh = {
                 invariants_broken: 'Invariants broken: %{what}',
                 run: 'Run day-end for %{date}',
                 confirm_title: 'Run day-end for %{date}?',
-                confirm_content: 'All steps run in one transaction: if any fails, the data stays as it was. Afterwards the business date moves to the next trading day and this day takes no more postings.',
+                confirm_content:
+                    'All steps run in one transaction: if any fails, the data stays as it was. Afterwards the business date moves to the next trading day and this day takes no more postings.',
                 done: 'Day-end complete; next business date %{date}',
             },
         },

@@ -17,7 +17,12 @@ export const CashButton = ({ accountId }: { accountId?: Identifier; label?: stri
     const id = accountId ?? record?.id;
     if (!canAccess || id === undefined || (accountId === undefined && record?.status === 'closed')) return null;
     return (
-        <Button label="resources.fund_accounts.actions.cash" component={LinkBase} to={cashPath(id)} onClick={(e: React.MouseEvent) => e.stopPropagation()}>
+        <Button
+            label="resources.fund_accounts.actions.cash"
+            component={LinkBase}
+            to={cashPath(id)}
+            onClick={(e: React.MouseEvent) => e.stopPropagation()}
+        >
             <PaymentsIcon />
         </Button>
     );

@@ -20,7 +20,9 @@ export const AccountPicker = () => {
                         />
                     </ReferenceInput>
                     <FormDataConsumer<{ client_id?: number }>>
-                        {({ formData }) => (formData.client_id ? <ClientAccounts clientId={formData.client_id} /> : null)}
+                        {({ formData }) =>
+                            formData.client_id ? <ClientAccounts clientId={formData.client_id} /> : null
+                        }
                     </FormDataConsumer>
                 </Form>
             </CardContent>

@@ -32,7 +32,7 @@ export const AccountSummary = ({ account, client }: { account: RaRecord; client?
                         )}
                     </Stack>
                     <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(160px, 1fr))', gap: 2 }}>
-                        {FIGURES.map(figure => (
+                        {FIGURES.map((figure) => (
                             <Box key={figure}>
                                 <Typography variant="body2" color="text.secondary">
                                     {translate(`resources.fund_accounts.fields.${figure}`)}
@@ -41,7 +41,10 @@ export const AccountSummary = ({ account, client }: { account: RaRecord; client?
                                     variant="h5"
                                     component="p"
                                     data-testid={`account-${figure}`}
-                                    sx={{ fontVariantNumeric: 'tabular-nums', fontWeight: figure === 'withdrawable' ? 600 : 400 }}
+                                    sx={{
+                                        fontVariantNumeric: 'tabular-nums',
+                                        fontWeight: figure === 'withdrawable' ? 600 : 400,
+                                    }}
                                 >
                                     {formatMoney(account[figure])}
                                 </Typography>

@@ -15,7 +15,15 @@ export const BankInput = () => {
 
 const BankSelect = () => {
     const banks = useBanks();
-    return <SelectInput source="bank_code" choices={banks?.choices ?? []} isPending={!banks} validate={validateBank} translateChoice={false} />;
+    return (
+        <SelectInput
+            source="bank_code"
+            choices={banks?.choices ?? []}
+            isPending={!banks}
+            validate={validateBank}
+            translateChoice={false}
+        />
+    );
 };
 
 const BankCodeInput = () => (

@@ -52,7 +52,7 @@ export const CashForm = (props: CashFormProps) => {
     const [defaults, setDefaults] = useState<PostingForm>({ type: 'deposit', freeze_kind: 'same_day' });
     const posted = (values: PostingForm) => {
         setDefaults({ type: values.type, bank_code: values.bank_code, freeze_kind: values.freeze_kind ?? 'same_day' });
-        setRound(r => r + 1);
+        setRound((r) => r + 1);
     };
     return <CashFormInstance key={round} {...props} defaults={defaults} onPosted={posted} />;
 };
@@ -68,7 +68,7 @@ const CashFormInstance = ({
     const notify = useNotify();
     const refresh = useRefresh();
     const translate = useTranslate();
-    const choices = POSTING_TYPE_CHOICES.map(c => ({ ...c, disabled: !outflowAllowed && isOutflow(c.id) }));
+    const choices = POSTING_TYPE_CHOICES.map((c) => ({ ...c, disabled: !outflowAllowed && isOutflow(c.id) }));
 
     const submit = async (values: PostingForm) => {
         try {
@@ -99,7 +99,10 @@ const CashFormInstance = ({
     return (
         <Card variant="outlined">
             <CardContent>
-                <Form onSubmit={submit as (values: Record<string, any>) => Promise<any>} defaultValues={{ ...defaults, amount: '', reference: '' }}>
+                <Form
+                    onSubmit={submit as (values: Record<string, any>) => Promise<any>}
+                    defaultValues={{ ...defaults, amount: '', reference: '' }}
+                >
                     <Stack spacing={0} sx={{ maxWidth: 480 }}>
                         <SelectInput source="type" choices={choices} validate={required()} />
                         <TextInput
@@ -109,7 +112,12 @@ const CashFormInstance = ({
                             helperText="ledger.cash.helper_amount"
                             autoFocus
                             autoComplete="off"
-                            slotProps={{ htmlInput: { inputMode: 'decimal', style: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } } }}
+                            slotProps={{
+                                htmlInput: {
+                                    inputMode: 'decimal',
+                                    style: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+                                },
+                            }}
                         />
                         <FormDataConsumer<PostingForm>>
                             {({ formData }) => (
@@ -120,13 +128,19 @@ const CashFormInstance = ({
                                             source="freeze_kind"
                                             choices={FREEZE_KIND_CHOICES}
                                             validate={required()}
-                                            helperText={formData.type === 'unfreeze' ? 'ledger.cash.helper_unfreeze' : false}
+                                            helperText={
+                                                formData.type === 'unfreeze' ? 'ledger.cash.helper_unfreeze' : false
+                                            }
                                         />
                                     )}
                                 </>
                             )}
                         </FormDataConsumer>
-                        <TextInput source="reference" validate={maxLength(100)} helperText="ledger.cash.helper_reference" />
+                        <TextInput
+                            source="reference"
+                            validate={maxLength(100)}
+                            helperText="ledger.cash.helper_reference"
+                        />
                         <Stack direction="row" sx={{ pt: 1 }}>
                             <SaveButton label="ledger.cash.submit" icon={<PaymentsIcon />} />
                         </Stack>

@@ -19,7 +19,11 @@ export const FundJournalCreate = () => {
     return (
         <Stack spacing={2} sx={{ mt: 1, mb: 2 }}>
             <Title title="ledger.cash.title" />
-            {Number.isInteger(accountId) && accountId > 0 ? <CashDesk key={accountId} accountId={accountId} /> : <AccountPicker />}
+            {Number.isInteger(accountId) && accountId > 0 ? (
+                <CashDesk key={accountId} accountId={accountId} />
+            ) : (
+                <AccountPicker />
+            )}
         </Stack>
     );
 };
@@ -27,9 +31,14 @@ export const FundJournalCreate = () => {
 const CashDesk = ({ accountId }: { accountId: number }) => {
     const translate = useTranslate();
     const { data: account, isPending, error } = useGetOne('fund_accounts', { id: accountId });
-    const { data: client } = useGetOne('clients', { id: account?.client_id }, { enabled: account?.client_id !== undefined });
+    const { data: client } = useGetOne(
+        'clients',
+        { id: account?.client_id },
+        { enabled: account?.client_id !== undefined },
+    );
     if (isPending) return <LinearProgress />;
-    if (error || !account) return <Alert severity="error">{(error as Error | null)?.message ?? translate('ra.page.not_found')}</Alert>;
+    if (error || !account)
+        return <Alert severity="error">{(error as Error | null)?.message ?? translate('ra.page.not_found')}</Alert>;
     const open = account.status === 'active' && client?.status !== 'closed';
     const restricted = !!client && client.status !== 'normal';
     return (

@@ -41,7 +41,13 @@ const FundJournalListActions = () => {
 
 /** 资金流水 (查询管理): the append-only journal with filters; 冲销 per row (same day, with approval). */
 export const FundJournalList = () => (
-    <List empty={false} filters={journalFilters} actions={<FundJournalListActions />} sort={{ field: 'id', order: 'DESC' }} perPage={50}>
+    <List
+        empty={false}
+        filters={journalFilters}
+        actions={<FundJournalListActions />}
+        sort={{ field: 'id', order: 'DESC' }}
+        perPage={50}
+    >
         <JournalTable withClient />
     </List>
 );

@@ -40,7 +40,11 @@ export const JournalTable = ({ withClient, withAccount = true }: { withClient: b
         <DataTable.Col source="bank_code" disableSort>
             <BankField />
         </DataTable.Col>
-        <DataTable.Col source="reference" disableSort sx={{ maxWidth: 280, overflow: 'hidden', textOverflow: 'ellipsis' }} />
+        <DataTable.Col
+            source="reference"
+            disableSort
+            sx={{ maxWidth: 280, overflow: 'hidden', textOverflow: 'ellipsis' }}
+        />
         <DataTable.Col source="operator_id" disableSort>
             <TextField source="operator_name" />
         </DataTable.Col>

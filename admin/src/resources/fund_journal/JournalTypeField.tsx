@@ -18,5 +18,12 @@ export const JournalTypeField = (_props: { source?: string; label?: string }) =>
     if (!record) return null;
     const type = translate(journalTypeLabel(record.type), { _: record.type });
     const kind = record.freeze_kind ? translate(freezeKindLabel(record.freeze_kind), { _: record.freeze_kind }) : '';
-    return <Chip size="small" variant="outlined" color={COLORS[record.type] ?? 'default'} label={kind ? `${type} · ${kind}` : type} />;
+    return (
+        <Chip
+            size="small"
+            variant="outlined"
+            color={COLORS[record.type] ?? 'default'}
+            label={kind ? `${type} · ${kind}` : type}
+        />
+    );
 };

@@ -22,7 +22,7 @@ const ReverseEntryAction = ({ record }: { record: RaRecord }) => {
     if (!canAccess) return null;
     return (
         // Dialogs render in a portal but React events still bubble to the list row: stop them here.
-        <span onClick={e => e.stopPropagation()}>
+        <span onClick={(e) => e.stopPropagation()}>
             <Button label="resources.fund_journal.actions.reverse" color="warning" onClick={() => setOpen(true)}>
                 <UndoIcon />
             </Button>
@@ -46,11 +46,18 @@ const ReverseDialog = ({ entry, onClose }: { entry: RaRecord; onClose: () => voi
         }
         setSaving(true);
         try {
-            const { json } = await httpClient(`${API_URL}/fund_journal/${encodeURIComponent(String(entry.id))}/reverse`, {
-                method: 'POST',
-                body: JSON.stringify({ reason: reason.trim() }),
+            const { json } = await httpClient(
+                `${API_URL}/fund_journal/${encodeURIComponent(String(entry.id))}/reverse`,
+                {
+                    method: 'POST',
+                    body: JSON.stringify({ reason: reason.trim() }),
+                },
+            );
+            notify('ledger.reverse.submitted', {
+                type: 'info',
+                messageArgs: { id: json?.approval_id },
+                autoHideDuration: 10000,
             });
-            notify('ledger.reverse.submitted', { type: 'info', messageArgs: { id: json?.approval_id }, autoHideDuration: 10000 });
             onClose();
         } catch (error) {
             // Not today's entry, already reversed, cash already gone…: the server says which.
@@ -81,7 +88,7 @@ const ReverseDialog = ({ entry, onClose }: { entry: RaRecord; onClose: () => voi
                         label={translate('ledger.reverse.reason')}
                         value={reason}
                         slotProps={{ htmlInput: { maxLength: 200 } }}
-                        onChange={e => {
+                        onChange={(e) => {
                             setReason(e.target.value);
                             setProblem(null);
                         }}
@@ -91,7 +98,13 @@ const ReverseDialog = ({ entry, onClose }: { entry: RaRecord; onClose: () => voi
                 </DialogContent>
                 <DialogActions>
                     <Button label="ra.action.cancel" onClick={onClose} disabled={saving} />
-                    <Button label="ledger.reverse.submit" type="submit" variant="contained" color="warning" disabled={saving} />
+                    <Button
+                        label="ledger.reverse.submit"
+                        type="submit"
+                        variant="contained"
+                        color="warning"
+                        disabled={saving}
+                    />
                 </DialogActions>
             </form>
         </Dialog>

@@ -10,5 +10,5 @@ export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,80}$/;
 export const newIdempotencyKey = (): string => {
     if (typeof crypto.randomUUID === 'function') return crypto.randomUUID().replace(/-/g, '');
     const bytes = crypto.getRandomValues(new Uint8Array(16));
-    return Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
+    return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 };

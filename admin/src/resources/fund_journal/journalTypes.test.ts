@@ -44,13 +44,26 @@ describe('journal types', () => {
 
     it('has a label for every type and freeze kind', () => {
         expect(JOURNAL_TYPES).toHaveLength(15);
-        for (const type of JOURNAL_TYPES) expect(lookup(clientMessages.zh, journalTypeLabel(type)), type).toBeTypeOf('string');
-        for (const kind of FREEZE_KINDS) expect(lookup(clientMessages.zh, `resources.fund_journal.freeze_kind.${kind}`)).toBeTypeOf('string');
+        for (const type of JOURNAL_TYPES)
+            expect(lookup(clientMessages.zh, journalTypeLabel(type)), type).toBeTypeOf('string');
+        for (const kind of FREEZE_KINDS)
+            expect(lookup(clientMessages.zh, `resources.fund_journal.freeze_kind.${kind}`)).toBeTypeOf('string');
     });
 
     it('lets the counter post only what the server accepts', () => {
         expect([...POSTING_TYPES].sort()).toEqual(
-            ['deposit', 'withdrawal', 'transfer_in', 'transfer_out', 'remit_in', 'remit_out', 'bank_in', 'bank_out', 'freeze', 'unfreeze'].sort(),
+            [
+                'deposit',
+                'withdrawal',
+                'transfer_in',
+                'transfer_out',
+                'remit_in',
+                'remit_out',
+                'bank_in',
+                'bank_out',
+                'freeze',
+                'unfreeze',
+            ].sort(),
         );
     });
 
@@ -69,7 +82,19 @@ describe('journal types', () => {
 
 describe('toPosting', () => {
     it('sends the amount as a cleaned string and drops what the type does not use', () => {
-        expect(toPosting({ type: 'deposit', amount: ' 1,000.50 ', reference: ' 存款单 7 ', bank_code: 'ICBC', freeze_kind: 'long_term' }, 3, 'k'.repeat(32))).toEqual({
+        expect(
+            toPosting(
+                {
+                    type: 'deposit',
+                    amount: ' 1,000.50 ',
+                    reference: ' 存款单 7 ',
+                    bank_code: 'ICBC',
+                    freeze_kind: 'long_term',
+                },
+                3,
+                'k'.repeat(32),
+            ),
+        ).toEqual({
             account_id: 3,
             type: 'deposit',
             amount: '1000.50',
@@ -81,8 +106,17 @@ describe('toPosting', () => {
     });
 
     it('keeps the bank for 银证转账 and the freeze kind for freezes (same-day by default)', () => {
-        expect(toPosting({ type: 'bank_in', amount: '5', bank_code: 'ICBC' }, 1, 'abcdefgh')).toMatchObject({ bank_code: 'ICBC', freeze_kind: null, reference: '' });
-        expect(toPosting({ type: 'freeze', amount: '5' }, 1, 'abcdefgh')).toMatchObject({ bank_code: null, freeze_kind: 'same_day' });
-        expect(toPosting({ type: 'unfreeze', amount: '5', freeze_kind: 'long_term' }, 1, 'abcdefgh')).toMatchObject({ freeze_kind: 'long_term' });
+        expect(toPosting({ type: 'bank_in', amount: '5', bank_code: 'ICBC' }, 1, 'abcdefgh')).toMatchObject({
+            bank_code: 'ICBC',
+            freeze_kind: null,
+            reference: '',
+        });
+        expect(toPosting({ type: 'freeze', amount: '5' }, 1, 'abcdefgh')).toMatchObject({
+            bank_code: null,
+            freeze_kind: 'same_day',
+        });
+        expect(toPosting({ type: 'unfreeze', amount: '5', freeze_kind: 'long_term' }, 1, 'abcdefgh')).toMatchObject({
+            freeze_kind: 'long_term',
+        });
     });
 });

@@ -43,9 +43,9 @@ export const journalTypeLabel = (type: string): string => `resources.fund_journa
 
 export const freezeKindLabel = (kind: string): string => `resources.fund_journal.freeze_kind.${kind}`;
 
-export const JOURNAL_TYPE_CHOICES = JOURNAL_TYPES.map(id => ({ id, name: journalTypeLabel(id) }));
-export const POSTING_TYPE_CHOICES = POSTING_TYPES.map(id => ({ id, name: journalTypeLabel(id) }));
-export const FREEZE_KIND_CHOICES = FREEZE_KINDS.map(id => ({ id, name: freezeKindLabel(id) }));
+export const JOURNAL_TYPE_CHOICES = JOURNAL_TYPES.map((id) => ({ id, name: journalTypeLabel(id) }));
+export const POSTING_TYPE_CHOICES = POSTING_TYPES.map((id) => ({ id, name: journalTypeLabel(id) }));
+export const FREEZE_KIND_CHOICES = FREEZE_KINDS.map((id) => ({ id, name: freezeKindLabel(id) }));
 
 /** 银证转账 names the bank the cash comes from or goes to. */
 export const needsBank = (type: unknown): boolean => type === 'bank_in' || type === 'bank_out';

@@ -21,9 +21,12 @@ export const useBanks = (): BankNames | null => {
     );
     if (!canAccess || !data) return null;
     const english = locale.startsWith('en');
-    const nameOf = (bank: Record<string, any>): string => (english ? bank.name_en : bank.name_zh) || bank.name_zh || bank.code;
+    const nameOf = (bank: Record<string, any>): string =>
+        (english ? bank.name_en : bank.name_zh) || bank.name_zh || bank.code;
     return {
-        names: new Map(data.map(bank => [String(bank.code), nameOf(bank)])),
-        choices: data.filter(bank => bank.status === 'active').map(bank => ({ id: String(bank.code), name: nameOf(bank) })),
+        names: new Map(data.map((bank) => [String(bank.code), nameOf(bank)])),
+        choices: data
+            .filter((bank) => bank.status === 'active')
+            .map((bank) => ({ id: String(bank.code), name: nameOf(bank) })),
     };
 };

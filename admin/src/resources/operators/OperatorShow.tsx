@@ -1,11 +1,4 @@
-import {
-    BooleanField,
-    NumberField,
-    ReferenceField,
-    Show,
-    TabbedShowLayout,
-    TextField,
-} from 'react-admin';
+import { BooleanField, NumberField, ReferenceField, Show, TabbedShowLayout, TextField } from 'react-admin';
 import { LocalDateField } from '../../components/LocalDateField';
 import { OperatorActions } from './OperatorActions';
 import { OperatorRolesField } from './OperatorRolesField';

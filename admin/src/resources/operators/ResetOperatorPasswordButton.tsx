@@ -66,7 +66,7 @@ const ResetOperatorPasswordAction = ({ record }: { record: RaRecord }) => {
 
     return (
         // Dialogs render in a portal but React events still bubble to the list row: stop them here.
-        <span onClick={e => e.stopPropagation()}>
+        <span onClick={(e) => e.stopPropagation()}>
             <Button label="resources.operators.actions.reset_password" onClick={() => setOpen(true)}>
                 <LockResetIcon />
             </Button>
@@ -87,7 +87,7 @@ const ResetOperatorPasswordAction = ({ record }: { record: RaRecord }) => {
                             name="password"
                             label={translate('resources.operators.messages.new_password')}
                             value={password}
-                            onChange={e => {
+                            onChange={(e) => {
                                 setPassword(e.target.value);
                                 setFieldError(null);
                             }}

@@ -51,7 +51,7 @@ const ToggleOperatorStatusAction = ({ record }: { record: RaRecord }) => {
 
     return (
         // Dialogs render in a portal but React events still bubble to the list row: stop them here.
-        <span onClick={e => e.stopPropagation()}>
+        <span onClick={(e) => e.stopPropagation()}>
             <Button
                 label={`resources.operators.actions.${disabling ? 'disable' : 'enable'}`}
                 color={disabling ? 'error' : 'primary'}

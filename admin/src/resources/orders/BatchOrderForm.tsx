@@ -2,16 +2,7 @@ import AddIcon from '@mui/icons-material/Add';
 import DeleteIcon from '@mui/icons-material/Delete';
 import PlaylistAddIcon from '@mui/icons-material/PlaylistAdd';
 import SendIcon from '@mui/icons-material/Send';
-import {
-    Alert,
-    Box,
-    Button,
-    MenuItem,
-    Paper,
-    Stack,
-    TextField,
-    Typography,
-} from '@mui/material';
+import { Alert, Box, Button, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useNotify, useRefresh, useTranslate, type RaRecord } from 'react-admin';
 import { API_URL, httpClient } from '../../providers/httpClient';
@@ -45,17 +36,23 @@ export const BatchOrderForm = ({ client }: { client: RaRecord | null }) => {
 
     const addPasted = () => {
         const parsed = parseBatchLines(paste);
-        const good = parsed.filter(p => p.row).map(p => ({ key: nextRowKey++, ...p.row! }));
-        setRows(r => [...r, ...good]);
-        setPasteProblems(parsed.filter(p => p.problem));
-        if (good.length) setPaste(parsed.filter(p => p.problem).map(p => p.text).join('\n'));
+        const good = parsed.filter((p) => p.row).map((p) => ({ key: nextRowKey++, ...p.row! }));
+        setRows((r) => [...r, ...good]);
+        setPasteProblems(parsed.filter((p) => p.problem));
+        if (good.length)
+            setPaste(
+                parsed
+                    .filter((p) => p.problem)
+                    .map((p) => p.text)
+                    .join('\n'),
+            );
     };
 
     const update = (key: number, patch: Partial<EditableRow>) =>
-        setRows(rs => rs.map(r => (r.key === key ? { ...r, ...patch, error: undefined } : r)));
-    const remove = (key: number) => setRows(rs => rs.filter(r => r.key !== key));
+        setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch, error: undefined } : r)));
+    const remove = (key: number) => setRows((rs) => rs.filter((r) => r.key !== key));
 
-    const invalid = rows.some(r => rowProblem(r));
+    const invalid = rows.some((r) => rowProblem(r));
     const canSubmit = !!client && rows.length > 0 && rows.length <= MAX_BATCH && !invalid && !saving;
 
     const submit = async () => {
@@ -65,16 +62,21 @@ export const BatchOrderForm = ({ client }: { client: RaRecord | null }) => {
         try {
             const { json } = await httpClient(`${API_URL}/orders/batch`, {
                 method: 'POST',
-                body: JSON.stringify({ orders: toBatchOrders(sent, Number(client.id), channel), idempotency_key: idempotencyKey }),
+                body: JSON.stringify({
+                    orders: toBatchOrders(sent, Number(client.id), channel),
+                    idempotency_key: idempotencyKey,
+                }),
             });
             const answers = (json ?? []) as BatchResult[];
-            const byIndex = new Map(answers.map(a => [a.index, a]));
+            const byIndex = new Map(answers.map((a) => [a.index, a]));
             const submitted = sent.map((row, index) => ({ ...row, result: byIndex.get(index) }));
             setResults(submitted);
             // the placed rows are done; the refused ones stay with their reason
-            setRows(submitted.filter(s => !s.result?.ok).map(({ result, ...row }) => ({ ...row, error: result?.error })));
+            setRows(
+                submitted.filter((s) => !s.result?.ok).map(({ result, ...row }) => ({ ...row, error: result?.error })),
+            );
             setIdempotencyKey(newIdempotencyKey());
-            const ok = submitted.filter(s => s.result?.ok).length;
+            const ok = submitted.filter((s) => s.result?.ok).length;
             notify('counter.batch.done', {
                 type: ok === sent.length ? 'success' : ok ? 'warning' : 'error',
                 messageArgs: { ok, failed: sent.length - ok },
@@ -106,19 +108,27 @@ export const BatchOrderForm = ({ client }: { client: RaRecord | null }) => {
                         placeholder={'600519,买入,1452.00,100\n000001,卖出,11.56,1000'}
                         helperText={translate('counter.batch.paste_helper')}
                         value={paste}
-                        onChange={e => setPaste(e.target.value)}
+                        onChange={(e) => setPaste(e.target.value)}
                         slotProps={{ htmlInput: { spellCheck: false, style: { fontFamily: 'monospace' } } }}
                     />
                     <Box>
-                        <Button variant="outlined" startIcon={<PlaylistAddIcon />} onClick={addPasted} disabled={!paste.trim()}>
+                        <Button
+                            variant="outlined"
+                            startIcon={<PlaylistAddIcon />}
+                            onClick={addPasted}
+                            disabled={!paste.trim()}
+                        >
                             {translate('counter.batch.parse')}
                         </Button>
                     </Box>
                     {pasteProblems.length > 0 && (
                         <Alert severity="warning">
-                            {pasteProblems.map(p => (
+                            {pasteProblems.map((p) => (
                                 <div key={p.line}>
-                                    {translate('counter.batch.line_problem', { line: p.line, problem: translate(p.problem!) })}
+                                    {translate('counter.batch.line_problem', {
+                                        line: p.line,
+                                        problem: translate(p.problem!),
+                                    })}
                                 </div>
                             ))}
                         </Alert>
@@ -127,15 +137,19 @@ export const BatchOrderForm = ({ client }: { client: RaRecord | null }) => {
             </Paper>
             <Paper variant="outlined" sx={{ p: 2 }}>
                 <Stack spacing={1}>
-                    <Typography variant="subtitle1">{translate('counter.batch.rows', { smart_count: rows.length })}</Typography>
+                    <Typography variant="subtitle1">
+                        {translate('counter.batch.rows', { smart_count: rows.length })}
+                    </Typography>
                     {rows.length > 0 ? (
                         <BatchRowsTable rows={rows} onChange={update} onRemove={remove} />
                     ) : (
                         <Typography color="text.secondary">{translate('counter.batch.empty')}</Typography>
                     )}
-                    {rows.length > MAX_BATCH && <Alert severity="error">{translate('counter.batch.too_many', { max: MAX_BATCH })}</Alert>}
+                    {rows.length > MAX_BATCH && (
+                        <Alert severity="error">{translate('counter.batch.too_many', { max: MAX_BATCH })}</Alert>
+                    )}
                     <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
-                        <Button startIcon={<AddIcon />} onClick={() => setRows(r => [...r, blankRow()])}>
+                        <Button startIcon={<AddIcon />} onClick={() => setRows((r) => [...r, blankRow()])}>
                             {translate('counter.batch.add_row')}
                         </Button>
                         <Button startIcon={<DeleteIcon />} onClick={() => setRows([])} disabled={!rows.length}>
@@ -146,11 +160,11 @@ export const BatchOrderForm = ({ client }: { client: RaRecord | null }) => {
                             size="small"
                             label={translate('counter.order.channel')}
                             value={channel}
-                            onChange={e => setChannel(e.target.value as OrderChannel)}
+                            onChange={(e) => setChannel(e.target.value as OrderChannel)}
                             fullWidth={false}
                             sx={{ width: 160 }}
                         >
-                            {ORDER_CHANNELS.map(c => (
+                            {ORDER_CHANNELS.map((c) => (
                                 <MenuItem key={c} value={c}>
                                     {translate(`resources.orders.channel.${c}`)}
                                 </MenuItem>
@@ -175,4 +189,3 @@ export const BatchOrderForm = ({ client }: { client: RaRecord | null }) => {
         </Stack>
     );
 };
-

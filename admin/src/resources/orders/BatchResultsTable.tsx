@@ -36,11 +36,15 @@ export const BatchResultsTable = ({ rows }: { rows: SubmittedRow[] }) => {
                                     size="small"
                                     color="success"
                                     variant="outlined"
-                                    label={translate('counter.batch.ok_result', { order_no: row.result.order?.order_no ?? '' })}
+                                    label={translate('counter.batch.ok_result', {
+                                        order_no: row.result.order?.order_no ?? '',
+                                    })}
                                 />
                             ) : (
                                 <Typography variant="body2" color="error">
-                                    {row.result ? batchErrorText(row.result.error) : translate('counter.batch.no_answer')}
+                                    {row.result
+                                        ? batchErrorText(row.result.error)
+                                        : translate('counter.batch.no_answer')}
                                 </Typography>
                             )}
                         </TableCell>

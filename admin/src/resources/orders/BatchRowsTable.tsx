@@ -17,7 +17,9 @@ interface BatchRowsTableProps {
 }
 
 const cell = { '& .MuiInputBase-input': { py: 0.75 } };
-const numeric = { htmlInput: { style: { textAlign: 'right' as const, fontVariantNumeric: 'tabular-nums' }, autoComplete: 'off' } };
+const numeric = {
+    htmlInput: { style: { textAlign: 'right' as const, fontVariantNumeric: 'tabular-nums' }, autoComplete: 'off' },
+};
 
 /** The batch rows, each editable in place, with what is wrong with it (typing or the server's answer). */
 export const BatchRowsTable = ({ rows, onChange, onRemove }: BatchRowsTableProps) => {
@@ -42,7 +44,12 @@ export const BatchRowsTable = ({ rows, onChange, onRemove }: BatchRowsTableProps
                         <TableRow key={row.key}>
                             <TableCell>{i + 1}</TableCell>
                             <TableCell>
-                                <TextField size="small" sx={cell} value={row.code} onChange={e => onChange(row.key, { code: e.target.value })} />
+                                <TextField
+                                    size="small"
+                                    sx={cell}
+                                    value={row.code}
+                                    onChange={(e) => onChange(row.key, { code: e.target.value })}
+                                />
                             </TableCell>
                             <TableCell>
                                 <TextField
@@ -50,23 +57,39 @@ export const BatchRowsTable = ({ rows, onChange, onRemove }: BatchRowsTableProps
                                     size="small"
                                     sx={cell}
                                     value={row.side}
-                                    onChange={e => onChange(row.key, { side: e.target.value as OrderSide })}
+                                    onChange={(e) => onChange(row.key, { side: e.target.value as OrderSide })}
                                 >
                                     <MenuItem value="buy">{translate('resources.orders.side.buy')}</MenuItem>
                                     <MenuItem value="sell">{translate('resources.orders.side.sell')}</MenuItem>
                                 </TextField>
                             </TableCell>
                             <TableCell>
-                                <TextField size="small" sx={cell} slotProps={numeric} value={row.price} onChange={e => onChange(row.key, { price: e.target.value })} />
+                                <TextField
+                                    size="small"
+                                    sx={cell}
+                                    slotProps={numeric}
+                                    value={row.price}
+                                    onChange={(e) => onChange(row.key, { price: e.target.value })}
+                                />
                             </TableCell>
                             <TableCell>
-                                <TextField size="small" sx={cell} slotProps={numeric} value={row.quantity} onChange={e => onChange(row.key, { quantity: e.target.value })} />
+                                <TextField
+                                    size="small"
+                                    sx={cell}
+                                    slotProps={numeric}
+                                    value={row.quantity}
+                                    onChange={(e) => onChange(row.key, { quantity: e.target.value })}
+                                />
                             </TableCell>
                             <TableCell sx={{ color: 'error.main', maxWidth: 360 }}>
                                 {problem ? translate(problem) : row.error ? batchErrorText(row.error) : ''}
                             </TableCell>
                             <TableCell padding="none">
-                                <IconButton aria-label={translate('ra.action.delete')} size="small" onClick={() => onRemove(row.key)}>
+                                <IconButton
+                                    aria-label={translate('ra.action.delete')}
+                                    size="small"
+                                    onClick={() => onRemove(row.key)}
+                                >
                                     <DeleteIcon fontSize="small" />
                                 </IconButton>
                             </TableCell>

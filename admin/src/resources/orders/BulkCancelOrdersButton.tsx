@@ -12,7 +12,7 @@ export const BulkCancelOrdersButton = () => {
     const [open, setOpen] = useState(false);
     const [loading, setLoading] = useState(false);
 
-    const orderNo = (id: unknown) => data?.find(o => o.id === id)?.order_no ?? `#${String(id)}`;
+    const orderNo = (id: unknown) => data?.find((o) => o.id === id)?.order_no ?? `#${String(id)}`;
 
     const run = async () => {
         setLoading(true);
@@ -25,7 +25,7 @@ export const BulkCancelOrdersButton = () => {
             if (failed.length === 0) {
                 notify('resources.orders.messages.bulk_done', { type: 'success', messageArgs: { cancelled } });
             } else {
-                const details = failed.map(f => `${orderNo(f.id)} ${f.reason}`).join('；');
+                const details = failed.map((f) => `${orderNo(f.id)} ${f.reason}`).join('；');
                 notify('resources.orders.messages.bulk_partial', {
                     type: cancelled ? 'warning' : 'error',
                     messageArgs: { cancelled, failed: failed.length, details },

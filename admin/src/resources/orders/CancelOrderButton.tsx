@@ -22,7 +22,10 @@ const CancelOrderAction = ({ record }: { record: RaRecord }) => {
         setLoading(true);
         try {
             await httpClient(`${API_URL}/orders/${encodeURIComponent(String(record.id))}/cancel`, { method: 'POST' });
-            notify('resources.orders.messages.cancelled', { type: 'success', messageArgs: { order_no: record.order_no } });
+            notify('resources.orders.messages.cancelled', {
+                type: 'success',
+                messageArgs: { order_no: record.order_no },
+            });
             refresh();
         } catch (error) {
             // "委托已成交、已撤销或不是当日委托" comes as the id field's message
@@ -37,7 +40,7 @@ const CancelOrderAction = ({ record }: { record: RaRecord }) => {
 
     return (
         // Dialogs render in a portal but React events still bubble to the list row: stop them here.
-        <span onClick={e => e.stopPropagation()}>
+        <span onClick={(e) => e.stopPropagation()}>
             <Button label="resources.orders.actions.cancel" color="warning" onClick={() => setOpen(true)}>
                 <CancelIcon />
             </Button>

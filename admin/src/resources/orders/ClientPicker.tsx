@@ -31,7 +31,7 @@ export const ClientPicker = ({ value, onChange, autoFocus }: ClientPickerProps) 
             inputValue={input}
             onInputChange={(_, text) => setInput(text)}
             options={searching ? (data ?? []) : value ? [value] : []}
-            filterOptions={options => options}
+            filterOptions={(options) => options}
             getOptionLabel={optionLabel}
             isOptionEqualToValue={(a, b) => a.id === b.id}
             loading={isFetching}
@@ -56,7 +56,7 @@ export const ClientPicker = ({ value, onChange, autoFocus }: ClientPickerProps) 
                     </Box>
                 </Box>
             )}
-            renderInput={params => (
+            renderInput={(params) => (
                 <TextField
                     {...params}
                     autoFocus={autoFocus}

@@ -7,5 +7,11 @@ export const CounterOrderMenuItem = () => {
     const translate = useTranslate();
     const { canAccess } = useCanAccess({ resource: 'orders', action: 'create' });
     if (!canAccess) return null;
-    return <Menu.Item to={COUNTER_ORDER_PATH} primaryText={translate('counter.order.title')} leftIcon={<AddShoppingCartIcon />} />;
+    return (
+        <Menu.Item
+            to={COUNTER_ORDER_PATH}
+            primaryText={translate('counter.order.title')}
+            leftIcon={<AddShoppingCartIcon />}
+        />
+    );
 };

@@ -5,7 +5,14 @@ import { useTranslate, type RaRecord } from 'react-admin';
 import { formatMoney } from '../fund_accounts/money';
 import { priceBand } from './decimal';
 import { FeeTable } from './FeeTable';
-import { availableCash, estimateProblem, problemMessageKey, problemParams, type OrderEstimate, type OrderSide } from './orderLogic';
+import {
+    availableCash,
+    estimateProblem,
+    problemMessageKey,
+    problemParams,
+    type OrderEstimate,
+    type OrderSide,
+} from './orderLogic';
 import { SecurityQuote, type QuoteFacts } from './SecurityQuote';
 
 interface EstimatePanelProps {
@@ -23,10 +30,20 @@ interface EstimatePanelProps {
 }
 
 /** What the order would do, refreshed as the clerk types: security, cash or shares, fees, freeze, problem. */
-export const EstimatePanel = ({ side, estimate, stale, pending, preview, message, quantity, onPickPrice }: EstimatePanelProps) => {
+export const EstimatePanel = ({
+    side,
+    estimate,
+    stale,
+    pending,
+    preview,
+    message,
+    quantity,
+    onPickPrice,
+}: EstimatePanelProps) => {
     const translate = useTranslate();
     // a stale estimate may be for the previous code: the security master's answer for what is typed wins
-    const security: QuoteFacts | undefined = (!stale ? estimate?.security : undefined) ?? (preview as QuoteFacts | undefined) ?? estimate?.security;
+    const security: QuoteFacts | undefined =
+        (!stale ? estimate?.security : undefined) ?? (preview as QuoteFacts | undefined) ?? estimate?.security;
     const problem = stale ? null : estimateProblem(estimate);
     const band = security ? priceBand(security.prev_close, security.price_limit_pct, security.tick) : null;
     return (
@@ -43,12 +60,20 @@ export const EstimatePanel = ({ side, estimate, stale, pending, preview, message
                     <Stack direction="row" spacing={3} useFlexGap sx={{ flexWrap: 'wrap' }}>
                         {side === 'buy' ? (
                             <>
-                                <Fact label="counter.estimate.available_cash" value={formatMoney(availableCash(estimate.cash))} strong />
+                                <Fact
+                                    label="counter.estimate.available_cash"
+                                    value={formatMoney(availableCash(estimate.cash))}
+                                    strong
+                                />
                                 <Fact label="counter.estimate.balance" value={formatMoney(estimate.cash.balance)} />
                                 <Fact label="counter.estimate.frozen" value={formatMoney(estimate.cash.frozen)} />
                             </>
                         ) : (
-                            <Fact label="counter.estimate.sellable" value={estimate.sellable.toLocaleString('en-US')} strong />
+                            <Fact
+                                label="counter.estimate.sellable"
+                                value={estimate.sellable.toLocaleString('en-US')}
+                                strong
+                            />
                         )}
                         <Fact
                             label="counter.estimate.shareholder_account"
@@ -96,7 +121,10 @@ const Fact = ({ label, value, strong }: { label: string; value: ReactNode; stron
             <Typography variant="caption" color="text.secondary" component="div">
                 {translate(label)}
             </Typography>
-            <Typography variant={strong ? 'subtitle1' : 'body2'} sx={{ fontVariantNumeric: 'tabular-nums', fontWeight: strong ? 600 : undefined }}>
+            <Typography
+                variant={strong ? 'subtitle1' : 'body2'}
+                sx={{ fontVariantNumeric: 'tabular-nums', fontWeight: strong ? 600 : undefined }}
+            >
                 {value}
             </Typography>
         </Box>

@@ -18,14 +18,25 @@ const ROWS: { item: keyof EstimateFees; indent?: boolean; total?: boolean }[] = 
 export const FeeTable = ({ fees, side }: { fees: EstimateFees; side: OrderSide }) => {
     const translate = useTranslate();
     return (
-        <Table size="small" sx={{ '& td': { px: 1 }, '& td:last-of-type': { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } }}>
+        <Table
+            size="small"
+            sx={{ '& td': { px: 1 }, '& td:last-of-type': { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } }}
+        >
             <TableBody>
                 {ROWS.map(({ item, indent, total }) => (
                     <TableRow key={item}>
-                        <TableCell sx={{ pl: indent ? 3 : 1, color: indent ? 'text.secondary' : undefined, fontWeight: total ? 600 : undefined }}>
+                        <TableCell
+                            sx={{
+                                pl: indent ? 3 : 1,
+                                color: indent ? 'text.secondary' : undefined,
+                                fontWeight: total ? 600 : undefined,
+                            }}
+                        >
                             {translate(`counter.fees.${item}`)}
                         </TableCell>
-                        <TableCell sx={{ color: indent ? 'text.secondary' : undefined, fontWeight: total ? 600 : undefined }}>
+                        <TableCell
+                            sx={{ color: indent ? 'text.secondary' : undefined, fontWeight: total ? 600 : undefined }}
+                        >
                             {formatMoney(fees[item])}
                         </TableCell>
                     </TableRow>

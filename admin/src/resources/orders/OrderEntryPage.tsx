@@ -26,7 +26,11 @@ export const OrderEntryPage = () => {
         side: params.get('side') === 'sell' ? 'sell' : params.get('side') === 'buy' ? 'buy' : undefined,
         seq: 0,
     });
-    const { data: linked } = useGetOne('clients', { id: initialClientId }, { enabled: Number.isInteger(initialClientId) && initialClientId > 0 });
+    const { data: linked } = useGetOne(
+        'clients',
+        { id: initialClientId },
+        { enabled: Number.isInteger(initialClientId) && initialClientId > 0 },
+    );
     useEffect(() => {
         if (linked && !client) setClient(linked);
     }, [linked]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -35,7 +39,7 @@ export const OrderEntryPage = () => {
 
     const pickHolding = (holding: RaRecord) => {
         setTab('single');
-        setPreset(p => ({
+        setPreset((p) => ({
             code: typedCode(String(holding.market), String(holding.code)),
             side: 'sell' as OrderSide,
             quantity: Number(holding.sellable) > 0 ? String(holding.sellable) : '',
@@ -95,13 +99,15 @@ const ClientSummary = ({ client }: { client: RaRecord }) => {
                 label={translate(`resources.clients.status.${client.status}`, { _: client.status })}
             />
             {(['counter', 'phone', 'online'] as const)
-                .filter(channel => client[`allow_${channel}`] === false)
-                .map(channel => (
+                .filter((channel) => client[`allow_${channel}`] === false)
+                .map((channel) => (
                     <Chip
                         key={channel}
                         size="small"
                         variant="outlined"
-                        label={translate('counter.order.channel_blocked', { channel: translate(`resources.orders.channel.${channel}`) })}
+                        label={translate('counter.order.channel_blocked', {
+                            channel: translate(`resources.orders.channel.${channel}`),
+                        })}
                     />
                 ))}
         </Stack>

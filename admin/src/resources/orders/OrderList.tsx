@@ -63,7 +63,13 @@ const OrderListActions = () => {
 export const OrderList = () => {
     const { canAccess: canCancel } = useCanAccess({ resource: 'orders', action: 'edit' });
     return (
-        <List empty={false} filters={orderFilters} actions={<OrderListActions />} sort={{ field: 'id', order: 'DESC' }} perPage={50}>
+        <List
+            empty={false}
+            filters={orderFilters}
+            actions={<OrderListActions />}
+            sort={{ field: 'id', order: 'DESC' }}
+            perPage={50}
+        >
             <OrderTable bulkCancel={!!canCancel} withClient />
         </List>
     );
@@ -78,12 +84,17 @@ interface OrderTableProps {
 }
 
 /** The order columns, for the 委托查询 list and the client's orders on the counter page. */
-export const OrderTable = ({ bulkCancel, withClient, storeKey, hiddenColumns = ['business_date', 'market', 'channel', 'seat_no'] }: OrderTableProps) => (
+export const OrderTable = ({
+    bulkCancel,
+    withClient,
+    storeKey,
+    hiddenColumns = ['business_date', 'market', 'channel', 'seat_no'],
+}: OrderTableProps) => (
     <DataTable
         storeKey={storeKey}
         hiddenColumns={hiddenColumns}
         bulkActionButtons={bulkCancel ? <BulkCancelOrdersButton /> : false}
-        isRowSelectable={record => isCancellable(record.status)}
+        isRowSelectable={(record) => isCancellable(record.status)}
         rowClick={false}
         sx={NO_WRAP_TABLE}
     >

@@ -8,7 +8,11 @@ export const OrderSideField = ({ source = 'side' }: { source?: string; label?: s
     const side = record?.[source];
     if (!side) return null;
     return (
-        <Typography component="span" variant="body2" sx={{ color: side === 'buy' ? 'error.main' : 'success.main', fontWeight: 500 }}>
+        <Typography
+            component="span"
+            variant="body2"
+            sx={{ color: side === 'buy' ? 'error.main' : 'success.main', fontWeight: 500 }}
+        >
             {translate(`resources.orders.side.${side}`, { _: String(side) })}
         </Typography>
     );

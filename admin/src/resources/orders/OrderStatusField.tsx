@@ -9,5 +9,7 @@ export const OrderStatusField = (_props: { source?: string; label?: string }) =>
     const translate = useTranslate();
     if (!record) return null;
     const chip = statusChip(record.status);
-    return <Chip size="small" color={chip.color} variant={chip.variant} label={translate(chip.label, { _: chip.label })} />;
+    return (
+        <Chip size="small" color={chip.color} variant={chip.variant} label={translate(chip.label, { _: chip.label })} />
+    );
 };

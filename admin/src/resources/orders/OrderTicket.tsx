@@ -1,15 +1,5 @@
 import SendIcon from '@mui/icons-material/Send';
-import {
-    Alert,
-    Box,
-    Button,
-    MenuItem,
-    Paper,
-    Stack,
-    TextField,
-    ToggleButton,
-    ToggleButtonGroup,
-} from '@mui/material';
+import { Alert, Box, Button, MenuItem, Paper, Stack, TextField, ToggleButton, ToggleButtonGroup } from '@mui/material';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useNotify, useRefresh, useTranslate, type RaRecord } from 'react-admin';
 import { API_URL, httpClient } from '../../providers/httpClient';
@@ -72,7 +62,13 @@ export const OrderTicket = ({ client, preset }: OrderTicketProps) => {
         // a holding was picked below: sell it; the price of another security would be meaningless,
         // so the clerk types it or clicks a quote
         setPresetSeq(preset.seq);
-        setForm(f => ({ ...f, code: preset.code ?? f.code, side: preset.side ?? f.side, price: '', quantity: preset.quantity ?? f.quantity }));
+        setForm((f) => ({
+            ...f,
+            code: preset.code ?? f.code,
+            side: preset.side ?? f.side,
+            price: '',
+            quantity: preset.quantity ?? f.quantity,
+        }));
     }
     const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
     const [submitErrors, setSubmitErrors] = useState<Record<string, string>>({});
@@ -80,17 +76,28 @@ export const OrderTicket = ({ client, preset }: OrderTicketProps) => {
     const [placed, setPlaced] = useState<RaRecord | null>(null);
     const [saving, setSaving] = useState(false);
 
-    const request = useMemo(() => toOrderRequest({ ...form, client_id: client ? Number(client.id) : null }), [form, client]);
+    const request = useMemo(
+        () => toOrderRequest({ ...form, client_id: client ? Number(client.id) : null }),
+        [form, client],
+    );
     const { estimate, lastEstimate, errors: estimateErrors, message, pending } = useOrderEstimate(request);
     const preview = useSecurityPreview(form.code);
     const { holding } = useClientHoldings(client?.id, form.code);
     // while the next estimate is on its way the last one stays (dimmed), if it is for the same client and security
     const typed = parseSecurityCode(form.code);
-    const sameSecurity = !!lastEstimate && !!typed && lastEstimate.security.code === typed.code && (!typed.market || lastEstimate.security.market === typed.market);
-    const shown = estimate ?? (lastEstimate && request && lastEstimate.client.id === request.client_id && sameSecurity ? lastEstimate : undefined);
+    const sameSecurity =
+        !!lastEstimate &&
+        !!typed &&
+        lastEstimate.security.code === typed.code &&
+        (!typed.market || lastEstimate.security.market === typed.market);
+    const shown =
+        estimate ??
+        (lastEstimate && request && lastEstimate.client.id === request.client_id && sameSecurity
+            ? lastEstimate
+            : undefined);
 
     const set = (patch: Partial<typeof form>) => {
-        setForm(f => ({ ...f, ...patch }));
+        setForm((f) => ({ ...f, ...patch }));
         setSubmitErrors({});
         setSubmitMessage(null);
     };
@@ -112,7 +119,14 @@ export const OrderTicket = ({ client, preset }: OrderTicketProps) => {
     const otherEstimateError = Object.entries(estimateErrors).find(([k]) => !ON_FORM.has(k))?.[1];
 
     const problem = estimateProblem(estimate);
-    const canSubmit = !!client && !!request && !!estimate && !pending && !problem && !saving && Object.keys(estimateErrors).length === 0;
+    const canSubmit =
+        !!client &&
+        !!request &&
+        !!estimate &&
+        !pending &&
+        !problem &&
+        !saving &&
+        Object.keys(estimateErrors).length === 0;
 
     const submit = async (event: FormEvent) => {
         event.preventDefault();
@@ -126,7 +140,7 @@ export const OrderTicket = ({ client, preset }: OrderTicketProps) => {
             setPlaced(json as RaRecord);
             notify('counter.order.placed', { type: 'success', messageArgs: { order_no: (json as RaRecord).order_no } });
             setIdempotencyKey(newIdempotencyKey());
-            setForm(f => ({ ...f, quantity: '' }));
+            setForm((f) => ({ ...f, quantity: '' }));
             refresh();
         } catch (error) {
             if (errorCodeOf(error) === 'IDEMPOTENCY_CONFLICT') {
@@ -141,7 +155,13 @@ export const OrderTicket = ({ client, preset }: OrderTicketProps) => {
                 const fields = fieldErrors(error);
                 setSubmitErrors(fields);
                 const hidden = Object.entries(fields).filter(([k]) => !ON_FORM.has(k));
-                setSubmitMessage(hidden.length ? hidden.map(([, v]) => v).join('；') : Object.keys(fields).length ? null : (error as Error).message);
+                setSubmitMessage(
+                    hidden.length
+                        ? hidden.map(([, v]) => v).join('；')
+                        : Object.keys(fields).length
+                          ? null
+                          : (error as Error).message,
+                );
             }
         } finally {
             setSaving(false);
@@ -155,7 +175,14 @@ export const OrderTicket = ({ client, preset }: OrderTicketProps) => {
     const sellable: number | undefined = estimate?.sellable ?? (holding ? Number(holding.sellable) : undefined);
 
     return (
-        <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'minmax(300px, 380px) minmax(0, 1fr)' }, gap: 2, alignItems: 'start' }}>
+        <Box
+            sx={{
+                display: 'grid',
+                gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'minmax(300px, 380px) minmax(0, 1fr)' },
+                gap: 2,
+                alignItems: 'start',
+            }}
+        >
             <Paper variant="outlined" sx={{ p: 2 }}>
                 <form onSubmit={submit} noValidate>
                     <Stack spacing={2}>
@@ -176,7 +203,7 @@ export const OrderTicket = ({ client, preset }: OrderTicketProps) => {
                         <TextField
                             label={translate('counter.order.code')}
                             value={form.code}
-                            onChange={e => set({ code: e.target.value })}
+                            onChange={(e) => set({ code: e.target.value })}
                             error={!!codeError}
                             helperText={codeError ?? translate('counter.order.code_helper')}
                             slotProps={{ htmlInput: { autoComplete: 'off', spellCheck: false } }}
@@ -184,7 +211,7 @@ export const OrderTicket = ({ client, preset }: OrderTicketProps) => {
                         <TextField
                             label={translate('counter.order.price')}
                             value={form.price}
-                            onChange={e => set({ price: e.target.value })}
+                            onChange={(e) => set({ price: e.target.value })}
                             error={!!priceError}
                             helperText={priceError ?? ' '}
                             slotProps={{ htmlInput: { ...NUMERIC, inputMode: 'decimal' } }}
@@ -192,7 +219,7 @@ export const OrderTicket = ({ client, preset }: OrderTicketProps) => {
                         <TextField
                             label={translate('counter.order.quantity')}
                             value={form.quantity}
-                            onChange={e => set({ quantity: e.target.value })}
+                            onChange={(e) => set({ quantity: e.target.value })}
                             error={!!quantityError}
                             helperText={
                                 quantityError ??
@@ -203,7 +230,9 @@ export const OrderTicket = ({ client, preset }: OrderTicketProps) => {
                                         disabled={!sellable}
                                         onClick={() => set({ quantity: String(sellable) })}
                                     >
-                                        {translate('counter.order.sell_all', { quantity: sellable.toLocaleString('en-US') })}
+                                        {translate('counter.order.sell_all', {
+                                            quantity: sellable.toLocaleString('en-US'),
+                                        })}
                                     </Button>
                                 ) : (
                                     ' '
@@ -215,17 +244,19 @@ export const OrderTicket = ({ client, preset }: OrderTicketProps) => {
                             select
                             label={translate('counter.order.channel')}
                             value={form.channel}
-                            onChange={e => set({ channel: e.target.value as OrderChannel })}
+                            onChange={(e) => set({ channel: e.target.value as OrderChannel })}
                             error={!!channelError}
                             helperText={channelError ?? ' '}
                         >
-                            {ORDER_CHANNELS.map(c => (
+                            {ORDER_CHANNELS.map((c) => (
                                 <MenuItem key={c} value={c}>
                                     {translate(`resources.orders.channel.${c}`)}
                                 </MenuItem>
                             ))}
                         </TextField>
-                        {(submitMessage || otherEstimateError) && <Alert severity="error">{submitMessage ?? otherEstimateError}</Alert>}
+                        {(submitMessage || otherEstimateError) && (
+                            <Alert severity="error">{submitMessage ?? otherEstimateError}</Alert>
+                        )}
                         <Button
                             type="submit"
                             variant="contained"
@@ -253,7 +284,7 @@ export const OrderTicket = ({ client, preset }: OrderTicketProps) => {
                     preview={preview}
                     message={Object.keys(estimateErrors).length === 0 ? message : undefined}
                     quantity={request?.quantity ?? null}
-                    onPickPrice={price => set({ price })}
+                    onPickPrice={(price) => set({ price })}
                 />
             </Paper>
         </Box>

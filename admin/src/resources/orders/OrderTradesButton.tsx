@@ -9,7 +9,12 @@ export const OrderTradesButton = () => {
     if (!record || !canAccess || !(Number(record.filled_quantity) > 0)) return null;
     const filter = encodeURIComponent(JSON.stringify({ order_id: record.id }));
     return (
-        <Button label="resources.orders.actions.trades" component={LinkBase} to={`/trades?filter=${filter}`} onClick={(e: MouseEvent) => e.stopPropagation()}>
+        <Button
+            label="resources.orders.actions.trades"
+            component={LinkBase}
+            to={`/trades?filter=${filter}`}
+            onClick={(e: MouseEvent) => e.stopPropagation()}
+        >
             <ListAltIcon />
         </Button>
     );

@@ -2,7 +2,14 @@ import { Typography } from '@mui/material';
 import { useRecordContext } from 'react-admin';
 
 /** A share count with thousands separators ("5,050"); blank for zero when asked. */
-export const QuantityField = ({ source, blankZero = false }: { source: string; label?: string; blankZero?: boolean }) => {
+export const QuantityField = ({
+    source,
+    blankZero = false,
+}: {
+    source: string;
+    label?: string;
+    blankZero?: boolean;
+}) => {
     const record = useRecordContext();
     const value = record?.[source];
     if (value === null || value === undefined || value === '') return null;

@@ -16,7 +16,13 @@ export interface QuoteFacts {
  * 证券: name, previous close and the daily band (涨跌停价, computed like the server: prev close ±
  * limit, half-up to the tick), lot and tick. Clicking a price puts it in the price input.
  */
-export const SecurityQuote = ({ security, onPickPrice }: { security: QuoteFacts; onPickPrice?: (price: string) => void }) => {
+export const SecurityQuote = ({
+    security,
+    onPickPrice,
+}: {
+    security: QuoteFacts;
+    onPickPrice?: (price: string) => void;
+}) => {
     const translate = useTranslate();
     const band = priceBand(security.prev_close, security.price_limit_pct, security.tick);
     const prev = formatPrice(security.prev_close, security.tick);

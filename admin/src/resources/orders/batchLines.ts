@@ -1,4 +1,10 @@
-import { normalizeCode, priceInputProblem, quantityInputProblem, type OrderChannel, type OrderSide } from './orderLogic';
+import {
+    normalizeCode,
+    priceInputProblem,
+    quantityInputProblem,
+    type OrderChannel,
+    type OrderSide,
+} from './orderLogic';
 
 /** The server takes at most this many orders in one POST /api/orders/batch. */
 export const MAX_BATCH = 200;
@@ -23,12 +29,12 @@ export interface ParsedLine {
 const SIDES: Record<string, OrderSide> = {
     buy: 'buy',
     b: 'buy',
-    '买': 'buy',
-    '买入': 'buy',
+    买: 'buy',
+    买入: 'buy',
     sell: 'sell',
     s: 'sell',
-    '卖': 'sell',
-    '卖出': 'sell',
+    卖: 'sell',
+    卖出: 'sell',
 };
 
 /** "买入", "B", "buy" → buy; "卖出", "S", "sell" → sell; anything else → undefined. */
@@ -38,7 +44,7 @@ const HEADER_WORDS = new Set(['code', '代码', '证券代码']);
 
 /** Half-width digits, commas, point (what a Chinese IME may put in a paste). */
 const halfWidth = (text: string) =>
-    text.replace(/[０-９．，]/g, ch => (ch === '，' ? ',' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
+    text.replace(/[０-９．，]/g, (ch) => (ch === '，' ? ',' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
 
 /**
  * Parses pasted lines "code,side,price,quantity" (comma, tab or spaces between; 买入/卖出, B/S or
@@ -51,10 +57,12 @@ export const parseBatchLines = (text: string): ParsedLine[] => {
         const line = i + 1;
         const trimmed = halfWidth(raw).trim();
         if (!trimmed || trimmed.startsWith('#')) return;
-        const parts = (trimmed.includes(',') || trimmed.includes('\t') ? trimmed.split(/\s*[,\t]\s*/) : trimmed.split(/\s+/)).map(p => p.trim());
+        const parts = (
+            trimmed.includes(',') || trimmed.includes('\t') ? trimmed.split(/\s*[,\t]\s*/) : trimmed.split(/\s+/)
+        ).map((p) => p.trim());
         if (HEADER_WORDS.has(parts[0]!.toLowerCase())) return;
         const bad = (problem: string) => out.push({ line, text: raw, problem });
-        if (parts.length !== 4 || parts.some(p => p === '')) return bad('counter.batch.problems.columns');
+        if (parts.length !== 4 || parts.some((p) => p === '')) return bad('counter.batch.problems.columns');
         const [codeText, sideText, price, quantity] = parts as [string, string, string, string];
         const code = normalizeCode(codeText);
         if (!/^((sh|sz|bj)[-\s]?(a|b)?\s*)?\d{1,6}$/i.test(code)) return bad('counter.batch.problems.code');
@@ -77,7 +85,7 @@ export const rowProblem = (row: BatchRow): string | undefined => {
 
 /** The body of POST /api/orders/batch for one client and channel. */
 export const toBatchOrders = (rows: BatchRow[], clientId: number, channel: OrderChannel) =>
-    rows.map(r => ({
+    rows.map((r) => ({
         client_id: clientId,
         code: normalizeCode(r.code),
         side: r.side,

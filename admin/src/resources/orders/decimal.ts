@@ -40,7 +40,9 @@ export const formatScaled = (units: bigint, scale: number): string => {
 
 /** The value at another scale, rounded half-up when decimals are dropped. */
 export const rescale = (value: Scaled, scale: number): bigint =>
-    scale >= value.scale ? value.units * pow10(scale - value.scale) : divideHalfUp(value.units, pow10(value.scale - scale));
+    scale >= value.scale
+        ? value.units * pow10(scale - value.scale)
+        : divideHalfUp(value.units, pow10(value.scale - scale));
 
 /** A decimal string with exactly `places` decimals, half-up; null for anything not a decimal. */
 export const toFixedDecimal = (value: unknown, places: number): string | null => {
@@ -124,7 +126,8 @@ export const priceBand = (prevClose: unknown, limitPct: unknown, tick: unknown):
     let downTicks = ticksAt(hundred - pct.units);
     if (downTicks < 1n) downTicks = 1n;
     const places = tickPlaces(tick);
-    const asPrice = (ticks: bigint) => formatScaled(rescale({ units: ticks * t.units, scale: t.scale }, places), places);
+    const asPrice = (ticks: bigint) =>
+        formatScaled(rescale({ units: ticks * t.units, scale: t.scale }, places), places);
     return { down: asPrice(downTicks), up: asPrice(upTicks) };
 };
 

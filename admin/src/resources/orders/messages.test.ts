@@ -9,7 +9,7 @@ const leaves = (tree: object, prefix = ''): [string, unknown][] =>
             : [[`${prefix}${key}`, value] as [string, unknown]],
     );
 
-const tokens = (text: string) => [...new Set([...text.matchAll(/%\{(\w+)\}/g)].map(m => m[1]))].sort();
+const tokens = (text: string) => [...new Set([...text.matchAll(/%\{(\w+)\}/g)].map((m) => m[1]))].sort();
 
 describe('order, trade, position and shareholder account messages', () => {
     const zh = new Map(leaves(orderMessages.zh));
@@ -20,7 +20,12 @@ describe('order, trade, position and shareholder account messages', () => {
     });
 
     it('stay under the keys this module owns', () => {
-        const roots = [...zh.keys()].map(k => k.split('.').slice(0, k.startsWith('resources.') ? 2 : 1).join('.'));
+        const roots = [...zh.keys()].map((k) =>
+            k
+                .split('.')
+                .slice(0, k.startsWith('resources.') ? 2 : 1)
+                .join('.'),
+        );
         expect([...new Set(roots)].sort()).toEqual([
             'counter',
             'resources.orders',
@@ -42,7 +47,9 @@ describe('order, trade, position and shareholder account messages', () => {
     });
 
     it('zh messages are Chinese, not copied English', () => {
-        const untranslated = [...zh].filter(([key, value]) => value === en.get(key) && /[a-z]{3}/i.test(value as string));
+        const untranslated = [...zh].filter(
+            ([key, value]) => value === en.get(key) && /[a-z]{3}/i.test(value as string),
+        );
         expect(untranslated).toEqual([]);
     });
 });

@@ -103,7 +103,8 @@ const zh = {
             },
             import: {
                 title: '成交回报导入',
-                format_hint: '选择交易所成交回报文件（CSV，UTF-8，首行为表头，如下）。已导入过的成交（同一市场、同一成交编号）会自动跳过，重复导入不会重复入账。',
+                format_hint:
+                    '选择交易所成交回报文件（CSV，UTF-8，首行为表头，如下）。已导入过的成交（同一市场、同一成交编号）会自动跳过，重复导入不会重复入账。',
                 choose_file: '选择文件',
                 no_file: '尚未选择文件',
                 too_large: '文件超过 %{mb} MB',
@@ -139,7 +140,8 @@ const zh = {
             },
             simulate: {
                 title: '模拟撮合',
-                content: '模拟交易所按涨跌幅限制内的价格撮合当前业务日的未成交委托，生成成交回报文件并导入入账。同一随机种子对同样的委托给出同样的成交。',
+                content:
+                    '模拟交易所按涨跌幅限制内的价格撮合当前业务日的未成交委托，生成成交回报文件并导入入账。同一随机种子对同样的委托给出同样的成交。',
                 seed: '随机种子',
                 seed_helper: '0 到 1000000 的整数',
                 seed_invalid: '请输入 0 到 1000000 的整数',
@@ -406,9 +408,11 @@ const en: SameKeys<Messages> = {
             messages: {
                 cancelled: 'Order %{order_no} cancelled',
                 confirm_cancel_title: 'Cancel order %{order_no}',
-                confirm_cancel_content: 'Cancel the unfilled part of this order and release the cash or shares it froze?',
+                confirm_cancel_content:
+                    'Cancel the unfilled part of this order and release the cash or shares it froze?',
                 bulk_cancel_title: 'Cancel orders',
-                bulk_cancel_content: 'Cancel the unfilled part of the selected order? |||| Cancel the unfilled part of the %{smart_count} selected orders?',
+                bulk_cancel_content:
+                    'Cancel the unfilled part of the selected order? |||| Cancel the unfilled part of the %{smart_count} selected orders?',
                 bulk_done: '%{cancelled} cancelled',
                 bulk_partial: '%{cancelled} cancelled, %{failed} not: %{details}',
             },
@@ -451,7 +455,8 @@ const en: SameKeys<Messages> = {
             },
             import: {
                 title: 'Import trade report',
-                format_hint: 'Choose the exchange trade report (CSV, UTF-8, with the header line below). Trades already imported (same market and trade id) are skipped, so importing a file twice records nothing twice.',
+                format_hint:
+                    'Choose the exchange trade report (CSV, UTF-8, with the header line below). Trades already imported (same market and trade id) are skipped, so importing a file twice records nothing twice.',
                 choose_file: 'Choose file',
                 no_file: 'No file chosen',
                 too_large: 'The file is larger than %{mb} MB',
@@ -487,7 +492,8 @@ const en: SameKeys<Messages> = {
             },
             simulate: {
                 title: 'Simulate exchange',
-                content: 'The simulated exchange fills the business day’s open orders at prices within the daily band, writes the trade report and imports it. The same seed gives the same fills for the same orders.',
+                content:
+                    'The simulated exchange fills the business day’s open orders at prices within the daily band, writes the trade report and imports it. The same seed gives the same fills for the same orders.',
                 seed: 'Seed',
                 seed_helper: 'A whole number from 0 to 1000000',
                 seed_invalid: 'Enter a whole number from 0 to 1000000',
@@ -609,8 +615,10 @@ const en: SameKeys<Messages> = {
             submit_buy: 'Place buy order',
             submit_sell: 'Place sell order',
             placed: 'Order placed, number %{order_no}',
-            idempotency_conflict: 'The previous attempt may have gone through: check the client’s orders before placing it again',
-            network_error: 'No answer (network): the order may have been placed. Submitting again will not place it twice',
+            idempotency_conflict:
+                'The previous attempt may have gone through: check the client’s orders before placing it again',
+            network_error:
+                'No answer (network): the order may have been placed. Submitting again will not place it twice',
         },
         estimate: {
             empty: 'Type a code, a price and a quantity to see the estimate',
@@ -663,7 +671,8 @@ const en: SameKeys<Messages> = {
         },
         batch: {
             paste: 'Paste orders',
-            paste_helper: 'One order a line: code,side,price,quantity (side 买入/卖出 or B/S), separated by commas, tabs or spaces',
+            paste_helper:
+                'One order a line: code,side,price,quantity (side 买入/卖出 or B/S), separated by commas, tabs or spaces',
             parse: 'Add to list',
             line_problem: 'Line %{line}: %{problem}',
             rows: 'Orders to send (%{smart_count})',

@@ -29,8 +29,17 @@ const form = (over: Partial<OrderForm> = {}): OrderForm => ({
 describe('problem → message key', () => {
     it('maps every problem code the server names to its own message', () => {
         const server = [
-            'lot_multiple', 'lot_minimum', 'odd_lot_sell', 'price_tick', 'price_band', 'security_not_trading',
-            'client_status', 'channel_not_allowed', 'insufficient_shares', 'insufficient_available', 'quantity_not_positive',
+            'lot_multiple',
+            'lot_minimum',
+            'odd_lot_sell',
+            'price_tick',
+            'price_band',
+            'security_not_trading',
+            'client_status',
+            'channel_not_allowed',
+            'insufficient_shares',
+            'insufficient_available',
+            'quantity_not_positive',
         ];
         for (const p of server) expect(problemMessageKey(p)).toBe(`counter.problems.${p}`);
         expect(problemMessageKey('something_new')).toBe('counter.problems.unknown');
@@ -54,8 +63,19 @@ describe('problem → message key', () => {
 
 describe('order form → request', () => {
     it('builds the request once everything is typed', () => {
-        expect(toOrderRequest(form())).toEqual({ client_id: 1, code: '600519', side: 'buy', price: '1452.00', quantity: 100, channel: 'counter' });
-        expect(toOrderRequest(form({ code: ' sh600519 ', quantity: '1,000', price: '１０.５' }))).toMatchObject({ code: 'sh600519', quantity: 1000, price: '10.5' });
+        expect(toOrderRequest(form())).toEqual({
+            client_id: 1,
+            code: '600519',
+            side: 'buy',
+            price: '1452.00',
+            quantity: 100,
+            channel: 'counter',
+        });
+        expect(toOrderRequest(form({ code: ' sh600519 ', quantity: '1,000', price: '１０.５' }))).toMatchObject({
+            code: 'sh600519',
+            quantity: 1000,
+            price: '10.5',
+        });
     });
 
     it('sends nothing while incomplete or mistyped', () => {
@@ -116,7 +136,11 @@ describe('security codes', () => {
         expect(typedCode('SZ-A', '000001')).toBe('sz000001');
         expect(typedCode('SZ-B', '200002')).toBe('szb200002');
         expect(typedCode('BJ', '830799')).toBe('bj830799');
-        for (const [market, code] of [['SH-A', '600000'], ['SZ-B', '200002'], ['BJ', '830799']] as const) {
+        for (const [market, code] of [
+            ['SH-A', '600000'],
+            ['SZ-B', '200002'],
+            ['BJ', '830799'],
+        ] as const) {
             expect(parseSecurityCode(typedCode(market, code))).toEqual({ code, market });
         }
     });

@@ -28,7 +28,9 @@ export type OrderProblem = (typeof ORDER_PROBLEMS)[number];
 /** The i18n key that explains a problem in plain words; unknown codes get a generic message. */
 export const problemMessageKey = (problem: string | null | undefined): string | null => {
     if (!problem) return null;
-    return (ORDER_PROBLEMS as readonly string[]).includes(problem) ? `counter.problems.${problem}` : 'counter.problems.unknown';
+    return (ORDER_PROBLEMS as readonly string[]).includes(problem)
+        ? `counter.problems.${problem}`
+        : 'counter.problems.unknown';
 };
 
 /** What /api/orders/estimate answers. Money and prices are decimal strings. */
@@ -67,14 +69,19 @@ export interface EstimateFees {
 }
 
 /** The problem to show for an estimate: the server's, else a missing shareholder account. */
-export const estimateProblem = (estimate: Pick<OrderEstimate, 'problem' | 'shareholder_account'> | null | undefined): string | null => {
+export const estimateProblem = (
+    estimate: Pick<OrderEstimate, 'problem' | 'shareholder_account'> | null | undefined,
+): string | null => {
     if (!estimate) return null;
     if (estimate.problem) return estimate.problem;
     return estimate.shareholder_account ? null : 'no_shareholder_account';
 };
 
 /** Parameters for the problem messages (lot size, band, what is available). */
-export const problemParams = (estimate: OrderEstimate | null | undefined, band?: { down: string; up: string } | null) => ({
+export const problemParams = (
+    estimate: OrderEstimate | null | undefined,
+    band?: { down: string; up: string } | null,
+) => ({
     lot: estimate?.security.lot_size ?? 100,
     market: estimate?.security.market ?? '',
     down: band?.down ?? '',
@@ -110,8 +117,7 @@ export interface OrderRequest {
 const clean = (text: string) => text.replace(/[\s,，]/g, '');
 
 /** Full-width digits and point (from a Chinese IME) as ASCII. */
-const halfWidth = (text: string) =>
-    text.replace(/[０-９．]/g, ch => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+const halfWidth = (text: string) => text.replace(/[０-９．]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 
 /** The code as the server takes it: "sh600519", "600519", "1" (the server pads and resolves). */
 export const normalizeCode = (text: string): string => halfWidth(text).trim().replace(/\s+/g, ' ');
@@ -132,7 +138,8 @@ export const priceInputProblem = (text: string): string | undefined => {
 export const quantityInputProblem = (text: string): string | undefined => {
     const quantity = clean(halfWidth(text));
     if (quantity === '') return undefined;
-    if (!QUANTITY.test(quantity) || Number(quantity) < 1 || Number(quantity) > 100_000_000) return 'counter.validation.quantity_format';
+    if (!QUANTITY.test(quantity) || Number(quantity) < 1 || Number(quantity) > 100_000_000)
+        return 'counter.validation.quantity_format';
     return undefined;
 };
 
@@ -149,13 +156,24 @@ export const toOrderRequest = (form: OrderForm): OrderRequest | null => {
     // the server takes at most 3 decimals and compares exactly: send the canonical form
     const parsed = parseDecimal(price);
     if (!parsed) return null;
-    return { client_id: form.client_id, code, side: form.side, price, quantity: Number(quantity), channel: form.channel };
+    return {
+        client_id: form.client_id,
+        code,
+        side: form.side,
+        price,
+        quantity: Number(quantity),
+        channel: form.channel,
+    };
 };
 
 /** Field messages of a failed request (already localized by the server), by input. */
 export const fieldErrors = (error: unknown): Record<string, string> => {
-    const fields = (error as { body?: { error?: { fields?: Record<string, unknown> } } } | null)?.body?.error?.fields ?? {};
-    return Object.fromEntries(Object.entries(fields).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+    const fields =
+        (error as { body?: { error?: { fields?: Record<string, unknown> } } } | null)?.body?.error?.fields ?? {};
+    return Object.fromEntries(Object.entries(fields).filter(([, v]) => typeof v === 'string')) as Record<
+        string,
+        string
+    >;
 };
 
 /** The server error code of a failed request (e.g. IDEMPOTENCY_CONFLICT). */

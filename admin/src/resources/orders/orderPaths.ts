@@ -2,7 +2,9 @@
 export const COUNTER_ORDER_PATH = '/counter/order';
 
 /** A link to the order entry page, optionally for a client and a holding to sell. */
-export const counterOrderLink = (params: { client_id?: unknown; code?: string; side?: 'buy' | 'sell' } = {}): string => {
+export const counterOrderLink = (
+    params: { client_id?: unknown; code?: string; side?: 'buy' | 'sell' } = {},
+): string => {
     const query = new URLSearchParams();
     if (params.client_id !== undefined && params.client_id !== null) query.set('client_id', String(params.client_id));
     if (params.code) query.set('code', params.code);

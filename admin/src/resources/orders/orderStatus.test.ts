@@ -4,7 +4,11 @@ import { orderMessages } from './messages';
 
 describe('status → chip', () => {
     it('labels each status with its own key and a colour', () => {
-        expect(statusChip('open')).toEqual({ label: 'resources.orders.status.open', color: 'info', variant: 'outlined' });
+        expect(statusChip('open')).toEqual({
+            label: 'resources.orders.status.open',
+            color: 'info',
+            variant: 'outlined',
+        });
         expect(statusChip('partially_filled').color).toBe('warning');
         expect(statusChip('filled')).toMatchObject({ color: 'success', variant: 'filled' });
         expect(statusChip('cancelled').color).toBe('default');
@@ -13,7 +17,13 @@ describe('status → chip', () => {
     });
 
     it('reads 未成交 / 部分成交 / 已成交 / 已撤单 / 部分撤单', () => {
-        expect(ORDER_STATUSES.map(s => orderMessages.zh.resources.orders.status[s])).toEqual(['未成交', '部分成交', '已成交', '已撤单', '部分撤单']);
+        expect(ORDER_STATUSES.map((s) => orderMessages.zh.resources.orders.status[s])).toEqual([
+            '未成交',
+            '部分成交',
+            '已成交',
+            '已撤单',
+            '部分撤单',
+        ]);
     });
 
     it('lets only open and partly filled orders be cancelled', () => {

@@ -31,7 +31,7 @@ export const statusChip = (status: unknown): StatusChip =>
 /** Only the unfilled part of an open or partly filled order can be cancelled (撤单). */
 export const isCancellable = (status: unknown): boolean => status === 'open' || status === 'partially_filled';
 
-export const ORDER_STATUS_CHOICES = ORDER_STATUSES.map(id => ({ id, name: `resources.orders.status.${id}` }));
+export const ORDER_STATUS_CHOICES = ORDER_STATUSES.map((id) => ({ id, name: `resources.orders.status.${id}` }));
 export const SIDE_CHOICES = [
     { id: 'buy', name: 'resources.orders.side.buy' },
     { id: 'sell', name: 'resources.orders.side.sell' },
@@ -51,6 +51,8 @@ export interface CancelResult {
 
 /** How many of a bulk cancel went through, and which did not (with the server's reason). */
 export const summarizeCancel = (results: CancelResult[]) => ({
-    cancelled: results.filter(r => r.ok).length,
-    failed: results.filter(r => !r.ok).map(r => ({ id: r.id, reason: r.error?.message ?? '', code: r.error?.code ?? '' })),
+    cancelled: results.filter((r) => r.ok).length,
+    failed: results
+        .filter((r) => !r.ok)
+        .map((r) => ({ id: r.id, reason: r.error?.message ?? '', code: r.error?.code ?? '' })),
 });

@@ -10,8 +10,12 @@ export const holdingsParams = (clientId: unknown) => ({
 
 /** A client's holdings (GET /api/positions), and the one a typed code names, if exactly one. */
 export const useClientHoldings = (clientId: unknown, typedCode = '') => {
-    const { data, isPending, error } = useGetList<RaRecord>('positions', holdingsParams(clientId), { enabled: clientId != null });
+    const { data, isPending, error } = useGetList<RaRecord>('positions', holdingsParams(clientId), {
+        enabled: clientId != null,
+    });
     const parsed = parseSecurityCode(typedCode);
-    const matches = parsed ? (data ?? []).filter(p => p.code === parsed.code && (!parsed.market || p.market === parsed.market)) : [];
+    const matches = parsed
+        ? (data ?? []).filter((p) => p.code === parsed.code && (!parsed.market || p.market === parsed.market))
+        : [];
     return { holdings: data ?? [], isPending, error, holding: matches.length === 1 ? matches[0] : undefined };
 };

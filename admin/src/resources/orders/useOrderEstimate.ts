@@ -34,8 +34,9 @@ export const useOrderEstimate = (request: OrderRequest | null) => {
                 ({ json }) => {
                     if (mine === seq.current) setState({ key, estimate: json as OrderEstimate });
                 },
-                error => {
-                    if (mine === seq.current) setState({ key, errors: fieldErrors(error), message: (error as Error)?.message });
+                (error) => {
+                    if (mine === seq.current)
+                        setState({ key, errors: fieldErrors(error), message: (error as Error)?.message });
                 },
             );
         }, ESTIMATE_DEBOUNCE_MS);

@@ -20,6 +20,8 @@ export const useSecurityPreview = (typed: string): RaRecord | undefined => {
         { enabled: !!parsed && !!canAccess, staleTime: 60_000 },
     );
     if (!parsed) return undefined;
-    const matches = (data ?? []).filter(s => s.code === parsed.code && (!parsed.market || s.market === parsed.market));
+    const matches = (data ?? []).filter(
+        (s) => s.code === parsed.code && (!parsed.market || s.market === parsed.market),
+    );
     return matches.length === 1 ? matches[0] : undefined;
 };

@@ -12,7 +12,15 @@ import {
     Typography,
 } from '@mui/material';
 import { useState, type FormEvent } from 'react';
-import { Button, useCanAccess, useNotify, useRecordContext, useRefresh, useTranslate, type RaRecord } from 'react-admin';
+import {
+    Button,
+    useCanAccess,
+    useNotify,
+    useRecordContext,
+    useRefresh,
+    useTranslate,
+    type RaRecord,
+} from 'react-admin';
 import { API_URL, httpClient } from '../../providers/httpClient';
 import { newIdempotencyKey } from '../fund_journal/idempotency';
 import { transferQuantityProblem } from './positionLogic';
@@ -27,7 +35,7 @@ export const FreezeSharesButton = () => {
     if (!record || !canAccess || !(Number(record.quantity) > 0)) return null;
     return (
         // Dialogs render in a portal but React events still bubble to the list row: stop them here.
-        <span onClick={e => e.stopPropagation()}>
+        <span onClick={(e) => e.stopPropagation()}>
             <Button label="resources.positions.actions.freeze" onClick={() => setOpen(true)}>
                 <AcUnitIcon />
             </Button>
@@ -76,10 +84,17 @@ const FreezeDialog = ({ record, onClose }: { record: RaRecord; onClose: () => vo
             refresh();
             onClose();
         } catch (error) {
-            const fields = (error as { body?: { error?: { fields?: Record<string, string> } } }).body?.error?.fields ?? {};
+            const fields =
+                (error as { body?: { error?: { fields?: Record<string, string> } } }).body?.error?.fields ?? {};
             setErrors(fields);
             const other = Object.entries(fields).filter(([k]) => k !== 'quantity' && k !== 'reason');
-            setMessage(other.length ? other.map(([, v]) => v).join('；') : Object.keys(fields).length ? null : (error as Error).message);
+            setMessage(
+                other.length
+                    ? other.map(([, v]) => v).join('；')
+                    : Object.keys(fields).length
+                      ? null
+                      : (error as Error).message,
+            );
         } finally {
             setSaving(false);
         }
@@ -99,26 +114,38 @@ const FreezeDialog = ({ record, onClose }: { record: RaRecord; onClose: () => vo
                                 frozen: Number(record.frozen).toLocaleString('en-US'),
                             })}
                         </Typography>
-                        <ToggleButtonGroup exclusive fullWidth size="small" value={type} onChange={(_, v: FreezeType | null) => v && setType(v)}>
-                            <ToggleButton value="freeze">{translate('resources.positions.freeze.types.freeze')}</ToggleButton>
-                            <ToggleButton value="unfreeze">{translate('resources.positions.freeze.types.unfreeze')}</ToggleButton>
+                        <ToggleButtonGroup
+                            exclusive
+                            fullWidth
+                            size="small"
+                            value={type}
+                            onChange={(_, v: FreezeType | null) => v && setType(v)}
+                        >
+                            <ToggleButton value="freeze">
+                                {translate('resources.positions.freeze.types.freeze')}
+                            </ToggleButton>
+                            <ToggleButton value="unfreeze">
+                                {translate('resources.positions.freeze.types.unfreeze')}
+                            </ToggleButton>
                         </ToggleButtonGroup>
                         <TextField
                             autoFocus
                             label={translate('resources.positions.freeze.quantity')}
                             value={quantity}
-                            onChange={e => {
+                            onChange={(e) => {
                                 setQuantity(e.target.value);
                                 setErrors({});
                             }}
                             error={!!quantityKey || !!errors.quantity}
                             helperText={errors.quantity ?? (quantityKey ? translate(quantityKey) : ' ')}
-                            slotProps={{ htmlInput: { inputMode: 'numeric', autoComplete: 'off', style: { textAlign: 'right' } } }}
+                            slotProps={{
+                                htmlInput: { inputMode: 'numeric', autoComplete: 'off', style: { textAlign: 'right' } },
+                            }}
                         />
                         <TextField
                             label={translate('resources.positions.freeze.reason')}
                             value={reason}
-                            onChange={e => setReason(e.target.value)}
+                            onChange={(e) => setReason(e.target.value)}
                             error={!!errors.reason}
                             helperText={errors.reason ?? translate('resources.positions.freeze.reason_helper')}
                             slotProps={{ htmlInput: { maxLength: 200 } }}

@@ -23,7 +23,11 @@ export const ProfitField = (_props: { label?: string }) => {
     if (value === null) return null;
     const sign = moneySign(value);
     return (
-        <Typography component="span" variant="body2" sx={{ ...numbers, color: sign > 0 ? 'error.main' : sign < 0 ? 'success.main' : undefined }}>
+        <Typography
+            component="span"
+            variant="body2"
+            sx={{ ...numbers, color: sign > 0 ? 'error.main' : sign < 0 ? 'success.main' : undefined }}
+        >
             {sign > 0 ? `+${formatMoney(value)}` : formatMoney(value)}
         </Typography>
     );

@@ -48,7 +48,13 @@ const PositionListActions = () => {
  * sold, cost and the reference market value at the previous close.
  */
 export const PositionList = () => (
-    <List empty={false} filters={positionFilters} actions={<PositionListActions />} sort={{ field: 'id', order: 'ASC' }} perPage={50}>
+    <List
+        empty={false}
+        filters={positionFilters}
+        actions={<PositionListActions />}
+        sort={{ field: 'id', order: 'ASC' }}
+        perPage={50}
+    >
         <DataTable bulkActionButtons={false} rowClick={false} sx={NO_WRAP_TABLE}>
             <DataTable.Col source="client_id" disableSort>
                 <GuardedReferenceField source="client_id" reference="clients" link="show" />

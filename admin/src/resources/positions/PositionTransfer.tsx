@@ -24,7 +24,13 @@ import { useFormContext, useWatch } from 'react-hook-form';
 import { API_URL, httpClient } from '../../providers/httpClient';
 import { errorText } from '../clients/serverError';
 import { newIdempotencyKey } from '../fund_journal/idempotency';
-import { TRANSFER_TYPE_CHOICES, costProblem, toTransfer, transferQuantityProblem, type TransferForm } from './positionLogic';
+import {
+    TRANSFER_TYPE_CHOICES,
+    costProblem,
+    toTransfer,
+    transferQuantityProblem,
+    type TransferForm,
+} from './positionLogic';
 
 const INPUT_FIELDS = ['shareholder_account_id', 'code', 'type', 'quantity', 'cost'] as const;
 const validateQuantity = [(value: unknown) => transferQuantityProblem(value)];
@@ -58,16 +64,27 @@ export const PositionTransfer = () => {
                 defaults={defaults}
                 onDone={(values, message) => {
                     // the next slip is often for the same client and account
-                    setDefaults({ client_id: values.client_id, shareholder_account_id: values.shareholder_account_id, type: values.type, cost: '' });
+                    setDefaults({
+                        client_id: values.client_id,
+                        shareholder_account_id: values.shareholder_account_id,
+                        type: values.type,
+                        cost: '',
+                    });
                     setLast(message);
-                    setRound(r => r + 1);
+                    setRound((r) => r + 1);
                 }}
             />
         </Stack>
     );
 };
 
-const TransferFormInstance = ({ defaults, onDone }: { defaults: TransferForm; onDone: (values: TransferForm, message: string) => void }) => {
+const TransferFormInstance = ({
+    defaults,
+    onDone,
+}: {
+    defaults: TransferForm;
+    onDone: (values: TransferForm, message: string) => void;
+}) => {
     const [idempotencyKey] = useState(newIdempotencyKey);
     const notify = useNotify();
     const refresh = useRefresh();
@@ -98,9 +115,17 @@ const TransferFormInstance = ({ defaults, onDone }: { defaults: TransferForm; on
     return (
         <Card variant="outlined">
             <CardContent>
-                <Form onSubmit={submit as (values: Record<string, any>) => Promise<any>} defaultValues={{ ...defaults, code: '', quantity: '' }}>
+                <Form
+                    onSubmit={submit as (values: Record<string, any>) => Promise<any>}
+                    defaultValues={{ ...defaults, code: '', quantity: '' }}
+                >
                     <Stack spacing={0} sx={{ maxWidth: 480 }}>
-                        <RadioButtonGroupInput source="type" label="resources.positions.transfer.type" choices={TRANSFER_TYPE_CHOICES} validate={required()} />
+                        <RadioButtonGroupInput
+                            source="type"
+                            label="resources.positions.transfer.type"
+                            choices={TRANSFER_TYPE_CHOICES}
+                            validate={required()}
+                        />
                         <ReferenceInput source="client_id" reference="clients">
                             <AutocompleteInput label="resources.positions.fields.client_id" validate={required()} />
                         </ReferenceInput>
@@ -128,7 +153,9 @@ const TransferFormInstance = ({ defaults, onDone }: { defaults: TransferForm; on
                                         validate={validateCost}
                                         helperText="resources.positions.transfer.cost_helper"
                                         autoComplete="off"
-                                        slotProps={{ htmlInput: { inputMode: 'decimal', style: { textAlign: 'right' } } }}
+                                        slotProps={{
+                                            htmlInput: { inputMode: 'decimal', style: { textAlign: 'right' } },
+                                        }}
                                     />
                                 )
                             }
@@ -171,7 +198,11 @@ const HolderInput = () => {
             filter={{ client_id: clientId }}
             sort={{ field: 'market', order: 'ASC' }}
         >
-            <SelectInput label="resources.positions.fields.shareholder_account_id" optionText={holderText} validate={required()} />
+            <SelectInput
+                label="resources.positions.fields.shareholder_account_id"
+                optionText={holderText}
+                validate={required()}
+            />
         </ReferenceInput>
     );
 };

@@ -13,7 +13,11 @@ export const SellHoldingButton = () => {
         <Button
             label="resources.positions.actions.sell"
             component={LinkBase}
-            to={counterOrderLink({ client_id: record.client_id, code: typedCode(String(record.market), String(record.code)), side: 'sell' })}
+            to={counterOrderLink({
+                client_id: record.client_id,
+                code: typedCode(String(record.market), String(record.code)),
+                side: 'sell',
+            })}
             onClick={(e: MouseEvent) => e.stopPropagation()}
         >
             <SellIcon />

@@ -21,7 +21,18 @@ describe('market value', () => {
 
 describe('转托管 form', () => {
     it('sends the cost only for a transfer in', () => {
-        expect(toTransfer({ shareholder_account_id: 1, code: ' 600000 ', type: 'transfer_in', quantity: '5,000', cost: '50,000.00' }, 'k1')).toEqual({
+        expect(
+            toTransfer(
+                {
+                    shareholder_account_id: 1,
+                    code: ' 600000 ',
+                    type: 'transfer_in',
+                    quantity: '5,000',
+                    cost: '50,000.00',
+                },
+                'k1',
+            ),
+        ).toEqual({
             shareholder_account_id: 1,
             code: '600000',
             type: 'transfer_in',
@@ -29,8 +40,15 @@ describe('转托管 form', () => {
             cost: '50000.00',
             idempotency_key: 'k1',
         });
-        expect(toTransfer({ shareholder_account_id: 1, code: '600000', type: 'transfer_out', quantity: 100, cost: '5' }, 'k2')).not.toHaveProperty('cost');
-        expect(toTransfer({ shareholder_account_id: 1, code: '600000', type: 'transfer_in', quantity: 100 }, 'k3').cost).toBe('0.00');
+        expect(
+            toTransfer(
+                { shareholder_account_id: 1, code: '600000', type: 'transfer_out', quantity: 100, cost: '5' },
+                'k2',
+            ),
+        ).not.toHaveProperty('cost');
+        expect(
+            toTransfer({ shareholder_account_id: 1, code: '600000', type: 'transfer_in', quantity: 100 }, 'k3').cost,
+        ).toBe('0.00');
     });
 
     it('catches typing mistakes', () => {

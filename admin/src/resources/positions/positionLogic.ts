@@ -52,5 +52,7 @@ export const costProblem = (value: unknown): string | undefined => {
 export const transferQuantityProblem = (value: unknown): string | undefined => {
     const text = String(value ?? '').replace(/[\s,，]/g, '');
     if (text === '') return 'ra.validation.required';
-    return /^\d{1,9}$/.test(text) && Number(text) >= 1 && Number(text) <= 100_000_000 ? undefined : 'counter.validation.quantity_format';
+    return /^\d{1,9}$/.test(text) && Number(text) >= 1 && Number(text) <= 100_000_000
+        ? undefined
+        : 'counter.validation.quantity_format';
 };

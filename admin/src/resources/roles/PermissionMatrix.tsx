@@ -16,14 +16,7 @@ import {
 import { Fragment } from 'react';
 import { useLocaleState, useTranslate } from 'react-admin';
 import type { PermissionCatalogEntry } from '../../providers/dataProvider';
-import {
-    MATRIX_ACTIONS,
-    groupCatalog,
-    permissionKey,
-    rowState,
-    togglePermission,
-    toggleRow,
-} from './permissionMatrix';
+import { MATRIX_ACTIONS, groupCatalog, permissionKey, rowState, togglePermission, toggleRow } from './permissionMatrix';
 import { usePermissionCatalog } from './usePermissionCatalog';
 
 interface PermissionMatrixProps {
@@ -58,11 +51,11 @@ export const PermissionMatrix = ({ value, onChange, onBlur, onlyGranted = false 
     }
 
     const groups = groupCatalog(catalog)
-        .map(group => ({
+        .map((group) => ({
             ...group,
-            entries: onlyGranted ? group.entries.filter(entry => rowState(value, entry) !== 'none') : group.entries,
+            entries: onlyGranted ? group.entries.filter((entry) => rowState(value, entry) !== 'none') : group.entries,
         }))
-        .filter(group => group.entries.length > 0);
+        .filter((group) => group.entries.length > 0);
     if (groups.length === 0) {
         return <Typography variant="body2">{translate('app.common.none')}</Typography>;
     }
@@ -80,7 +73,7 @@ export const PermissionMatrix = ({ value, onChange, onBlur, onlyGranted = false 
                 <TableHead>
                     <TableRow>
                         <TableCell>{translate('permissions.matrix.resource')}</TableCell>
-                        {MATRIX_ACTIONS.map(action => (
+                        {MATRIX_ACTIONS.map((action) => (
                             <TableCell key={action} align="center" sx={{ whiteSpace: 'nowrap', px: 1 }}>
                                 {translate(`permissions.actions.${action}`)}
                             </TableCell>
@@ -88,7 +81,7 @@ export const PermissionMatrix = ({ value, onChange, onBlur, onlyGranted = false 
                     </TableRow>
                 </TableHead>
                 <TableBody>
-                    {groups.map(group => (
+                    {groups.map((group) => (
                         <Fragment key={group.category}>
                             <TableRow sx={{ bgcolor: 'action.hover' }}>
                                 <TableCell colSpan={MATRIX_ACTIONS.length + 1}>
@@ -97,7 +90,7 @@ export const PermissionMatrix = ({ value, onChange, onBlur, onlyGranted = false 
                                     </Typography>
                                 </TableCell>
                             </TableRow>
-                            {group.entries.map(entry => {
+                            {group.entries.map((entry) => {
                                 const state = rowState(value, entry);
                                 return (
                                     <TableRow key={entry.resource} hover>
@@ -108,18 +101,25 @@ export const PermissionMatrix = ({ value, onChange, onBlur, onlyGranted = false 
                                                     sx={{ p: 0.5, mr: 0.5 }}
                                                     checked={state === 'all'}
                                                     indeterminate={state === 'some'}
-                                                    onChange={e => change(toggleRow(value, entry, e.target.checked))}
+                                                    onChange={(e) => change(toggleRow(value, entry, e.target.checked))}
                                                     slotProps={{
-                                                        input: { 'aria-label': translate('permissions.matrix.select_row') },
+                                                        input: {
+                                                            'aria-label': translate('permissions.matrix.select_row'),
+                                                        },
                                                     }}
                                                 />
                                             )}
                                             {label(entry)}
-                                            <Typography component="span" variant="caption" color="text.secondary" sx={{ ml: 1 }}>
+                                            <Typography
+                                                component="span"
+                                                variant="caption"
+                                                color="text.secondary"
+                                                sx={{ ml: 1 }}
+                                            >
                                                 {entry.resource}
                                             </Typography>
                                         </TableCell>
-                                        {MATRIX_ACTIONS.map(action => {
+                                        {MATRIX_ACTIONS.map((action) => {
                                             if (!entry.actions.includes(action)) {
                                                 return <TableCell key={action} />;
                                             }
@@ -129,9 +129,17 @@ export const PermissionMatrix = ({ value, onChange, onBlur, onlyGranted = false 
                                                 return (
                                                     <TableCell key={action} align="center" padding="checkbox">
                                                         {value.includes(key) ? (
-                                                            <CheckIcon fontSize="small" color="success" titleAccess={translate('app.common.yes')} />
+                                                            <CheckIcon
+                                                                fontSize="small"
+                                                                color="success"
+                                                                titleAccess={translate('app.common.yes')}
+                                                            />
                                                         ) : (
-                                                            <RemoveIcon fontSize="small" sx={{ color: 'action.disabled' }} titleAccess={translate('app.common.no')} />
+                                                            <RemoveIcon
+                                                                fontSize="small"
+                                                                sx={{ color: 'action.disabled' }}
+                                                                titleAccess={translate('app.common.no')}
+                                                            />
                                                         )}
                                                     </TableCell>
                                                 );
@@ -143,7 +151,9 @@ export const PermissionMatrix = ({ value, onChange, onBlur, onlyGranted = false 
                                                         sx={{ p: 0.5 }}
                                                         name={key}
                                                         checked={value.includes(key)}
-                                                        onChange={e => change(togglePermission(value, key, e.target.checked))}
+                                                        onChange={(e) =>
+                                                            change(togglePermission(value, key, e.target.checked))
+                                                        }
                                                         slotProps={{
                                                             input: {
                                                                 'aria-label': `${label(entry)} · ${translate(`permissions.actions.${action}`)}`,

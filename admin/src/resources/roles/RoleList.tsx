@@ -21,7 +21,13 @@ const roleFilters = [
     <ReferenceInput key="branch_id" source="branch_id" reference="branches" sort={{ field: 'code', order: 'ASC' }}>
         <SelectInput optionText="name" />
     </ReferenceInput>,
-    <SelectInput key="built_in" source="built_in" choices={BUILT_IN_CHOICES} parse={v => (v === '' ? undefined : v === 'true')} format={v => (v == null ? '' : String(v))} />,
+    <SelectInput
+        key="built_in"
+        source="built_in"
+        choices={BUILT_IN_CHOICES}
+        parse={(v) => (v === '' ? undefined : v === 'true')}
+        format={(v) => (v == null ? '' : String(v))}
+    />,
 ];
 
 const RoleListActions = () => {
@@ -55,7 +61,7 @@ export const RoleList = () => {
                 <DataTable.Col
                     source="permissions"
                     disableSort
-                    render={record =>
+                    render={(record) =>
                         translate('resources.roles.messages.permission_count', {
                             smart_count: Array.isArray(record.permissions) ? record.permissions.length : 0,
                         })

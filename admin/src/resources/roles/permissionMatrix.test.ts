@@ -19,7 +19,7 @@ describe('permission matrix', () => {
     ];
 
     it('groups by category in the fixed order, unknown categories last', () => {
-        expect(groupCatalog(catalog).map(g => [g.category, g.entries.map(e => e.resource)])).toEqual([
+        expect(groupCatalog(catalog).map((g) => [g.category, g.entries.map((e) => e.resource)])).toEqual([
             ['admin', ['operators', 'roles']],
             ['money', ['fund_journal']],
             ['report', ['reports']],

@@ -41,7 +41,7 @@ export const togglePermission = (value: readonly string[], key: string, checked:
 export type RowState = 'all' | 'some' | 'none';
 
 export const rowState = (value: readonly string[], entry: PermissionCatalogEntry): RowState => {
-    const granted = entry.actions.filter(action => value.includes(permissionKey(entry.resource, action))).length;
+    const granted = entry.actions.filter((action) => value.includes(permissionKey(entry.resource, action))).length;
     if (granted === 0) return 'none';
     return granted === entry.actions.length ? 'all' : 'some';
 };

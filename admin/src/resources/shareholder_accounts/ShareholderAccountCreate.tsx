@@ -1,7 +1,18 @@
-import { AutocompleteInput, Create, FormDataConsumer, ReferenceInput, SelectInput, SimpleForm, TextInput, required } from 'react-admin';
+import {
+    AutocompleteInput,
+    Create,
+    FormDataConsumer,
+    ReferenceInput,
+    SelectInput,
+    SimpleForm,
+    TextInput,
+    required,
+} from 'react-admin';
 import { MARKET_CHOICES, codeHintKey, normalizeShareholderCode, shareholderCodeProblem } from './shareholderCode';
 
-const validateCode = [(value: unknown, values: Record<string, unknown>) => shareholderCodeProblem(values.market, value)];
+const validateCode = [
+    (value: unknown, values: Record<string, unknown>) => shareholderCodeProblem(values.market, value),
+];
 
 /** The fields POST /api/shareholder_accounts accepts. */
 const toShareholderAccount = (data: Record<string, any>) => ({

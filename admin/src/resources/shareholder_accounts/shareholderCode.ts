@@ -14,14 +14,19 @@ export const CODE_FORMAT: Record<ShareholderMarket, RegExp> = {
 export const isShareholderMarket = (market: unknown): market is ShareholderMarket =>
     (SHAREHOLDER_MARKETS as readonly unknown[]).includes(market);
 
-export const MARKET_CHOICES = SHAREHOLDER_MARKETS.map(id => ({ id, name: `counter.markets.${id}` }));
+export const MARKET_CHOICES = SHAREHOLDER_MARKETS.map((id) => ({ id, name: `counter.markets.${id}` }));
 
 /** i18n key of the format hint for a market (上海A股: A + 9 位数字…), or the general one. */
 export const codeHintKey = (market: unknown): string =>
-    isShareholderMarket(market) ? `resources.shareholder_accounts.hints.${market}` : 'resources.shareholder_accounts.hints.none';
+    isShareholderMarket(market)
+        ? `resources.shareholder_accounts.hints.${market}`
+        : 'resources.shareholder_accounts.hints.none';
 
 /** The code as typed, cleaned: spaces out, letters upper-case ("a123456789 " → "A123456789"). */
-export const normalizeShareholderCode = (text: unknown): string => String(text ?? '').replace(/\s+/g, '').toUpperCase();
+export const normalizeShareholderCode = (text: unknown): string =>
+    String(text ?? '')
+        .replace(/\s+/g, '')
+        .toUpperCase();
 
 /** i18n key of what is wrong with a code for a market, or undefined when it fits. */
 export const shareholderCodeProblem = (market: unknown, code: unknown): string | undefined => {

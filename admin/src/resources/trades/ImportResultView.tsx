@@ -14,7 +14,11 @@ export const ImportResultView = ({ result }: { result: ImportResult }) => {
                 <Count label="resources.trades.import.lines" value={result.lines} />
                 <Count label="resources.trades.import.recorded" value={result.recorded} color="success.main" />
                 <Count label="resources.trades.import.duplicates" value={result.duplicates} />
-                <Count label="resources.trades.import.unmatched" value={unmatched.length} color={unmatched.length ? 'error.main' : undefined} />
+                <Count
+                    label="resources.trades.import.unmatched"
+                    value={unmatched.length}
+                    color={unmatched.length ? 'error.main' : undefined}
+                />
             </Stack>
             {result.csv !== undefined && (
                 <Box>
@@ -24,7 +28,9 @@ export const ImportResultView = ({ result }: { result: ImportResult }) => {
                         startIcon={<DownloadIcon />}
                         onClick={() => saveBlob(csvBlob(result.csv!), result.file_name ?? 'trade-report.csv')}
                     >
-                        {translate('resources.trades.actions.download_csv', { name: result.file_name ?? 'trade-report.csv' })}
+                        {translate('resources.trades.actions.download_csv', {
+                            name: result.file_name ?? 'trade-report.csv',
+                        })}
                     </Button>
                 </Box>
             )}
@@ -41,14 +47,16 @@ export const ImportResultView = ({ result }: { result: ImportResult }) => {
                         </TableRow>
                     </TableHead>
                     <TableBody>
-                        {unmatched.map(u => (
+                        {unmatched.map((u) => (
                             <TableRow key={`${u.line}-${u.trade_id ?? ''}`}>
                                 <TableCell>{u.line}</TableCell>
                                 <TableCell sx={{ fontFamily: 'monospace' }}>{u.trade_id ?? ''}</TableCell>
                                 <TableCell sx={{ color: 'error.main', whiteSpace: 'nowrap' }}>
                                     {translate(reasonKey(u.reason), { reason: u.reason })}
                                 </TableCell>
-                                <TableCell sx={{ fontFamily: 'monospace', fontSize: 12, wordBreak: 'break-all' }}>{u.text ?? ''}</TableCell>
+                                <TableCell sx={{ fontFamily: 'monospace', fontSize: 12, wordBreak: 'break-all' }}>
+                                    {u.text ?? ''}
+                                </TableCell>
                             </TableRow>
                         ))}
                     </TableBody>

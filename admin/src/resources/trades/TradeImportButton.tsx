@@ -1,5 +1,16 @@
 import UploadFileIcon from '@mui/icons-material/UploadFile';
-import { Alert, Button as MuiButton, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, LinearProgress, Stack, Typography } from '@mui/material';
+import {
+    Alert,
+    Button as MuiButton,
+    Dialog,
+    DialogActions,
+    DialogContent,
+    DialogContentText,
+    DialogTitle,
+    LinearProgress,
+    Stack,
+    Typography,
+} from '@mui/material';
 import { useState, type ChangeEvent } from 'react';
 import { Button, useCanAccess, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { API_URL, httpClient } from '../../providers/httpClient';
@@ -33,7 +44,11 @@ export const TradeImportButton = () => {
         const picked = event.target.files?.[0] ?? null;
         event.target.value = '';
         setResult(null);
-        setError(picked && picked.size > MAX_REPORT_BYTES ? translate('resources.trades.import.too_large', { mb: 20 }) : null);
+        setError(
+            picked && picked.size > MAX_REPORT_BYTES
+                ? translate('resources.trades.import.too_large', { mb: 20 })
+                : null,
+        );
         setFile(picked);
     };
 
@@ -49,7 +64,11 @@ export const TradeImportButton = () => {
             setResult(outcome);
             notify('resources.trades.import.done', {
                 type: outcome.unmatched.length ? 'warning' : 'success',
-                messageArgs: { recorded: outcome.recorded, duplicates: outcome.duplicates, unmatched: outcome.unmatched.length },
+                messageArgs: {
+                    recorded: outcome.recorded,
+                    duplicates: outcome.duplicates,
+                    unmatched: outcome.unmatched.length,
+                },
             });
             refresh();
         } catch (e) {
@@ -70,11 +89,20 @@ export const TradeImportButton = () => {
                 <DialogContent>
                     <Stack spacing={2}>
                         <DialogContentText>{translate('resources.trades.import.format_hint')}</DialogContentText>
-                        <Typography variant="caption" component="pre" sx={{ m: 0, fontFamily: 'monospace', overflowX: 'auto' }}>
+                        <Typography
+                            variant="caption"
+                            component="pre"
+                            sx={{ m: 0, fontFamily: 'monospace', overflowX: 'auto' }}
+                        >
                             trade_date,market,seat,shareholder_account,security_code,side,quantity,price,order_no,trade_id
                         </Typography>
                         <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-                            <MuiButton component="label" variant="outlined" startIcon={<UploadFileIcon />} disabled={busy}>
+                            <MuiButton
+                                component="label"
+                                variant="outlined"
+                                startIcon={<UploadFileIcon />}
+                                disabled={busy}
+                            >
                                 {translate('resources.trades.import.choose_file')}
                                 <input hidden type="file" accept=".csv,.txt,text/csv,text/plain" onChange={choose} />
                             </MuiButton>

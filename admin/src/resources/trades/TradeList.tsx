@@ -52,7 +52,13 @@ const TradeListActions = () => {
 
 /** 成交查询: fills with their amount and each fee; 成交回报导入 and 模拟撮合 for those who may. */
 export const TradeList = () => (
-    <List empty={false} filters={tradeFilters} actions={<TradeListActions />} sort={{ field: 'id', order: 'DESC' }} perPage={50}>
+    <List
+        empty={false}
+        filters={tradeFilters}
+        actions={<TradeListActions />}
+        sort={{ field: 'id', order: 'DESC' }}
+        perPage={50}
+    >
         <DataTable
             bulkActionButtons={false}
             rowClick={false}

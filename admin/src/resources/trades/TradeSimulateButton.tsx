@@ -1,5 +1,15 @@
 import CasinoIcon from '@mui/icons-material/Casino';
-import { Alert, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, LinearProgress, Stack, TextField } from '@mui/material';
+import {
+    Alert,
+    Dialog,
+    DialogActions,
+    DialogContent,
+    DialogContentText,
+    DialogTitle,
+    LinearProgress,
+    Stack,
+    TextField,
+} from '@mui/material';
 import { useState } from 'react';
 import { Button, useCanAccess, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { API_URL, httpClient } from '../../providers/httpClient';
@@ -34,7 +44,10 @@ export const TradeSimulateButton = () => {
         setBusy(true);
         setError(null);
         try {
-            const { json } = await httpClient(`${API_URL}/trades/simulate`, { method: 'POST', body: JSON.stringify({ seed }) });
+            const { json } = await httpClient(`${API_URL}/trades/simulate`, {
+                method: 'POST',
+                body: JSON.stringify({ seed }),
+            });
             const outcome = json as ImportResult;
             setResult(outcome);
             notify('resources.trades.simulate.done', {
@@ -62,12 +75,16 @@ export const TradeSimulateButton = () => {
                         <TextField
                             label={translate('resources.trades.simulate.seed')}
                             value={seedText}
-                            onChange={e => {
+                            onChange={(e) => {
                                 setSeedText(e.target.value);
                                 setResult(null);
                             }}
                             error={seed === null}
-                            helperText={translate(seed === null ? 'resources.trades.simulate.seed_invalid' : 'resources.trades.simulate.seed_helper')}
+                            helperText={translate(
+                                seed === null
+                                    ? 'resources.trades.simulate.seed_invalid'
+                                    : 'resources.trades.simulate.seed_helper',
+                            )}
                             slotProps={{ htmlInput: { inputMode: 'numeric', autoComplete: 'off' } }}
                             sx={{ maxWidth: 320 }}
                         />
@@ -78,7 +95,12 @@ export const TradeSimulateButton = () => {
                 </DialogContent>
                 <DialogActions>
                     <Button label="ra.action.close" onClick={close} disabled={busy} />
-                    <Button label="resources.trades.simulate.submit" variant="contained" onClick={run} disabled={seed === null || busy || !!result} />
+                    <Button
+                        label="resources.trades.simulate.submit"
+                        variant="contained"
+                        onClick={run}
+                        disabled={seed === null || busy || !!result}
+                    />
                 </DialogActions>
             </Dialog>
         </>

@@ -6,7 +6,7 @@ describe('unmatched reasons', () => {
     const zh = orderMessages.zh.resources.trades.reasons as Record<string, string>;
 
     it('translates every reason the server gives', () => {
-        expect(MATCH_REASONS.map(r => zh[reasonKey(r).split('.').pop()!])).toEqual([
+        expect(MATCH_REASONS.map((r) => zh[reasonKey(r).split('.').pop()!])).toEqual([
             '找不到委托',
             '与委托不符',
             '股东账户不符',
@@ -28,7 +28,12 @@ describe('unmatched reasons', () => {
     });
 
     it('lists lines in file order', () => {
-        expect(sortUnmatched([{ line: 4, reason: 'format_columns' }, { line: 3, reason: 'unknown_order' }]).map(u => u.line)).toEqual([3, 4]);
+        expect(
+            sortUnmatched([
+                { line: 4, reason: 'format_columns' },
+                { line: 3, reason: 'unknown_order' },
+            ]).map((u) => u.line),
+        ).toEqual([3, 4]);
     });
 });
 

@@ -35,7 +35,9 @@ export const reasonKey = (reason: string): string => {
     if ((MATCH_REASONS as readonly string[]).includes(reason)) return `resources.trades.reasons.${reason}`;
     if (reason.startsWith('format_')) {
         const detail = reason.slice('format_'.length);
-        return (FORMAT_REASONS as readonly string[]).includes(detail) ? `resources.trades.reasons.${reason}` : 'resources.trades.reasons.format';
+        return (FORMAT_REASONS as readonly string[]).includes(detail)
+            ? `resources.trades.reasons.${reason}`
+            : 'resources.trades.reasons.format';
     }
     return 'resources.trades.reasons.other';
 };

@@ -11,16 +11,32 @@ let headOfficeId: number;
 beforeAll(async () => {
   t = await testApp();
   for (const o of await t.db.selectFrom('operators').select(['id', 'username']).execute()) ids[o.username] = o.id;
-  branchId = (await t.db.selectFrom('branches').select('id').where('is_head_office', '=', false).executeTakeFirstOrThrow()).id;
-  headOfficeId = (await t.db.selectFrom('branches').select('id').where('is_head_office', '=', true).executeTakeFirstOrThrow()).id;
+  branchId = (
+    await t.db.selectFrom('branches').select('id').where('is_head_office', '=', false).executeTakeFirstOrThrow()
+  ).id;
+  headOfficeId = (
+    await t.db.selectFrom('branches').select('id').where('is_head_office', '=', true).executeTakeFirstOrThrow()
+  ).id;
   admin = await t.login('admin');
 });
 afterAll(() => t.close());
 
 const q = (params: Record<string, unknown>) =>
-  '?' + Object.entries(params).map(([k, v]) => `${k}=${encodeURIComponent(JSON.stringify(v))}`).join('&');
-const lastAuditId = async () => Number((await t.db.selectFrom('audit_log').select((eb) => eb.fn.max('id').as('m')).executeTakeFirstOrThrow()).m ?? 0);
-const auditSince = (id: number) => t.db.selectFrom('audit_log').selectAll().where('id', '>', id).orderBy('id').execute();
+  '?' +
+  Object.entries(params)
+    .map(([k, v]) => `${k}=${encodeURIComponent(JSON.stringify(v))}`)
+    .join('&');
+const lastAuditId = async () =>
+  Number(
+    (
+      await t.db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.max('id').as('m'))
+        .executeTakeFirstOrThrow()
+    ).m ?? 0,
+  );
+const auditSince = (id: number) =>
+  t.db.selectFrom('audit_log').selectAll().where('id', '>', id).orderBy('id').execute();
 const total = (r: { headers: Headers }) => Number(/\/(\d+)$/.exec(r.headers.get('content-range') ?? '')![1]);
 /** Moves the test clock to an instant. */
 const setClock = (iso: string) => t.clock.advance(new Date(iso).getTime() - t.clock.now().getTime());
@@ -32,14 +48,27 @@ describe('what the trail records', () => {
     const teller = await t.login('teller');
     const rows = await auditSince(from);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ action: 'login', resource: 'operators', record_id: String(ids.teller), operator_id: ids.teller, username: 'teller', branch_id: branchId });
+    expect(rows[0]).toMatchObject({
+      action: 'login',
+      resource: 'operators',
+      record_id: String(ids.teller),
+      operator_id: ids.teller,
+      username: 'teller',
+      branch_id: branchId,
+    });
     expect(new Date(rows[0]!.at).toISOString()).toBe(t.clock.now().toISOString());
 
     // and the API shows it, with every column, ip included
     const r = await audit(admin, { filter: { id: [rows[0]!.id] } });
     expect(r.status).toBe(200);
     expect(r.json).toHaveLength(1);
-    expect(r.json[0]).toMatchObject({ id: rows[0]!.id, action: 'login', operator_id: ids.teller, username: 'teller', at: t.clock.now().toISOString() });
+    expect(r.json[0]).toMatchObject({
+      id: rows[0]!.id,
+      action: 'login',
+      operator_id: ids.teller,
+      username: 'teller',
+      at: t.clock.now().toISOString(),
+    });
     expect(r.json[0]).toHaveProperty('ip');
     expect(typeof r.json[0].ip).toBe('string');
     expect(r.json[0]).toHaveProperty('request_id');
@@ -51,8 +80,12 @@ describe('what the trail records', () => {
 
   it('records failed sign-ins, for a known and an unknown username', async () => {
     const from = await lastAuditId();
-    expect((await t.call('POST', '/api/auth/login', { body: { username: 'teller', password: 'Wrong2026pw' } })).status).toBe(401);
-    expect((await t.call('POST', '/api/auth/login', { body: { username: 'nobody', password: 'Wrong2026pw' } })).status).toBe(401);
+    expect(
+      (await t.call('POST', '/api/auth/login', { body: { username: 'teller', password: 'Wrong2026pw' } })).status,
+    ).toBe(401);
+    expect(
+      (await t.call('POST', '/api/auth/login', { body: { username: 'nobody', password: 'Wrong2026pw' } })).status,
+    ).toBe(401);
     const rows = await auditSince(from);
     expect(rows.map((r) => [r.action, r.username, r.operator_id])).toEqual([
       ['login_failed', 'teller', ids.teller],
@@ -69,7 +102,12 @@ describe('what the trail records', () => {
     expect((await t.call('POST', '/api/auth/logout', { as: s })).status).toBe(204);
     const rows = await auditSince(from);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ action: 'logout', operator_id: ids.clerk, username: 'clerk', record_id: String(ids.clerk) });
+    expect(rows[0]).toMatchObject({
+      action: 'logout',
+      operator_id: ids.clerk,
+      username: 'clerk',
+      record_id: String(ids.clerk),
+    });
   });
 
   it('records a refused authorisation', async () => {
@@ -82,7 +120,14 @@ describe('what the trail records', () => {
     expect(show.status).toBe(403);
     const rows = await auditSince(from);
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toMatchObject({ action: 'forbidden', resource: 'operators', operator_id: ids.teller, username: 'teller', branch_id: branchId, record_id: null });
+    expect(rows[0]).toMatchObject({
+      action: 'forbidden',
+      resource: 'operators',
+      operator_id: ids.teller,
+      username: 'teller',
+      branch_id: branchId,
+      record_id: null,
+    });
     expect(rows[0]!.detail).toBe('GET /api/operators needs operators.list');
     expect(rows[1]).toMatchObject({ action: 'forbidden', resource: 'operators', record_id: String(ids.admin) });
     expect(rows[1]!.detail).toBe(`GET /api/operators/${ids.admin} needs operators.show`);
@@ -93,12 +138,22 @@ describe('what the trail records', () => {
 
   it('records create, update and delete with the operator, before and after', async () => {
     t.clock.advance(60_000);
-    const created = await t.call('POST', '/api/roles', { as: admin, body: { code: 'audited', name: '审计', permissions: ['clients.list'] } });
+    const created = await t.call('POST', '/api/roles', {
+      as: admin,
+      body: { code: 'audited', name: '审计', permissions: ['clients.list'] },
+    });
     expect(created.status).toBe(201);
     const id = created.json.id as number;
     t.clock.advance(60_000);
     // a rename applies at once (a change of rights would wait for 复核)
-    expect((await t.call('PUT', `/api/roles/${id}`, { as: admin, body: { name: '审计2', permissions: ['clients.list'], version: 1 } })).status).toBe(200);
+    expect(
+      (
+        await t.call('PUT', `/api/roles/${id}`, {
+          as: admin,
+          body: { name: '审计2', permissions: ['clients.list'], version: 1 },
+        })
+      ).status,
+    ).toBe(200);
     t.clock.advance(60_000);
     expect((await t.call('DELETE', `/api/roles/${id}`, { as: admin })).status).toBe(200);
 
@@ -106,7 +161,13 @@ describe('what the trail records', () => {
     expect(r.status).toBe(200);
     expect(r.json.map((x: any) => x.action)).toEqual(['create', 'update', 'delete']);
     for (const row of r.json) {
-      expect(row).toMatchObject({ operator_id: ids.admin, username: 'admin', branch_id: branchId, resource: 'roles', record_id: String(id) });
+      expect(row).toMatchObject({
+        operator_id: ids.admin,
+        username: 'admin',
+        branch_id: branchId,
+        resource: 'roles',
+        record_id: String(id),
+      });
       expect(typeof row.ip).toBe('string');
       expect(row.request_id).toMatch(/\S/);
     }
@@ -218,7 +279,9 @@ describe('append-only', () => {
       expect(r.status).toBe(404); // no such route at all
       expect(r.json.error.code).toBe('NOT_FOUND');
     }
-    expect(await t.db.selectFrom('audit_log').selectAll().where('id', '=', id).executeTakeFirstOrThrow()).toEqual(before);
+    expect(await t.db.selectFrom('audit_log').selectAll().where('id', '=', id).executeTakeFirstOrThrow()).toEqual(
+      before,
+    );
     expect((await auditSince(0)).length).toBe(n + 1); // only reader's own sign-in
   });
 
@@ -228,7 +291,9 @@ describe('append-only', () => {
     await expect(sql`update audit_log set action = 'x'`.execute(t.db)).rejects.toThrow(/append-only/);
     await expect(sql`delete from audit_log`.execute(t.db)).rejects.toThrow(/append-only/);
     await expect(sql`truncate audit_log`.execute(t.db)).rejects.toThrow(/append-only/);
-    await expect(t.db.updateTable('audit_log').set({ detail: 'rewritten' }).where('id', '=', rows[0]!.id).execute()).rejects.toThrow();
+    await expect(
+      t.db.updateTable('audit_log').set({ detail: 'rewritten' }).where('id', '=', rows[0]!.id).execute(),
+    ).rejects.toThrow();
     await expect(t.db.deleteFrom('audit_log').where('id', '=', rows[0]!.id).execute()).rejects.toThrow();
     expect(await t.db.selectFrom('audit_log').selectAll().orderBy('id').execute()).toEqual(rows);
   });
@@ -257,7 +322,11 @@ describe('branch scope', () => {
     expect(branches).toContain(branchId);
     expect(branches).toContain(headOfficeId);
     expect(branches).toContain(null);
-    expect((await t.call('GET', `/api/audit_log/${hqLogin}`, { as: hq })).json).toMatchObject({ username: 'hq', action: 'login', branch_id: headOfficeId });
+    expect((await t.call('GET', `/api/audit_log/${hqLogin}`, { as: hq })).json).toMatchObject({
+      username: 'hq',
+      action: 'login',
+      branch_id: headOfficeId,
+    });
   });
 
   it('unknown-username failures are still in the trail for head office', async () => {

@@ -33,24 +33,54 @@ function filtered(db: Db, scope: number | null, f: Filter) {
   if (f.action) q = q.where('a.action', '=', f.action);
   if (f.resource) q = q.where('a.resource', '=', f.resource);
   if (f.record_id) q = q.where('a.record_id', '=', f.record_id);
-  if (f.q) q = q.where((eb) => eb.or([eb('a.username', '=', f.q!), eb('a.detail', 'ilike', `%${f.q!.replace(/[\\%_]/g, (m) => '\\' + m)}%`)]));
+  if (f.q)
+    q = q.where((eb) =>
+      eb.or([eb('a.username', '=', f.q!), eb('a.detail', 'ilike', `%${f.q!.replace(/[\\%_]/g, (m) => '\\' + m)}%`)]),
+    );
   if (f.at_gte) q = q.where('a.at', '>=', sql<Date>`${f.at_gte + 'T00:00:00' + BRANCH_TZ_OFFSET}::timestamptz`);
-  if (f.at_lte) q = q.where('a.at', '<', sql<Date>`${f.at_lte + 'T00:00:00' + BRANCH_TZ_OFFSET}::timestamptz + interval '1 day'`);
+  if (f.at_lte)
+    q = q.where('a.at', '<', sql<Date>`${f.at_lte + 'T00:00:00' + BRANCH_TZ_OFFSET}::timestamptz + interval '1 day'`);
   return q;
 }
 
 /** The audit trail is read-only through the API: there is no create, edit or delete route. */
 export const auditRoutes = router()
-  .openapi(route('audit_log.list', { method: 'get', path: '/audit_log', tags, summary: '操作日志 The audit trail (append-only)', request: { query: listParams } }), async (c) => {
-    const list = parseListQuery(c.req.valid('query'), listSpec);
-    const { db } = c.get('deps');
-    const base = filtered(db, branchScope(c.get('me')!), list.filter);
-    const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const rows = await base.selectAll('a').orderBy(sql.ref(`a.${list.sort.field}`), list.sort.order).orderBy('a.id', list.sort.order).offset(list.offset).limit(list.limit).execute();
-    return c.json(rows, 200, contentRange('audit_log', list.offset, rows.length, Number(n)));
-  })
-  .openapi(route('audit_log.show', { method: 'get', path: '/audit_log/{id}', tags, summary: '操作日志详情 One audit entry with before/after', request: { params: idParams } }), async (c) => {
-    const row = await filtered(c.get('deps').db, branchScope(c.get('me')!), { id: Number(c.req.valid('param').id) }).selectAll('a').executeTakeFirst();
-    if (!row) throw notFound();
-    return c.json(row, 200);
-  });
+  .openapi(
+    route('audit_log.list', {
+      method: 'get',
+      path: '/audit_log',
+      tags,
+      summary: '操作日志 The audit trail (append-only)',
+      request: { query: listParams },
+    }),
+    async (c) => {
+      const list = parseListQuery(c.req.valid('query'), listSpec);
+      const { db } = c.get('deps');
+      const base = filtered(db, branchScope(c.get('me')!), list.filter);
+      const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const rows = await base
+        .selectAll('a')
+        .orderBy(sql.ref(`a.${list.sort.field}`), list.sort.order)
+        .orderBy('a.id', list.sort.order)
+        .offset(list.offset)
+        .limit(list.limit)
+        .execute();
+      return c.json(rows, 200, contentRange('audit_log', list.offset, rows.length, Number(n)));
+    },
+  )
+  .openapi(
+    route('audit_log.show', {
+      method: 'get',
+      path: '/audit_log/{id}',
+      tags,
+      summary: '操作日志详情 One audit entry with before/after',
+      request: { params: idParams },
+    }),
+    async (c) => {
+      const row = await filtered(c.get('deps').db, branchScope(c.get('me')!), { id: Number(c.req.valid('param').id) })
+        .selectAll('a')
+        .executeTakeFirst();
+      if (!row) throw notFound();
+      return c.json(row, 200);
+    },
+  );

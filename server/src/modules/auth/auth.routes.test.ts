@@ -8,15 +8,32 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const auditCount = async (action: string) =>
-  Number((await t.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', action).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await t.db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('action', '=', action)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('sign-in', () => {
   it('signs in, sets an HttpOnly cookie and returns the operator with branch, roles and permissions', async () => {
-    const res = await t.app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: TEST_PASSWORD }) });
+    const res = await t.app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: TEST_PASSWORD }),
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('set-cookie')).toMatch(/sid=.+HttpOnly.*SameSite=Strict/);
     const me = await res.json();
-    expect(me).toMatchObject({ username: 'admin', branch: { name: '本溪风光街营业部' }, roles: [{ code: 'admin' }], all_branches: false });
+    expect(me).toMatchObject({
+      username: 'admin',
+      branch: { name: '本溪风光街营业部' },
+      roles: [{ code: 'admin' }],
+      all_branches: false,
+    });
     expect(me.permissions).toContain('operators.create');
     expect(me.permissions).not.toContain('fund_journal.create');
     expect(JSON.stringify(me)).not.toMatch(/password_hash|argon2/);
@@ -34,30 +51,50 @@ describe('sign-in', () => {
   });
 
   it('answers in English when the client asks for it', async () => {
-    const r = await t.call('POST', '/api/auth/login', { body: { username: 'ghost', password: 'x' }, headers: { 'accept-language': 'en-US,en;q=0.9' } });
+    const r = await t.call('POST', '/api/auth/login', {
+      body: { username: 'ghost', password: 'x' },
+      headers: { 'accept-language': 'en-US,en;q=0.9' },
+    });
     expect(r.json.error.message).toBe('Wrong username or password');
   });
 
   it('locks the operator after 5 failures for 15 minutes, even with the right password', async () => {
-    for (let i = 0; i < 4; i++) expect((await t.call('POST', '/api/auth/login', { body: { username: 'clerk', password: 'wrong' + i } })).status).toBe(401);
+    for (let i = 0; i < 4; i++)
+      expect(
+        (await t.call('POST', '/api/auth/login', { body: { username: 'clerk', password: 'wrong' + i } })).status,
+      ).toBe(401);
     const fifth = await t.call('POST', '/api/auth/login', { body: { username: 'clerk', password: 'wrong5' } });
     expect(fifth.status).toBe(423);
     expect(fifth.json.error.message).toContain('15');
-    expect((await t.call('POST', '/api/auth/login', { body: { username: 'clerk', password: TEST_PASSWORD } })).status).toBe(423);
+    expect(
+      (await t.call('POST', '/api/auth/login', { body: { username: 'clerk', password: TEST_PASSWORD } })).status,
+    ).toBe(423);
     t.clock.advance(14 * 60_000);
-    expect((await t.call('POST', '/api/auth/login', { body: { username: 'clerk', password: TEST_PASSWORD } })).status).toBe(423);
+    expect(
+      (await t.call('POST', '/api/auth/login', { body: { username: 'clerk', password: TEST_PASSWORD } })).status,
+    ).toBe(423);
     t.clock.advance(61_000);
-    expect((await t.call('POST', '/api/auth/login', { body: { username: 'clerk', password: TEST_PASSWORD } })).status).toBe(200);
+    expect(
+      (await t.call('POST', '/api/auth/login', { body: { username: 'clerk', password: TEST_PASSWORD } })).status,
+    ).toBe(200);
   });
 
   it('takes the lockout numbers from system parameters', async () => {
     await t.db.updateTable('system_params').set({ value: '2' }).where('key', '=', 'login_max_failures').execute();
     try {
-      expect((await t.call('POST', '/api/auth/login', { body: { username: 'manager', password: 'bad1' } })).status).toBe(401);
-      expect((await t.call('POST', '/api/auth/login', { body: { username: 'manager', password: 'bad2' } })).status).toBe(423);
+      expect(
+        (await t.call('POST', '/api/auth/login', { body: { username: 'manager', password: 'bad1' } })).status,
+      ).toBe(401);
+      expect(
+        (await t.call('POST', '/api/auth/login', { body: { username: 'manager', password: 'bad2' } })).status,
+      ).toBe(423);
     } finally {
       await t.db.updateTable('system_params').set({ value: '5' }).where('key', '=', 'login_max_failures').execute();
-      await t.db.updateTable('operators').set({ locked_until: null, failed_logins: 0 }).where('username', '=', 'manager').execute();
+      await t.db
+        .updateTable('operators')
+        .set({ locked_until: null, failed_logins: 0 })
+        .where('username', '=', 'manager')
+        .execute();
     }
   });
 });
@@ -101,31 +138,54 @@ describe('sessions', () => {
     const noToken = await t.call('POST', '/api/auth/logout', { headers: { cookie: s.cookie } });
     expect(noToken.status).toBe(403);
     expect(noToken.json.error.code).toBe('CSRF');
-    const wrongToken = await t.call('POST', '/api/auth/logout', { headers: { cookie: s.cookie, 'x-csrf-token': 'forged' } });
+    const wrongToken = await t.call('POST', '/api/auth/logout', {
+      headers: { cookie: s.cookie, 'x-csrf-token': 'forged' },
+    });
     expect(wrongToken.status).toBe(403);
     const crossSite = await t.call('POST', '/api/auth/logout', { as: s, headers: { origin: 'https://evil.example' } });
     expect(crossSite.status).toBe(403);
-    const crossLogin = await t.call('POST', '/api/auth/login', { body: { username: 'teller', password: TEST_PASSWORD }, headers: { origin: 'https://evil.example' } });
+    const crossLogin = await t.call('POST', '/api/auth/login', {
+      body: { username: 'teller', password: TEST_PASSWORD },
+      headers: { origin: 'https://evil.example' },
+    });
     expect(crossLogin.status).toBe(403);
     expect((await t.call('GET', '/api/auth/me', { as: s })).status).toBe(200);
   });
 });
 
-describe('柜员更密: changing one\'s own password', () => {
+describe("柜员更密: changing one's own password", () => {
   it('needs the current password and a policy-conforming new one', async () => {
     const s = await t.login('manager');
-    const wrong = await t.call('POST', '/api/auth/password', { as: s, body: { current_password: 'nope', new_password: 'NewPass123' } });
+    const wrong = await t.call('POST', '/api/auth/password', {
+      as: s,
+      body: { current_password: 'nope', new_password: 'NewPass123' },
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.json.error.fields.current_password).toBe('当前密码不正确');
-    const weak = await t.call('POST', '/api/auth/password', { as: s, body: { current_password: TEST_PASSWORD, new_password: 'abc' } });
+    const weak = await t.call('POST', '/api/auth/password', {
+      as: s,
+      body: { current_password: TEST_PASSWORD, new_password: 'abc' },
+    });
     expect(weak.json.error.fields.new_password).toBe('密码至少 8 位');
-    const noDigit = await t.call('POST', '/api/auth/password', { as: s, body: { current_password: TEST_PASSWORD, new_password: 'abcdefghij' } });
+    const noDigit = await t.call('POST', '/api/auth/password', {
+      as: s,
+      body: { current_password: TEST_PASSWORD, new_password: 'abcdefghij' },
+    });
     expect(noDigit.json.error.fields.new_password).toBe('密码须同时包含字母和数字');
     const other = await t.login('manager');
-    expect((await t.call('POST', '/api/auth/password', { as: s, body: { current_password: TEST_PASSWORD, new_password: 'NewPass123' } })).status).toBe(204);
+    expect(
+      (
+        await t.call('POST', '/api/auth/password', {
+          as: s,
+          body: { current_password: TEST_PASSWORD, new_password: 'NewPass123' },
+        })
+      ).status,
+    ).toBe(204);
     expect((await t.call('GET', '/api/auth/me', { as: s })).status).toBe(200);
     expect((await t.call('GET', '/api/auth/me', { as: other })).status).toBe(401);
-    expect((await t.call('POST', '/api/auth/login', { body: { username: 'manager', password: TEST_PASSWORD } })).status).toBe(401);
+    expect(
+      (await t.call('POST', '/api/auth/login', { body: { username: 'manager', password: TEST_PASSWORD } })).status,
+    ).toBe(401);
     await t.login('manager', 'NewPass123');
   });
 });

@@ -32,10 +32,18 @@ export async function login(db: Db, actor: Actor, username: string, password: st
     await inTransaction(db, async (trx) => {
       await trx
         .updateTable('operators')
-        .set({ failed_logins: lock ? 0 : failures, locked_until: lock ? new Date(now.getTime() + policy.lockMinutes * 60_000) : null })
+        .set({
+          failed_logins: lock ? 0 : failures,
+          locked_until: lock ? new Date(now.getTime() + policy.lockMinutes * 60_000) : null,
+        })
         .where('id', '=', op.id)
         .execute();
-      await audit(trx, failActor, { action: 'login_failed', resource: 'operators', record_id: op.id, detail: lock ? `wrong password; locked for ${policy.lockMinutes} min` : `wrong password (${failures})` });
+      await audit(trx, failActor, {
+        action: 'login_failed',
+        resource: 'operators',
+        record_id: op.id,
+        detail: lock ? `wrong password; locked for ${policy.lockMinutes} min` : `wrong password (${failures})`,
+      });
     });
     if (lock) throw new AppError(423, 'LOCKED', 'locked', { minutes: policy.lockMinutes });
     throw new AppError(401, 'UNAUTHENTICATED', 'bad_credentials');
@@ -45,7 +53,11 @@ export async function login(db: Db, actor: Actor, username: string, password: st
     throw new AppError(401, 'UNAUTHENTICATED', 'disabled');
   }
   return inTransaction(db, async (trx) => {
-    await trx.updateTable('operators').set({ failed_logins: 0, locked_until: null, last_login_at: now }).where('id', '=', op.id).execute();
+    await trx
+      .updateTable('operators')
+      .set({ failed_logins: 0, locked_until: null, last_login_at: now })
+      .where('id', '=', op.id)
+      .execute();
     const session = await createSession(trx, op.id, now, actor.ip, userAgent);
     await audit(trx, failActor, { action: 'login', resource: 'operators', record_id: op.id });
     return { operatorId: op.id, ...session };
@@ -53,18 +65,39 @@ export async function login(db: Db, actor: Actor, username: string, password: st
 }
 
 /** 柜员更密: an operator changes their own password, knowing the current one. */
-export async function changeOwnPassword(db: Db, actor: Actor & { operator_id: number }, current: string, next: string, keepSessionHash: string) {
+export async function changeOwnPassword(
+  db: Db,
+  actor: Actor & { operator_id: number },
+  current: string,
+  next: string,
+  keepSessionHash: string,
+) {
   const policy = await securityPolicy(db);
-  const op = await db.selectFrom('operators').select(['id', 'password_hash']).where('id', '=', actor.operator_id).executeTakeFirstOrThrow();
-  if (!(await verifyPassword(op.password_hash, current))) throw badRequest({ current_password: { key: 'wrong_current_password' } });
+  const op = await db
+    .selectFrom('operators')
+    .select(['id', 'password_hash'])
+    .where('id', '=', actor.operator_id)
+    .executeTakeFirstOrThrow();
+  if (!(await verifyPassword(op.password_hash, current)))
+    throw badRequest({ current_password: { key: 'wrong_current_password' } });
   const problem = passwordProblem(next, policy.passwordMinLength);
   if (problem) throw badRequest({ new_password: problem });
   if (current === next) throw badRequest({ new_password: { key: 'password_same' } });
   const hash = await hashPassword(next);
   await inTransaction(db, async (trx) => {
-    await trx.updateTable('operators').set({ password_hash: hash, must_change_password: false, password_changed_at: actor.at }).where('id', '=', op.id).execute();
+    await trx
+      .updateTable('operators')
+      .set({ password_hash: hash, must_change_password: false, password_changed_at: actor.at })
+      .where('id', '=', op.id)
+      .execute();
     // other sessions of this operator end: whoever else knew the old password is out
-    await trx.updateTable('sessions').set({ ended_at: actor.at, end_reason: 'password_changed' }).where('operator_id', '=', op.id).where('ended_at', 'is', null).where('token_hash', '!=', keepSessionHash).execute();
+    await trx
+      .updateTable('sessions')
+      .set({ ended_at: actor.at, end_reason: 'password_changed' })
+      .where('operator_id', '=', op.id)
+      .where('ended_at', 'is', null)
+      .where('token_hash', '!=', keepSessionHash)
+      .execute();
     await audit(trx, actor, { action: 'change_password', resource: 'operators', record_id: op.id });
   });
 }

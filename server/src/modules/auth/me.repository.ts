@@ -6,7 +6,17 @@ export async function loadMe(db: Db, operatorId: number, session: Me['session'])
   const op = await db
     .selectFrom('operators as o')
     .innerJoin('branches as b', 'b.id', 'o.branch_id')
-    .select(['o.id', 'o.username', 'o.name', 'o.status', 'o.must_change_password', 'b.id as branch_id', 'b.code as branch_code', 'b.name as branch_name', 'b.is_head_office'])
+    .select([
+      'o.id',
+      'o.username',
+      'o.name',
+      'o.status',
+      'o.must_change_password',
+      'b.id as branch_id',
+      'b.code as branch_code',
+      'b.name as branch_name',
+      'b.is_head_office',
+    ])
     .where('o.id', '=', operatorId)
     .executeTakeFirst();
   if (!op || op.status !== 'active') return null;
@@ -18,9 +28,21 @@ export async function loadMe(db: Db, operatorId: number, session: Me['session'])
     .orderBy('r.id')
     .execute();
   const perms = roles.length
-    ? await db.selectFrom('role_permissions').select(['resource', 'action']).where('role_id', 'in', roles.map((r) => r.id)).execute()
+    ? await db
+        .selectFrom('role_permissions')
+        .select(['resource', 'action'])
+        .where(
+          'role_id',
+          'in',
+          roles.map((r) => r.id),
+        )
+        .execute()
     : [];
-  const date = await db.selectFrom('system_params').select('value').where('key', '=', 'business_date').executeTakeFirst();
+  const date = await db
+    .selectFrom('system_params')
+    .select('value')
+    .where('key', '=', 'business_date')
+    .executeTakeFirst();
   return {
     id: op.id,
     business_date: date?.value ?? null,

@@ -22,7 +22,13 @@ const LOCK_WAIT_MS = 30_000;
 export async function dumpDatabase(conn: Connection, file: string, pgBinDir?: string): Promise<void> {
   if (conn.kind === 'postgres') {
     const { url, env } = withoutPassword(conn.databaseUrl!);
-    await runTool(pgBinDir, 'pg_dump', ['--format=custom', `--lock-wait-timeout=${LOCK_WAIT_MS}`, `--file=${file}`, `--dbname=${url}`], env, 'backup_failed');
+    await runTool(
+      pgBinDir,
+      'pg_dump',
+      ['--format=custom', `--lock-wait-timeout=${LOCK_WAIT_MS}`, `--file=${file}`, `--dbname=${url}`],
+      env,
+      'backup_failed',
+    );
     return;
   }
   // while no one holds the connection no transaction is half-done; the checkpoint writes
@@ -59,7 +65,9 @@ export async function restoreDatabase(conn: Connection, file: string, pgBinDir?:
     if (!dataDir) {
       // in memory: the old instance serves until the new one is ready
       pool.pg = await openPGlite({ loadDataDir: dump }).catch((e) => {
-        throw new AppError(422, 'RESTORE_FAILED', 'restore_failed', { reason: firstLine(String((e as Error).message ?? e)) });
+        throw new AppError(422, 'RESTORE_FAILED', 'restore_failed', {
+          reason: firstLine(String((e as Error).message ?? e)),
+        });
       });
       await current.close();
       return;
@@ -74,7 +82,9 @@ export async function restoreDatabase(conn: Connection, file: string, pgBinDir?:
       await rm(dataDir, { recursive: true, force: true });
       await rename(aside, dataDir);
       pool.pg = await openPGlite({ dataDir });
-      throw new AppError(422, 'RESTORE_FAILED', 'restore_failed', { reason: firstLine(String((e as Error).message ?? e)) });
+      throw new AppError(422, 'RESTORE_FAILED', 'restore_failed', {
+        reason: firstLine(String((e as Error).message ?? e)),
+      });
     }
     await rm(aside, { recursive: true, force: true });
   });
@@ -94,16 +104,32 @@ function withoutPassword(databaseUrl: string): { url: string; env: Record<string
 
 /** Runs a PostgreSQL client tool. Missing tool → a 422 naming it; non-zero exit → a 422 with the
  * tool's first error line (the full output goes to the server log). */
-function runTool(binDir: string | undefined, tool: 'pg_dump' | 'pg_restore', args: string[], env: Record<string, string>, failure: MsgKey): Promise<void> {
+function runTool(
+  binDir: string | undefined,
+  tool: 'pg_dump' | 'pg_restore',
+  args: string[],
+  env: Record<string, string>,
+  failure: MsgKey,
+): Promise<void> {
   const command = binDir ? path.join(binDir, tool) : tool;
   return new Promise((resolve, reject) => {
-    execFile(command, args, { env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 }, (err, _stdout, stderr) => {
-      if (!err) return resolve();
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return reject(new AppError(422, 'BACKUP_TOOL_MISSING', 'backup_tool_missing', { tool }));
-      console.error(`${tool} failed:`, stderr || err.message);
-      const line = stderr.split('\n').find((l) => /error|fatal/i.test(l)) ?? stderr.split('\n')[0] ?? err.message;
-      reject(new AppError(422, failure === 'backup_failed' ? 'BACKUP_FAILED' : 'RESTORE_FAILED', failure, { reason: firstLine(line || err.message) }));
-    });
+    execFile(
+      command,
+      args,
+      { env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 },
+      (err, _stdout, stderr) => {
+        if (!err) return resolve();
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+          return reject(new AppError(422, 'BACKUP_TOOL_MISSING', 'backup_tool_missing', { tool }));
+        console.error(`${tool} failed:`, stderr || err.message);
+        const line = stderr.split('\n').find((l) => /error|fatal/i.test(l)) ?? stderr.split('\n')[0] ?? err.message;
+        reject(
+          new AppError(422, failure === 'backup_failed' ? 'BACKUP_FAILED' : 'RESTORE_FAILED', failure, {
+            reason: firstLine(line || err.message),
+          }),
+        );
+      },
+    );
   });
 }
 

@@ -21,7 +21,10 @@ const FILE_NAME = /^\d{8}-(before_clearing|after_clearing|manual)-\d{8}T\d{6}Z-[
 /** e.g. `20261123-before_clearing-20261123T101500Z-9f3a1c07.pgdump` (PostgreSQL's custom format)
  * or `….tar.gz` (a PGlite data directory). */
 export function snapshotFileName(engine: Engine, kind: BackupKind, businessDate: string, at: Date): string {
-  const stamp = at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   return `${businessDate.replaceAll('-', '')}-${kind}-${stamp}-${randomBytes(4).toString('hex')}.${engine === 'postgres' ? 'pgdump' : 'tar.gz'}`;
 }
 

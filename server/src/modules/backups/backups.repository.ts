@@ -60,7 +60,11 @@ export async function schemaVersion(db: Db): Promise<string> {
 
 /** The open business date (system parameter rolled by day-end). */
 export async function openBusinessDate(db: Db): Promise<string> {
-  const row = await db.selectFrom('system_params').select('value').where('key', '=', 'business_date').executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('system_params')
+    .select('value')
+    .where('key', '=', 'business_date')
+    .executeTakeFirstOrThrow();
   return row.value;
 }
 
@@ -70,7 +74,9 @@ async function ids(db: Db, table: 'operators' | 'branches'): Promise<Set<number>
 
 /** Moves an identity column's sequence past the largest id, after rows were inserted with ids of their own. */
 async function bumpSequence(db: Db, table: 'backups' | 'audit_log' | 'approvals') {
-  await sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), (SELECT max(id) FROM ${sql.table(table)}))`.execute(db);
+  await sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), (SELECT max(id) FROM ${sql.table(table)}))`.execute(
+    db,
+  );
 }
 
 /**
@@ -129,12 +135,15 @@ export async function reinsertAuditRows(db: Db, rows: AuditRow[]): Promise<numbe
   const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
   let added = 0;
   for (let i = 0; i < rows.length; i += 500) {
-    const values = rows.slice(i, i + 500).map(
-      (r) =>
-        sql`(${r.id}, ${r.at}, ${r.operator_id !== null && operators.has(r.operator_id) ? r.operator_id : null}, ${r.username}, ${r.branch_id !== null && branches.has(r.branch_id) ? r.branch_id : null}, ${r.ip}, ${r.action}, ${r.resource}, ${r.record_id}, ${json(r.before)}::jsonb, ${json(r.after)}::jsonb, ${r.detail}, ${r.request_id})`,
-    );
+    const values = rows
+      .slice(i, i + 500)
+      .map(
+        (r) =>
+          sql`(${r.id}, ${r.at}, ${r.operator_id !== null && operators.has(r.operator_id) ? r.operator_id : null}, ${r.username}, ${r.branch_id !== null && branches.has(r.branch_id) ? r.branch_id : null}, ${r.ip}, ${r.action}, ${r.resource}, ${r.record_id}, ${json(r.before)}::jsonb, ${json(r.after)}::jsonb, ${r.detail}, ${r.request_id})`,
+      );
     // audit_log.id is GENERATED ALWAYS: keeping the original ids needs OVERRIDING SYSTEM VALUE
-    const result = await sql`INSERT INTO audit_log (id, at, operator_id, username, branch_id, ip, action, resource, record_id, before, after, detail, request_id)
+    const result =
+      await sql`INSERT INTO audit_log (id, at, operator_id, username, branch_id, ip, action, resource, record_id, before, after, detail, request_id)
       OVERRIDING SYSTEM VALUE VALUES ${sql.join(values)} ON CONFLICT (id) DO NOTHING`.execute(db);
     added += Number(result.numAffectedRows ?? 0);
   }
@@ -144,7 +153,11 @@ export async function reinsertAuditRows(db: Db, rows: AuditRow[]): Promise<numbe
 
 /** Ends every open session (a restore brings back the snapshot's sessions, which must not live again). */
 export async function endAllSessions(db: Db, at: Date, reason: string): Promise<number> {
-  const r = await db.updateTable('sessions').set({ ended_at: at, end_reason: reason }).where('ended_at', 'is', null).executeTakeFirst();
+  const r = await db
+    .updateTable('sessions')
+    .set({ ended_at: at, end_reason: reason })
+    .where('ended_at', 'is', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
 
@@ -158,9 +171,25 @@ export async function endAllSessions(db: Db, at: Date, reason: string): Promise<
 export async function recordDecidedApproval(db: Db, a: Selectable<ApprovalsTable>): Promise<number | null> {
   const operators = await ids(db, 'operators');
   if (!operators.has(a.maker_id) || (a.checker_id !== null && !operators.has(a.checker_id))) return null;
-  const decided = { status: a.status, checker_id: a.checker_id, decided_at: a.decided_at, comment: a.comment, result_id: a.result_id };
-  const existing = await db.selectFrom('approvals').select(['id', 'resource', 'record_id', 'maker_id', 'created_at']).where('id', '=', a.id).executeTakeFirst();
-  if (existing && existing.resource === a.resource && existing.record_id === a.record_id && existing.maker_id === a.maker_id && existing.created_at.getTime() === a.created_at.getTime()) {
+  const decided = {
+    status: a.status,
+    checker_id: a.checker_id,
+    decided_at: a.decided_at,
+    comment: a.comment,
+    result_id: a.result_id,
+  };
+  const existing = await db
+    .selectFrom('approvals')
+    .select(['id', 'resource', 'record_id', 'maker_id', 'created_at'])
+    .where('id', '=', a.id)
+    .executeTakeFirst();
+  if (
+    existing &&
+    existing.resource === a.resource &&
+    existing.record_id === a.record_id &&
+    existing.maker_id === a.maker_id &&
+    existing.created_at.getTime() === a.created_at.getTime()
+  ) {
     await db.updateTable('approvals').set(decided).where('id', '=', a.id).execute();
     return a.id;
   }
@@ -176,7 +205,11 @@ export async function recordDecidedApproval(db: Db, a: Selectable<ApprovalsTable
     created_at: a.created_at,
     ...decided,
   };
-  const inserted = await db.insertInto('approvals').values(existing ? row : { ...row, id: a.id }).returning('id').executeTakeFirstOrThrow();
+  const inserted = await db
+    .insertInto('approvals')
+    .values(existing ? row : { ...row, id: a.id })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   if (!existing) await bumpSequence(db, 'approvals');
   return inserted.id;
 }

@@ -7,7 +7,15 @@ import { t } from '../../http/messages.js';
 import { audit, type Actor } from '../audit/audit.service.js';
 import { registerDetachedApplier, submitApproval, type ApprovalRow } from '../approvals/approvals.service.js';
 import { dumpDatabase, restoreDatabase } from './backups.engine.js';
-import { fileDigest, manifestPath, readManifests, snapshotFileName, snapshotPath, writeManifest, type BackupKind } from './backups.files.js';
+import {
+  fileDigest,
+  manifestPath,
+  readManifests,
+  snapshotFileName,
+  snapshotPath,
+  writeManifest,
+  type BackupKind,
+} from './backups.files.js';
 import {
   auditRowsSince,
   endAllSessions,
@@ -43,7 +51,9 @@ export function backupContext(connection: Connection, opts: { backupDir: string;
   if (connection.kind === 'pglite' && connection.dataDir) {
     const rel = path.relative(path.resolve(connection.dataDir), backupDir);
     if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) {
-      throw new Error(`BACKUP_DIR ${backupDir} lies inside the database's data directory ${connection.dataDir}: choose a directory outside it`);
+      throw new Error(
+        `BACKUP_DIR ${backupDir} lies inside the database's data directory ${connection.dataDir}: choose a directory outside it`,
+      );
     }
   }
   return { connection, backupDir, pgBinDir: opts.pgBinDir };
@@ -56,7 +66,11 @@ export function backupContext(connection: Connection, opts: { backupDir: string;
  * after a restore. Runs outside any transaction (the day-end calls it before and after its own):
  * on PGlite the dump waits until no one holds the connection.
  */
-export async function takeSnapshot(ctx: BackupContext, actor: Actor, opts: { kind: BackupKind; business_date: string; run_id?: number | null; note?: string }): Promise<Backup> {
+export async function takeSnapshot(
+  ctx: BackupContext,
+  actor: Actor,
+  opts: { kind: BackupKind; business_date: string; run_id?: number | null; note?: string },
+): Promise<Backup> {
   const db = ctx.connection.db;
   await mkdir(ctx.backupDir, { recursive: true });
   const engine = ctx.connection.kind;
@@ -97,11 +111,17 @@ export async function takeSnapshot(ctx: BackupContext, actor: Actor, opts: { kin
  * or not the bytes that were written (SHA-256). */
 export async function verifyBackup(ctx: BackupContext, backup: Backup): Promise<void> {
   if (backup.engine !== ctx.connection.kind) {
-    throw new AppError(409, 'BACKUP_ENGINE_MISMATCH', 'backup_engine_mismatch', { engine: backup.engine, current: ctx.connection.kind });
+    throw new AppError(409, 'BACKUP_ENGINE_MISMATCH', 'backup_engine_mismatch', {
+      engine: backup.engine,
+      current: ctx.connection.kind,
+    });
   }
   const current = await schemaVersion(ctx.connection.db);
   if (backup.schema_version !== current) {
-    throw new AppError(409, 'BACKUP_SCHEMA_MISMATCH', 'backup_schema_mismatch', { backup: backup.schema_version, current });
+    throw new AppError(409, 'BACKUP_SCHEMA_MISMATCH', 'backup_schema_mismatch', {
+      backup: backup.schema_version,
+      current,
+    });
   }
   const file = snapshotPath(ctx.backupDir, backup.file);
   const present = await stat(file).then(
@@ -110,11 +130,17 @@ export async function verifyBackup(ctx: BackupContext, backup: Backup): Promise<
   );
   if (!present) throw new AppError(409, 'BACKUP_FILE_MISSING', 'backup_file_missing', { file: backup.file });
   const { bytes, sha256 } = await fileDigest(file);
-  if (sha256 !== backup.sha256 || bytes !== Number(backup.bytes)) throw new AppError(409, 'BACKUP_DAMAGED', 'backup_damaged', { file: backup.file });
+  if (sha256 !== backup.sha256 || bytes !== Number(backup.bytes))
+    throw new AppError(409, 'BACKUP_DAMAGED', 'backup_damaged', { file: backup.file });
 }
 
 /** Asks for a restore: it waits in 复核 until a second operator with `backups.approve` approves it. */
-export async function requestRestore(ctx: BackupContext, actor: Actor, id: number, reason: string): Promise<{ approval_id: number }> {
+export async function requestRestore(
+  ctx: BackupContext,
+  actor: Actor,
+  id: number,
+  reason: string,
+): Promise<{ approval_id: number }> {
   const backup = await findBackup(ctx.connection.db, id);
   if (!backup) throw new AppError(404, 'NOT_FOUND', 'not_found');
   await verifyBackup(ctx, backup);
@@ -122,7 +148,15 @@ export async function requestRestore(ctx: BackupContext, actor: Actor, id: numbe
     resource: 'backups',
     operation: 'restore',
     record_id: String(id),
-    payload: { backup_id: id, kind: backup.kind, business_date: backup.business_date, created_at: backup.created_at, file: backup.file, sha256: backup.sha256, reason },
+    payload: {
+      backup_id: id,
+      kind: backup.kind,
+      business_date: backup.business_date,
+      created_at: backup.created_at,
+      file: backup.file,
+      sha256: backup.sha256,
+      reason,
+    },
     before: null,
     summary: reason,
   });
@@ -161,7 +195,9 @@ export async function restoreSnapshot(ctx: BackupContext, id: number, actor: Act
   } catch (e) {
     if (e instanceof AppError) throw e;
     console.error('restore failed:', e);
-    throw new AppError(422, 'RESTORE_FAILED', 'restore_failed', { reason: String((e as Error).message ?? e).slice(0, 300) });
+    throw new AppError(422, 'RESTORE_FAILED', 'restore_failed', {
+      reason: String((e as Error).message ?? e).slice(0, 300),
+    });
   }
   // from here on `db` reads the snapshot's data
   return inTransaction(db, async (trx) => {
@@ -172,7 +208,15 @@ export async function restoreSnapshot(ctx: BackupContext, id: number, actor: Act
       action: 'restore',
       resource: 'backups',
       record_id: backup.id,
-      after: { file: backup.file, kind: backup.kind, business_date: backup.business_date, created_at: backup.created_at, reindexed, carried_audit_rows, ended_sessions },
+      after: {
+        file: backup.file,
+        kind: backup.kind,
+        business_date: backup.business_date,
+        created_at: backup.created_at,
+        reindexed,
+        carried_audit_rows,
+        ended_sessions,
+      },
       detail: backup.file,
     });
     return { backup, reindexed, carried_audit_rows, ended_sessions };
@@ -188,8 +232,14 @@ export function syncBackupIndex(ctx: BackupContext): Promise<number> {
 /** The actor as the restored database can reference it: an operator or branch created after the
  * snapshot is no longer there (the username still names them). */
 async function knownActor(db: Db, actor: Actor): Promise<Actor> {
-  const op = actor.operator_id === null ? undefined : await db.selectFrom('operators').select('id').where('id', '=', actor.operator_id).executeTakeFirst();
-  const branch = actor.branch_id === null ? undefined : await db.selectFrom('branches').select('id').where('id', '=', actor.branch_id).executeTakeFirst();
+  const op =
+    actor.operator_id === null
+      ? undefined
+      : await db.selectFrom('operators').select('id').where('id', '=', actor.operator_id).executeTakeFirst();
+  const branch =
+    actor.branch_id === null
+      ? undefined
+      : await db.selectFrom('branches').select('id').where('id', '=', actor.branch_id).executeTakeFirst();
   return { ...actor, operator_id: op ? actor.operator_id : null, branch_id: branch ? actor.branch_id : null };
 }
 
@@ -205,19 +255,31 @@ registerDetachedApplier('backups', async (deps, checker, approval, comment): Pro
   if (!ctx) throw new AppError(409, 'BACKUPS_NOT_CONFIGURED', 'backups_not_configured');
   const db = deps.db;
   const backup = await findBackup(db, Number(approval.record_id));
-  if (!backup) throw new AppError(409, 'BACKUP_FILE_MISSING', 'backup_file_missing', { file: String(approval.payload?.file ?? approval.record_id) });
+  if (!backup)
+    throw new AppError(409, 'BACKUP_FILE_MISSING', 'backup_file_missing', {
+      file: String(approval.payload?.file ?? approval.record_id),
+    });
   // refusals here leave the approval pending; approve() then closes it as failed with the reason
   await verifyBackup(ctx, backup);
 
   const claimed = await inTransaction(db, async (trx) => {
-    const r = await trx.updateTable('approvals').set({ status: 'approved', checker_id: checker.operator_id, decided_at: checker.at, comment }).where('id', '=', approval.id).where('status', '=', 'pending').executeTakeFirst();
+    const r = await trx
+      .updateTable('approvals')
+      .set({ status: 'approved', checker_id: checker.operator_id, decided_at: checker.at, comment })
+      .where('id', '=', approval.id)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   });
   if (!claimed) throw new AppError(409, 'CONFLICT', 'approval_decided');
 
   let result: RestoreResult;
   try {
-    await takeSnapshot(ctx, checker, { kind: 'manual', business_date: await openBusinessDate(db), note: `恢复备份 #${backup.id} 前自动备份（复核单 #${approval.id}）` });
+    await takeSnapshot(ctx, checker, {
+      kind: 'manual',
+      business_date: await openBusinessDate(db),
+      note: `恢复备份 #${backup.id} 前自动备份（复核单 #${approval.id}）`,
+    });
     result = await restoreSnapshot(ctx, backup.id, checker);
   } catch (e) {
     // an AppError means the database was not replaced: close the claimed approval as failed there
@@ -225,10 +287,22 @@ registerDetachedApplier('backups', async (deps, checker, approval, comment): Pro
     throw e;
   }
 
-  const decided: ApprovalRow = { ...approval, status: 'approved', checker_id: checker.operator_id, decided_at: checker.at, comment, result_id: String(backup.id) };
+  const decided: ApprovalRow = {
+    ...approval,
+    status: 'approved',
+    checker_id: checker.operator_id,
+    decided_at: checker.at,
+    comment,
+    result_id: String(backup.id),
+  };
   return inTransaction(db, async (trx) => {
     const id = await recordDecidedApproval(trx, decided);
-    await audit(trx, await knownActor(trx, checker), { action: 'approve', resource: 'approvals', record_id: id ?? approval.id, detail: `backups restore ${backup.id}` });
+    await audit(trx, await knownActor(trx, checker), {
+      action: 'approve',
+      resource: 'approvals',
+      record_id: id ?? approval.id,
+      detail: `backups restore ${backup.id}`,
+    });
     return { ...decided, id: id ?? approval.id };
   });
 });
@@ -236,7 +310,18 @@ registerDetachedApplier('backups', async (deps, checker, approval, comment): Pro
 async function failClaimed(db: Db, checker: Actor, approvalId: number, e: AppError) {
   const reason = t('zh', e.key, e.params).slice(0, 500);
   await inTransaction(db, async (trx) => {
-    const r = await trx.updateTable('approvals').set({ status: 'failed', comment: reason }).where('id', '=', approvalId).where('status', '=', 'approved').executeTakeFirst();
-    if (Number(r.numUpdatedRows) === 1) await audit(trx, checker, { action: 'approve_failed', resource: 'approvals', record_id: approvalId, detail: reason });
+    const r = await trx
+      .updateTable('approvals')
+      .set({ status: 'failed', comment: reason })
+      .where('id', '=', approvalId)
+      .where('status', '=', 'approved')
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) === 1)
+      await audit(trx, checker, {
+        action: 'approve_failed',
+        resource: 'approvals',
+        record_id: approvalId,
+        detail: reason,
+      });
   });
 }

@@ -10,18 +10,42 @@ const day = z.object({ date: z.iso.date(), bank: z.string().regex(/^[A-Z0-9]{2,1
 
 /** 银证转账清算: the day's detail file per bank, and reconciliation of the bank's statement. */
 export const bankClearingRoutes = router()
-  .openapi(route('bank_transfers.export', { method: 'get', path: '/bank_transfers/detail', tags, summary: '明细账 The day\'s transfer detail with one bank, as the CSV file sent to it', request: { query: day } }), async (c) => {
-    const { date, bank } = c.req.valid('query');
-    const csv = await detailFile(c.get('deps').db, branchScope(c.get('me')!), date, bank);
-    return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': attachment(`银证转账明细-${bank}-${date}.csv`) });
-  })
+  .openapi(
+    route('bank_transfers.export', {
+      method: 'get',
+      path: '/bank_transfers/detail',
+      tags,
+      summary: "明细账 The day's transfer detail with one bank, as the CSV file sent to it",
+      request: { query: day },
+    }),
+    async (c) => {
+      const { date, bank } = c.req.valid('query');
+      const csv = await detailFile(c.get('deps').db, branchScope(c.get('me')!), date, bank);
+      return c.body(csv, 200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': attachment(`银证转账明细-${bank}-${date}.csv`),
+      });
+    },
+  )
   .openapi(
     route('bank_transfers.export', {
       method: 'post',
       path: '/bank_transfers/reconcile',
       tags,
-      summary: '银行清算对账 Reconcile a bank\'s statement (CSV body or multipart "file") with the day\'s detail; differences listed, nothing written',
-      request: { query: day, body: { content: { 'multipart/form-data': { schema: z.object({ file: z.any().optional().openapi({ type: 'string', format: 'binary' }) }) }, 'text/csv': { schema: z.string() } }, required: true } },
+      summary:
+        '银行清算对账 Reconcile a bank\'s statement (CSV body or multipart "file") with the day\'s detail; differences listed, nothing written',
+      request: {
+        query: day,
+        body: {
+          content: {
+            'multipart/form-data': {
+              schema: z.object({ file: z.any().optional().openapi({ type: 'string', format: 'binary' }) }),
+            },
+            'text/csv': { schema: z.string() },
+          },
+          required: true,
+        },
+      },
     }),
     async (c) => {
       const { date, bank } = c.req.valid('query');

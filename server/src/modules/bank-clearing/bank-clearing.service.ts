@@ -6,27 +6,56 @@ import { formatDetail, parseStatement, type DetailLine } from './bank-files.csv.
 
 /** The day's bank-securities transfers with one bank (reversed ones left out: they did not happen). */
 export async function dayDetail(db: Db, scope: number | null, date: string, bank: string): Promise<DetailLine[]> {
-  const { rows } = await sql<{ journal_id: number; account_no: string; client_no: string; client_name: string; type: string; amount: string }>`
+  const { rows } = await sql<{
+    journal_id: number;
+    account_no: string;
+    client_no: string;
+    client_name: string;
+    type: string;
+    amount: string;
+  }>`
     SELECT j.id AS journal_id, a.account_no, c.client_no, c.name AS client_name, j.type, j.amount
     FROM fund_journal_all j JOIN fund_accounts a ON a.id = j.account_id JOIN clients c ON c.id = a.client_id
     WHERE j.business_date = ${date} AND j.bank_code = ${bank} AND j.type IN ('bank_in', 'bank_out')
       AND NOT EXISTS (SELECT 1 FROM fund_journal_all r WHERE r.reverses_id = j.id)
       ${scope === null ? sql`` : sql`AND j.branch_id = ${scope}`}
     ORDER BY j.id`.execute(db);
-  return rows.map((r) => ({ business_date: date, bank_code: bank, journal_id: Number(r.journal_id), account_no: r.account_no, client_no: r.client_no, client_name: r.client_name, direction: r.type === 'bank_in' ? 'IN' : 'OUT', amount: new Decimal(r.amount).abs().toFixed(2) }));
+  return rows.map((r) => ({
+    business_date: date,
+    bank_code: bank,
+    journal_id: Number(r.journal_id),
+    account_no: r.account_no,
+    client_no: r.client_no,
+    client_name: r.client_name,
+    direction: r.type === 'bank_in' ? 'IN' : 'OUT',
+    amount: new Decimal(r.amount).abs().toFixed(2),
+  }));
 }
 
 export async function detailFile(db: Db, scope: number | null, date: string, bank: string) {
   return formatDetail(await dayDetail(db, scope, date, bank));
 }
 
-export type Mismatch = { journal_id: number; line?: number; problem: 'missing_at_bank' | 'missing_here' | 'amount_differs' | 'direction_differs' | 'wrong_date_or_bank'; ours?: string; theirs?: string };
+export type Mismatch = {
+  journal_id: number;
+  line?: number;
+  problem: 'missing_at_bank' | 'missing_here' | 'amount_differs' | 'direction_differs' | 'wrong_date_or_bank';
+  ours?: string;
+  theirs?: string;
+};
 
 /**
  * 银行清算对账: the bank's statement against the day's detail, line by line on the transfer serial.
  * Reports what matches and every difference; writes nothing but its audit row.
  */
-export async function reconcile(db: Db, actor: Actor, scope: number | null, date: string, bank: string, statement: string) {
+export async function reconcile(
+  db: Db,
+  actor: Actor,
+  scope: number | null,
+  date: string,
+  bank: string,
+  statement: string,
+) {
   const ours = await dayDetail(db, scope, date, bank);
   const { lines, bad } = parseStatement(statement);
   const byId = new Map(ours.map((l) => [l.journal_id, l]));
@@ -39,15 +68,52 @@ export async function reconcile(db: Db, actor: Actor, scope: number | null, date
       continue;
     }
     const o = byId.get(l.journal_id);
-    if (!o) mismatches.push({ journal_id: l.journal_id, line: l.line, problem: 'missing_here', theirs: `${l.direction} ${l.amount}` });
-    else if (o.direction !== l.direction) mismatches.push({ journal_id: l.journal_id, line: l.line, problem: 'direction_differs', ours: o.direction, theirs: l.direction });
-    else if (!new Decimal(o.amount).eq(l.amount)) mismatches.push({ journal_id: l.journal_id, line: l.line, problem: 'amount_differs', ours: o.amount, theirs: l.amount });
+    if (!o)
+      mismatches.push({
+        journal_id: l.journal_id,
+        line: l.line,
+        problem: 'missing_here',
+        theirs: `${l.direction} ${l.amount}`,
+      });
+    else if (o.direction !== l.direction)
+      mismatches.push({
+        journal_id: l.journal_id,
+        line: l.line,
+        problem: 'direction_differs',
+        ours: o.direction,
+        theirs: l.direction,
+      });
+    else if (!new Decimal(o.amount).eq(l.amount))
+      mismatches.push({
+        journal_id: l.journal_id,
+        line: l.line,
+        problem: 'amount_differs',
+        ours: o.amount,
+        theirs: l.amount,
+      });
     else matched++;
     seen.add(l.journal_id);
   }
-  for (const o of ours) if (!seen.has(o.journal_id)) mismatches.push({ journal_id: o.journal_id, problem: 'missing_at_bank', ours: `${o.direction} ${o.amount}` });
-  const total = (xs: { amount: string; direction: string }[]) => xs.reduce((s, x) => (x.direction === 'IN' ? s.plus(x.amount) : s.minus(x.amount)), new Decimal(0)).toFixed(2);
-  const result = { business_date: date, bank_code: bank, ours: ours.length, theirs: lines.length, matched, unreadable_lines: bad, mismatches, net_ours: total(ours), net_theirs: total(lines) };
-  await audit(db, actor, { action: 'reconcile', resource: 'bank_transfers', detail: `${bank} ${date}: ${matched} matched, ${mismatches.length} differences` });
+  for (const o of ours)
+    if (!seen.has(o.journal_id))
+      mismatches.push({ journal_id: o.journal_id, problem: 'missing_at_bank', ours: `${o.direction} ${o.amount}` });
+  const total = (xs: { amount: string; direction: string }[]) =>
+    xs.reduce((s, x) => (x.direction === 'IN' ? s.plus(x.amount) : s.minus(x.amount)), new Decimal(0)).toFixed(2);
+  const result = {
+    business_date: date,
+    bank_code: bank,
+    ours: ours.length,
+    theirs: lines.length,
+    matched,
+    unreadable_lines: bad,
+    mismatches,
+    net_ours: total(ours),
+    net_theirs: total(lines),
+  };
+  await audit(db, actor, {
+    action: 'reconcile',
+    resource: 'bank_transfers',
+    detail: `${bank} ${date}: ${matched} matched, ${mismatches.length} differences`,
+  });
   return result;
 }

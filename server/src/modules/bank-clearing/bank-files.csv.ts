@@ -35,7 +35,23 @@ export interface StatementLine {
 }
 
 export function formatDetail(lines: DetailLine[]): string {
-  return [DETAIL_HEADER, ...lines.map((l) => [l.business_date, l.bank_code, l.journal_id, l.account_no, l.client_no, l.client_name.replaceAll(',', ' '), l.direction, l.amount].join(','))].join('\n') + '\n';
+  return (
+    [
+      DETAIL_HEADER,
+      ...lines.map((l) =>
+        [
+          l.business_date,
+          l.bank_code,
+          l.journal_id,
+          l.account_no,
+          l.client_no,
+          l.client_name.replaceAll(',', ' '),
+          l.direction,
+          l.amount,
+        ].join(','),
+      ),
+    ].join('\n') + '\n'
+  );
 }
 
 /** Reads a bank statement: its lines, and the numbers of lines it cannot read. */
@@ -48,7 +64,13 @@ export function parseStatement(text: string): { lines: StatementLine[]; bad: num
     if (!raw.trim()) return;
     const f = raw.split(',').map((x) => x.trim());
     const [business_date, bank_code, id, direction, amount] = f as [string, string, string, string, string];
-    if (f.length !== 5 || !/^\d{4}-\d{2}-\d{2}$/.test(business_date) || !/^\d+$/.test(id) || (direction !== 'IN' && direction !== 'OUT') || !/^\d{1,13}(\.\d{1,2})?$/.test(amount)) {
+    if (
+      f.length !== 5 ||
+      !/^\d{4}-\d{2}-\d{2}$/.test(business_date) ||
+      !/^\d+$/.test(id) ||
+      (direction !== 'IN' && direction !== 'OUT') ||
+      !/^\d{1,13}(\.\d{1,2})?$/.test(amount)
+    ) {
       bad.push(i + 2);
       return;
     }

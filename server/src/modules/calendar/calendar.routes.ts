@@ -12,7 +12,12 @@ export const calendarRoutes = router().openapi(
   }),
   async (c) => {
     const { market, date } = c.req.valid('query');
-    const known = await c.get('deps').db.selectFrom('markets').select('id').where('code', '=', market).executeTakeFirst();
+    const known = await c
+      .get('deps')
+      .db.selectFrom('markets')
+      .select('id')
+      .where('code', '=', market)
+      .executeTakeFirst();
     if (!known) throw fieldError('market', 'unknown_reference');
     const next = await nextTradingDayOf(c.get('deps').db, market, date);
     if (!next) throw new AppError(404, 'NOT_FOUND', 'calendar_exhausted');

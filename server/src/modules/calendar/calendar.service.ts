@@ -16,6 +16,11 @@ export async function nextTradingDayOf(db: Db, market: string, date: string): Pr
 }
 
 export async function isTradingDay(db: Db, market: string, date: string): Promise<boolean> {
-  const row = await db.selectFrom('trading_calendar').select('is_trading_day').where('market', '=', market).where('date', '=', date).executeTakeFirst();
+  const row = await db
+    .selectFrom('trading_calendar')
+    .select('is_trading_day')
+    .where('market', '=', market)
+    .where('date', '=', date)
+    .executeTakeFirst();
   return row?.is_trading_day ?? false;
 }

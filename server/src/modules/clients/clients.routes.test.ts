@@ -18,17 +18,39 @@ beforeAll(async () => {
   t = await testApp();
   teller = await t.login('teller');
   branchId = teller.me.branch.id;
-  branchCode = (await t.db.selectFrom('branches').select('code').where('id', '=', branchId).executeTakeFirstOrThrow()).code;
-  businessDate = (await t.db.selectFrom('system_params').select('value').where('key', '=', 'business_date').executeTakeFirstOrThrow()).value;
+  branchCode = (await t.db.selectFrom('branches').select('code').where('id', '=', branchId).executeTakeFirstOrThrow())
+    .code;
+  businessDate = (
+    await t.db.selectFrom('system_params').select('value').where('key', '=', 'business_date').executeTakeFirstOrThrow()
+  ).value;
 });
 afterAll(() => t.close());
 
 const q = (params: Record<string, unknown>) =>
-  '?' + Object.entries(params).map(([k, v]) => `${k}=${encodeURIComponent(JSON.stringify(v))}`).join('&');
+  '?' +
+  Object.entries(params)
+    .map(([k, v]) => `${k}=${encodeURIComponent(JSON.stringify(v))}`)
+    .join('&');
 const count = async (table: 'clients' | 'fund_accounts' | 'fund_journal' | 'audit_log') =>
-  Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-const lastAuditId = async () => Number((await t.db.selectFrom('audit_log').select((eb) => eb.fn.max('id').as('m')).executeTakeFirstOrThrow()).m ?? 0);
-const auditSince = (id: number) => t.db.selectFrom('audit_log').selectAll().where('id', '>', id).orderBy('id').execute();
+  Number(
+    (
+      await t.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+const lastAuditId = async () =>
+  Number(
+    (
+      await t.db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.max('id').as('m'))
+        .executeTakeFirstOrThrow()
+    ).m ?? 0,
+  );
+const auditSince = (id: number) =>
+  t.db.selectFrom('audit_log').selectAll().where('id', '>', id).orderBy('id').execute();
 
 /** A valid 18-character ID number: area 210502 (本溪平山区), the birth date, a fresh sequence, its check character. */
 let seq = 0;
@@ -49,15 +71,28 @@ let keySeq = 0;
 const key = () => `clients-test-${++keySeq}`;
 
 async function open(body: Record<string, unknown> = {}, as = teller) {
-  return t.call('POST', '/api/clients', { as, body: { name: '张三', id_number: idNumber(), phone: '13941400001', ...body } });
+  return t.call('POST', '/api/clients', {
+    as,
+    body: { name: '张三', id_number: idNumber(), phone: '13941400001', ...body },
+  });
 }
 async function opened(body: Record<string, unknown> = {}, as = teller) {
   const r = await open(body, as);
   expect(r.status, JSON.stringify(r.json)).toBe(201);
-  return r.json as { id: number; client_no: string; fund_account_id: number; version: number; status: string; [k: string]: unknown };
+  return r.json as {
+    id: number;
+    client_no: string;
+    fund_account_id: number;
+    version: number;
+    status: string;
+    [k: string]: unknown;
+  };
 }
 function post(accountId: number, type: string, amount: string, as = teller) {
-  return t.call('POST', '/api/fund_journal', { as, body: { account_id: accountId, type, amount, idempotency_key: key() } });
+  return t.call('POST', '/api/fund_journal', {
+    as,
+    body: { account_id: accountId, type, amount, idempotency_key: key() },
+  });
 }
 async function posted(accountId: number, type: string, amount: string) {
   const r = await post(accountId, type, amount);
@@ -65,27 +100,55 @@ async function posted(accountId: number, type: string, amount: string) {
   return r.json as { id: number; balance_after: string };
 }
 async function setStatus(id: number, status: string, as = teller) {
-  const version = (await t.db.selectFrom('clients').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+  const version = (await t.db.selectFrom('clients').select('version').where('id', '=', id).executeTakeFirstOrThrow())
+    .version;
   return t.call('POST', `/api/clients/${id}/status`, { as, body: { status, version } });
 }
-const account = (id: number) => t.db.selectFrom('fund_accounts').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+const account = (id: number) =>
+  t.db.selectFrom('fund_accounts').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
 describe('open (开户)', () => {
   it('opens a client: 201, client_no = branch code + 6 digits, a CNY fund account at zero, two audit rows', async () => {
     const id = idNumber('19850315');
     const from = await lastAuditId();
     const before = await count('clients');
-    const r = await t.call('POST', '/api/clients', { as: teller, body: { name: '王小明', id_number: id, phone: '13941400002', address: '本溪市平山区', client_class: 'vip' } });
+    const r = await t.call('POST', '/api/clients', {
+      as: teller,
+      body: { name: '王小明', id_number: id, phone: '13941400002', address: '本溪市平山区', client_class: 'vip' },
+    });
     expect(r.status, JSON.stringify(r.json)).toBe(201);
     const c = r.json;
     expect(c.client_no).toMatch(new RegExp(`^${branchCode}\\d{6}$`));
     expect(c.client_no).toBe(`${branchCode}${String(before + 1).padStart(6, '0')}`);
-    expect(c).toMatchObject({ name: '王小明', id_number: id, birth_date: '1985-03-15', gender: Number(id[16]) % 2 ? 'M' : 'F', client_class: 'vip', status: 'normal', branch_id: branchId, opened_on: businessDate, version: 1 });
+    expect(c).toMatchObject({
+      name: '王小明',
+      id_number: id,
+      birth_date: '1985-03-15',
+      gender: Number(id[16]) % 2 ? 'M' : 'F',
+      client_class: 'vip',
+      status: 'normal',
+      branch_id: branchId,
+      opened_on: businessDate,
+      version: 1,
+    });
     expect(c.fund_account_id).toBeGreaterThan(0);
 
     const a = await t.call('GET', `/api/fund_accounts/${c.fund_account_id}`, { as: teller });
     expect(a.status).toBe(200);
-    expect(a.json).toMatchObject({ id: c.fund_account_id, account_no: `${c.client_no}01`, client_id: c.id, client_no: c.client_no, currency: 'CNY', balance: '0.00', frozen: '0.00', available: '0.00', withdrawable: '0.00', status: 'active', branch_id: branchId, opened_on: businessDate });
+    expect(a.json).toMatchObject({
+      id: c.fund_account_id,
+      account_no: `${c.client_no}01`,
+      client_id: c.id,
+      client_no: c.client_no,
+      currency: 'CNY',
+      balance: '0.00',
+      frozen: '0.00',
+      available: '0.00',
+      withdrawable: '0.00',
+      status: 'active',
+      branch_id: branchId,
+      opened_on: businessDate,
+    });
     const list = await t.call('GET', '/api/fund_accounts' + q({ filter: { client_id: c.id } }), { as: teller });
     expect(list.json.map((x: any) => x.id)).toEqual([c.fund_account_id]);
 
@@ -94,7 +157,8 @@ describe('open (开户)', () => {
       ['create', 'clients', String(c.id)],
       ['create', 'fund_accounts', String(c.fund_account_id)],
     ]);
-    for (const row of rows) expect(row).toMatchObject({ operator_id: teller.me.id, username: 'teller', branch_id: branchId });
+    for (const row of rows)
+      expect(row).toMatchObject({ operator_id: teller.me.id, username: 'teller', branch_id: branchId });
     expect((rows[0]!.after as any).id_number).toBe(id);
 
     // the next client gets the next number
@@ -120,7 +184,11 @@ describe('open (开户)', () => {
     expect(r.status).toBe(400);
     expect(r.json.error.code).toBe('VALIDATION_FAILED');
     expect(r.json.error.fields.id_number).toBe(message);
-    expect([await count('clients'), await count('fund_accounts'), await lastAuditId()]).toEqual([clients, accounts, audits]);
+    expect([await count('clients'), await count('fund_accounts'), await lastAuditId()]).toEqual([
+      clients,
+      accounts,
+      audits,
+    ]);
   });
 
   it('refuses an ID number longer than 18 characters', async () => {
@@ -159,14 +227,19 @@ describe('open (开户)', () => {
       expect(r.status).toBe(400);
       expect(r.json.error.fields.id_number).toBe('该身份证号码已开户');
     }
-    expect([await count('clients'), await count('fund_accounts'), await lastAuditId()]).toEqual([clients, accounts, audits]);
+    expect([await count('clients'), await count('fund_accounts'), await lastAuditId()]).toEqual([
+      clients,
+      accounts,
+      audits,
+    ]);
   });
 
   it('gives all but one of four simultaneous openings with the same ID number a 400, not a 500', async () => {
     const id = idNumber('19800101');
     const rs = await Promise.all([1, 2, 3, 4].map((i) => open({ id_number: id, name: `同号${i}` })));
     expect(rs.map((r) => r.status).sort()).toEqual([201, 400, 400, 400]);
-    for (const r of rs.filter((x) => x.status === 400)) expect(r.json.error.fields.id_number).toBe('该身份证号码已开户');
+    for (const r of rs.filter((x) => x.status === 400))
+      expect(r.json.error.fields.id_number).toBe('该身份证号码已开户');
     expect(await t.db.selectFrom('clients').select('id').where('id_number', '=', id).execute()).toHaveLength(1);
   });
 
@@ -174,7 +247,9 @@ describe('open (开户)', () => {
     const before = await count('clients');
     const rs = await Promise.all(Array.from({ length: 8 }, () => open()));
     expect(rs.map((r) => r.status)).toEqual(Array(8).fill(201));
-    expect(rs.map((r) => r.json.client_no).sort()).toEqual(Array.from({ length: 8 }, (_, i) => `${branchCode}${String(before + i + 1).padStart(6, '0')}`));
+    expect(rs.map((r) => r.json.client_no).sort()).toEqual(
+      Array.from({ length: 8 }, (_, i) => `${branchCode}${String(before + i + 1).padStart(6, '0')}`),
+    );
   });
 
   it("validates the agent's ID number (代理人)", async () => {
@@ -203,7 +278,12 @@ describe('open (开户)', () => {
     expect(mgr.status).toBe(400);
     expect(mgr.json.error.fields.client_manager_id).toBe('引用的记录不存在');
     expect(await count('clients')).toBe(before);
-    const km = await t.db.selectFrom('client_managers').select('id').where('branch_id', '=', branchId).orderBy('id').executeTakeFirstOrThrow();
+    const km = await t.db
+      .selectFrom('client_managers')
+      .select('id')
+      .where('branch_id', '=', branchId)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
     const ok = await opened({ client_manager_id: km.id, client_class: 'institution' });
     expect(ok).toMatchObject({ client_manager_id: km.id, client_class: 'institution' });
   });
@@ -244,7 +324,9 @@ describe('list (柜台查找)', () => {
     const byId = await t.call('GET', '/api/clients' + q({ filter: { q: xid.toLowerCase() } }), { as: teller });
     expect(byId.json.map((c: any) => c.id)).toEqual([b.id]);
 
-    const byName = await t.call('GET', '/api/clients' + q({ filter: { q: '查找' }, sort: ['id', 'ASC'] }), { as: teller });
+    const byName = await t.call('GET', '/api/clients' + q({ filter: { q: '查找' }, sort: ['id', 'ASC'] }), {
+      as: teller,
+    });
     expect(byName.json.map((c: any) => c.id)).toEqual([a.id, b.id]);
     const byFullName = await t.call('GET', '/api/clients' + q({ filter: { q: '查找乙' } }), { as: teller });
     expect(byFullName.json.map((c: any) => c.id)).toEqual([b.id]);
@@ -259,7 +341,9 @@ describe('list (柜台查找)', () => {
     const c = await opened({ id_number: id });
     const r = await t.call('GET', '/api/clients' + q({ filter: { id_number: id } }), { as: teller });
     expect(r.json.map((x: any) => x.id)).toEqual([c.id]);
-    const normal = await t.call('GET', '/api/clients' + q({ filter: { status: 'normal' }, range: [0, 999] }), { as: teller });
+    const normal = await t.call('GET', '/api/clients' + q({ filter: { status: 'normal' }, range: [0, 999] }), {
+      as: teller,
+    });
     expect(normal.json.every((x: any) => x.status === 'normal')).toBe(true);
     expect(normal.json.map((x: any) => x.id)).toContain(c.id);
   });
@@ -269,46 +353,90 @@ describe('edit', () => {
   it('edits with the current version: 200, version + 1, one audit row with before and after', async () => {
     const c = await opened({ name: '改前' });
     const from = await lastAuditId();
-    const r = await t.call('PUT', `/api/clients/${c.id}`, { as: teller, body: { name: '改后', phone: '024-42861234', address: '本溪市明山区', client_class: 'vip', version: c.version } });
+    const r = await t.call('PUT', `/api/clients/${c.id}`, {
+      as: teller,
+      body: { name: '改后', phone: '024-42861234', address: '本溪市明山区', client_class: 'vip', version: c.version },
+    });
     expect(r.status, JSON.stringify(r.json)).toBe(200);
-    expect(r.json).toMatchObject({ id: c.id, name: '改后', phone: '024-42861234', address: '本溪市明山区', client_class: 'vip', version: c.version + 1, id_number: c.id_number, client_no: c.client_no });
+    expect(r.json).toMatchObject({
+      id: c.id,
+      name: '改后',
+      phone: '024-42861234',
+      address: '本溪市明山区',
+      client_class: 'vip',
+      version: c.version + 1,
+      id_number: c.id_number,
+      client_no: c.client_no,
+    });
     const rows = await auditSince(from);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ action: 'update', resource: 'clients', record_id: String(c.id), operator_id: teller.me.id });
+    expect(rows[0]).toMatchObject({
+      action: 'update',
+      resource: 'clients',
+      record_id: String(c.id),
+      operator_id: teller.me.id,
+    });
     expect(rows[0]!.before).toMatchObject({ name: '改前', version: c.version });
     expect(rows[0]!.after).toMatchObject({ name: '改后', version: c.version + 1 });
   });
 
   it('answers 409 to a stale version and changes nothing', async () => {
     const c = await opened({ name: '并发' });
-    expect((await t.call('PUT', `/api/clients/${c.id}`, { as: teller, body: { name: '第一次', version: 1 } })).status).toBe(200);
+    expect(
+      (await t.call('PUT', `/api/clients/${c.id}`, { as: teller, body: { name: '第一次', version: 1 } })).status,
+    ).toBe(200);
     const before = await t.db.selectFrom('clients').selectAll().where('id', '=', c.id).executeTakeFirstOrThrow();
     const from = await lastAuditId();
     const r = await t.call('PUT', `/api/clients/${c.id}`, { as: teller, body: { name: '第二次', version: 1 } });
     expect(r.status).toBe(409);
     expect(r.json.error.code).toBe('CONFLICT');
-    expect(await t.db.selectFrom('clients').selectAll().where('id', '=', c.id).executeTakeFirstOrThrow()).toEqual(before);
+    expect(await t.db.selectFrom('clients').selectAll().where('id', '=', c.id).executeTakeFirstOrThrow()).toEqual(
+      before,
+    );
     expect(await auditSince(from)).toEqual([]);
     // a stale status change likewise
-    const s = await t.call('POST', `/api/clients/${c.id}/status`, { as: teller, body: { status: 'frozen', version: 1 } });
+    const s = await t.call('POST', `/api/clients/${c.id}/status`, {
+      as: teller,
+      body: { status: 'frozen', version: 1 },
+    });
     expect(s.status).toBe(409);
-    expect((await t.db.selectFrom('clients').select('status').where('id', '=', c.id).executeTakeFirstOrThrow()).status).toBe('normal');
+    expect(
+      (await t.db.selectFrom('clients').select('status').where('id', '=', c.id).executeTakeFirstOrThrow()).status,
+    ).toBe('normal');
   });
 
   it('validates the edited fields: client class, client manager, agent ID; the ID number cannot be changed', async () => {
     const c = await opened();
-    const cls = await t.call('PUT', `/api/clients/${c.id}`, { as: teller, body: { client_class: 'gold', version: c.version } });
+    const cls = await t.call('PUT', `/api/clients/${c.id}`, {
+      as: teller,
+      body: { client_class: 'gold', version: c.version },
+    });
     expect(cls.status).toBe(400);
     expect(cls.json.error.fields.client_class).toBe('数据字典中没有代码 gold');
-    const mgr = await t.call('PUT', `/api/clients/${c.id}`, { as: teller, body: { client_manager_id: 987654, version: c.version } });
+    const mgr = await t.call('PUT', `/api/clients/${c.id}`, {
+      as: teller,
+      body: { client_manager_id: 987654, version: c.version },
+    });
     expect(mgr.status).toBe(400);
     expect(mgr.json.error.fields.client_manager_id).toBeTruthy();
-    const agent = await t.call('PUT', `/api/clients/${c.id}`, { as: teller, body: { agent_id_number: wrongCheck(idNumber()), version: c.version } });
+    const agent = await t.call('PUT', `/api/clients/${c.id}`, {
+      as: teller,
+      body: { agent_id_number: wrongCheck(idNumber()), version: c.version },
+    });
     expect(agent.status).toBe(400);
     expect(agent.json.error.fields.agent_id_number).toBe('身份证号码校验位不正确');
-    const idChange = await t.call('PUT', `/api/clients/${c.id}`, { as: teller, body: { id_number: idNumber(), version: c.version } });
+    const idChange = await t.call('PUT', `/api/clients/${c.id}`, {
+      as: teller,
+      body: { id_number: idNumber(), version: c.version },
+    });
     expect(idChange.status).toBe(400);
-    expect((await t.db.selectFrom('clients').select(['version', 'id_number']).where('id', '=', c.id).executeTakeFirstOrThrow())).toEqual({ version: c.version, id_number: c.id_number });
+    expect(
+      await t.db
+        .selectFrom('clients')
+        .select(['version', 'id_number'])
+        .where('id', '=', c.id)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ version: c.version, id_number: c.id_number });
   });
 });
 
@@ -350,7 +478,9 @@ describe('status (冻结 / 挂失 / 销户)', () => {
     expect(refused.status).toBe(400);
     expect(refused.json.error.fields.status).toBe('销户前资金余额和冻结资金必须为零');
     expect(await auditSince(from)).toEqual([]);
-    expect(await t.db.selectFrom('clients').select(['status', 'version']).where('id', '=', c.id).executeTakeFirstOrThrow()).toEqual({ status: 'normal', version: c.version });
+    expect(
+      await t.db.selectFrom('clients').select(['status', 'version']).where('id', '=', c.id).executeTakeFirstOrThrow(),
+    ).toEqual({ status: 'normal', version: c.version });
 
     await posted(c.fund_account_id, 'withdrawal', '70.00');
     // frozen cash alone still blocks closing
@@ -368,7 +498,14 @@ describe('status (冻结 / 挂失 / 销户)', () => {
     expect((await t.call('GET', `/api/fund_accounts/${c.fund_account_id}`, { as: teller })).json.status).toBe('closed');
 
     const journal = await count('fund_journal');
-    for (const [type, amount] of [['deposit', '1.00'], ['transfer_in', '1.00'], ['bank_in', '1.00'], ['withdrawal', '1.00'], ['freeze', '0.01'], ['unfreeze', '0.01']] as const) {
+    for (const [type, amount] of [
+      ['deposit', '1.00'],
+      ['transfer_in', '1.00'],
+      ['bank_in', '1.00'],
+      ['withdrawal', '1.00'],
+      ['freeze', '0.01'],
+      ['unfreeze', '0.01'],
+    ] as const) {
       const r = await post(c.fund_account_id, type, amount);
       expect(r.status, `${type}: ${JSON.stringify(r.json)}`).toBe(400);
       expect(r.json.error.fields.account_id).toBe('账户已销户或不可用');
@@ -376,14 +513,20 @@ describe('status (冻结 / 挂失 / 销户)', () => {
     // a same-day reversal is a posting too: reversing the deposit or the last withdrawal would
     // put money on (or take it off) a closed account
     for (const entry of [dep.id, withdrawal.id]) {
-      const r = await t.call('POST', `/api/fund_journal/${entry}/reverse`, { as: teller, body: { reason: '销户后冲销' } });
+      const r = await t.call('POST', `/api/fund_journal/${entry}/reverse`, {
+        as: teller,
+        body: { reason: '销户后冲销' },
+      });
       expect(r.status, JSON.stringify(r.json)).toBe(400);
       expect(r.json.error.fields.account_id).toBe('账户已销户或不可用');
     }
     expect(await count('fund_journal')).toBe(journal);
     expect(await account(c.fund_account_id)).toMatchObject({ balance: '0.00', frozen: '0.00', status: 'closed' });
 
-    const edit = await t.call('PUT', `/api/clients/${c.id}`, { as: teller, body: { name: '销户后改名', version: closed.json.version } });
+    const edit = await t.call('PUT', `/api/clients/${c.id}`, {
+      as: teller,
+      body: { name: '销户后改名', version: closed.json.version },
+    });
     expect(edit.status).toBe(400);
     expect(edit.json.error.fields.status).toBe('客户已销户');
     const reopen = await setStatus(c.id, 'normal');
@@ -398,16 +541,29 @@ describe('status (冻结 / 挂失 / 销户)', () => {
     const c = await opened();
     const dep = await posted(c.fund_account_id, 'deposit', '50.00');
     const wd = await posted(c.fund_account_id, 'withdrawal', '50.00');
-    const asked = await t.call('POST', `/api/fund_journal/${wd.id}/reverse`, { as: teller, body: { reason: '取款录错' } });
+    const asked = await t.call('POST', `/api/fund_journal/${wd.id}/reverse`, {
+      as: teller,
+      body: { reason: '取款录错' },
+    });
     expect(asked.status).toBe(202);
     expect((await setStatus(c.id, 'closed')).status).toBe(200);
     const clerk = await t.login('clerk');
     const r = await t.call('POST', `/api/approvals/${asked.json.approval_id}/approve`, { as: clerk, body: {} });
     expect(r.status, JSON.stringify(r.json)).toBe(400);
     expect(r.json.error.fields.account_id).toBe('账户已销户或不可用');
-    expect((await t.db.selectFrom('approvals').select('status').where('id', '=', asked.json.approval_id).executeTakeFirstOrThrow()).status).toBe('failed');
+    expect(
+      (
+        await t.db
+          .selectFrom('approvals')
+          .select('status')
+          .where('id', '=', asked.json.approval_id)
+          .executeTakeFirstOrThrow()
+      ).status,
+    ).toBe('failed');
     expect(await account(c.fund_account_id)).toMatchObject({ balance: '0.00', status: 'closed' });
-    expect(await t.db.selectFrom('fund_journal').select('id').where('reverses_id', 'in', [dep.id, wd.id]).execute()).toEqual([]);
+    expect(
+      await t.db.selectFrom('fund_journal').select('id').where('reverses_id', 'in', [dep.id, wd.id]).execute(),
+    ).toEqual([]);
   });
 });
 
@@ -417,30 +573,65 @@ describe('branch scope', () => {
     const entry = await posted(c.fund_account_id, 'deposit', '500.00');
 
     // a second branch with a teller of its own
-    const other = await t.db.insertInto('branches').values({ code: '0418', name: '本溪溪湖营业部', is_head_office: false }).returning('id').executeTakeFirstOrThrow();
-    const tellerRole = await t.db.selectFrom('roles').select('id').where('code', '=', 'teller').executeTakeFirstOrThrow();
-    const hash = (await t.db.selectFrom('operators').select('password_hash').where('username', '=', 'teller').executeTakeFirstOrThrow()).password_hash;
-    const op = await t.db.insertInto('operators').values({ username: 'teller0418', name: '溪湖柜员', branch_id: other.id, password_hash: hash }).returning('id').executeTakeFirstOrThrow();
+    const other = await t.db
+      .insertInto('branches')
+      .values({ code: '0418', name: '本溪溪湖营业部', is_head_office: false })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const tellerRole = await t.db
+      .selectFrom('roles')
+      .select('id')
+      .where('code', '=', 'teller')
+      .executeTakeFirstOrThrow();
+    const hash = (
+      await t.db
+        .selectFrom('operators')
+        .select('password_hash')
+        .where('username', '=', 'teller')
+        .executeTakeFirstOrThrow()
+    ).password_hash;
+    const op = await t.db
+      .insertInto('operators')
+      .values({ username: 'teller0418', name: '溪湖柜员', branch_id: other.id, password_hash: hash })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await t.db.insertInto('operator_roles').values({ operator_id: op.id, role_id: tellerRole.id }).execute();
     const stranger = await t.login('teller0418');
 
     const [journal, audits] = [await count('fund_journal'), await count('audit_log')];
     expect((await t.call('GET', `/api/clients/${c.id}`, { as: stranger })).status).toBe(404);
-    expect((await t.call('PUT', `/api/clients/${c.id}`, { as: stranger, body: { name: '越权', version: c.version } })).status).toBe(404);
-    expect((await t.call('POST', `/api/clients/${c.id}/status`, { as: stranger, body: { status: 'frozen', version: c.version } })).status).toBe(404);
+    expect(
+      (await t.call('PUT', `/api/clients/${c.id}`, { as: stranger, body: { name: '越权', version: c.version } }))
+        .status,
+    ).toBe(404);
+    expect(
+      (
+        await t.call('POST', `/api/clients/${c.id}/status`, {
+          as: stranger,
+          body: { status: 'frozen', version: c.version },
+        })
+      ).status,
+    ).toBe(404);
     expect((await t.call('GET', `/api/fund_accounts/${c.fund_account_id}`, { as: stranger })).status).toBe(404);
     expect((await t.call('GET', `/api/fund_journal/${entry.id}`, { as: stranger })).status).toBe(404);
     expect((await post(c.fund_account_id, 'withdrawal', '100.00', stranger)).status).toBe(404);
     expect((await post(c.fund_account_id, 'deposit', '100.00', stranger)).status).toBe(404);
-    expect((await t.call('POST', `/api/fund_journal/${entry.id}/reverse`, { as: stranger, body: { reason: '越权' } })).status).toBe(404);
+    expect(
+      (await t.call('POST', `/api/fund_journal/${entry.id}/reverse`, { as: stranger, body: { reason: '越权' } }))
+        .status,
+    ).toBe(404);
     expect([await count('fund_journal'), await count('audit_log')]).toEqual([journal, audits]);
 
-    const clients = await t.call('GET', '/api/clients' + q({ filter: { q: c.client_no }, range: [0, 99] }), { as: stranger });
+    const clients = await t.call('GET', '/api/clients' + q({ filter: { q: c.client_no }, range: [0, 99] }), {
+      as: stranger,
+    });
     expect(clients.json).toEqual([]);
     const accounts = await t.call('GET', '/api/fund_accounts' + q({ filter: { client_id: c.id } }), { as: stranger });
     expect(accounts.status).toBe(200);
     expect(accounts.json).toEqual([]);
-    const entries = await t.call('GET', '/api/fund_journal' + q({ filter: { account_id: c.fund_account_id } }), { as: stranger });
+    const entries = await t.call('GET', '/api/fund_journal' + q({ filter: { account_id: c.fund_account_id } }), {
+      as: stranger,
+    });
     expect(entries.json).toEqual([]);
     expect(entries.headers.get('content-range')).toBe('fund_journal 0-0/0');
 

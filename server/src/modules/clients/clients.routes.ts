@@ -8,7 +8,11 @@ import { actorOf } from '../audit/audit.service.js';
 import { findClient, openClient, setClientStatus, updateClient } from './clients.service.js';
 
 const tags = ['clients'];
-const phone = z.string().trim().max(20).regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})?$/);
+const phone = z
+  .string()
+  .trim()
+  .max(20)
+  .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})?$/);
 const fields = {
   name: z.string().trim().min(1).max(30),
   phone,
@@ -36,7 +40,11 @@ const openBody = z.strictObject({
   agent_phone: phone.default(''),
   id_number: z.string().trim().max(18),
 });
-const updateBody = z.strictObject({ ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.optional()])), version: versionField, id: z.unknown().optional() });
+const updateBody = z.strictObject({
+  ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.optional()])),
+  version: versionField,
+  id: z.unknown().optional(),
+});
 const statusBody = z.strictObject({ status: z.enum(['normal', 'frozen', 'lost', 'closed']), version: versionField });
 
 const listSpec = {
@@ -58,39 +66,112 @@ const listSpec = {
 function filtered(db: Db, scope: number | null, f: Record<string, unknown>) {
   let q = db.selectFrom('clients as c');
   if (scope !== null) q = q.where('c.branch_id', '=', scope);
-  if (f.id !== undefined) q = q.where('c.id', 'in', Array.isArray(f.id) ? (f.id.length ? (f.id as number[]) : [0]) : [f.id as number]);
+  if (f.id !== undefined)
+    q = q.where('c.id', 'in', Array.isArray(f.id) ? (f.id.length ? (f.id as number[]) : [0]) : [f.id as number]);
   // find a client by account number, ID number or name (柜台查找)
-  if (f.q) q = q.where((eb) => eb.or([eb('c.client_no', 'like', `${String(f.q).replace(/[\\%_]/g, (m) => '\\' + m)}%`), eb('c.id_number', '=', String(f.q).toUpperCase()), eb('c.name', 'like', likePattern(String(f.q)))]));
-  for (const k of ['client_no', 'id_number', 'status', 'client_class', 'client_manager_id'] as const) if (f[k] !== undefined) q = q.where(`c.${k}`, '=', f[k] as never);
+  if (f.q)
+    q = q.where((eb) =>
+      eb.or([
+        eb('c.client_no', 'like', `${String(f.q).replace(/[\\%_]/g, (m) => '\\' + m)}%`),
+        eb('c.id_number', '=', String(f.q).toUpperCase()),
+        eb('c.name', 'like', likePattern(String(f.q))),
+      ]),
+    );
+  for (const k of ['client_no', 'id_number', 'status', 'client_class', 'client_manager_id'] as const)
+    if (f[k] !== undefined) q = q.where(`c.${k}`, '=', f[k] as never);
   if (f.opened_on_gte) q = q.where('c.opened_on', '>=', String(f.opened_on_gte));
   if (f.opened_on_lte) q = q.where('c.opened_on', '<=', String(f.opened_on_lte));
   return q;
 }
 
 export const clientRoutes = router()
-  .openapi(route('clients.list', { method: 'get', path: '/clients', tags, summary: '客户列表 Clients (find by account, ID number or name)', request: { query: listParams } }), async (c) => {
-    const list = parseListQuery(c.req.valid('query'), listSpec);
-    const base = filtered(c.get('deps').db, branchScope(c.get('me')!), list.filter);
-    const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const rows = await base.selectAll('c').orderBy(sql.ref(`c.${list.sort.field}`), list.sort.order).orderBy('c.id', list.sort.order).offset(list.offset).limit(list.limit).execute();
-    return c.json(rows, 200, contentRange('clients', list.offset, rows.length, Number(n)));
-  })
-  .openapi(route('clients.show', { method: 'get', path: '/clients/{id}', tags, summary: '客户资料 One client', request: { params: idParams } }), async (c) => {
-    const row = await findClient(c.get('deps').db, branchScope(c.get('me')!), Number(c.req.valid('param').id));
-    if (!row) throw notFound();
-    return c.json(row, 200);
-  })
-  .openapi(route('clients.create', { method: 'post', path: '/clients', tags, summary: '开户 Open an account (ID number checked; a CNY fund account is opened too)', request: jsonBody(openBody) }), async (c) => {
-    const row = await openClient(c.get('deps').db, actorOf(c), branchScope(c.get('me')!), c.req.valid('json'));
-    return c.json(row, 201);
-  })
-  .openapi(route('clients.edit', { method: 'put', path: '/clients/{id}', tags, summary: '修改客户资料 Edit client and agent data', request: { params: idParams, ...jsonBody(updateBody) } }), async (c) => {
-    const { id: _id, ...input } = c.req.valid('json') as Record<string, unknown> & { version: number };
-    const row = await updateClient(c.get('deps').db, actorOf(c), branchScope(c.get('me')!), Number(c.req.valid('param').id), input);
-    return c.json(row, 200);
-  })
-  .openapi(route('clients.edit', { method: 'post', path: '/clients/{id}/status', tags, summary: '客户状态 Freeze, report lost, restore or close (close needs zero cash)', request: { params: idParams, ...jsonBody(statusBody) } }), async (c) => {
-    const { status, version } = c.req.valid('json');
-    const row = await setClientStatus(c.get('deps').db, actorOf(c), branchScope(c.get('me')!), Number(c.req.valid('param').id), status, version);
-    return c.json(row, 200);
-  });
+  .openapi(
+    route('clients.list', {
+      method: 'get',
+      path: '/clients',
+      tags,
+      summary: '客户列表 Clients (find by account, ID number or name)',
+      request: { query: listParams },
+    }),
+    async (c) => {
+      const list = parseListQuery(c.req.valid('query'), listSpec);
+      const base = filtered(c.get('deps').db, branchScope(c.get('me')!), list.filter);
+      const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const rows = await base
+        .selectAll('c')
+        .orderBy(sql.ref(`c.${list.sort.field}`), list.sort.order)
+        .orderBy('c.id', list.sort.order)
+        .offset(list.offset)
+        .limit(list.limit)
+        .execute();
+      return c.json(rows, 200, contentRange('clients', list.offset, rows.length, Number(n)));
+    },
+  )
+  .openapi(
+    route('clients.show', {
+      method: 'get',
+      path: '/clients/{id}',
+      tags,
+      summary: '客户资料 One client',
+      request: { params: idParams },
+    }),
+    async (c) => {
+      const row = await findClient(c.get('deps').db, branchScope(c.get('me')!), Number(c.req.valid('param').id));
+      if (!row) throw notFound();
+      return c.json(row, 200);
+    },
+  )
+  .openapi(
+    route('clients.create', {
+      method: 'post',
+      path: '/clients',
+      tags,
+      summary: '开户 Open an account (ID number checked; a CNY fund account is opened too)',
+      request: jsonBody(openBody),
+    }),
+    async (c) => {
+      const row = await openClient(c.get('deps').db, actorOf(c), branchScope(c.get('me')!), c.req.valid('json'));
+      return c.json(row, 201);
+    },
+  )
+  .openapi(
+    route('clients.edit', {
+      method: 'put',
+      path: '/clients/{id}',
+      tags,
+      summary: '修改客户资料 Edit client and agent data',
+      request: { params: idParams, ...jsonBody(updateBody) },
+    }),
+    async (c) => {
+      const { id: _id, ...input } = c.req.valid('json') as Record<string, unknown> & { version: number };
+      const row = await updateClient(
+        c.get('deps').db,
+        actorOf(c),
+        branchScope(c.get('me')!),
+        Number(c.req.valid('param').id),
+        input,
+      );
+      return c.json(row, 200);
+    },
+  )
+  .openapi(
+    route('clients.edit', {
+      method: 'post',
+      path: '/clients/{id}/status',
+      tags,
+      summary: '客户状态 Freeze, report lost, restore or close (close needs zero cash)',
+      request: { params: idParams, ...jsonBody(statusBody) },
+    }),
+    async (c) => {
+      const { status, version } = c.req.valid('json');
+      const row = await setClientStatus(
+        c.get('deps').db,
+        actorOf(c),
+        branchScope(c.get('me')!),
+        Number(c.req.valid('param').id),
+        status,
+        version,
+      );
+      return c.json(row, 200);
+    },
+  );

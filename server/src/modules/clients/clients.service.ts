@@ -23,7 +23,12 @@ export interface ClientInput {
 
 async function checkRefs(db: Db, scope: number | null, input: Partial<ClientInput>) {
   if (input.client_class !== undefined) {
-    const ok = await db.selectFrom('dictionary').select('id').where('category', '=', 'client_class').where('code', '=', input.client_class).executeTakeFirst();
+    const ok = await db
+      .selectFrom('dictionary')
+      .select('id')
+      .where('category', '=', 'client_class')
+      .where('code', '=', input.client_class)
+      .executeTakeFirst();
     if (!ok) throw fieldError('client_class', 'unknown_code', { value: input.client_class });
   }
   if (input.client_manager_id) {
@@ -47,11 +52,17 @@ export function findClient(db: Db, scope: number | null, id: number) {
  * 开户: a client is opened by ID number (format, birth date and check digit validated; one client
  * per ID number) with a CNY fund account; numbers are the branch code + a sequence.
  */
-export async function openClient(db: Db, actor: Actor, scope: number | null, input: ClientInput & { id_number: string }) {
+export async function openClient(
+  db: Db,
+  actor: Actor,
+  scope: number | null,
+  input: ClientInput & { id_number: string },
+) {
   const date = await businessDate(db);
   const id = parseIdNumber(input.id_number, date);
   if ('problem' in id) throw fieldError('id_number', id.problem);
-  if (await db.selectFrom('clients').select('id').where('id_number', '=', id.normalized).executeTakeFirst()) throw fieldError('id_number', 'id_duplicate');
+  if (await db.selectFrom('clients').select('id').where('id_number', '=', id.normalized).executeTakeFirst())
+    throw fieldError('id_number', 'id_duplicate');
   await checkRefs(db, scope, input);
   const branchId = actor.branch_id!;
   // a simultaneous opening with the same ID number passes the check above too: the unique index
@@ -60,16 +71,37 @@ export async function openClient(db: Db, actor: Actor, scope: number | null, inp
     const branch = await trx.selectFrom('branches').select('code').where('id', '=', branchId).executeTakeFirstOrThrow();
     // serialise numbering per branch
     await sql`SELECT pg_advisory_xact_lock(${7_000_000 + branchId})`.execute(trx);
-    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM clients WHERE branch_id = ${branchId}`.execute(trx);
+    const { rows } = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM clients WHERE branch_id = ${branchId}`.execute(trx);
     const clientNo = `${branch.code}${String(rows[0]!.n + 1).padStart(6, '0')}`;
     const client = await trx
       .insertInto('clients')
-      .values({ ...input, id_number: id.normalized, birth_date: id.birth_date, gender: id.gender, client_no: clientNo, branch_id: branchId, opened_on: date, status: 'normal', created_at: actor.at, updated_at: actor.at })
+      .values({
+        ...input,
+        id_number: id.normalized,
+        birth_date: id.birth_date,
+        gender: id.gender,
+        client_no: clientNo,
+        branch_id: branchId,
+        opened_on: date,
+        status: 'normal',
+        created_at: actor.at,
+        updated_at: actor.at,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
     const account = await trx
       .insertInto('fund_accounts')
-      .values({ account_no: `${clientNo}01`, client_id: client.id, currency: 'CNY', branch_id: branchId, opened_on: date, created_at: actor.at, updated_at: actor.at })
+      .values({
+        account_no: `${clientNo}01`,
+        client_id: client.id,
+        currency: 'CNY',
+        branch_id: branchId,
+        opened_on: date,
+        created_at: actor.at,
+        updated_at: actor.at,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
     await audit(trx, actor, { action: 'create', resource: 'clients', record_id: client.id, after: client });
@@ -81,14 +113,26 @@ export async function openClient(db: Db, actor: Actor, scope: number | null, inp
   });
 }
 
-export async function updateClient(db: Db, actor: Actor, scope: number | null, id: number, input: Partial<ClientInput> & { version: number }) {
+export async function updateClient(
+  db: Db,
+  actor: Actor,
+  scope: number | null,
+  id: number,
+  input: Partial<ClientInput> & { version: number },
+) {
   const before = await findClient(db, scope, id);
   if (!before) throw notFound();
   if (before.status === 'closed') throw badRequest({ status: { key: 'client_closed' } });
   await checkRefs(db, scope, input);
   const { version, ...fields } = input;
   return inTransaction(db, async (trx) => {
-    const after = await trx.updateTable('clients').set((eb) => ({ ...fields, version: eb('version', '+', 1), updated_at: actor.at })).where('id', '=', id).where('version', '=', version).returningAll().executeTakeFirst();
+    const after = await trx
+      .updateTable('clients')
+      .set((eb) => ({ ...fields, version: eb('version', '+', 1), updated_at: actor.at }))
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .returningAll()
+      .executeTakeFirst();
     if (!after) throw stale();
     await audit(trx, actor, { action: 'update', resource: 'clients', record_id: id, before, after });
     return after;
@@ -96,7 +140,14 @@ export async function updateClient(db: Db, actor: Actor, scope: number | null, i
 }
 
 /** Status changes (冻结, 挂失, 恢复正常, 销户). Closing needs zero cash and nothing frozen. */
-export async function setClientStatus(db: Db, actor: Actor, scope: number | null, id: number, status: 'normal' | 'frozen' | 'lost' | 'closed', version: number) {
+export async function setClientStatus(
+  db: Db,
+  actor: Actor,
+  scope: number | null,
+  id: number,
+  status: 'normal' | 'frozen' | 'lost' | 'closed',
+  version: number,
+) {
   const before = await findClient(db, scope, id);
   if (!before) throw notFound();
   if (before.status === 'closed') throw badRequest({ status: { key: 'client_closed' } });
@@ -104,39 +155,87 @@ export async function setClientStatus(db: Db, actor: Actor, scope: number | null
     if (status === 'closed') {
       // lock every account of the client (a posting in flight waits, then finds it closed);
       // PostgreSQL refuses FOR UPDATE on an aggregate, so the rows are read and checked here
-      const { rows } = await sql<{ balance: string; frozen: string }>`SELECT balance, frozen FROM fund_accounts WHERE client_id = ${id} FOR UPDATE`.execute(trx);
-      if (rows.some((a) => !new Decimal(a.balance).isZero() || !new Decimal(a.frozen).isZero())) throw badRequest({ status: { key: 'close_needs_zero' } });
-      const { rows: held } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM positions WHERE client_id = ${id} AND (quantity <> 0 OR frozen <> 0)`.execute(trx);
+      const { rows } = await sql<{
+        balance: string;
+        frozen: string;
+      }>`SELECT balance, frozen FROM fund_accounts WHERE client_id = ${id} FOR UPDATE`.execute(trx);
+      if (rows.some((a) => !new Decimal(a.balance).isZero() || !new Decimal(a.frozen).isZero()))
+        throw badRequest({ status: { key: 'close_needs_zero' } });
+      const { rows: held } = await sql<{
+        n: number;
+      }>`SELECT count(*)::int AS n FROM positions WHERE client_id = ${id} AND (quantity <> 0 OR frozen <> 0)`.execute(
+        trx,
+      );
       if (held[0]!.n > 0) throw badRequest({ status: { key: 'close_needs_no_holdings' } });
-      await sql`UPDATE fund_accounts SET status = 'closed', updated_at = ${actor.at} WHERE client_id = ${id}`.execute(trx);
+      await sql`UPDATE fund_accounts SET status = 'closed', updated_at = ${actor.at} WHERE client_id = ${id}`.execute(
+        trx,
+      );
     }
     const after = await trx
       .updateTable('clients')
-      .set((eb) => ({ status, closed_on: status === 'closed' ? sql<string>`(SELECT value::date FROM system_params WHERE key = 'business_date')` : null, version: eb('version', '+', 1), updated_at: actor.at }))
+      .set((eb) => ({
+        status,
+        closed_on:
+          status === 'closed' ? sql<string>`(SELECT value::date FROM system_params WHERE key = 'business_date')` : null,
+        version: eb('version', '+', 1),
+        updated_at: actor.at,
+      }))
       .where('id', '=', id)
       .where('version', '=', version)
       .returningAll()
       .executeTakeFirst();
     if (!after) throw stale();
-    await audit(trx, actor, { action: `status_${status}`, resource: 'clients', record_id: id, before: { status: before.status }, after: { status } });
+    await audit(trx, actor, {
+      action: `status_${status}`,
+      resource: 'clients',
+      record_id: id,
+      before: { status: before.status },
+      after: { status },
+    });
     return after;
   });
 }
 
 /** A fund account in another currency (B shares settle in USD or HKD), one per client and currency. */
-export async function openFundAccount(db: Db, actor: Actor, scope: number | null, input: { client_id: number; currency: string }) {
+export async function openFundAccount(
+  db: Db,
+  actor: Actor,
+  scope: number | null,
+  input: { client_id: number; currency: string },
+) {
   const client = await findClient(db, scope, input.client_id);
   if (!client) throw fieldError('client_id', 'unknown_reference');
   if (client.status === 'closed') throw fieldError('client_id', 'client_closed');
-  const known = await db.selectFrom('dictionary').select('id').where('category', '=', 'currency').where('code', '=', input.currency).executeTakeFirst();
+  const known = await db
+    .selectFrom('dictionary')
+    .select('id')
+    .where('category', '=', 'currency')
+    .where('code', '=', input.currency)
+    .executeTakeFirst();
   if (!known) throw fieldError('currency', 'unknown_code', { value: input.currency });
-  if (await db.selectFrom('fund_accounts').select('id').where('client_id', '=', client.id).where('currency', '=', input.currency).executeTakeFirst()) throw fieldError('currency', 'duplicate', { value: input.currency });
+  if (
+    await db
+      .selectFrom('fund_accounts')
+      .select('id')
+      .where('client_id', '=', client.id)
+      .where('currency', '=', input.currency)
+      .executeTakeFirst()
+  )
+    throw fieldError('currency', 'duplicate', { value: input.currency });
   const suffix = { CNY: '01', USD: '02', HKD: '03' }[input.currency] ?? '09';
   const date = await businessDate(db);
   return inTransaction(db, async (trx) => {
     const account = await trx
       .insertInto('fund_accounts')
-      .values({ account_no: `${client.client_no}${suffix}`, client_id: client.id, currency: input.currency, branch_id: client.branch_id, opened_on: date, created_at: actor.at, updated_at: actor.at })
+      .values({
+        account_no: `${client.client_no}${suffix}`,
+        client_id: client.id,
+        currency: input.currency,
+        branch_id: client.branch_id,
+        opened_on: date,
+        created_at: actor.at,
+        updated_at: actor.at,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
     await audit(trx, actor, { action: 'create', resource: 'fund_accounts', record_id: account.id, after: account });

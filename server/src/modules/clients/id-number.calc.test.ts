@@ -22,12 +22,19 @@ describe('身份证号码 check', () => {
 
   it('accepts every number built with the right check character, and no other', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 110000, max: 659999 }), fc.date({ min: new Date('1930-01-01'), max: new Date('2008-12-31'), noInvalidDate: true }), fc.integer({ min: 0, max: 999 }), fc.constantFrom(...'0123456789X'), (area, birth, seq, wrong) => {
-        const first17 = `${area}${birth.toISOString().slice(0, 10).replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
-        const right = checkChar(first17);
-        expect('problem' in parseIdNumber(first17 + right, '2026-11-23')).toBe(false);
-        if (wrong !== right) expect(parseIdNumber(first17 + wrong, '2026-11-23')).toEqual({ problem: 'id_check_digit' });
-      }),
+      fc.property(
+        fc.integer({ min: 110000, max: 659999 }),
+        fc.date({ min: new Date('1930-01-01'), max: new Date('2008-12-31'), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 999 }),
+        fc.constantFrom(...'0123456789X'),
+        (area, birth, seq, wrong) => {
+          const first17 = `${area}${birth.toISOString().slice(0, 10).replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
+          const right = checkChar(first17);
+          expect('problem' in parseIdNumber(first17 + right, '2026-11-23')).toBe(false);
+          if (wrong !== right)
+            expect(parseIdNumber(first17 + wrong, '2026-11-23')).toEqual({ problem: 'id_check_digit' });
+        },
+      ),
     );
   });
 });

@@ -14,12 +14,16 @@ export function checkChar(first17: string): string {
 export type IdProblem = 'id_format' | 'id_birth_date' | 'id_check_digit';
 
 /** Reads an ID number: its birth date and gender, or why it is not valid. `today` bounds the birth date. */
-export function parseIdNumber(raw: string, today: string): { birth_date: string; gender: 'M' | 'F'; normalized: string } | { problem: IdProblem } {
+export function parseIdNumber(
+  raw: string,
+  today: string,
+): { birth_date: string; gender: 'M' | 'F'; normalized: string } | { problem: IdProblem } {
   const id = raw.trim().toUpperCase();
   if (!/^[1-9]\d{16}[\dX]$/.test(id)) return { problem: 'id_format' };
   const birth = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
   const d = new Date(`${birth}T00:00:00Z`);
-  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== birth || birth > today || birth < '1900-01-01') return { problem: 'id_birth_date' };
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== birth || birth > today || birth < '1900-01-01')
+    return { problem: 'id_birth_date' };
   if (checkChar(id.slice(0, 17)) !== id[17]) return { problem: 'id_check_digit' };
   return { birth_date: birth, gender: Number(id[16]) % 2 === 1 ? 'M' : 'F', normalized: id };
 }

@@ -23,7 +23,9 @@ interface FeeKey {
  */
 export async function clearTrades(trx: Db, date: string) {
   const schedules = await schedulesInForce(trx, date);
-  const clientScoped = JSON.stringify([...new Set(schedules.filter((s) => s.scope === 'client').map((s) => s.scope_value))]);
+  const clientScoped = JSON.stringify([
+    ...new Set(schedules.filter((s) => s.scope === 'client').map((s) => s.scope_value)),
+  ]);
   // the clients with a schedule of their own: a small table joined on equality (hashable), not a
   // subquery per trade
   const scoped = sql`cs AS MATERIALIZED (SELECT DISTINCT value AS client_no FROM jsonb_array_elements_text(${clientScoped}::jsonb))`;
@@ -33,9 +35,21 @@ export async function clearTrades(trx: Db, date: string) {
     FROM trades t JOIN securities s ON s.id = t.security_id JOIN clients c ON c.id = t.client_id LEFT JOIN cs ON cs.client_no = c.client_no
     WHERE t.business_date = ${date}`.execute(trx);
   const rates = keys.map((k) => {
-    const picked = resolveSchedules(schedules, { date, side: k.side, market: k.market, security_type: k.type, board: k.board, client_class: k.client_class, client_id: k.client_no || null });
+    const picked = resolveSchedules(schedules, {
+      date,
+      side: k.side,
+      market: k.market,
+      security_type: k.type,
+      board: k.board,
+      client_class: k.client_class,
+      client_id: k.client_no || null,
+    });
     const item = (i: FeeItem) => picked[i] ?? null;
-    return { ...k, ...Object.fromEntries(FEE_ITEMS.map((i) => [`${i}_rate`, item(i)?.rate ?? null])), commission_min: item('commission')?.min_fee ?? '0' };
+    return {
+      ...k,
+      ...Object.fromEntries(FEE_ITEMS.map((i) => [`${i}_rate`, item(i)?.rate ?? null])),
+      commission_min: item('commission')?.min_fee ?? '0',
+    };
   });
   const fee = (item: FeeItem) => sql.raw(`coalesce(round(f.amount * f.${item}_rate, 2), 0)`);
   const { rows } = await sql<{ cleared: number; corrected: number }>`

@@ -19,13 +19,22 @@ const { databaseUrl, dataDir, backupDir, pgBinDir } = readConfig();
 const conn = await connect({ databaseUrl, dataDir: databaseUrl ? undefined : dataDir });
 await migrate(conn.db);
 const username = arg('operator') ?? 'clerk';
-const op = await conn.db.selectFrom('operators').select(['id', 'branch_id']).where('username', '=', username).executeTakeFirst();
+const op = await conn.db
+  .selectFrom('operators')
+  .select(['id', 'branch_id'])
+  .where('username', '=', username)
+  .executeTakeFirst();
 if (!op) {
   console.error(`no operator ${username}`);
   process.exit(2);
 }
 try {
-  const run = (await runDayEnd(conn.db, { operator_id: op.id, username, branch_id: op.branch_id, ip: 'cli', request_id: 'cli', at: new Date() }, date, { backups: backupContext(conn, { backupDir, pgBinDir }) })) as { next_date: string; steps: { name: string; rows: number; detail: string }[] };
+  const run = (await runDayEnd(
+    conn.db,
+    { operator_id: op.id, username, branch_id: op.branch_id, ip: 'cli', request_id: 'cli', at: new Date() },
+    date,
+    { backups: backupContext(conn, { backupDir, pgBinDir }) },
+  )) as { next_date: string; steps: { name: string; rows: number; detail: string }[] };
   for (const s of run.steps) console.log(`  ${s.name.padEnd(18)} ${String(s.rows).padStart(8)}  ${s.detail}`);
   console.log(`day-end ${date} completed; next business date ${run.next_date}`);
 } catch (e) {

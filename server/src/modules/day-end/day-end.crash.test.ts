@@ -46,7 +46,10 @@ async function build(db: Parameters<typeof migrate>[0]) {
 }
 
 /** A copy of the prepared place for one scenario. */
-async function copyOf(base: string, label: string): Promise<{ env: NodeJS.ProcessEnv; open: () => ReturnType<typeof connect> }> {
+async function copyOf(
+  base: string,
+  label: string,
+): Promise<{ env: NodeJS.ProcessEnv; open: () => ReturnType<typeof connect> }> {
   if (url) {
     const db = await scratchDatabase(url, `bc_crash_${label}_${process.pid}`, base);
     made.push(db);
@@ -60,7 +63,11 @@ async function copyOf(base: string, label: string): Promise<{ env: NodeJS.Proces
 /** `npm run day-end` in its own process; resolves with how it ended. */
 function dayEnd(env: NodeJS.ProcessEnv): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/modules/day-end/day-end-cli.ts', '--date', DATE], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'server/src/modules/day-end/day-end-cli.ts', '--date', DATE],
+      { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
@@ -74,12 +81,22 @@ async function ledgerHash(open: () => ReturnType<typeof connect>): Promise<strin
   const q = async (text: string) => JSON.stringify((await sql.raw(text).execute(conn.db)).rows);
   const parts = [
     await q(`SELECT value FROM system_params WHERE key = 'business_date'`),
-    await q(`SELECT account_no, balance, frozen, unwithdrawable, interest_base, status FROM fund_accounts ORDER BY account_no`),
-    await q(`SELECT a.account_no, j.business_date, j.type, j.amount, j.frozen_delta, j.balance_after, j.frozen_after, j.reference FROM fund_journal j JOIN fund_accounts a ON a.id = j.account_id ORDER BY a.account_no, j.balance_after, j.type, j.amount, j.reference`),
-    await q(`SELECT client_id, security_id, quantity, frozen, today_bought, cost FROM positions ORDER BY client_id, security_id`),
+    await q(
+      `SELECT account_no, balance, frozen, unwithdrawable, interest_base, status FROM fund_accounts ORDER BY account_no`,
+    ),
+    await q(
+      `SELECT a.account_no, j.business_date, j.type, j.amount, j.frozen_delta, j.balance_after, j.frozen_after, j.reference FROM fund_journal j JOIN fund_accounts a ON a.id = j.account_id ORDER BY a.account_no, j.balance_after, j.type, j.amount, j.reference`,
+    ),
+    await q(
+      `SELECT client_id, security_id, quantity, frozen, today_bought, cost FROM positions ORDER BY client_id, security_id`,
+    ),
     await q(`SELECT order_no, status, filled_quantity, frozen_cash FROM orders ORDER BY order_no`),
-    await q(`SELECT business_date, branch_id, trades, turnover, commission, deposits, withdrawals, client_funds FROM daily_summaries ORDER BY business_date, branch_id`),
-    await q(`SELECT business_date, market, seat_no, trades, net_payable FROM clearing_summaries ORDER BY business_date, market, seat_no`),
+    await q(
+      `SELECT business_date, branch_id, trades, turnover, commission, deposits, withdrawals, client_funds FROM daily_summaries ORDER BY business_date, branch_id`,
+    ),
+    await q(
+      `SELECT business_date, market, seat_no, trades, net_payable FROM clearing_summaries ORDER BY business_date, market, seat_no`,
+    ),
     await q(`SELECT business_date, status FROM day_end_runs WHERE status = 'completed' ORDER BY business_date`),
   ];
   await conn.close();
@@ -103,16 +120,20 @@ afterAll(async () => {
 });
 
 describe(`day-end survives a crash in any step (${url ? 'PostgreSQL' : 'PGlite'})`, () => {
-  it.each(STEPS.map((s) => s.name))('killed in %s, restarted: the same books as an uninterrupted run', async (step) => {
-    const place = await copyOf(base, step);
-    const before = await ledgerHash(place.open);
-    const crashed = await dayEnd({ ...place.env, DAY_END_CRASH_AT: step });
-    expect(crashed.signal, crashed.out).toBe('SIGKILL');
-    // nothing of the killed run is left (and the run does change the books)
-    expect(await ledgerHash(place.open)).toBe(before);
-    expect(before).not.toBe(reference);
-    const again = await dayEnd(place.env);
-    expect(again.code, again.out).toBe(0);
-    expect(await ledgerHash(place.open)).toBe(reference);
-  }, 120_000);
+  it.each(STEPS.map((s) => s.name))(
+    'killed in %s, restarted: the same books as an uninterrupted run',
+    async (step) => {
+      const place = await copyOf(base, step);
+      const before = await ledgerHash(place.open);
+      const crashed = await dayEnd({ ...place.env, DAY_END_CRASH_AT: step });
+      expect(crashed.signal, crashed.out).toBe('SIGKILL');
+      // nothing of the killed run is left (and the run does change the books)
+      expect(await ledgerHash(place.open)).toBe(before);
+      expect(before).not.toBe(reference);
+      const again = await dayEnd(place.env);
+      expect(again.code, again.out).toBe(0);
+      expect(await ledgerHash(place.open)).toBe(reference);
+    },
+    120_000,
+  );
 });

@@ -14,22 +14,72 @@ const spec = {
 
 /** Day-end is company-wide (one business date), so its runs are not branch-scoped. */
 export const dayEndRoutes = router()
-  .openapi(route('day_end_runs.list', { method: 'get', path: '/day_end_runs', tags, summary: '日终记录 Day-end runs', request: { query: listParams } }), async (c) => {
-    const list = parseListQuery(c.req.valid('query'), spec);
-    let q = c.get('deps').db.selectFrom('day_end_runs as r' as never) as any;
-    if (list.filter.id !== undefined) q = q.where('r.id', 'in', Array.isArray(list.filter.id) ? (list.filter.id.length ? list.filter.id : [0]) : [list.filter.id]);
-    if (list.filter.status) q = q.where('r.status', '=', list.filter.status);
-    if (list.filter.business_date) q = q.where('r.business_date', '=', list.filter.business_date);
-    const { n } = await q.select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-    const rows = await q.selectAll('r').orderBy(sql.ref(`r.${list.sort.field}`), list.sort.order).orderBy('r.id', list.sort.order).offset(list.offset).limit(list.limit).execute();
-    return c.json(rows, 200, contentRange('day_end_runs', list.offset, rows.length, Number(n)));
-  })
-  .openapi(route('day_end_runs.list', { method: 'get', path: '/day_end_runs/precheck', tags, summary: '日终预检 Open orders, today\'s trades, invariants now' }), async (c) => c.json(await precheck(c.get('deps').db), 200))
-  .openapi(route('day_end_runs.show', { method: 'get', path: '/day_end_runs/{id}', tags, summary: '日终详情 One run with its steps', request: { params: idParams } }), async (c) => {
-    const run = await findRun(c.get('deps').db, Number(c.req.valid('param').id));
-    if (!run) throw notFound();
-    return c.json(run, 200);
-  })
-  .openapi(route('day_end_runs.run', { method: 'post', path: '/day_end_runs', tags, summary: '执行日终 Run day-end for the open business date (all steps or nothing)', request: jsonBody(z.strictObject({ business_date: z.iso.date() })) }), async (c) =>
-    c.json(await runDayEnd(c.get('deps').db, actorOf(c), c.req.valid('json').business_date, { backups: c.get('deps').backups }), 201),
+  .openapi(
+    route('day_end_runs.list', {
+      method: 'get',
+      path: '/day_end_runs',
+      tags,
+      summary: '日终记录 Day-end runs',
+      request: { query: listParams },
+    }),
+    async (c) => {
+      const list = parseListQuery(c.req.valid('query'), spec);
+      let q = c.get('deps').db.selectFrom('day_end_runs as r' as never) as any;
+      if (list.filter.id !== undefined)
+        q = q.where(
+          'r.id',
+          'in',
+          Array.isArray(list.filter.id) ? (list.filter.id.length ? list.filter.id : [0]) : [list.filter.id],
+        );
+      if (list.filter.status) q = q.where('r.status', '=', list.filter.status);
+      if (list.filter.business_date) q = q.where('r.business_date', '=', list.filter.business_date);
+      const { n } = await q.select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      const rows = await q
+        .selectAll('r')
+        .orderBy(sql.ref(`r.${list.sort.field}`), list.sort.order)
+        .orderBy('r.id', list.sort.order)
+        .offset(list.offset)
+        .limit(list.limit)
+        .execute();
+      return c.json(rows, 200, contentRange('day_end_runs', list.offset, rows.length, Number(n)));
+    },
+  )
+  .openapi(
+    route('day_end_runs.list', {
+      method: 'get',
+      path: '/day_end_runs/precheck',
+      tags,
+      summary: "日终预检 Open orders, today's trades, invariants now",
+    }),
+    async (c) => c.json(await precheck(c.get('deps').db), 200),
+  )
+  .openapi(
+    route('day_end_runs.show', {
+      method: 'get',
+      path: '/day_end_runs/{id}',
+      tags,
+      summary: '日终详情 One run with its steps',
+      request: { params: idParams },
+    }),
+    async (c) => {
+      const run = await findRun(c.get('deps').db, Number(c.req.valid('param').id));
+      if (!run) throw notFound();
+      return c.json(run, 200);
+    },
+  )
+  .openapi(
+    route('day_end_runs.run', {
+      method: 'post',
+      path: '/day_end_runs',
+      tags,
+      summary: '执行日终 Run day-end for the open business date (all steps or nothing)',
+      request: jsonBody(z.strictObject({ business_date: z.iso.date() })),
+    }),
+    async (c) =>
+      c.json(
+        await runDayEnd(c.get('deps').db, actorOf(c), c.req.valid('json').business_date, {
+          backups: c.get('deps').backups,
+        }),
+        201,
+      ),
   );

@@ -26,7 +26,9 @@ export type Step = { name: string; run: (ctx: StepContext) => Promise<StepResult
 const closeDay: Step = {
   name: 'close_day',
   run: async ({ trx, date }) => {
-    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM orders WHERE business_date = ${date}`.execute(trx);
+    const { rows } = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM orders WHERE business_date = ${date}`.execute(trx);
     return { rows: rows[0]!.n, detail: `当日委托 ${rows[0]!.n} 笔` };
   },
 };
@@ -35,7 +37,12 @@ const closeDay: Step = {
 const matchedTrades: Step = {
   name: 'match_trades',
   run: async ({ trx, date }) => {
-    const { rows } = await sql<{ n: number; files: number }>`SELECT count(*)::int AS n, count(DISTINCT source)::int AS files FROM trades WHERE business_date = ${date}`.execute(trx);
+    const { rows } = await sql<{
+      n: number;
+      files: number;
+    }>`SELECT count(*)::int AS n, count(DISTINCT source)::int AS files FROM trades WHERE business_date = ${date}`.execute(
+      trx,
+    );
     return { rows: rows[0]!.n, detail: `成交 ${rows[0]!.n} 笔，来自 ${rows[0]!.files} 个成交回报文件` };
   },
 };
@@ -70,7 +77,10 @@ const delivery: Step = {
         coalesce(sum(amount) FILTER (WHERE side = 'buy'), 0) - coalesce(sum(amount) FILTER (WHERE side = 'sell'), 0) + sum(stamp_duty) + sum(transfer_fee) + sum(handling_fee) + sum(regulatory_fee)
       FROM trades WHERE business_date = ${date} GROUP BY branch_id, market, seat_no`.execute(trx);
     const n = Number(r.numAffectedRows ?? 0);
-    return { rows: d.cash.entries + d.holdings.entries, detail: `资金交收 ${d.cash.entries} 笔（${d.cash.accounts} 户，净额 ${d.cash.amount}），证券交收 ${d.holdings.entries} 笔；一级清算 ${n} 行` };
+    return {
+      rows: d.cash.entries + d.holdings.entries,
+      detail: `资金交收 ${d.cash.entries} 笔（${d.cash.accounts} 户，净额 ${d.cash.amount}），证券交收 ${d.holdings.entries} 笔；一级清算 ${n} 行`,
+    };
   },
 };
 
@@ -79,7 +89,10 @@ const releaseFreezes: Step = {
   name: 'release_freezes',
   run: async ({ trx, actor, date }) => {
     const r = await expireOrders(trx, actor, date);
-    return { rows: r.cash.entries + r.shares.entries + r.sameDay.entries, detail: `未成交委托 ${r.orders} 笔失效：资金解冻 ${r.cash.entries} 户，证券解冻 ${r.shares.entries} 个持仓；当日冻结解除 ${r.sameDay.entries} 户` };
+    return {
+      rows: r.cash.entries + r.shares.entries + r.sameDay.entries,
+      detail: `未成交委托 ${r.orders} 笔失效：资金解冻 ${r.cash.entries} 户，证券解冻 ${r.shares.entries} 个持仓；当日冻结解除 ${r.sameDay.entries} 户`,
+    };
   },
 };
 
@@ -92,9 +105,16 @@ const interest: Step = {
   name: 'interest',
   run: async ({ trx, actor, date }) => {
     const accrued = await accrue(trx, date);
-    const params = await trx.selectFrom('system_params').select(['key', 'value']).where('key', 'in', ['interest_rate_annual', 'interest_capitalisation_dates']).execute();
+    const params = await trx
+      .selectFrom('system_params')
+      .select(['key', 'value'])
+      .where('key', 'in', ['interest_rate_annual', 'interest_capitalisation_dates'])
+      .execute();
     const rate = params.find((p) => p.key === 'interest_rate_annual')?.value ?? '0';
-    const dates = (params.find((p) => p.key === 'interest_capitalisation_dates')?.value ?? '').split(',').map((d) => d.trim()).filter((d) => /^\d{2}-\d{2}$/.test(d));
+    const dates = (params.find((p) => p.key === 'interest_capitalisation_dates')?.value ?? '')
+      .split(',')
+      .map((d) => d.trim())
+      .filter((d) => /^\d{2}-\d{2}$/.test(d));
     // a 转息日 on a weekend or holiday is honoured by the last day-end before it passes
     const next = (await nextTradingDayOf(trx, 'SH-A', date)) ?? date;
     const year = Number(date.slice(0, 4));
@@ -102,11 +122,19 @@ const interest: Step = {
     if (!due) return { rows: accrued, detail: `${accrued} 个有变动的账户结转利息积数` };
     await bringAllForward(trx, date);
     // interest = base × rate / 360, half-up to the cent (PostgreSQL's round of a positive numeric)
-    const posted = await postSet(trx, actor, date, '结息', sql`
+    const posted = await postSet(
+      trx,
+      actor,
+      date,
+      '结息',
+      sql`
       SELECT id AS account_id, 0 AS seq, 'interest' AS type, round(interest_base * ${rate}::numeric / 360, 2) AS amount, 0::numeric AS frozen_delta,
         NULL AS freeze_kind, NULL AS bank_code, ${`结息 ${date}`} AS reference
-      FROM fund_accounts WHERE interest_base > 0`);
-    await sql`UPDATE fund_accounts SET interest_base = 0, interest_accrued_to = ${date}::date WHERE interest_base <> 0`.execute(trx);
+      FROM fund_accounts WHERE interest_base > 0`,
+    );
+    await sql`UPDATE fund_accounts SET interest_base = 0, interest_accrued_to = ${date}::date WHERE interest_base <> 0`.execute(
+      trx,
+    );
     return { rows: posted.entries, detail: `转息日：${posted.entries} 个账户结息入账，合计 ${posted.amount}` };
   },
 };
@@ -116,7 +144,8 @@ const checkInvariants: Step = {
   name: 'check_invariants',
   run: async ({ trx }) => {
     const broken = await invariantViolations(trx, 'day');
-    if (broken.length) throw new AppError(409, 'DAY_END_INVARIANT', 'day_end_invariant', { what: broken.slice(0, 5).join(', ') });
+    if (broken.length)
+      throw new AppError(409, 'DAY_END_INVARIANT', 'day_end_invariant', { what: broken.slice(0, 5).join(', ') });
     return { rows: 0, detail: '账务检查全部通过' };
   },
 };
@@ -140,7 +169,9 @@ const summaries: Step = {
                  FROM fund_journal WHERE business_date = ${date} GROUP BY branch_id) j ON j.branch_id = b.id
       LEFT JOIN (SELECT branch_id, sum(balance) funds FROM fund_accounts WHERE currency = 'CNY' GROUP BY branch_id) f ON f.branch_id = b.id
       LEFT JOIN (SELECT branch_id, count(*) FILTER (WHERE status <> 'closed') clients, count(*) FILTER (WHERE opened_on = ${date}) new_clients,
-                   count(*) FILTER (WHERE closed_on = ${date}) closed_clients FROM clients GROUP BY branch_id) c ON c.branch_id = b.id`.execute(trx);
+                   count(*) FILTER (WHERE closed_on = ${date}) closed_clients FROM clients GROUP BY branch_id) c ON c.branch_id = b.id`.execute(
+      trx,
+    );
     return { rows: Number(r.numAffectedRows ?? 0), detail: '各营业部当日数据已汇总' };
   },
 };
@@ -154,7 +185,12 @@ const bankDetail: Step = {
       WHERE j.business_date = ${date} AND j.type IN ('bank_in', 'bank_out') AND NOT EXISTS (SELECT 1 FROM fund_journal r WHERE r.reverses_id = j.id)
       GROUP BY j.bank_code ORDER BY j.bank_code`.execute(trx);
     const n = rows.reduce((s, r) => s + r.n, 0);
-    return { rows: n, detail: rows.length ? rows.map((r) => `${r.bank_code} ${r.n} 笔 净额 ${new Decimal(r.net).toFixed(2)}`).join('；') : '当日无银证转账' };
+    return {
+      rows: n,
+      detail: rows.length
+        ? rows.map((r) => `${r.bank_code} ${r.n} 笔 净额 ${new Decimal(r.net).toFixed(2)}`).join('；')
+        : '当日无银证转账',
+    };
   },
 };
 
@@ -164,9 +200,14 @@ const archive: Step = {
   run: async ({ trx, date }) => {
     await sql`INSERT INTO fund_journal_history SELECT * FROM fund_journal WHERE business_date <= ${date}`.execute(trx);
     const f = await sql`DELETE FROM fund_journal WHERE business_date <= ${date}`.execute(trx);
-    await sql`INSERT INTO position_journal_history SELECT * FROM position_journal WHERE business_date <= ${date}`.execute(trx);
+    await sql`INSERT INTO position_journal_history SELECT * FROM position_journal WHERE business_date <= ${date}`.execute(
+      trx,
+    );
     const p = await sql`DELETE FROM position_journal WHERE business_date <= ${date}`.execute(trx);
-    return { rows: Number(f.numAffectedRows ?? 0) + Number(p.numAffectedRows ?? 0), detail: `资金流水 ${f.numAffectedRows ?? 0} 笔、证券流水 ${p.numAffectedRows ?? 0} 笔入历史库` };
+    return {
+      rows: Number(f.numAffectedRows ?? 0) + Number(p.numAffectedRows ?? 0),
+      detail: `资金流水 ${f.numAffectedRows ?? 0} 笔、证券流水 ${p.numAffectedRows ?? 0} 笔入历史库`,
+    };
   },
 };
 
@@ -183,7 +224,11 @@ const rollDate: Step = {
       WHERE today_bought <> 0 OR opening_quantity <> quantity OR opening_frozen <> frozen`.execute(trx);
     const a = await sql`UPDATE fund_accounts SET unwithdrawable = 0, opening_balance = balance, opening_frozen = frozen
       WHERE unwithdrawable <> 0 OR opening_balance <> balance OR opening_frozen <> frozen`.execute(trx);
-    await trx.updateTable('system_params').set((eb) => ({ value: next, version: eb('version', '+', 1) })).where('key', '=', 'business_date').execute();
+    await trx
+      .updateTable('system_params')
+      .set((eb) => ({ value: next, version: eb('version', '+', 1) }))
+      .where('key', '=', 'business_date')
+      .execute();
     return { rows: Number(p.numAffectedRows ?? 0) + Number(a.numAffectedRows ?? 0), detail: `下一业务日 ${next}` };
   },
 };
@@ -193,4 +238,16 @@ const rollDate: Step = {
  * transfer detail. The snapshots before and after clearing (3, 10) are taken by the run around
  * this transaction (a dump sees only committed data); the report package (12) comes with the reports.
  */
-export const STEPS: readonly Step[] = [closeDay, matchedTrades, clearing, delivery, releaseFreezes, interest, checkInvariants, summaries, bankDetail, archive, rollDate];
+export const STEPS: readonly Step[] = [
+  closeDay,
+  matchedTrades,
+  clearing,
+  delivery,
+  releaseFreezes,
+  interest,
+  checkInvariants,
+  summaries,
+  bankDetail,
+  archive,
+  rollDate,
+];

@@ -10,10 +10,12 @@ const tradingDays = (from: RawBuilder<unknown>, to: RawBuilder<unknown>, through
  * stored base plus the present balance for every trading day closed since it was last brought
  * forward — an account untouched since then closed each of those days at that balance.
  */
-export const accruedBase = (through: RawBuilder<unknown>) => sql<string>`(a.interest_base + greatest(a.balance, 0) * ${tradingDays(sql`a.interest_accrued_to`, through, true)})`;
+export const accruedBase = (through: RawBuilder<unknown>) =>
+  sql<string>`(a.interest_base + greatest(a.balance, 0) * ${tradingDays(sql`a.interest_accrued_to`, through, true)})`;
 
 /** The base as of the last completed day-end, for the screens. */
-export const accruedBaseNow = () => accruedBase(sql`(SELECT max(business_date) FROM day_end_runs WHERE status = 'completed')`);
+export const accruedBaseNow = () =>
+  accruedBase(sql`(SELECT max(business_date) FROM day_end_runs WHERE status = 'completed')`);
 
 /**
  * Day-end's accrual for day D: only the accounts D's journal touched are brought forward — their
@@ -26,7 +28,9 @@ export async function accrue(trx: Db, date: string) {
         + greatest(a.opening_balance, 0) * ${tradingDays(sql`a.interest_accrued_to`, sql`${date}::date`, false)}
         + greatest(a.balance, 0),
       interest_accrued_to = ${date}::date
-    WHERE a.status = 'active' AND a.id IN (SELECT account_id FROM fund_journal WHERE business_date = ${date})`.execute(trx);
+    WHERE a.status = 'active' AND a.id IN (SELECT account_id FROM fund_journal WHERE business_date = ${date})`.execute(
+    trx,
+  );
   return Number(r.numAffectedRows ?? 0);
 }
 

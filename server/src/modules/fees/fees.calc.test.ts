@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeFees, inForce, resolveSchedules, type Schedule, type TradeFacts } from './fees.calc.js';
 
-const s = (over: Partial<Schedule> & Pick<Schedule, 'fee_item' | 'rate'>, id = Math.floor(Math.random() * 1e6)): Schedule => ({
+const s = (
+  over: Partial<Schedule> & Pick<Schedule, 'fee_item' | 'rate'>,
+  id = Math.floor(Math.random() * 1e6),
+): Schedule => ({
   id,
   scope: 'default',
   scope_value: '',
@@ -21,7 +24,14 @@ const DEFAULTS: Schedule[] = [
   s({ fee_item: 'handling_fee', rate: '0.0000341' }, 4),
   s({ fee_item: 'regulatory_fee', rate: '0.00002' }, 5),
 ];
-const trade = (over: Partial<TradeFacts> = {}): TradeFacts => ({ date: '2026-11-23', side: 'buy', market: 'SH-A', security_type: 'stock', board: 'main', ...over });
+const trade = (over: Partial<TradeFacts> = {}): TradeFacts => ({
+  date: '2026-11-23',
+  side: 'buy',
+  market: 'SH-A',
+  security_type: 'stock',
+  board: 'main',
+  ...over,
+});
 
 describe('computeFees (DOMAIN.md §3.1, half-up to the cent per item per trade)', () => {
   // amount, side → commission, stamp, transfer, handling, regulatory, total, net commission, net amount
@@ -41,7 +51,17 @@ describe('computeFees (DOMAIN.md §3.1, half-up to the cent per item per trade)'
   it.each(table)('%s × %i %s', (price, quantity, side, expected) => {
     const picked = resolveSchedules(DEFAULTS, trade({ side }));
     const f = computeFees({ side, price, quantity }, picked);
-    expect([f.amount, f.commission, f.stamp_duty, f.transfer_fee, f.handling_fee, f.regulatory_fee, f.total_fees, f.net_commission, f.net_amount]).toEqual(expected);
+    expect([
+      f.amount,
+      f.commission,
+      f.stamp_duty,
+      f.transfer_fee,
+      f.handling_fee,
+      f.regulatory_fee,
+      f.total_fees,
+      f.net_commission,
+      f.net_amount,
+    ]).toEqual(expected);
   });
 
   it('charges nothing on a zero amount', () => {
@@ -96,7 +116,12 @@ describe('resolveSchedules: most specific scope wins (client → class → board
  * prices ≤ 3), rounding half-up by hand. For thousands of random trades the library result must
  * agree to the cent.
  */
-function reference(side: 'buy' | 'sell', priceMilli: bigint, qty: bigint, r: { c: bigint; s: bigint; t: bigint; h: bigint; g: bigint; min: bigint }) {
+function reference(
+  side: 'buy' | 'sell',
+  priceMilli: bigint,
+  qty: bigint,
+  r: { c: bigint; s: bigint; t: bigint; h: bigint; g: bigint; min: bigint },
+) {
   const amountMilli = priceMilli * qty; // in 0.001 CNY
   const amountC = (amountMilli + 5n) / 10n; // half-up to the cent
   // fee in cents = round_half_up(amountC × rate), rate in 1e-8 units
@@ -108,8 +133,18 @@ function reference(side: 'buy' | 'sell', priceMilli: bigint, qty: bigint, r: { c
   const transfer = fee(r.t);
   const total = commission + stamp + transfer;
   const net = side === 'buy' ? amountC + total : amountC - total;
-  const cents = (v: bigint) => `${v < 0n ? '-' : ''}${(v < 0n ? -v : v) / 100n}.${String((v < 0n ? -v : v) % 100n).padStart(2, '0')}`;
-  return { amount: cents(amountC), commission: cents(commission), stamp_duty: cents(stamp), transfer_fee: cents(transfer), handling_fee: cents(fee(r.h)), regulatory_fee: cents(fee(r.g)), total_fees: cents(total), net_amount: cents(net) };
+  const cents = (v: bigint) =>
+    `${v < 0n ? '-' : ''}${(v < 0n ? -v : v) / 100n}.${String((v < 0n ? -v : v) % 100n).padStart(2, '0')}`;
+  return {
+    amount: cents(amountC),
+    commission: cents(commission),
+    stamp_duty: cents(stamp),
+    transfer_fee: cents(transfer),
+    handling_fee: cents(fee(r.h)),
+    regulatory_fee: cents(fee(r.g)),
+    total_fees: cents(total),
+    net_amount: cents(net),
+  };
 }
 
 describe('computeFees against an independent integer reference', () => {
@@ -138,7 +173,16 @@ describe('computeFees against an independent integer reference', () => {
           const price = `${priceMilli / 1000n}.${String(priceMilli % 1000n).padStart(3, '0')}`;
           const got = computeFees({ side, price, quantity: Number(qty) }, sched);
           const want = reference(side, priceMilli, qty, { c, s: st, t: tr, h, g, min });
-          expect({ amount: got.amount, commission: got.commission, stamp_duty: got.stamp_duty, transfer_fee: got.transfer_fee, handling_fee: got.handling_fee, regulatory_fee: got.regulatory_fee, total_fees: got.total_fees, net_amount: got.net_amount }).toEqual(want);
+          expect({
+            amount: got.amount,
+            commission: got.commission,
+            stamp_duty: got.stamp_duty,
+            transfer_fee: got.transfer_fee,
+            handling_fee: got.handling_fee,
+            regulatory_fee: got.regulatory_fee,
+            total_fees: got.total_fees,
+            net_amount: got.net_amount,
+          }).toEqual(want);
         },
       ),
       { numRuns: 5000 },

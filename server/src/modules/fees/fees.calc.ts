@@ -33,7 +33,14 @@ export interface TradeFacts {
  * Scope precedence, most specific first (DOMAIN.md §3.1: client → client class → security
  * type/board → market → default). Board outranks security type where both exist.
  */
-export const SCOPE_RANK: Record<string, number> = { client: 6, client_class: 5, board: 4, security_type: 3, market: 2, default: 1 };
+export const SCOPE_RANK: Record<string, number> = {
+  client: 6,
+  client_class: 5,
+  board: 4,
+  security_type: 3,
+  market: 2,
+  default: 1,
+};
 
 function scopeMatches(s: Schedule, t: TradeFacts): boolean {
   switch (s.scope) {
@@ -55,13 +62,17 @@ function scopeMatches(s: Schedule, t: TradeFacts): boolean {
 }
 
 /** In force on `date`: effective_from ≤ date ≤ effective_to (open-ended when null). */
-export const inForce = (s: Pick<Schedule, 'effective_from' | 'effective_to'>, date: string) => s.effective_from <= date && (s.effective_to === null || date <= s.effective_to);
+export const inForce = (s: Pick<Schedule, 'effective_from' | 'effective_to'>, date: string) =>
+  s.effective_from <= date && (s.effective_to === null || date <= s.effective_to);
 
 /**
  * Picks, per fee item, the schedule that governs a trade: in force on the trade date, for its
  * side (or both sides), the most specific scope winning; an exact side beats "both" at equal scope.
  */
-export function resolveSchedules(schedules: readonly Schedule[], trade: TradeFacts): Partial<Record<FeeItem, Schedule>> {
+export function resolveSchedules(
+  schedules: readonly Schedule[],
+  trade: TradeFacts,
+): Partial<Record<FeeItem, Schedule>> {
   const out: Partial<Record<FeeItem, Schedule>> = {};
   const score = (s: Schedule) => (SCOPE_RANK[s.scope] ?? 0) * 2 + (s.side === trade.side ? 1 : 0);
   for (const s of schedules) {
@@ -98,7 +109,10 @@ const cents = (d: Decimal) => d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
  * minimum (5.00 by default). The commission includes the handling and regulatory fees, so the
  * client pays commission + stamp duty (sell only, by its schedule's side) + transfer fee.
  */
-export function computeFees(trade: { side: Side; price: string; quantity: number }, schedules: Partial<Record<FeeItem, Pick<Schedule, 'rate' | 'min_fee'>>>): FeeBreakdown {
+export function computeFees(
+  trade: { side: Side; price: string; quantity: number },
+  schedules: Partial<Record<FeeItem, Pick<Schedule, 'rate' | 'min_fee'>>>,
+): FeeBreakdown {
   const amount = cents(new Decimal(trade.price).times(trade.quantity));
   const fee = (item: FeeItem) => {
     const s = schedules[item];

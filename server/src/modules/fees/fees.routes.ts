@@ -10,7 +10,10 @@ const preview = z.strictObject({
   quantity: z.number().int().min(1).max(100_000_000),
   /** a security (market + code) gives market, type and board; or give them directly */
   market: z.string().min(1).max(8),
-  code: z.string().regex(/^\d{6}$/).optional(),
+  code: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
   security_type: z.string().max(20).optional(),
   board: z.string().max(20).optional(),
   client_class: z.string().max(20).nullable().optional(),
@@ -32,20 +35,33 @@ const preview = z.strictObject({
 });
 
 export const feeRoutes = router().openapi(
-  route('fee_schedules.show', { method: 'post', path: '/fee_schedules/preview', tags: ['fee_schedules'], summary: '费用试算 A sample trade\'s fees under the schedules in force (optionally with an unsaved draft)', request: jsonBody(preview) }),
+  route('fee_schedules.show', {
+    method: 'post',
+    path: '/fee_schedules/preview',
+    tags: ['fee_schedules'],
+    summary: "费用试算 A sample trade's fees under the schedules in force (optionally with an unsaved draft)",
+    request: jsonBody(preview),
+  }),
   async (c) => {
     const body = c.req.valid('json');
     const { db } = c.get('deps');
     let security_type = body.security_type;
     let board = body.board;
     if (body.code) {
-      const s = await db.selectFrom('securities').select(['type', 'board']).where('market', '=', body.market).where('code', '=', body.code).executeTakeFirst();
+      const s = await db
+        .selectFrom('securities')
+        .select(['type', 'board'])
+        .where('market', '=', body.market)
+        .where('code', '=', body.code)
+        .executeTakeFirst();
       if (!s) throw fieldError('code', 'unknown_reference');
       security_type = s.type;
       board = s.board;
     }
     if (!security_type) throw fieldError('security_type', 'unknown_reference');
-    const draft = body.draft ? { ...body.draft, id: body.draft.id ?? -1, scope_value: body.draft.scope_value ?? '' } : undefined;
+    const draft = body.draft
+      ? { ...body.draft, id: body.draft.id ?? -1, scope_value: body.draft.scope_value ?? '' }
+      : undefined;
     const fees = await feesForTrade(db, { ...body, security_type, board: board ?? 'main' }, draft as never);
     return c.json(fees, 200);
   },

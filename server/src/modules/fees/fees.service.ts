@@ -24,6 +24,11 @@ export async function feesForTrade(db: Db, trade: TradeFacts & { price: string; 
   if (draft) schedules = [draft, ...schedules.filter((s) => s.id !== draft.id)];
   const picked = resolveSchedules(schedules, trade);
   const fees = computeFees(trade, picked);
-  const sources = Object.fromEntries(Object.entries(picked).map(([item, s]) => [item, { id: s!.id, scope: s!.scope, scope_value: s!.scope_value, rate: s!.rate, min_fee: s!.min_fee }]));
+  const sources = Object.fromEntries(
+    Object.entries(picked).map(([item, s]) => [
+      item,
+      { id: s!.id, scope: s!.scope, scope_value: s!.scope_value, rate: s!.rate, min_fee: s!.min_fee },
+    ]),
+  );
   return { ...fees, sources };
 }

@@ -21,12 +21,28 @@ beforeAll(async () => {
   manager = await t.login('manager');
   clerk = await t.login('clerk');
   teller = await t.login('teller');
-  businessDate = (await t.db.selectFrom('system_params').select('value').where('key', '=', 'business_date').executeTakeFirstOrThrow()).value;
-  defaultCommission = await t.db.selectFrom('fee_schedules').select(['id', 'version', 'rate']).where('fee_item', '=', 'commission').where('scope', '=', 'default').where('effective_to', 'is', null).executeTakeFirstOrThrow();
+  businessDate = (
+    await t.db.selectFrom('system_params').select('value').where('key', '=', 'business_date').executeTakeFirstOrThrow()
+  ).value;
+  defaultCommission = await t.db
+    .selectFrom('fee_schedules')
+    .select(['id', 'version', 'rate'])
+    .where('fee_item', '=', 'commission')
+    .where('scope', '=', 'default')
+    .where('effective_to', 'is', null)
+    .executeTakeFirstOrThrow();
 });
 afterAll(() => t.close());
 
-const pending = async () => (await t.db.selectFrom('approvals').select('id').where('resource', '=', 'fee_schedules').where('status', '=', 'pending').execute()).length;
+const pending = async () =>
+  (
+    await t.db
+      .selectFrom('approvals')
+      .select('id')
+      .where('resource', '=', 'fee_schedules')
+      .where('status', '=', 'pending')
+      .execute()
+  ).length;
 const stored = async () => (await t.db.selectFrom('fee_schedules').select('id').execute()).length;
 
 /** POSTs a schedule that must be refused: 400 naming `field`, nothing stored, nothing pending. */
@@ -41,7 +57,15 @@ async function refused(body: Record<string, unknown>, field: string) {
   return res.json.error.fields[field] as string;
 }
 
-const commission = (extra: Record<string, unknown> = {}) => ({ fee_item: 'commission', scope: 'default', side: 'both', rate: '0.00025', min_fee: '5', effective_from: '2027-01-01', ...extra });
+const commission = (extra: Record<string, unknown> = {}) => ({
+  fee_item: 'commission',
+  scope: 'default',
+  side: 'both',
+  rate: '0.00025',
+  min_fee: '5',
+  effective_from: '2027-01-01',
+  ...extra,
+});
 
 /** Approves as the manager and returns the approval. */
 async function approveAs(checker: Session, approvalId: number) {
@@ -50,8 +74,17 @@ async function approveAs(checker: Session, approvalId: number) {
   return res.json;
 }
 
-const feePreview = (body: Record<string, unknown>, as: Session = clerk) => t.call('POST', '/api/fee_schedules/preview', { as, body });
-const moutai = (extra: Record<string, unknown> = {}) => ({ date: businessDate, side: 'buy', price: '1500.00', quantity: 100, market: 'SH-A', code: '600519', ...extra });
+const feePreview = (body: Record<string, unknown>, as: Session = clerk) =>
+  t.call('POST', '/api/fee_schedules/preview', { as, body });
+const moutai = (extra: Record<string, unknown> = {}) => ({
+  date: businessDate,
+  side: 'buy',
+  price: '1500.00',
+  quantity: 100,
+  market: 'SH-A',
+  code: '600519',
+  ...extra,
+});
 
 describe('schedule rules', () => {
   it('a default commission overlapping the seeded open-ended one is refused with the overlap message, nothing pending', async () => {
@@ -62,23 +95,69 @@ describe('schedule rules', () => {
     await refused(commission({ side: 'buy' }), 'effective_from');
     await refused(commission({ effective_from: '2030-01-01', effective_to: '2030-12-31' }), 'effective_from');
     // and a period inside the expired 2020–2023 schedule
-    const old = await t.db.selectFrom('fee_schedules').select('id').where('fee_item', '=', 'commission').where('scope', '=', 'default').where('effective_to', '=', '2023-12-31').executeTakeFirstOrThrow();
-    expect(await refused(commission({ effective_from: '2022-06-01', effective_to: '2022-12-31' }), 'effective_from')).toContain(`#${old.id}`);
+    const old = await t.db
+      .selectFrom('fee_schedules')
+      .select('id')
+      .where('fee_item', '=', 'commission')
+      .where('scope', '=', 'default')
+      .where('effective_to', '=', '2023-12-31')
+      .executeTakeFirstOrThrow();
+    expect(
+      await refused(commission({ effective_from: '2022-06-01', effective_to: '2022-12-31' }), 'effective_from'),
+    ).toContain(`#${old.id}`);
   });
 
   it('commission above 0.003 is refused; exactly 0.003 is allowed', async () => {
-    expect(await refused(commission({ scope: 'client', scope_value: '10000001', rate: '0.0031' }), 'rate')).toBe('佣金费率不得超过 0.003（千分之三）');
+    expect(await refused(commission({ scope: 'client', scope_value: '10000001', rate: '0.0031' }), 'rate')).toBe(
+      '佣金费率不得超过 0.003（千分之三）',
+    );
     await refused(commission({ scope: 'client', scope_value: '10000001', rate: '0.00300001' }), 'rate');
-    const ok = await t.call('POST', '/api/fee_schedules', { as: admin, body: commission({ scope: 'client', scope_value: '10000001', rate: '0.003' }) });
+    const ok = await t.call('POST', '/api/fee_schedules', {
+      as: admin,
+      body: commission({ scope: 'client', scope_value: '10000001', rate: '0.003' }),
+    });
     expect(ok.status, JSON.stringify(ok.json)).toBe(202);
     // only commission is capped at 0.003
-    const stamp = await t.call('POST', '/api/fee_schedules', { as: admin, body: { fee_item: 'stamp_duty', scope: 'security_type', scope_value: 'stock', side: 'sell', rate: '0.005', effective_from: '2027-01-01' } });
+    const stamp = await t.call('POST', '/api/fee_schedules', {
+      as: admin,
+      body: {
+        fee_item: 'stamp_duty',
+        scope: 'security_type',
+        scope_value: 'stock',
+        side: 'sell',
+        rate: '0.005',
+        effective_from: '2027-01-01',
+      },
+    });
     expect(stamp.status, JSON.stringify(stamp.json)).toBe(202);
   });
 
   it('a minimum fee on anything but commission is refused', async () => {
-    expect(await refused({ fee_item: 'stamp_duty', scope: 'security_type', scope_value: 'bond', side: 'sell', rate: '0.0005', min_fee: '1', effective_from: '2027-01-01' }, 'min_fee')).toBe('只有佣金设最低收费');
-    await refused({ fee_item: 'transfer_fee', scope: 'market', scope_value: 'SZ-A', rate: '0.00001', min_fee: '0.01', effective_from: '2027-01-01' }, 'min_fee');
+    expect(
+      await refused(
+        {
+          fee_item: 'stamp_duty',
+          scope: 'security_type',
+          scope_value: 'bond',
+          side: 'sell',
+          rate: '0.0005',
+          min_fee: '1',
+          effective_from: '2027-01-01',
+        },
+        'min_fee',
+      ),
+    ).toBe('只有佣金设最低收费');
+    await refused(
+      {
+        fee_item: 'transfer_fee',
+        scope: 'market',
+        scope_value: 'SZ-A',
+        rate: '0.00001',
+        min_fee: '0.01',
+        effective_from: '2027-01-01',
+      },
+      'min_fee',
+    );
   });
 
   it('scope default with a scope value, other scopes without one, unknown markets and codes are refused', async () => {
@@ -91,7 +170,10 @@ describe('schedule rules', () => {
     await refused(commission({ fee_item: 'tip' }), 'fee_item');
     await refused(commission({ effective_to: '2026-12-31' }), 'effective_to');
     // a known market is fine
-    const ok = await t.call('POST', '/api/fee_schedules', { as: admin, body: commission({ scope: 'market', scope_value: 'SZ-B', rate: '0.0003' }) });
+    const ok = await t.call('POST', '/api/fee_schedules', {
+      as: admin,
+      body: commission({ scope: 'market', scope_value: 'SZ-B', rate: '0.0003' }),
+    });
     expect(ok.status, JSON.stringify(ok.json)).toBe(202);
   });
 });
@@ -124,32 +206,77 @@ describe('fee preview (DOMAIN.md §3.1)', () => {
     // stamp 150000 × 0.0005 = 75.00; total 45.00 + 75.00 + 1.50 = 121.50; received 150000.00 − 121.50
     const res = await feePreview(moutai({ side: 'sell' }));
     expect(res.status).toBe(200);
-    expect(res.json).toMatchObject({ amount: '150000.00', commission: '45.00', stamp_duty: '75.00', transfer_fee: '1.50', total_fees: '121.50', net_amount: '149878.50' });
+    expect(res.json).toMatchObject({
+      amount: '150000.00',
+      commission: '45.00',
+      stamp_duty: '75.00',
+      transfer_fee: '1.50',
+      total_fees: '121.50',
+      net_amount: '149878.50',
+    });
   });
 
   it('a tiny trade pays the 5.00 minimum commission', async () => {
     // amount 10.00 × 100 = 1000.00; commission 0.30 → minimum 5.00; transfer 0.01;
     // handling 0.0341 → 0.03; regulatory 0.02; total 5.01; net commission 4.95
     const buy = await feePreview(moutai({ price: '10.00' }));
-    expect(buy.json).toMatchObject({ amount: '1000.00', commission: '5.00', transfer_fee: '0.01', handling_fee: '0.03', regulatory_fee: '0.02', total_fees: '5.01', net_commission: '4.95', net_amount: '1005.01' });
+    expect(buy.json).toMatchObject({
+      amount: '1000.00',
+      commission: '5.00',
+      transfer_fee: '0.01',
+      handling_fee: '0.03',
+      regulatory_fee: '0.02',
+      total_fees: '5.01',
+      net_commission: '4.95',
+      net_amount: '1005.01',
+    });
     // the sell: stamp 0.50; total 5.51; received 994.49
     const sell = await feePreview(moutai({ price: '10.00', side: 'sell' }));
-    expect(sell.json).toMatchObject({ commission: '5.00', stamp_duty: '0.50', total_fees: '5.51', net_amount: '994.49' });
+    expect(sell.json).toMatchObject({
+      commission: '5.00',
+      stamp_duty: '0.50',
+      total_fees: '5.51',
+      net_amount: '994.49',
+    });
   });
 
   it('rounds each item half-up to the cent, not half-even', async () => {
     // amount 12.50 × 100 = 1250.00; regulatory 1250 × 0.00002 = 0.025 → 0.03 (half-even would give 0.02)
     // transfer 0.0125 → 0.01; handling 0.042625 → 0.04; commission 0.375 → 5.00
     const res = await feePreview(moutai({ price: '12.50' }));
-    expect(res.json).toMatchObject({ amount: '1250.00', regulatory_fee: '0.03', transfer_fee: '0.01', handling_fee: '0.04', commission: '5.00', total_fees: '5.01', net_amount: '1255.01' });
+    expect(res.json).toMatchObject({
+      amount: '1250.00',
+      regulatory_fee: '0.03',
+      transfer_fee: '0.01',
+      handling_fee: '0.04',
+      commission: '5.00',
+      total_fees: '5.01',
+      net_amount: '1255.01',
+    });
   });
 
   it('an ETF sell pays no stamp duty and no transfer fee', async () => {
     // 510300 sell 1000 @ 4.236: amount 4236.00; commission 1.2708 → 1.27 → minimum 5.00
     // stamp: the ETF schedule (0) beats the default; transfer: ETF 0; handling 0.1444476 → 0.14; regulatory 0.08472 → 0.08
-    const res = await feePreview({ date: businessDate, side: 'sell', price: '4.236', quantity: 1000, market: 'SH-A', code: '510300' });
+    const res = await feePreview({
+      date: businessDate,
+      side: 'sell',
+      price: '4.236',
+      quantity: 1000,
+      market: 'SH-A',
+      code: '510300',
+    });
     expect(res.status, JSON.stringify(res.json)).toBe(200);
-    expect(res.json).toMatchObject({ amount: '4236.00', commission: '5.00', stamp_duty: '0.00', transfer_fee: '0.00', handling_fee: '0.14', regulatory_fee: '0.08', total_fees: '5.00', net_amount: '4231.00' });
+    expect(res.json).toMatchObject({
+      amount: '4236.00',
+      commission: '5.00',
+      stamp_duty: '0.00',
+      transfer_fee: '0.00',
+      handling_fee: '0.14',
+      regulatory_fee: '0.08',
+      total_fees: '5.00',
+      net_amount: '4231.00',
+    });
     expect(res.json.sources.stamp_duty).toMatchObject({ scope: 'security_type', scope_value: 'etf' });
   });
 
@@ -177,13 +304,17 @@ describe('fee preview (DOMAIN.md §3.1)', () => {
     expect(res.status, JSON.stringify(res.json)).toBe(200);
     expect(res.json).toMatchObject({ commission: '37.50', total_fees: '39.00', net_amount: '150039.00' });
     // editing the saved one (the draft carries its id)
-    const edit = await feePreview(moutai({ draft: { ...draft, id: defaultCommission.id, effective_from: '2024-01-01' } }));
+    const edit = await feePreview(
+      moutai({ draft: { ...draft, id: defaultCommission.id, effective_from: '2024-01-01' } }),
+    );
     expect(edit.json.commission).toBe('37.50');
     // a draft not yet in force on the trade date changes nothing
     const later = await feePreview(moutai({ draft: { ...draft, effective_from: '2027-01-01' } }));
     expect(later.json.commission).toBe('45.00');
     // a draft for a more specific scope wins over the default
-    const vipDraft = await feePreview(moutai({ client_class: 'vip', draft: { ...draft, scope: 'client_class', scope_value: 'vip', rate: '0.0001' } }));
+    const vipDraft = await feePreview(
+      moutai({ client_class: 'vip', draft: { ...draft, scope: 'client_class', scope_value: 'vip', rate: '0.0001' } }),
+    );
     expect(vipDraft.json.commission).toBe('15.00');
     expect(await pending()).toBe(p);
     expect(await stored()).toBe(n);
@@ -203,7 +334,10 @@ describe('fee preview (DOMAIN.md §3.1)', () => {
 
 describe('a rate change through 复核 reaches the preview only once approved', () => {
   it('PUT the default commission rate: 202, unchanged until the manager approves, then the preview shows it', async () => {
-    const submitted = await t.call('PUT', `/api/fee_schedules/${defaultCommission.id}`, { as: admin, body: { rate: '0.00028', version: defaultCommission.version } });
+    const submitted = await t.call('PUT', `/api/fee_schedules/${defaultCommission.id}`, {
+      as: admin,
+      body: { rate: '0.00028', version: defaultCommission.version },
+    });
     expect(submitted.status, JSON.stringify(submitted.json)).toBe(202);
     expect((await feePreview(moutai())).json.commission).toBe('45.00');
     await approveAs(manager, submitted.json.pending_approval_id);
@@ -213,8 +347,15 @@ describe('a rate change through 复核 reaches the preview only once approved', 
   });
 
   it('close the current schedule, then add the next one from a future date: both through approval', async () => {
-    const current = await t.db.selectFrom('fee_schedules').select(['id', 'version']).where('id', '=', defaultCommission.id).executeTakeFirstOrThrow();
-    const close = await t.call('PUT', `/api/fee_schedules/${current.id}`, { as: admin, body: { effective_to: '2026-12-31', version: current.version } });
+    const current = await t.db
+      .selectFrom('fee_schedules')
+      .select(['id', 'version'])
+      .where('id', '=', defaultCommission.id)
+      .executeTakeFirstOrThrow();
+    const close = await t.call('PUT', `/api/fee_schedules/${current.id}`, {
+      as: admin,
+      body: { effective_to: '2026-12-31', version: current.version },
+    });
     expect(close.status, JSON.stringify(close.json)).toBe(202);
     // still open-ended until approved: the new one overlaps
     await refused(commission(), 'effective_from');
@@ -222,8 +363,18 @@ describe('a rate change through 复核 reaches the preview only once approved', 
     const added = await t.call('POST', '/api/fee_schedules', { as: admin, body: commission() });
     expect(added.status, JSON.stringify(added.json)).toBe(202);
     const approval = await approveAs(manager, added.json.pending_approval_id);
-    const row = await t.db.selectFrom('fee_schedules').selectAll().where('id', '=', Number(approval.result_id)).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ fee_item: 'commission', scope: 'default', rate: '0.00025000', effective_from: '2027-01-01', effective_to: null });
+    const row = await t.db
+      .selectFrom('fee_schedules')
+      .selectAll()
+      .where('id', '=', Number(approval.result_id))
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({
+      fee_item: 'commission',
+      scope: 'default',
+      rate: '0.00025000',
+      effective_from: '2027-01-01',
+      effective_to: null,
+    });
     // 2026-12-31 still under the closed schedule (42.00); from 2027-01-04 the new one: 150000 × 0.00025 = 37.50
     expect((await feePreview(moutai({ date: '2026-12-31' }))).json.commission).toBe('42.00');
     const next = await feePreview(moutai({ date: '2027-01-04' }));

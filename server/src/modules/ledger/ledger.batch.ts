@@ -31,8 +31,15 @@ export async function postSet(trx: Db, actor: Actor, date: string, what: string,
       WHERE a.id = s.account_id
       RETURNING a.id
     )
-    SELECT (SELECT count(*)::int FROM ins) AS entries, (SELECT count(*)::int FROM upd) AS accounts, (SELECT sum(amount) FROM ins) AS amount`.execute(trx);
+    SELECT (SELECT count(*)::int FROM ins) AS entries, (SELECT count(*)::int FROM upd) AS accounts, (SELECT sum(amount) FROM ins) AS amount`.execute(
+    trx,
+  );
   const r = { entries: rows[0]!.entries, accounts: rows[0]!.accounts, amount: rows[0]!.amount ?? '0' };
-  if (r.entries > 0) await audit(trx, actor, { action: 'post_set', resource: 'fund_journal', detail: `${date} ${what}: ${r.entries} 笔, ${r.accounts} 户, 净额 ${r.amount}` });
+  if (r.entries > 0)
+    await audit(trx, actor, {
+      action: 'post_set',
+      resource: 'fund_journal',
+      detail: `${date} ${what}: ${r.entries} 笔, ${r.accounts} 户, 净额 ${r.amount}`,
+    });
   return r;
 }

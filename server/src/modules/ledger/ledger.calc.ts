@@ -16,7 +16,13 @@ export type CreditType = (typeof CREDIT_TYPES)[number];
 export type DebitType = (typeof DEBIT_TYPES)[number];
 export type PostingType = CreditType | DebitType | 'freeze' | 'unfreeze';
 
-export type LedgerProblem = 'amount_not_positive' | 'amount_precision' | 'insufficient_withdrawable' | 'insufficient_available' | 'insufficient_frozen' | 'reversal_breaks_balance';
+export type LedgerProblem =
+  | 'amount_not_positive'
+  | 'amount_precision'
+  | 'insufficient_withdrawable'
+  | 'insufficient_available'
+  | 'insufficient_frozen'
+  | 'reversal_breaks_balance';
 
 /** The effect of one entry: on the balance (`amount`, signed) and on the frozen part. */
 export interface Effect {
@@ -45,7 +51,12 @@ export function apply(s: AccountState, e: Effect): AccountState | null {
   // proceeds not yet withdrawable shrink with the balance they are part of (not with the
   // available part: a freeze and its unfreeze must not turn today's proceeds withdrawable)
   const unwithdrawable = Decimal.min(s.unwithdrawable, Decimal.max(0, balance));
-  return { balance: balance.toFixed(2), frozen: frozen.toFixed(2), unwithdrawable: unwithdrawable.toFixed(2), credit_line: s.credit_line };
+  return {
+    balance: balance.toFixed(2),
+    frozen: frozen.toFixed(2),
+    unwithdrawable: unwithdrawable.toFixed(2),
+    credit_line: s.credit_line,
+  };
 }
 
 /**
@@ -53,16 +64,24 @@ export function apply(s: AccountState, e: Effect): AccountState | null {
  * outflow takes only withdrawable cash (never frozen cash, never today's proceeds); a freeze takes
  * only available cash; an unfreeze releases only frozen cash.
  */
-export function post(s: AccountState, type: PostingType, amountText: string): { state: AccountState; effect: Effect } | { problem: LedgerProblem } {
+export function post(
+  s: AccountState,
+  type: PostingType,
+  amountText: string,
+): { state: AccountState; effect: Effect } | { problem: LedgerProblem } {
   const amount = new Decimal(amountText);
   if (!amount.isFinite() || amount.lte(0)) return { problem: 'amount_not_positive' };
   if (amount.decimalPlaces() > 2) return { problem: 'amount_precision' };
-  if ((OUTFLOW_TYPES as readonly string[]).includes(type) && amount.gt(withdrawable(s))) return { problem: 'insufficient_withdrawable' };
+  if ((OUTFLOW_TYPES as readonly string[]).includes(type) && amount.gt(withdrawable(s)))
+    return { problem: 'insufficient_withdrawable' };
   if (type === 'freeze' && amount.gt(available(s))) return { problem: 'insufficient_available' };
   if (type === 'unfreeze' && amount.gt(s.frozen)) return { problem: 'insufficient_frozen' };
   const effect = effectOf(type, amount);
   const state = apply(s, effect);
-  if (!state) return { problem: (DEBIT_TYPES as readonly string[]).includes(type) ? 'insufficient_available' : 'insufficient_frozen' };
+  if (!state)
+    return {
+      problem: (DEBIT_TYPES as readonly string[]).includes(type) ? 'insufficient_available' : 'insufficient_frozen',
+    };
   // sale proceeds buy at once but are withdrawable only from the next day (DOMAIN.md §3.2)
   if (type === 'trade_sell') state.unwithdrawable = new Decimal(state.unwithdrawable).plus(amount).toFixed(2);
   return { state, effect };
@@ -70,10 +89,14 @@ export function post(s: AccountState, type: PostingType, amountText: string): { 
 
 /** A same-day reversal (当日冲销): the opposite effect, refused if it would break an invariant
  * (e.g. reversing a deposit whose cash has already been withdrawn). */
-export function reverse(s: AccountState, original: { amount: string; frozen_delta: string }): { state: AccountState; effect: Effect } | { problem: LedgerProblem } {
+export function reverse(
+  s: AccountState,
+  original: { amount: string; frozen_delta: string },
+): { state: AccountState; effect: Effect } | { problem: LedgerProblem } {
   const effect = { amount: new Decimal(original.amount).neg(), frozen_delta: new Decimal(original.frozen_delta).neg() };
   // reversing a credit takes cash out: it must be withdrawable cash
-  if (effect.amount.isNegative() && effect.amount.neg().gt(withdrawable(s))) return { problem: 'reversal_breaks_balance' };
+  if (effect.amount.isNegative() && effect.amount.neg().gt(withdrawable(s)))
+    return { problem: 'reversal_breaks_balance' };
   const state = apply(s, effect);
   return state ? { state, effect } : { problem: 'reversal_breaks_balance' };
 }

@@ -26,7 +26,10 @@ afterAll(() => t.close());
 let seq = 0;
 async function newAccount() {
   const first17 = `210504${1970 + (++seq % 30)}0909${String(seq).padStart(3, '0')}`;
-  const r = await t.call('POST', '/api/clients', { as: teller, body: { name: '并发客户', id_number: first17 + checkChar(first17) } });
+  const r = await t.call('POST', '/api/clients', {
+    as: teller,
+    body: { name: '并发客户', id_number: first17 + checkChar(first17) },
+  });
   expect(r.status, JSON.stringify(r.json)).toBe(201);
   return r.json.fund_account_id as number;
 }
@@ -58,7 +61,12 @@ async function account(id: number) {
 
 /** The journal adds up to the account, and no running balance or frozen amount was ever out of bounds. */
 async function expectJournalConsistent(accountId: number) {
-  const rows = await t.db.selectFrom('fund_journal').selectAll().where('account_id', '=', accountId).orderBy('id').execute();
+  const rows = await t.db
+    .selectFrom('fund_journal')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .orderBy('id')
+    .execute();
   let balance = new Decimal(0);
   let frozen = new Decimal(0);
   for (const e of rows) {
@@ -80,20 +88,28 @@ async function scenario(fire: Fire) {
   expect(dep.status).toBe(201);
 
   // 50 withdrawals of 30.00 against 1,000.00: 33 fit (990.00), 17 find too little left
-  const withdrawals = await fire(Array.from({ length: 50 }, () => ({ account_id: id, type: 'withdrawal', amount: '30.00', idempotency_key: key() })));
+  const withdrawals = await fire(
+    Array.from({ length: 50 }, () => ({ account_id: id, type: 'withdrawal', amount: '30.00', idempotency_key: key() })),
+  );
   const ok = withdrawals.filter((r) => r.status === 201);
   const refused = withdrawals.filter((r) => r.status === 400);
-  expect(withdrawals.filter((r) => r.status !== 201 && r.status !== 400).map((r) => JSON.stringify(r.json))).toEqual([]);
+  expect(withdrawals.filter((r) => r.status !== 201 && r.status !== 400).map((r) => JSON.stringify(r.json))).toEqual(
+    [],
+  );
   expect(ok).toHaveLength(33);
   expect(refused).toHaveLength(17);
   for (const r of refused) expect(r.json.error.fields.amount).toBe('可取资金不足');
   expect(new Set(ok.map((r) => r.json.id)).size).toBe(33);
-  expect(ok.map((r) => r.json.balance_after).sort()).toEqual(Array.from({ length: 33 }, (_, i) => new Decimal(970).minus(30 * i).toFixed(2)).sort());
+  expect(ok.map((r) => r.json.balance_after).sort()).toEqual(
+    Array.from({ length: 33 }, (_, i) => new Decimal(970).minus(30 * i).toFixed(2)).sort(),
+  );
   expect(await account(id)).toEqual({ balance: '10.00', frozen: '0.00' });
   expect(await expectJournalConsistent(id)).toHaveLength(34);
 
   // 20 freezes of 5.00 against 10.00 available: exactly 2
-  const freezes = await fire(Array.from({ length: 20 }, () => ({ account_id: id, type: 'freeze', amount: '5.00', idempotency_key: key() })));
+  const freezes = await fire(
+    Array.from({ length: 20 }, () => ({ account_id: id, type: 'freeze', amount: '5.00', idempotency_key: key() })),
+  );
   expect(freezes.filter((r) => r.status === 201)).toHaveLength(2);
   expect(freezes.filter((r) => r.status === 400)).toHaveLength(18);
   for (const r of freezes.filter((x) => x.status === 400)) expect(r.json.error.fields.amount).toBe('可用资金不足');
@@ -110,7 +126,9 @@ async function scenario(fire: Fire) {
   const rows = await expectJournalConsistent(id);
   expect(rows).toHaveLength(37);
   expect(rows.filter((e) => e.reference === '重复提交').map((e) => e.id)).toEqual([replays[0]!.json.id]);
-  expect((await t.db.selectFrom('idempotency_keys').select('key').where('key', 'like', `%:${same.idempotency_key}`).execute())).toHaveLength(1);
+  expect(
+    await t.db.selectFrom('idempotency_keys').select('key').where('key', 'like', `%:${same.idempotency_key}`).execute(),
+  ).toHaveLength(1);
 }
 
 describe.runIf(!!process.env.DATABASE_URL)('concurrent requests on PostgreSQL', () => {
@@ -120,9 +138,16 @@ describe.runIf(!!process.env.DATABASE_URL)('concurrent requests on PostgreSQL', 
 
   it('racing postings on many accounts at once keep every account equal to its journal', async () => {
     const ids = await Promise.all(Array.from({ length: 5 }, () => newAccount()));
-    await concurrently(ids.map((id) => ({ account_id: id, type: 'deposit', amount: '100.00', idempotency_key: key() })));
+    await concurrently(
+      ids.map((id) => ({ account_id: id, type: 'deposit', amount: '100.00', idempotency_key: key() })),
+    );
     const bodies = ids.flatMap((id) =>
-      Array.from({ length: 12 }, (_, i) => ({ account_id: id, type: ['withdrawal', 'freeze', 'deposit', 'unfreeze'][i % 4]!, amount: '9.99', idempotency_key: key() })),
+      Array.from({ length: 12 }, (_, i) => ({
+        account_id: id,
+        type: ['withdrawal', 'freeze', 'deposit', 'unfreeze'][i % 4]!,
+        amount: '9.99',
+        idempotency_key: key(),
+      })),
     );
     const rs = await concurrently(bodies);
     expect(rs.filter((r) => r.status !== 201 && r.status !== 400).map((r) => JSON.stringify(r.json))).toEqual([]);
@@ -132,12 +157,19 @@ describe.runIf(!!process.env.DATABASE_URL)('concurrent requests on PostgreSQL', 
   it('the same reversal approved twice at once posts one reversal', async () => {
     const id = await newAccount();
     const dep = await request({ account_id: id, type: 'deposit', amount: '40.00', idempotency_key: key() });
-    const asked = await t.call('POST', `/api/fund_journal/${dep.json.id}/reverse`, { as: teller, body: { reason: '重复复核' } });
+    const asked = await t.call('POST', `/api/fund_journal/${dep.json.id}/reverse`, {
+      as: teller,
+      body: { reason: '重复复核' },
+    });
     expect(asked.status).toBe(202);
     const clerk = await t.login('clerk');
-    const rs = await Promise.all([1, 2, 3].map(() => t.call('POST', `/api/approvals/${asked.json.approval_id}/approve`, { as: clerk, body: {} })));
+    const rs = await Promise.all(
+      [1, 2, 3].map(() => t.call('POST', `/api/approvals/${asked.json.approval_id}/approve`, { as: clerk, body: {} })),
+    );
     expect(rs.map((r) => r.status).sort()).toEqual([200, 409, 409]);
-    expect(await t.db.selectFrom('fund_journal').select('id').where('reverses_id', '=', dep.json.id).execute()).toHaveLength(1);
+    expect(
+      await t.db.selectFrom('fund_journal').select('id').where('reverses_id', '=', dep.json.id).execute(),
+    ).toHaveLength(1);
     expect(await account(id)).toEqual({ balance: '0.00', frozen: '0.00' });
   });
 });

@@ -21,7 +21,12 @@ const OPS = Number(process.env.LEDGER_MODEL_OPS ?? 500);
 
 type Op =
   | { kind: 'open' }
-  | { kind: 'post'; account: number; type: 'deposit' | 'withdrawal' | 'transfer_in' | 'transfer_out' | 'bank_in' | 'bank_out' | 'freeze' | 'unfreeze'; cents: number }
+  | {
+      kind: 'post';
+      account: number;
+      type: 'deposit' | 'withdrawal' | 'transfer_in' | 'transfer_out' | 'bank_in' | 'bank_out' | 'freeze' | 'unfreeze';
+      cents: number;
+    }
   | { kind: 'reverse'; entry: number };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
@@ -31,9 +36,22 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant('post' as const),
       account: fc.nat(50),
-      type: fc.constantFrom('deposit', 'withdrawal', 'transfer_in', 'transfer_out', 'bank_in', 'bank_out', 'freeze', 'unfreeze') as fc.Arbitrary<Extract<Op, { kind: 'post' }>['type']>,
+      type: fc.constantFrom(
+        'deposit',
+        'withdrawal',
+        'transfer_in',
+        'transfer_out',
+        'bank_in',
+        'bank_out',
+        'freeze',
+        'unfreeze',
+      ) as fc.Arbitrary<Extract<Op, { kind: 'post' }>['type']>,
       // mostly ordinary amounts, sometimes a cent, sometimes over the single limits
-      cents: fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 1, max: 20_000_000 }) }, { weight: 1, arbitrary: fc.constant(1) }, { weight: 1, arbitrary: fc.integer({ min: 100_000_000, max: 600_000_000 }) }),
+      cents: fc.oneof(
+        { weight: 8, arbitrary: fc.integer({ min: 1, max: 20_000_000 }) },
+        { weight: 1, arbitrary: fc.constant(1) },
+        { weight: 1, arbitrary: fc.integer({ min: 100_000_000, max: 600_000_000 }) },
+      ),
     }),
   },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('reverse' as const), entry: fc.nat(500) }) },
@@ -66,8 +84,16 @@ let idSeq = 0;
 
 beforeAll(async () => {
   t = await testApp();
-  const teller = await t.db.selectFrom('operators').select(['id', 'branch_id']).where('username', '=', 'teller').executeTakeFirstOrThrow();
-  const clerk = await t.db.selectFrom('operators').select(['id', 'branch_id']).where('username', '=', 'clerk').executeTakeFirstOrThrow();
+  const teller = await t.db
+    .selectFrom('operators')
+    .select(['id', 'branch_id'])
+    .where('username', '=', 'teller')
+    .executeTakeFirstOrThrow();
+  const clerk = await t.db
+    .selectFrom('operators')
+    .select(['id', 'branch_id'])
+    .where('username', '=', 'clerk')
+    .executeTakeFirstOrThrow();
   const at = new Date('2026-11-23T02:00:00Z');
   maker = { operator_id: teller.id, username: 'teller', branch_id: teller.branch_id, ip: '', request_id: 'model', at };
   checker = { operator_id: clerk.id, username: 'clerk', branch_id: clerk.branch_id, ip: '', request_id: 'model', at };
@@ -81,11 +107,17 @@ function newIdNumber() {
   return first17 + checkChar(first17);
 }
 
-
 async function checkInvariants(accounts: ModelAccount[]) {
   for (const a of accounts) {
-    const row = await t.db.selectFrom('fund_accounts').select(['balance', 'frozen']).where('id', '=', a.id).executeTakeFirstOrThrow();
-    expect({ balance: cents(row.balance), frozen: cents(row.frozen) }, `account ${a.id}`).toEqual({ balance: a.balance, frozen: a.frozen });
+    const row = await t.db
+      .selectFrom('fund_accounts')
+      .select(['balance', 'frozen'])
+      .where('id', '=', a.id)
+      .executeTakeFirstOrThrow();
+    expect({ balance: cents(row.balance), frozen: cents(row.frozen) }, `account ${a.id}`).toEqual({
+      balance: a.balance,
+      frozen: a.frozen,
+    });
   }
   // in the database, for every account: balance = Σ amounts, frozen = Σ frozen deltas, 0 ≤ frozen ≤ balance,
   // the last entry's running balance is the balance, and no entry is reversed twice
@@ -107,7 +139,20 @@ describe('the ledger against a model', () => {
         const entries: ModelEntry[] = [];
         for (const op of ops) {
           if (op.kind === 'open' || accounts.length === 0) {
-            const c = await openClient(t.db, maker, maker.branch_id, { name: '模型客户', id_number: newIdNumber(), phone: '', address: '', client_class: 'retail', client_manager_id: null, allow_counter: true, allow_phone: true, allow_online: true, agent_name: '', agent_id_number: '', agent_phone: '' });
+            const c = await openClient(t.db, maker, maker.branch_id, {
+              name: '模型客户',
+              id_number: newIdNumber(),
+              phone: '',
+              address: '',
+              client_class: 'retail',
+              client_manager_id: null,
+              allow_counter: true,
+              allow_phone: true,
+              allow_online: true,
+              agent_name: '',
+              agent_id_number: '',
+              agent_phone: '',
+            });
             accounts.push({ id: c.fund_account_id, balance: 0n, frozen: 0n });
             continue;
           }
@@ -118,14 +163,33 @@ describe('the ledger against a model', () => {
             const credit = ['deposit', 'transfer_in', 'bank_in'].includes(op.type);
             const outflow = ['withdrawal', 'transfer_out', 'bank_out'].includes(op.type);
             const ok =
-              ((op.type === 'deposit' || op.type === 'bank_in') ? amount <= DEPOSIT_LIMIT : true) &&
+              (op.type === 'deposit' || op.type === 'bank_in' ? amount <= DEPOSIT_LIMIT : true) &&
               (outflow ? amount <= WITHDRAWAL_LIMIT && amount <= available : true) &&
               (op.type === 'freeze' ? amount <= available : true) &&
               (op.type === 'unfreeze' ? amount <= a.frozen : true);
-            const r = await attempt(() => postEntry(t.db, maker, maker.branch_id, { account_id: a.id, type: op.type, amount: money(op.cents), reference: '', bank_code: op.type.startsWith('bank_') ? 'ICBC' : null, idempotency_key: `m${process.pid}-${++key}` }));
-            expect(r instanceof AppError, `${op.type} ${money(op.cents)} on ${a.balance}/${a.frozen}: ${r instanceof AppError ? r.key : 'ok'}`).toBe(!ok);
+            const r = await attempt(() =>
+              postEntry(t.db, maker, maker.branch_id, {
+                account_id: a.id,
+                type: op.type,
+                amount: money(op.cents),
+                reference: '',
+                bank_code: op.type.startsWith('bank_') ? 'ICBC' : null,
+                idempotency_key: `m${process.pid}-${++key}`,
+              }),
+            );
+            expect(
+              r instanceof AppError,
+              `${op.type} ${money(op.cents)} on ${a.balance}/${a.frozen}: ${r instanceof AppError ? r.key : 'ok'}`,
+            ).toBe(!ok);
             if (ok) {
-              const e = { id: (r as { id: number }).id, account: a, amount: credit ? amount : outflow ? -amount : 0n, frozen: op.type === 'freeze' ? amount : op.type === 'unfreeze' ? -amount : 0n, reversed: false, isReversal: false };
+              const e = {
+                id: (r as { id: number }).id,
+                account: a,
+                amount: credit ? amount : outflow ? -amount : 0n,
+                frozen: op.type === 'freeze' ? amount : op.type === 'unfreeze' ? -amount : 0n,
+                reversed: false,
+                isReversal: false,
+              };
               a.balance += e.amount;
               a.frozen += e.frozen;
               entries.push(e);
@@ -139,17 +203,32 @@ describe('the ledger against a model', () => {
             // reversing takes the opposite effect; refused if it would break the account
             const balance = a.balance - e.amount;
             const frozen = a.frozen - e.frozen;
-            const ok = !e.reversed && !e.isReversal && frozen >= 0n && balance - frozen >= 0n && (e.amount <= 0n || e.amount <= a.balance - a.frozen);
+            const ok =
+              !e.reversed &&
+              !e.isReversal &&
+              frozen >= 0n &&
+              balance - frozen >= 0n &&
+              (e.amount <= 0n || e.amount <= a.balance - a.frozen);
             const r = await attempt(async () => {
               const { approval_id } = await requestReversal(t.db, maker, maker.branch_id, e.id, '录入错误');
               return approve(t.db, checker, checkerPerms, maker.branch_id, approval_id, '');
             });
-            expect(r instanceof AppError, `reverse #${e.id} (${e.amount}/${e.frozen}) on ${a.balance}/${a.frozen}: ${r instanceof AppError ? r.key : 'ok'}`).toBe(!ok);
+            expect(
+              r instanceof AppError,
+              `reverse #${e.id} (${e.amount}/${e.frozen}) on ${a.balance}/${a.frozen}: ${r instanceof AppError ? r.key : 'ok'}`,
+            ).toBe(!ok);
             if (ok) {
               e.reversed = true;
               a.balance = balance;
               a.frozen = frozen;
-              entries.push({ id: Number((r as { result_id: string }).result_id), account: a, amount: -e.amount, frozen: -e.frozen, reversed: false, isReversal: true });
+              entries.push({
+                id: Number((r as { result_id: string }).result_id),
+                account: a,
+                amount: -e.amount,
+                frozen: -e.frozen,
+                reversed: false,
+                isReversal: true,
+              });
             }
           }
           await checkInvariants(accounts);
@@ -160,12 +239,35 @@ describe('the ledger against a model', () => {
   }, 900_000);
 
   it('a replayed idempotency key posts nothing and answers the same; another payload under it is a 409', async () => {
-    const c = await openClient(t.db, maker, maker.branch_id, { name: '幂等', id_number: newIdNumber(), phone: '', address: '', client_class: 'retail', client_manager_id: null, allow_counter: true, allow_phone: true, allow_online: true, agent_name: '', agent_id_number: '', agent_phone: '' });
-    const req = { account_id: c.fund_account_id, type: 'deposit' as const, amount: '100.00', reference: '', idempotency_key: 'same-key-0001' };
+    const c = await openClient(t.db, maker, maker.branch_id, {
+      name: '幂等',
+      id_number: newIdNumber(),
+      phone: '',
+      address: '',
+      client_class: 'retail',
+      client_manager_id: null,
+      allow_counter: true,
+      allow_phone: true,
+      allow_online: true,
+      agent_name: '',
+      agent_id_number: '',
+      agent_phone: '',
+    });
+    const req = {
+      account_id: c.fund_account_id,
+      type: 'deposit' as const,
+      amount: '100.00',
+      reference: '',
+      idempotency_key: 'same-key-0001',
+    };
     const first = await postEntry(t.db, maker, maker.branch_id, req);
     const again = await postEntry(t.db, maker, maker.branch_id, req);
     expect(again).toEqual(JSON.parse(JSON.stringify(first)));
-    const n = await t.db.selectFrom('fund_journal').select((eb) => eb.fn.countAll<number>().as('n')).where('account_id', '=', c.fund_account_id).executeTakeFirstOrThrow();
+    const n = await t.db
+      .selectFrom('fund_journal')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('account_id', '=', c.fund_account_id)
+      .executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(1);
     const other = await attempt(() => postEntry(t.db, maker, maker.branch_id, { ...req, amount: '200.00' }));
     expect(other).toBeInstanceOf(AppError);

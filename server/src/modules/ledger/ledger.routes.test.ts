@@ -18,21 +18,50 @@ beforeAll(async () => {
   t = await testApp();
   teller = await t.login('teller');
   clerk = await t.login('clerk');
-  bankCode = (await t.db.selectFrom('banks').select('code').where('status', '=', 'active').orderBy('code').executeTakeFirstOrThrow()).code;
+  bankCode = (
+    await t.db
+      .selectFrom('banks')
+      .select('code')
+      .where('status', '=', 'active')
+      .orderBy('code')
+      .executeTakeFirstOrThrow()
+  ).code;
   today = await businessDate();
 });
 afterAll(() => t.close());
 
 const q = (params: Record<string, unknown>) =>
-  '?' + Object.entries(params).map(([k, v]) => `${k}=${encodeURIComponent(JSON.stringify(v))}`).join('&');
+  '?' +
+  Object.entries(params)
+    .map(([k, v]) => `${k}=${encodeURIComponent(JSON.stringify(v))}`)
+    .join('&');
 const count = async (table: 'fund_journal' | 'audit_log' | 'approvals') =>
-  Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-const lastAuditId = async () => Number((await t.db.selectFrom('audit_log').select((eb) => eb.fn.max('id').as('m')).executeTakeFirstOrThrow()).m ?? 0);
-const auditSince = (id: number) => t.db.selectFrom('audit_log').selectAll().where('id', '>', id).orderBy('id').execute();
-const journalOf = (accountId: number) => t.db.selectFrom('fund_journal').selectAll().where('account_id', '=', accountId).orderBy('id').execute();
+  Number(
+    (
+      await t.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+const lastAuditId = async () =>
+  Number(
+    (
+      await t.db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.max('id').as('m'))
+        .executeTakeFirstOrThrow()
+    ).m ?? 0,
+  );
+const auditSince = (id: number) =>
+  t.db.selectFrom('audit_log').selectAll().where('id', '>', id).orderBy('id').execute();
+const journalOf = (accountId: number) =>
+  t.db.selectFrom('fund_journal').selectAll().where('account_id', '=', accountId).orderBy('id').execute();
 
 async function businessDate() {
-  return (await t.db.selectFrom('system_params').select('value').where('key', '=', 'business_date').executeTakeFirstOrThrow()).value;
+  return (
+    await t.db.selectFrom('system_params').select('value').where('key', '=', 'business_date').executeTakeFirstOrThrow()
+  ).value;
 }
 /** Day-end rolls the business date; tests move it by hand and put it back. */
 async function setBusinessDate(date: string) {
@@ -50,9 +79,17 @@ async function onNextDay<T>(fn: () => Promise<T>): Promise<T> {
 let seq = 0;
 async function newAccount(name = '存取款客户') {
   const first17 = `210503${1960 + (++seq % 40)}0612${String(seq % 1000).padStart(3, '0')}`;
-  const r = await t.call('POST', '/api/clients', { as: teller, body: { name, id_number: first17 + checkChar(first17) } });
+  const r = await t.call('POST', '/api/clients', {
+    as: teller,
+    body: { name, id_number: first17 + checkChar(first17) },
+  });
   expect(r.status, JSON.stringify(r.json)).toBe(201);
-  return { client_id: r.json.id as number, account_id: r.json.fund_account_id as number, client_no: r.json.client_no as string, version: r.json.version as number };
+  return {
+    client_id: r.json.id as number,
+    account_id: r.json.fund_account_id as number,
+    client_no: r.json.client_no as string,
+    version: r.json.version as number,
+  };
 }
 
 let keySeq = 0;
@@ -70,34 +107,96 @@ async function show(accountId: number) {
   expect(r.status).toBe(200);
   return r.json;
 }
-const money = (a: { balance: string; frozen: string; available: string; withdrawable: string }) => ({ balance: a.balance, frozen: a.frozen, available: a.available, withdrawable: a.withdrawable });
+const money = (a: { balance: string; frozen: string; available: string; withdrawable: string }) => ({
+  balance: a.balance,
+  frozen: a.frozen,
+  available: a.available,
+  withdrawable: a.withdrawable,
+});
 function reverse(entryId: number, as = teller, reason = '录入错误') {
   return t.call('POST', `/api/fund_journal/${entryId}/reverse`, { as, body: { reason } });
 }
 function approve(approvalId: number, as = clerk) {
   return t.call('POST', `/api/approvals/${approvalId}/approve`, { as, body: {} });
 }
-const approvalRow = (id: number) => t.db.selectFrom('approvals').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+const approvalRow = (id: number) =>
+  t.db.selectFrom('approvals').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
 describe('postings', () => {
   it('deposit, withdrawal, freeze, unfreeze, bank and other transfers: 201 and balances exact to the cent', async () => {
     const { account_id } = await newAccount();
     const from = await lastAuditId();
-    const steps: [Record<string, unknown>, { amount: string; frozen_delta: string }, [string, string, string, string]][] = [
+    const steps: [
+      Record<string, unknown>,
+      { amount: string; frozen_delta: string },
+      [string, string, string, string],
+    ][] = [
       // body, the entry's signed effect, then balance / frozen / available / withdrawable
-      [{ type: 'deposit', amount: '1000.00', reference: '存款单 0001' }, { amount: '1000.00', frozen_delta: '0.00' }, ['1000.00', '0.00', '1000.00', '1000.00']],
-      [{ type: 'deposit', amount: '0.1' }, { amount: '0.10', frozen_delta: '0.00' }, ['1000.10', '0.00', '1000.10', '1000.10']],
-      [{ type: 'deposit', amount: '0.2' }, { amount: '0.20', frozen_delta: '0.00' }, ['1000.30', '0.00', '1000.30', '1000.30']],
-      [{ type: 'withdrawal', amount: '250.35' }, { amount: '-250.35', frozen_delta: '0.00' }, ['749.95', '0.00', '749.95', '749.95']],
-      [{ type: 'freeze', amount: '100.10' }, { amount: '0.00', frozen_delta: '100.10' }, ['749.95', '100.10', '649.85', '649.85']],
-      [{ type: 'freeze', amount: '0.01', freeze_kind: 'long_term' }, { amount: '0.00', frozen_delta: '0.01' }, ['749.95', '100.11', '649.84', '649.84']],
-      [{ type: 'unfreeze', amount: '40.06' }, { amount: '0.00', frozen_delta: '-40.06' }, ['749.95', '60.05', '689.90', '689.90']],
-      [{ type: 'bank_in', amount: '300.00', bank_code: bankCode }, { amount: '300.00', frozen_delta: '0.00' }, ['1049.95', '60.05', '989.90', '989.90']],
-      [{ type: 'transfer_out', amount: '0.95' }, { amount: '-0.95', frozen_delta: '0.00' }, ['1049.00', '60.05', '988.95', '988.95']],
-      [{ type: 'transfer_in', amount: '1.00' }, { amount: '1.00', frozen_delta: '0.00' }, ['1050.00', '60.05', '989.95', '989.95']],
-      [{ type: 'remit_out', amount: '50.00' }, { amount: '-50.00', frozen_delta: '0.00' }, ['1000.00', '60.05', '939.95', '939.95']],
-      [{ type: 'bank_out', amount: '100.00', bank_code: bankCode }, { amount: '-100.00', frozen_delta: '0.00' }, ['900.00', '60.05', '839.95', '839.95']],
-      [{ type: 'remit_in', amount: '0.01' }, { amount: '0.01', frozen_delta: '0.00' }, ['900.01', '60.05', '839.96', '839.96']],
+      [
+        { type: 'deposit', amount: '1000.00', reference: '存款单 0001' },
+        { amount: '1000.00', frozen_delta: '0.00' },
+        ['1000.00', '0.00', '1000.00', '1000.00'],
+      ],
+      [
+        { type: 'deposit', amount: '0.1' },
+        { amount: '0.10', frozen_delta: '0.00' },
+        ['1000.10', '0.00', '1000.10', '1000.10'],
+      ],
+      [
+        { type: 'deposit', amount: '0.2' },
+        { amount: '0.20', frozen_delta: '0.00' },
+        ['1000.30', '0.00', '1000.30', '1000.30'],
+      ],
+      [
+        { type: 'withdrawal', amount: '250.35' },
+        { amount: '-250.35', frozen_delta: '0.00' },
+        ['749.95', '0.00', '749.95', '749.95'],
+      ],
+      [
+        { type: 'freeze', amount: '100.10' },
+        { amount: '0.00', frozen_delta: '100.10' },
+        ['749.95', '100.10', '649.85', '649.85'],
+      ],
+      [
+        { type: 'freeze', amount: '0.01', freeze_kind: 'long_term' },
+        { amount: '0.00', frozen_delta: '0.01' },
+        ['749.95', '100.11', '649.84', '649.84'],
+      ],
+      [
+        { type: 'unfreeze', amount: '40.06' },
+        { amount: '0.00', frozen_delta: '-40.06' },
+        ['749.95', '60.05', '689.90', '689.90'],
+      ],
+      [
+        { type: 'bank_in', amount: '300.00', bank_code: bankCode },
+        { amount: '300.00', frozen_delta: '0.00' },
+        ['1049.95', '60.05', '989.90', '989.90'],
+      ],
+      [
+        { type: 'transfer_out', amount: '0.95' },
+        { amount: '-0.95', frozen_delta: '0.00' },
+        ['1049.00', '60.05', '988.95', '988.95'],
+      ],
+      [
+        { type: 'transfer_in', amount: '1.00' },
+        { amount: '1.00', frozen_delta: '0.00' },
+        ['1050.00', '60.05', '989.95', '989.95'],
+      ],
+      [
+        { type: 'remit_out', amount: '50.00' },
+        { amount: '-50.00', frozen_delta: '0.00' },
+        ['1000.00', '60.05', '939.95', '939.95'],
+      ],
+      [
+        { type: 'bank_out', amount: '100.00', bank_code: bankCode },
+        { amount: '-100.00', frozen_delta: '0.00' },
+        ['900.00', '60.05', '839.95', '839.95'],
+      ],
+      [
+        { type: 'remit_in', amount: '0.01' },
+        { amount: '0.01', frozen_delta: '0.00' },
+        ['900.01', '60.05', '839.96', '839.96'],
+      ],
     ];
     for (const [body, effect, [balance, frozen, available, withdrawable]] of steps) {
       const e = await posted({ account_id, ...body });
@@ -130,7 +229,12 @@ describe('postings', () => {
     // today's sale proceeds (a fill would set this): usable but not withdrawable until tomorrow
     await t.db.updateTable('fund_accounts').set({ unwithdrawable: '200.00' }).where('id', '=', account_id).execute();
     await posted({ account_id, type: 'freeze', amount: '300.00' });
-    expect(money(await show(account_id))).toEqual({ balance: '1000.00', frozen: '300.00', available: '700.00', withdrawable: '500.00' });
+    expect(money(await show(account_id))).toEqual({
+      balance: '1000.00',
+      frozen: '300.00',
+      available: '700.00',
+      withdrawable: '500.00',
+    });
     const journal = await count('fund_journal');
     for (const type of ['withdrawal', 'transfer_out', 'bank_out', 'remit_out']) {
       const r = await post({ account_id, type, amount: '500.01', bank_code: type === 'bank_out' ? bankCode : null });
@@ -141,12 +245,27 @@ describe('postings', () => {
     // a freeze may take available cash, proceeds included; its unfreeze gives back exactly what
     // it took: the proceeds stay unwithdrawable (placing and cancelling a buy order launders nothing)
     await posted({ account_id, type: 'freeze', amount: '600.00' });
-    expect(money(await show(account_id))).toEqual({ balance: '1000.00', frozen: '900.00', available: '100.00', withdrawable: '0.00' });
+    expect(money(await show(account_id))).toEqual({
+      balance: '1000.00',
+      frozen: '900.00',
+      available: '100.00',
+      withdrawable: '0.00',
+    });
     await posted({ account_id, type: 'unfreeze', amount: '600.00' });
-    expect(money(await show(account_id))).toEqual({ balance: '1000.00', frozen: '300.00', available: '700.00', withdrawable: '500.00' });
+    expect(money(await show(account_id))).toEqual({
+      balance: '1000.00',
+      frozen: '300.00',
+      available: '700.00',
+      withdrawable: '500.00',
+    });
     expect((await post({ account_id, type: 'withdrawal', amount: '500.01' })).status).toBe(400);
     await posted({ account_id, type: 'withdrawal', amount: '500.00' });
-    expect(money(await show(account_id))).toEqual({ balance: '500.00', frozen: '300.00', available: '200.00', withdrawable: '0.00' });
+    expect(money(await show(account_id))).toEqual({
+      balance: '500.00',
+      frozen: '300.00',
+      available: '200.00',
+      withdrawable: '0.00',
+    });
   });
 
   it('accepts the single-operation limits exactly (5,000,000.00 in, 1,000,000.00 out)', async () => {
@@ -155,7 +274,12 @@ describe('postings', () => {
     await posted({ account_id, type: 'bank_in', amount: '5000000', bank_code: bankCode });
     await posted({ account_id, type: 'withdrawal', amount: '1000000.00' });
     await posted({ account_id, type: 'transfer_out', amount: '1000000.00' });
-    expect(money(await show(account_id))).toEqual({ balance: '8000000.00', frozen: '0.00', available: '8000000.00', withdrawable: '8000000.00' });
+    expect(money(await show(account_id))).toEqual({
+      balance: '8000000.00',
+      frozen: '0.00',
+      available: '8000000.00',
+      withdrawable: '8000000.00',
+    });
   });
 
   it('is refused to operators without fund_journal.create (clerk, manager)', async () => {
@@ -199,9 +323,24 @@ describe('refused input posts nothing', () => {
     ['a JSON number', { type: 'deposit', amount: 100 }, 'amount', ZOD],
     ['no amount', { type: 'deposit' }, 'amount', ZOD],
     ['a deposit over the single limit', { type: 'deposit', amount: '5000000.01' }, 'amount', '超过单笔限额 5000000 元'],
-    ['a bank transfer in over the single limit', { type: 'bank_in', amount: '5000000.01', bank_code: 'ICBC' }, 'amount', '超过单笔限额 5000000 元'],
-    ['a withdrawal over the single limit', { type: 'withdrawal', amount: '1000000.01' }, 'amount', '超过单笔限额 1000000 元'],
-    ['a transfer out over the single limit', { type: 'transfer_out', amount: '1000000.01' }, 'amount', '超过单笔限额 1000000 元'],
+    [
+      'a bank transfer in over the single limit',
+      { type: 'bank_in', amount: '5000000.01', bank_code: 'ICBC' },
+      'amount',
+      '超过单笔限额 5000000 元',
+    ],
+    [
+      'a withdrawal over the single limit',
+      { type: 'withdrawal', amount: '1000000.01' },
+      'amount',
+      '超过单笔限额 1000000 元',
+    ],
+    [
+      'a transfer out over the single limit',
+      { type: 'transfer_out', amount: '1000000.01' },
+      'amount',
+      '超过单笔限额 1000000 元',
+    ],
     ['a transfer in too large for the ledger', { type: 'transfer_in', amount: '99999999999999999' }, 'amount', ZOD],
     ['a withdrawal beyond withdrawable', { type: 'withdrawal', amount: '60.01' }, 'amount', '可取资金不足'],
     ['a withdrawal of frozen cash', { type: 'withdrawal', amount: '100.00' }, 'amount', '可取资金不足'],
@@ -209,15 +348,30 @@ describe('refused input posts nothing', () => {
     ['an unfreeze beyond frozen', { type: 'unfreeze', amount: '40.01' }, 'amount', '冻结资金不足'],
     ['a bank transfer without a bank', { type: 'bank_in', amount: '1.00' }, 'bank_code', '银证转账须选择银行'],
     ['a bank transfer out without a bank', { type: 'bank_out', amount: '1.00' }, 'bank_code', '银证转账须选择银行'],
-    ['a bank transfer with an unknown bank', { type: 'bank_in', amount: '1.00', bank_code: 'NOBANK' }, 'bank_code', '引用的记录不存在'],
+    [
+      'a bank transfer with an unknown bank',
+      { type: 'bank_in', amount: '1.00', bank_code: 'NOBANK' },
+      'bank_code',
+      '引用的记录不存在',
+    ],
     ['an unknown type', { type: 'gift', amount: '1.00' }, 'type', ZOD],
     ['a reversal posted directly', { type: 'reversal', amount: '1.00' }, 'type', ZOD],
     ['a trade settlement posted by hand', { type: 'trade_sell', amount: '1.00' }, 'type', ZOD],
     ['an interest posting by hand', { type: 'interest', amount: '1.00' }, 'type', ZOD],
     ['an unknown freeze kind', { type: 'freeze', amount: '1.00', freeze_kind: 'forever' }, 'freeze_kind', ZOD],
-    ['a missing idempotency key', { type: 'deposit', amount: '1.00', idempotency_key: undefined }, 'idempotency_key', ZOD],
+    [
+      'a missing idempotency key',
+      { type: 'deposit', amount: '1.00', idempotency_key: undefined },
+      'idempotency_key',
+      ZOD,
+    ],
     ['a short idempotency key', { type: 'deposit', amount: '1.00', idempotency_key: 'k1' }, 'idempotency_key', ZOD],
-    ['an idempotency key with spaces', { type: 'deposit', amount: '1.00', idempotency_key: 'key with spaces' }, 'idempotency_key', ZOD],
+    [
+      'an idempotency key with spaces',
+      { type: 'deposit', amount: '1.00', idempotency_key: 'key with spaces' },
+      'idempotency_key',
+      ZOD,
+    ],
     ['an extra field', { type: 'deposit', amount: '1.00', balance_after: '1000000.00' }, 'balance_after', ZOD],
     ['an operator of its own choosing', { type: 'deposit', amount: '1.00', operator_id: 1 }, 'operator_id', ZOD],
     ['an over-long reference', { type: 'deposit', amount: '1.00', reference: '备'.repeat(101) }, 'reference', ZOD],
@@ -245,7 +399,14 @@ describe('refused input posts nothing', () => {
 
   it('refuses every posting to a closed account (fields.account_id)', async () => {
     const c = await newAccount('已销户');
-    expect((await t.call('POST', `/api/clients/${c.client_id}/status`, { as: teller, body: { status: 'closed', version: c.version } })).status).toBe(200);
+    expect(
+      (
+        await t.call('POST', `/api/clients/${c.client_id}/status`, {
+          as: teller,
+          body: { status: 'closed', version: c.version },
+        })
+      ).status,
+    ).toBe(200);
     const journal = await count('fund_journal');
     for (const type of ['deposit', 'bank_in', 'withdrawal', 'freeze']) {
       const r = await post({ account_id: c.account_id, type, amount: '1.00' });
@@ -266,7 +427,13 @@ describe('refused input posts nothing', () => {
 describe('idempotency', () => {
   it('the same key and body twice answer the same entry and post once; another amount under the key is a 409', async () => {
     const { account_id } = await newAccount();
-    const body = { account_id, type: 'deposit', amount: '123.45', reference: '存款单 42', idempotency_key: 'deposit-slip-000042' };
+    const body = {
+      account_id,
+      type: 'deposit',
+      amount: '123.45',
+      reference: '存款单 42',
+      idempotency_key: 'deposit-slip-000042',
+    };
     const first = await t.call('POST', '/api/fund_journal', { as: teller, body });
     expect(first.status).toBe(201);
     const again = await t.call('POST', '/api/fund_journal', { as: teller, body });
@@ -309,8 +476,16 @@ describe('same-day reversal (当日冲销)', () => {
     const asked = await reverse(wrong.id);
     expect(asked.status, JSON.stringify(asked.json)).toBe(202);
     expect(asked.json.approval_id).toBeGreaterThan(0);
-    expect(await approvalRow(asked.json.approval_id)).toMatchObject({ resource: 'fund_journal', operation: 'reverse', record_id: String(wrong.id), status: 'pending', maker_id: teller.me.id });
-    expect((await auditSince(from)).map((a) => [a.action, a.resource, a.record_id])).toEqual([['submit', 'fund_journal', String(wrong.id)]]);
+    expect(await approvalRow(asked.json.approval_id)).toMatchObject({
+      resource: 'fund_journal',
+      operation: 'reverse',
+      record_id: String(wrong.id),
+      status: 'pending',
+      maker_id: teller.me.id,
+    });
+    expect((await auditSince(from)).map((a) => [a.action, a.resource, a.record_id])).toEqual([
+      ['submit', 'fund_journal', String(wrong.id)],
+    ]);
     // nothing moves until it is approved
     expect((await show(account_id)).balance).toBe('1500.00');
     const pending = await reverse(wrong.id);
@@ -333,9 +508,24 @@ describe('same-day reversal (当日冲销)', () => {
     expect(ok.json).toMatchObject({ status: 'approved', checker_id: clerk.me.id });
     const reversal = await t.call('GET', `/api/fund_journal/${ok.json.result_id}`, { as: teller });
     expect(reversal.status).toBe(200);
-    expect(reversal.json).toMatchObject({ type: 'reversal', reverses_id: wrong.id, account_id, amount: '-500.00', frozen_delta: '0.00', balance_after: '1000.00', frozen_after: '0.00', business_date: today, operator_id: clerk.me.id });
+    expect(reversal.json).toMatchObject({
+      type: 'reversal',
+      reverses_id: wrong.id,
+      account_id,
+      amount: '-500.00',
+      frozen_delta: '0.00',
+      balance_after: '1000.00',
+      frozen_after: '0.00',
+      business_date: today,
+      operator_id: clerk.me.id,
+    });
     expect(reversal.json.reference).toContain(`#${wrong.id}`);
-    expect(money(await show(account_id))).toEqual({ balance: '1000.00', frozen: '0.00', available: '1000.00', withdrawable: '1000.00' });
+    expect(money(await show(account_id))).toEqual({
+      balance: '1000.00',
+      frozen: '0.00',
+      available: '1000.00',
+      withdrawable: '1000.00',
+    });
     expect(await journalOf(account_id)).toHaveLength(3);
 
     const twice = await reverse(wrong.id);
@@ -349,8 +539,17 @@ describe('same-day reversal (当日冲销)', () => {
 
   it('the maker cannot approve their own reversal even with the approve right (OWN_APPROVAL)', async () => {
     const { account_id } = await newAccount();
-    const both = await t.headOfficeOperator('hq_both', ['fund_journal.create', 'fund_journal.show', 'fund_journal.approve', 'approvals.approve', 'approvals.show']);
-    const e = await t.call('POST', '/api/fund_journal', { as: both, body: { account_id, type: 'deposit', amount: '80.00', idempotency_key: key() } });
+    const both = await t.headOfficeOperator('hq_both', [
+      'fund_journal.create',
+      'fund_journal.show',
+      'fund_journal.approve',
+      'approvals.approve',
+      'approvals.show',
+    ]);
+    const e = await t.call('POST', '/api/fund_journal', {
+      as: both,
+      body: { account_id, type: 'deposit', amount: '80.00', idempotency_key: key() },
+    });
     expect(e.status).toBe(201);
     const asked = await reverse(e.json.id, both);
     expect(asked.status).toBe(202);
@@ -360,7 +559,11 @@ describe('same-day reversal (当日冲销)', () => {
     expect(own.json.error.code).toBe('OWN_APPROVAL');
     expect((await auditSince(from)).map((a) => a.action)).toEqual(['forbidden']);
     // a head-office maker's request waits in the head office's queue: a head-office checker decides it
-    const checker = await t.headOfficeOperator('hq_checker', ['fund_journal.approve', 'approvals.approve', 'approvals.show']);
+    const checker = await t.headOfficeOperator('hq_checker', [
+      'fund_journal.approve',
+      'approvals.approve',
+      'approvals.show',
+    ]);
     expect((await approve(asked.json.approval_id, checker)).status).toBe(200);
     expect((await show(account_id)).balance).toBe('0.00');
   });
@@ -370,15 +573,34 @@ describe('same-day reversal (当日冲销)', () => {
     await posted({ account_id, type: 'deposit', amount: '300.00' });
     const wd = await posted({ account_id, type: 'withdrawal', amount: '120.50' });
     const fr = await posted({ account_id, type: 'freeze', amount: '79.50' });
-    expect(money(await show(account_id))).toEqual({ balance: '179.50', frozen: '79.50', available: '100.00', withdrawable: '100.00' });
+    expect(money(await show(account_id))).toEqual({
+      balance: '179.50',
+      frozen: '79.50',
+      available: '100.00',
+      withdrawable: '100.00',
+    });
     const a1 = await reverse(wd.id);
     expect((await approve(a1.json.approval_id)).status).toBe(200);
-    expect(money(await show(account_id))).toEqual({ balance: '300.00', frozen: '79.50', available: '220.50', withdrawable: '220.50' });
+    expect(money(await show(account_id))).toEqual({
+      balance: '300.00',
+      frozen: '79.50',
+      available: '220.50',
+      withdrawable: '220.50',
+    });
     const a2 = await reverse(fr.id);
     const ok = await approve(a2.json.approval_id);
     expect(ok.status).toBe(200);
-    expect((await t.call('GET', `/api/fund_journal/${ok.json.result_id}`, { as: teller })).json).toMatchObject({ amount: '0.00', frozen_delta: '-79.50', frozen_after: '0.00' });
-    expect(money(await show(account_id))).toEqual({ balance: '300.00', frozen: '0.00', available: '300.00', withdrawable: '300.00' });
+    expect((await t.call('GET', `/api/fund_journal/${ok.json.result_id}`, { as: teller })).json).toMatchObject({
+      amount: '0.00',
+      frozen_delta: '-79.50',
+      frozen_after: '0.00',
+    });
+    expect(money(await show(account_id))).toEqual({
+      balance: '300.00',
+      frozen: '0.00',
+      available: '300.00',
+      withdrawable: '300.00',
+    });
   });
 
   it('refuses an entry of a previous business date (after day-end), both when asked and when approved', async () => {
@@ -397,7 +619,9 @@ describe('same-day reversal (当日冲销)', () => {
       expect(fresh.status).toBe(400);
       expect(fresh.json.error.fields.id).toBe('只能冲销当日的流水');
     });
-    expect(await t.db.selectFrom('fund_journal').select('id').where('reverses_id', '=', yesterday.id).execute()).toEqual([]);
+    expect(
+      await t.db.selectFrom('fund_journal').select('id').where('reverses_id', '=', yesterday.id).execute(),
+    ).toEqual([]);
     expect((await show(account_id)).balance).toBe('201.00');
   });
 
@@ -416,7 +640,12 @@ describe('same-day reversal (当日冲销)', () => {
     expect(row).toMatchObject({ status: 'failed', checker_id: clerk.me.id });
     expect(row.comment).toContain('冲销后余额将不足');
     expect(await count('fund_journal')).toBe(journal);
-    expect(money(await show(account_id))).toEqual({ balance: '40.00', frozen: '0.00', available: '40.00', withdrawable: '40.00' });
+    expect(money(await show(account_id))).toEqual({
+      balance: '40.00',
+      frozen: '0.00',
+      available: '40.00',
+      withdrawable: '40.00',
+    });
     // a failed approval cannot be approved again
     expect((await approve(asked.json.approval_id)).status).toBe(409);
 
@@ -431,7 +660,12 @@ describe('same-day reversal (当日冲销)', () => {
     await posted({ account_id, type: 'unfreeze', amount: '0.01' });
     const third = await reverse(dep.id);
     expect((await approve(third.json.approval_id)).status).toBe(200);
-    expect(money(await show(account_id))).toEqual({ balance: '0.00', frozen: '0.00', available: '0.00', withdrawable: '0.00' });
+    expect(money(await show(account_id))).toEqual({
+      balance: '0.00',
+      frozen: '0.00',
+      available: '0.00',
+      withdrawable: '0.00',
+    });
   });
 
   it('needs a reason and a known entry', async () => {
@@ -465,10 +699,19 @@ describe('the journal', () => {
     });
     expect(nextDay.map((e) => e.business_date)).toEqual(['2026-11-24', '2026-11-24']);
 
-    const list = (filter: Record<string, unknown>) => t.call('GET', '/api/fund_journal' + q({ filter, sort: ['id', 'ASC'], range: [0, 999] }), { as: teller });
+    const list = (filter: Record<string, unknown>) =>
+      t.call('GET', '/api/fund_journal' + q({ filter, sort: ['id', 'ASC'], range: [0, 999] }), { as: teller });
     const byAccount = await list({ account_id: a.account_id });
     expect(byAccount.status).toBe(200);
-    expect(byAccount.json.map((e: any) => e.type)).toEqual(['deposit', 'withdrawal', 'freeze', 'deposit', 'reversal', 'deposit', 'unfreeze']);
+    expect(byAccount.json.map((e: any) => e.type)).toEqual([
+      'deposit',
+      'withdrawal',
+      'freeze',
+      'deposit',
+      'reversal',
+      'deposit',
+      'unfreeze',
+    ]);
     expect(byAccount.json.every((e: any) => e.account_id === a.account_id && e.client_id === a.client_id)).toBe(true);
     expect(byAccount.headers.get('content-range')).toBe(`fund_journal 0-6/7`);
 
@@ -481,7 +724,12 @@ describe('the journal', () => {
       expect(e.balance_after, `entry ${e.id}`).toBe(balance.toFixed(2));
       expect(e.frozen_after, `entry ${e.id}`).toBe(frozen.toFixed(2));
     }
-    expect(money(await show(a.account_id))).toEqual({ balance: balance.toFixed(2), frozen: frozen.toFixed(2), available: balance.minus(frozen).toFixed(2), withdrawable: balance.minus(frozen).toFixed(2) });
+    expect(money(await show(a.account_id))).toEqual({
+      balance: balance.toFixed(2),
+      frozen: frozen.toFixed(2),
+      available: balance.minus(frozen).toFixed(2),
+      withdrawable: balance.minus(frozen).toFixed(2),
+    });
     expect(balance.toFixed(2)).toBe('1216.67');
     expect(frozen.toFixed(2)).toBe('40.00');
 
@@ -503,11 +751,22 @@ describe('the journal', () => {
     expect(none.json).toEqual([]);
 
     // default order: newest first
-    const newest = await t.call('GET', '/api/fund_journal' + q({ filter: { account_id: a.account_id }, range: [0, 1] }), { as: teller });
-    expect(newest.json.map((e: any) => e.id)).toEqual([...byAccount.json].reverse().slice(0, 2).map((e: any) => e.id));
+    const newest = await t.call(
+      'GET',
+      '/api/fund_journal' + q({ filter: { account_id: a.account_id }, range: [0, 1] }),
+      { as: teller },
+    );
+    expect(newest.json.map((e: any) => e.id)).toEqual(
+      [...byAccount.json]
+        .reverse()
+        .slice(0, 2)
+        .map((e: any) => e.id),
+    );
     expect(newest.headers.get('content-range')).toBe('fund_journal 0-1/7');
 
-    const bad = await t.call('GET', '/api/fund_journal' + q({ filter: { business_date_gte: '2026-13-01' } }), { as: teller });
+    const bad = await t.call('GET', '/api/fund_journal' + q({ filter: { business_date_gte: '2026-13-01' } }), {
+      as: teller,
+    });
     expect(bad.status).toBe(400);
     const unknown = await t.call('GET', '/api/fund_journal' + q({ filter: { amount: '1.00' } }), { as: teller });
     expect(unknown.status).toBe(400);
@@ -520,7 +779,11 @@ describe('the journal', () => {
       const rows = await journalOf(a.id);
       const sum = rows.reduce((s, e) => s.plus(e.amount), new Decimal(0));
       const fsum = rows.reduce((s, e) => s.plus(e.frozen_delta), new Decimal(0));
-      expect({ id: a.id, balance: a.balance, frozen: a.frozen }).toEqual({ id: a.id, balance: sum.toFixed(2), frozen: fsum.toFixed(2) });
+      expect({ id: a.id, balance: a.balance, frozen: a.frozen }).toEqual({
+        id: a.id,
+        balance: sum.toFixed(2),
+        frozen: fsum.toFixed(2),
+      });
     }
   });
 });

@@ -5,7 +5,14 @@ import { inTransaction } from '../../db/transaction.js';
 import { AppError, badRequest, isUniqueViolation, notFound } from '../../http/errors.js';
 import { audit, type Actor } from '../audit/audit.service.js';
 import { registerApplier, submitApproval } from '../approvals/approvals.service.js';
-import { post, reverse, OUTFLOW_TYPES, type AccountState, type PostingType, type LedgerProblem } from './ledger.calc.js';
+import {
+  post,
+  reverse,
+  OUTFLOW_TYPES,
+  type AccountState,
+  type PostingType,
+  type LedgerProblem,
+} from './ledger.calc.js';
 import { Decimal } from 'decimal.js';
 
 export interface PostingRequest {
@@ -30,7 +37,9 @@ const PROBLEM_FIELD: Record<LedgerProblem, string> = {
 /** The open business date (system parameter, rolled only by day-end): every posting is dated on it. */
 export async function businessDate(db: Db): Promise<string> {
   // FOR SHARE: while day-end holds the date, postings wait for it and then date on the next day
-  const { rows } = await sql<{ value: string }>`SELECT value FROM system_params WHERE key = 'business_date' FOR SHARE`.execute(db);
+  const { rows } = await sql<{
+    value: string;
+  }>`SELECT value FROM system_params WHERE key = 'business_date' FOR SHARE`.execute(db);
   return rows[0]!.value;
 }
 
@@ -40,12 +49,22 @@ const requestHash = (body: unknown) => createHash('sha256').update(JSON.stringif
  * Runs a money request once per idempotency key: a replay with the same payload returns the
  * first answer and posts nothing; the same key with another payload is a 409.
  */
-export async function once<T>(db: Db, actor: Actor, clientKey: string, payload: unknown, fn: (trx: Db) => Promise<T>): Promise<T> {
+export async function once<T>(
+  db: Db,
+  actor: Actor,
+  clientKey: string,
+  payload: unknown,
+  fn: (trx: Db) => Promise<T>,
+): Promise<T> {
   // keys are the client's: one operator's key never answers for another's request
   const key = `${actor.operator_id}:${clientKey}`;
   const hash = requestHash(payload);
   const replay = async () => {
-    const prior = await db.selectFrom('idempotency_keys' as never).selectAll().where('key' as never, '=', key as never).executeTakeFirst() as { request_hash: string; response: T } | undefined;
+    const prior = (await db
+      .selectFrom('idempotency_keys' as never)
+      .selectAll()
+      .where('key' as never, '=', key as never)
+      .executeTakeFirst()) as { request_hash: string; response: T } | undefined;
     if (!prior) return undefined;
     if (prior.request_hash !== hash) throw new AppError(409, 'IDEMPOTENCY_CONFLICT', 'idempotency_conflict');
     return prior.response;
@@ -55,7 +74,9 @@ export async function once<T>(db: Db, actor: Actor, clientKey: string, payload: 
   try {
     return await inTransaction(db, async (trx) => {
       const result = await fn(trx);
-      await sql`INSERT INTO idempotency_keys (key, operator_id, request_hash, response, status, created_at) VALUES (${key}, ${actor.operator_id}, ${hash}, ${JSON.stringify(result)}, 200, ${actor.at})`.execute(trx);
+      await sql`INSERT INTO idempotency_keys (key, operator_id, request_hash, response, status, created_at) VALUES (${key}, ${actor.operator_id}, ${hash}, ${JSON.stringify(result)}, 200, ${actor.at})`.execute(
+        trx,
+      );
       return result;
     });
   } catch (e) {
@@ -90,11 +111,17 @@ async function lockAccount(db: Db, accountId: number, scope: number | null): Pro
 
 /** A closed account (销户) takes no posting, a same-day reversal included. */
 function checkOpen(acct: { status: string; client_status: string }) {
-  if (acct.status !== 'active' || acct.client_status === 'closed') throw badRequest({ account_id: { key: 'account_closed' } });
+  if (acct.status !== 'active' || acct.client_status === 'closed')
+    throw badRequest({ account_id: { key: 'account_closed' } });
 }
 
 async function singleLimit(db: Db, type: PostingType): Promise<string | null> {
-  const key = type === 'deposit' || type === 'bank_in' ? 'single_deposit_limit' : (OUTFLOW_TYPES as readonly string[]).includes(type) ? 'single_withdrawal_limit' : null;
+  const key =
+    type === 'deposit' || type === 'bank_in'
+      ? 'single_deposit_limit'
+      : (OUTFLOW_TYPES as readonly string[]).includes(type)
+        ? 'single_withdrawal_limit'
+        : null;
   if (!key) return null;
   const row = await db.selectFrom('system_params').select('value').where('key', '=', key).executeTakeFirst();
   return row?.value ?? null;
@@ -106,38 +133,72 @@ async function singleLimit(db: Db, type: PostingType): Promise<string | null> {
  * the audit row in one transaction.
  */
 export async function postEntry(db: Db, actor: Actor, scope: number | null, req: PostingRequest) {
-  return once(db, actor, req.idempotency_key, { op: 'post', ...req }, (trx) => postInTransaction(trx, actor, scope, req));
+  return once(db, actor, req.idempotency_key, { op: 'post', ...req }, (trx) =>
+    postInTransaction(trx, actor, scope, req),
+  );
 }
 
 /**
  * One posting inside the caller's transaction (orders freeze and unfreeze through this): locks
  * the account, checks client, limits and invariants, writes entry + balances + audit row.
  */
-export async function postInTransaction(trx: Db, actor: Actor, scope: number | null, req: Omit<PostingRequest, 'idempotency_key'>) {
+export async function postInTransaction(
+  trx: Db,
+  actor: Actor,
+  scope: number | null,
+  req: Omit<PostingRequest, 'idempotency_key'>,
+) {
   const date = await businessDate(trx);
   const acct = await lockAccount(trx, req.account_id, scope);
   checkOpen(acct);
   const outflow = (OUTFLOW_TYPES as readonly string[]).includes(req.type);
-  if (outflow && acct.client_status !== 'normal') throw badRequest({ account_id: { key: acct.client_status === 'lost' ? 'client_lost' : 'client_frozen' } });
+  if (outflow && acct.client_status !== 'normal')
+    throw badRequest({ account_id: { key: acct.client_status === 'lost' ? 'client_lost' : 'client_frozen' } });
   if (req.type === 'bank_in' || req.type === 'bank_out') {
-    const bank = req.bank_code ? await trx.selectFrom('banks').select('status').where('code', '=', req.bank_code).executeTakeFirst() : undefined;
-    if (!bank || bank.status !== 'active') throw badRequest({ bank_code: { key: req.bank_code ? 'unknown_reference' : 'bank_required' } });
+    const bank = req.bank_code
+      ? await trx.selectFrom('banks').select('status').where('code', '=', req.bank_code).executeTakeFirst()
+      : undefined;
+    if (!bank || bank.status !== 'active')
+      throw badRequest({ bank_code: { key: req.bank_code ? 'unknown_reference' : 'bank_required' } });
   }
   const limit = await singleLimit(trx, req.type);
-  if (limit && new Decimal(req.amount).gt(limit)) throw badRequest({ amount: { key: 'over_single_limit', params: { limit } } });
+  if (limit && new Decimal(req.amount).gt(limit))
+    throw badRequest({ amount: { key: 'over_single_limit', params: { limit } } });
   const r = post(acct, req.type, req.amount);
-  if ('problem' in r) throw badRequest({ [PROBLEM_FIELD[r.problem]]: { key: r.problem, params: { amount: req.amount } } });
-  return write(trx, actor, acct, date, req.type, r.state, r.effect, { reference: req.reference ?? '', bank_code: req.bank_code ?? null, freeze_kind: req.type === 'freeze' || req.type === 'unfreeze' ? req.freeze_kind ?? 'same_day' : null, reverses_id: null });
+  if ('problem' in r)
+    throw badRequest({ [PROBLEM_FIELD[r.problem]]: { key: r.problem, params: { amount: req.amount } } });
+  return write(trx, actor, acct, date, req.type, r.state, r.effect, {
+    reference: req.reference ?? '',
+    bank_code: req.bank_code ?? null,
+    freeze_kind: req.type === 'freeze' || req.type === 'unfreeze' ? (req.freeze_kind ?? 'same_day') : null,
+    reverses_id: null,
+  });
 }
 
-async function write(trx: Db, actor: Actor, acct: LockedAccount, date: string, type: string, state: AccountState, effect: { amount: Decimal; frozen_delta: Decimal }, extra: { reference: string; bank_code: string | null; freeze_kind: string | null; reverses_id: number | null }) {
+async function write(
+  trx: Db,
+  actor: Actor,
+  acct: LockedAccount,
+  date: string,
+  type: string,
+  state: AccountState,
+  effect: { amount: Decimal; frozen_delta: Decimal },
+  extra: { reference: string; bank_code: string | null; freeze_kind: string | null; reverses_id: number | null },
+) {
   const { rows } = await sql<Record<string, unknown> & { id: number }>`
     INSERT INTO fund_journal (business_date, account_id, type, amount, frozen_delta, balance_after, frozen_after, freeze_kind, reference, bank_code, reverses_id, operator_id, branch_id, created_at)
     VALUES (${date}, ${acct.id}, ${type}, ${effect.amount.toFixed(2)}, ${effect.frozen_delta.toFixed(2)}, ${state.balance}, ${state.frozen}, ${extra.freeze_kind}, ${extra.reference}, ${extra.bank_code}, ${extra.reverses_id}, ${actor.operator_id}, ${acct.branch_id}, ${actor.at})
     RETURNING *`.execute(trx);
-  await sql`UPDATE fund_accounts SET balance = ${state.balance}, frozen = ${state.frozen}, unwithdrawable = ${state.unwithdrawable}, version = version + 1, updated_at = ${actor.at} WHERE id = ${acct.id}`.execute(trx);
+  await sql`UPDATE fund_accounts SET balance = ${state.balance}, frozen = ${state.frozen}, unwithdrawable = ${state.unwithdrawable}, version = version + 1, updated_at = ${actor.at} WHERE id = ${acct.id}`.execute(
+    trx,
+  );
   const entry = rows[0]!;
-  await audit(trx, actor, { action: type === 'reversal' ? 'reverse' : 'post', resource: 'fund_journal', record_id: entry.id, after: entry });
+  await audit(trx, actor, {
+    action: type === 'reversal' ? 'reverse' : 'post',
+    resource: 'fund_journal',
+    record_id: entry.id,
+    after: entry,
+  });
   return entry;
 }
 
@@ -145,15 +206,43 @@ async function write(trx: Db, actor: Actor, acct: LockedAccount, date: string, t
 export async function requestReversal(db: Db, actor: Actor, scope: number | null, entryId: number, reason: string) {
   const entry = await findEntry(db, scope, entryId);
   await checkReversible(db, entry);
-  checkOpen(await db.selectFrom('fund_accounts as a').innerJoin('clients as c', 'c.id', 'a.client_id').select(['a.status', 'c.status as client_status']).where('a.id', '=', entry.account_id).executeTakeFirstOrThrow());
-  const approval = await submitApproval(db, actor, { resource: 'fund_journal', operation: 'reverse', record_id: String(entryId), payload: { entry_id: entryId, reason }, before: entry, summary: reason, branch_id: (entry as unknown as { branch_id: number }).branch_id });
+  checkOpen(
+    await db
+      .selectFrom('fund_accounts as a')
+      .innerJoin('clients as c', 'c.id', 'a.client_id')
+      .select(['a.status', 'c.status as client_status'])
+      .where('a.id', '=', entry.account_id)
+      .executeTakeFirstOrThrow(),
+  );
+  const approval = await submitApproval(db, actor, {
+    resource: 'fund_journal',
+    operation: 'reverse',
+    record_id: String(entryId),
+    payload: { entry_id: entryId, reason },
+    before: entry,
+    summary: reason,
+    branch_id: (entry as unknown as { branch_id: number }).branch_id,
+  });
   return { approval_id: approval.id };
 }
 
 async function findEntry(db: Db, scope: number | null, id: number) {
-  let q = db.selectFrom('fund_journal_all' as never).selectAll().where('id' as never, '=', id as never);
+  let q = db
+    .selectFrom('fund_journal_all' as never)
+    .selectAll()
+    .where('id' as never, '=', id as never);
   if (scope !== null) q = q.where('branch_id' as never, '=', scope as never);
-  const entry = (await q.executeTakeFirst()) as { id: number; account_id: number; type: string; amount: string; frozen_delta: string; business_date: string; reverses_id: number | null } | undefined;
+  const entry = (await q.executeTakeFirst()) as
+    | {
+        id: number;
+        account_id: number;
+        type: string;
+        amount: string;
+        frozen_delta: string;
+        business_date: string;
+        reverses_id: number | null;
+      }
+    | undefined;
   if (!entry) throw notFound();
   return entry;
 }
@@ -161,7 +250,11 @@ async function findEntry(db: Db, scope: number | null, id: number) {
 async function checkReversible(db: Db, entry: { id: number; type: string; business_date: string }) {
   if (entry.type === 'reversal') throw badRequest({ id: { key: 'reversal_of_reversal' } });
   if (entry.business_date !== (await businessDate(db))) throw badRequest({ id: { key: 'reversal_same_day_only' } });
-  const already = await db.selectFrom('fund_journal_all' as never).select('id' as never).where('reverses_id' as never, '=', entry.id as never).executeTakeFirst();
+  const already = await db
+    .selectFrom('fund_journal_all' as never)
+    .select('id' as never)
+    .where('reverses_id' as never, '=', entry.id as never)
+    .executeTakeFirst();
   if (already) throw badRequest({ id: { key: 'already_reversed' } });
 }
 
@@ -172,6 +265,11 @@ registerApplier('fund_journal', async (db, checker, a) => {
   checkOpen(acct);
   const r = reverse(acct, entry);
   if ('problem' in r) throw badRequest({ id: { key: r.problem } });
-  const written = await write(db, checker, acct, await businessDate(db), 'reversal', r.state, r.effect, { reference: `冲销 #${entry.id}: ${a.payload.reason ?? ''}`.slice(0, 200), bank_code: null, freeze_kind: null, reverses_id: entry.id });
+  const written = await write(db, checker, acct, await businessDate(db), 'reversal', r.state, r.effect, {
+    reference: `冲销 #${entry.id}: ${a.payload.reason ?? ''}`.slice(0, 200),
+    bank_code: null,
+    freeze_kind: null,
+    reverses_id: entry.id,
+  });
   return String(written.id);
 });

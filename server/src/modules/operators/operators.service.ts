@@ -21,7 +21,12 @@ async function checkBranch(db: Db, scope: number | null, branchId: number) {
   if (!b) throw fieldError('branch_id', 'unknown_reference');
 }
 
-export async function createOperator(db: Db, actor: Actor, scope: number | null, input: OperatorInput & { username: string; password: string }) {
+export async function createOperator(
+  db: Db,
+  actor: Actor,
+  scope: number | null,
+  input: OperatorInput & { username: string; password: string },
+) {
   await checkBranch(db, scope, input.branch_id);
   await checkRoles(db, input.branch_id, input.role_ids);
   const policy = await securityPolicy(db);
@@ -31,25 +36,45 @@ export async function createOperator(db: Db, actor: Actor, scope: number | null,
   if (taken) throw fieldError('username', 'duplicate', { value: input.username });
   const password_hash = await hashPassword(input.password);
   return inTransaction(db, async (trx) => {
-      const { id } = await trx
-        .insertInto('operators')
-        .values({ username: input.username, name: input.name, branch_id: input.branch_id, phone: input.phone, password_hash, must_change_password: true, created_at: actor.at, updated_at: actor.at })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const after = await findOperator(trx, null, id);
-      await audit(trx, actor, { action: 'create', resource: 'operators', record_id: id, after });
-      // the operator exists at once; their roles wait for a second operator's approval
-      const pending_approval_id = await submitGrant(trx, actor, { id, username: input.username, branch_id: input.branch_id }, input.role_ids);
-      return { ...after!, pending_approval_id };
-    })
-    .catch((err: unknown) => {
-      // a concurrent create took the name after the check above
-      if (isUniqueViolation(err, 'operators_username_key')) throw fieldError('username', 'duplicate', { value: input.username });
-      throw err;
-    });
+    const { id } = await trx
+      .insertInto('operators')
+      .values({
+        username: input.username,
+        name: input.name,
+        branch_id: input.branch_id,
+        phone: input.phone,
+        password_hash,
+        must_change_password: true,
+        created_at: actor.at,
+        updated_at: actor.at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const after = await findOperator(trx, null, id);
+    await audit(trx, actor, { action: 'create', resource: 'operators', record_id: id, after });
+    // the operator exists at once; their roles wait for a second operator's approval
+    const pending_approval_id = await submitGrant(
+      trx,
+      actor,
+      { id, username: input.username, branch_id: input.branch_id },
+      input.role_ids,
+    );
+    return { ...after!, pending_approval_id };
+  }).catch((err: unknown) => {
+    // a concurrent create took the name after the check above
+    if (isUniqueViolation(err, 'operators_username_key'))
+      throw fieldError('username', 'duplicate', { value: input.username });
+    throw err;
+  });
 }
 
-export async function updateOperator(db: Db, actor: Actor, scope: number | null, id: number, input: OperatorInput & { version: number }) {
+export async function updateOperator(
+  db: Db,
+  actor: Actor,
+  scope: number | null,
+  id: number,
+  input: OperatorInput & { version: number },
+) {
   const before = await findOperator(db, scope, id);
   if (!before) throw notFound();
   await checkBranch(db, scope, input.branch_id);
@@ -57,7 +82,13 @@ export async function updateOperator(db: Db, actor: Actor, scope: number | null,
   return inTransaction(db, async (trx) => {
     const r = await trx
       .updateTable('operators')
-      .set((eb) => ({ name: input.name, branch_id: input.branch_id, phone: input.phone, version: eb('version', '+', 1), updated_at: actor.at }))
+      .set((eb) => ({
+        name: input.name,
+        branch_id: input.branch_id,
+        phone: input.phone,
+        version: eb('version', '+', 1),
+        updated_at: actor.at,
+      }))
       .where('id', '=', id)
       .where('version', '=', input.version)
       .executeTakeFirst();
@@ -68,25 +99,48 @@ export async function updateOperator(db: Db, actor: Actor, scope: number | null,
     const wanted = [...new Set(input.role_ids)].sort((a, b) => a - b);
     const current = await roleIdsOf(trx, id);
     if (wanted.join() === current.join()) return after!;
-    const pending_approval_id = await submitGrant(trx, actor, { id, username: before.username, branch_id: input.branch_id }, wanted);
+    const pending_approval_id = await submitGrant(
+      trx,
+      actor,
+      { id, username: before.username, branch_id: input.branch_id },
+      wanted,
+    );
     return { ...after!, pending_approval_id };
   });
 }
 
 /** Disabling an operator ends all their sessions at once (DOMAIN.md §8). */
-export async function setOperatorStatus(db: Db, actor: Actor, scope: number | null, id: number, status: 'active' | 'disabled') {
+export async function setOperatorStatus(
+  db: Db,
+  actor: Actor,
+  scope: number | null,
+  id: number,
+  status: 'active' | 'disabled',
+) {
   const before = await findOperator(db, scope, id);
   if (!before) throw notFound();
   if (status === 'disabled' && id === actor.operator_id) throw fieldError('status', 'self_disable');
   return inTransaction(db, async (trx) => {
     await trx
       .updateTable('operators')
-      .set((eb) => ({ status, version: eb('version', '+', 1), updated_at: actor.at, ...(status === 'active' ? { failed_logins: 0, locked_until: null } : {}) }))
+      .set((eb) => ({
+        status,
+        version: eb('version', '+', 1),
+        updated_at: actor.at,
+        ...(status === 'active' ? { failed_logins: 0, locked_until: null } : {}),
+      }))
       .where('id', '=', id)
       .execute();
     const ended = status === 'disabled' ? await endOperatorSessions(trx, id, actor.at, 'operator_disabled') : 0;
     const after = await findOperator(trx, null, id);
-    await audit(trx, actor, { action: status === 'active' ? 'enable' : 'disable', resource: 'operators', record_id: id, before, after, detail: ended ? `ended ${ended} session(s)` : '' });
+    await audit(trx, actor, {
+      action: status === 'active' ? 'enable' : 'disable',
+      resource: 'operators',
+      record_id: id,
+      before,
+      after,
+      detail: ended ? `ended ${ended} session(s)` : '',
+    });
     return after!;
   });
 }
@@ -102,11 +156,24 @@ export async function resetPassword(db: Db, actor: Actor, scope: number | null, 
   await inTransaction(db, async (trx) => {
     await trx
       .updateTable('operators')
-      .set((eb) => ({ password_hash, must_change_password: true, failed_logins: 0, locked_until: null, version: eb('version', '+', 1), updated_at: actor.at }))
+      .set((eb) => ({
+        password_hash,
+        must_change_password: true,
+        failed_logins: 0,
+        locked_until: null,
+        version: eb('version', '+', 1),
+        updated_at: actor.at,
+      }))
       .where('id', '=', id)
       .execute();
     await endOperatorSessions(trx, id, actor.at, 'password_reset');
-    await audit(trx, actor, { action: 'reset_password', resource: 'operators', record_id: id, before: { must_change_password: before.must_change_password }, after: { must_change_password: true } });
+    await audit(trx, actor, {
+      action: 'reset_password',
+      resource: 'operators',
+      record_id: id,
+      before: { must_change_password: before.must_change_password },
+      after: { must_change_password: true },
+    });
   });
 }
 

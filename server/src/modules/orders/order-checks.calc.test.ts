@@ -1,7 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { bandProblem, clientProblem, lotProblem, orderProblem, priceBand, tickProblem, type SecurityFacts } from './order-checks.calc.js';
+import {
+  bandProblem,
+  clientProblem,
+  lotProblem,
+  orderProblem,
+  priceBand,
+  tickProblem,
+  type SecurityFacts,
+} from './order-checks.calc.js';
 
-const main: SecurityFacts = { type: 'stock', board: 'main', lot_size: 100, tick: '0.01', price_limit_pct: '10', prev_close: '10.00', status: 'listed' };
+const main: SecurityFacts = {
+  type: 'stock',
+  board: 'main',
+  lot_size: 100,
+  tick: '0.01',
+  price_limit_pct: '10',
+  prev_close: '10.00',
+  status: 'listed',
+};
 const star = { ...main, board: 'star', lot_size: 200, price_limit_pct: '20' };
 const bse = { ...main, board: 'bse', price_limit_pct: '30' };
 const bond = { ...main, type: 'bond', lot_size: 10, tick: '0.001', price_limit_pct: '20', prev_close: '120.000' };
@@ -24,7 +40,9 @@ describe('lots (DOMAIN.md §3.2)', () => {
     [bond, 'buy', 20, 0, null],
     [main, 'buy', 0, 0, 'quantity_not_positive'],
     [main, 'buy', 100.5, 0, 'quantity_not_positive'],
-  ] as const)('%s.board %s %i (holding %i) → %s', (s, side, q, sellable, expected) => expect(lotProblem(s, side, q, sellable)).toBe(expected));
+  ] as const)('%s.board %s %i (holding %i) → %s', (s, side, q, sellable, expected) =>
+    expect(lotProblem(s, side, q, sellable)).toBe(expected),
+  );
 });
 
 describe('ticks and the price band', () => {
@@ -40,7 +58,9 @@ describe('ticks and the price band', () => {
     ['10.00', '30', '0.01', { down: '7.00', up: '13.00' }], // BSE
     ['3.15', '10', '0.01', { down: '2.84', up: '3.47' }], // 2.835 → 2.84, 3.465 → 3.47 (half-up)
     ['1.234', '10', '0.001', { down: '1.111', up: '1.357' }], // an ETF
-  ])('prev close %s ± %s%% → %j', (prev_close, price_limit_pct, tick, band) => expect(priceBand({ prev_close, price_limit_pct, tick })).toEqual(band));
+  ])('prev close %s ± %s%% → %j', (prev_close, price_limit_pct, tick, band) =>
+    expect(priceBand({ prev_close, price_limit_pct, tick })).toEqual(band),
+  );
   it('refuses prices outside the band, accepts the limits themselves', () => {
     expect(bandProblem('11.00', main)).toBeNull();
     expect(bandProblem('9.00', main)).toBeNull();
@@ -56,14 +76,29 @@ describe('client status and channels', () => {
     ['frozen', 'counter', 'client_status'],
     ['lost', 'counter', 'client_status'],
     ['closed', 'online', 'client_status'],
-  ] as const)('%s via %s → %s', (status, channel, expected) => expect(clientProblem({ ...client, status }, channel)).toBe(expected));
+  ] as const)('%s via %s → %s', (status, channel, expected) =>
+    expect(clientProblem({ ...client, status }, channel)).toBe(expected),
+  );
 });
 
 describe('orderProblem reads the checks in order', () => {
   it('names the first problem', () => {
-    expect(orderProblem({ ...main, status: 'suspended' }, client, { side: 'buy', price: '10.00', quantity: 100, channel: 'counter' }, 0)).toBe('security_not_trading');
-    expect(orderProblem(main, client, { side: 'buy', price: '12.00', quantity: 150, channel: 'counter' }, 0)).toBe('lot_multiple');
-    expect(orderProblem(main, client, { side: 'buy', price: '12.00', quantity: 100, channel: 'counter' }, 0)).toBe('price_band');
-    expect(orderProblem(main, client, { side: 'buy', price: '10.50', quantity: 100, channel: 'counter' }, 0)).toBeNull();
+    expect(
+      orderProblem(
+        { ...main, status: 'suspended' },
+        client,
+        { side: 'buy', price: '10.00', quantity: 100, channel: 'counter' },
+        0,
+      ),
+    ).toBe('security_not_trading');
+    expect(orderProblem(main, client, { side: 'buy', price: '12.00', quantity: 150, channel: 'counter' }, 0)).toBe(
+      'lot_multiple',
+    );
+    expect(orderProblem(main, client, { side: 'buy', price: '12.00', quantity: 100, channel: 'counter' }, 0)).toBe(
+      'price_band',
+    );
+    expect(
+      orderProblem(main, client, { side: 'buy', price: '10.50', quantity: 100, channel: 'counter' }, 0),
+    ).toBeNull();
   });
 });

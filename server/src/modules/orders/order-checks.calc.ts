@@ -27,7 +27,12 @@ export type OrderProblem =
  * of 1; BSE at least 100 then steps of 1; bonds in multiples of 10 (1 手 = 10 张). An odd lot may
  * only be sold to clear the whole holding.
  */
-export function lotProblem(s: Pick<SecurityFacts, 'board' | 'type' | 'lot_size'>, side: 'buy' | 'sell', quantity: number, sellable: number): OrderProblem | null {
+export function lotProblem(
+  s: Pick<SecurityFacts, 'board' | 'type' | 'lot_size'>,
+  side: 'buy' | 'sell',
+  quantity: number,
+  sellable: number,
+): OrderProblem | null {
   if (!Number.isInteger(quantity) || quantity <= 0) return 'quantity_not_positive';
   const stepsOfOne = s.board === 'star' || s.board === 'bse';
   const minimum = s.board === 'star' ? 200 : s.board === 'bse' ? 100 : s.lot_size;
@@ -49,24 +54,37 @@ export function tickProblem(price: string, tick: string): OrderProblem | null {
  * The daily band against the previous close: ± price_limit_pct (10 main, 5 ST, 20 ChiNext/STAR,
  * 30 BSE), each limit rounded half-up to the tick, as the exchanges publish them.
  */
-export function priceBand(s: Pick<SecurityFacts, 'prev_close' | 'price_limit_pct' | 'tick'>): { down: string; up: string } {
+export function priceBand(s: Pick<SecurityFacts, 'prev_close' | 'price_limit_pct' | 'tick'>): {
+  down: string;
+  up: string;
+} {
   const prev = new Decimal(s.prev_close);
   const pct = new Decimal(s.price_limit_pct).div(100);
   const toTick = (d: Decimal) => d.div(s.tick).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).times(s.tick);
   const places = new Decimal(s.tick).decimalPlaces();
-  return { down: Decimal.max(toTick(prev.times(new Decimal(1).minus(pct))), s.tick).toFixed(places), up: toTick(prev.times(new Decimal(1).plus(pct))).toFixed(places) };
+  return {
+    down: Decimal.max(toTick(prev.times(new Decimal(1).minus(pct))), s.tick).toFixed(places),
+    up: toTick(prev.times(new Decimal(1).plus(pct))).toFixed(places),
+  };
 }
 
-export function bandProblem(price: string, s: Pick<SecurityFacts, 'prev_close' | 'price_limit_pct' | 'tick'>): OrderProblem | null {
+export function bandProblem(
+  price: string,
+  s: Pick<SecurityFacts, 'prev_close' | 'price_limit_pct' | 'tick'>,
+): OrderProblem | null {
   const { down, up } = priceBand(s);
   const p = new Decimal(price);
   return p.lt(down) || p.gt(up) ? 'price_band' : null;
 }
 
 /** A frozen (冻结), lost-card (挂失) or closed (销户) client cannot trade; a channel the client may not use is refused. */
-export function clientProblem(client: { status: string; allow_counter: boolean; allow_phone: boolean; allow_online: boolean }, channel: 'counter' | 'phone' | 'online'): OrderProblem | null {
+export function clientProblem(
+  client: { status: string; allow_counter: boolean; allow_phone: boolean; allow_online: boolean },
+  channel: 'counter' | 'phone' | 'online',
+): OrderProblem | null {
   if (client.status !== 'normal') return 'client_status';
-  const allowed = channel === 'counter' ? client.allow_counter : channel === 'phone' ? client.allow_phone : client.allow_online;
+  const allowed =
+    channel === 'counter' ? client.allow_counter : channel === 'phone' ? client.allow_phone : client.allow_online;
   return allowed ? null : 'channel_not_allowed';
 }
 
@@ -78,5 +96,10 @@ export function orderProblem(
   sellable: number,
 ): OrderProblem | null {
   if (s.status !== 'listed') return 'security_not_trading';
-  return clientProblem(client, order.channel) ?? lotProblem(s, order.side, order.quantity, sellable) ?? tickProblem(order.price, s.tick) ?? bandProblem(order.price, s);
+  return (
+    clientProblem(client, order.channel) ??
+    lotProblem(s, order.side, order.quantity, sellable) ??
+    tickProblem(order.price, s.tick) ??
+    bandProblem(order.price, s)
+  );
 }

@@ -18,21 +18,50 @@ let costOfOne: Decimal;
 beforeAll(async () => {
   t = await testApp();
   teller = await t.login('teller');
-  const c = await t.call('POST', '/api/clients', { as: teller, body: { name: '并发委托', id_number: '11010519491231002X' } });
+  const c = await t.call('POST', '/api/clients', {
+    as: teller,
+    body: { name: '并发委托', id_number: '11010519491231002X' },
+  });
   clientId = c.json.id;
   accountId = c.json.fund_account_id;
-  await t.call('POST', '/api/shareholder_accounts', { as: teller, body: { client_id: clientId, market: 'SH-A', code: 'A300000001' } });
-  price = (await t.db.selectFrom('securities').select('prev_close').where('code', '=', '600000').executeTakeFirstOrThrow()).prev_close;
-  const est = await t.call('POST', '/api/orders/estimate', { as: teller, body: { client_id: clientId, code: '600000', side: 'buy', price, quantity: 100 } });
+  await t.call('POST', '/api/shareholder_accounts', {
+    as: teller,
+    body: { client_id: clientId, market: 'SH-A', code: 'A300000001' },
+  });
+  price = (
+    await t.db.selectFrom('securities').select('prev_close').where('code', '=', '600000').executeTakeFirstOrThrow()
+  ).prev_close;
+  const est = await t.call('POST', '/api/orders/estimate', {
+    as: teller,
+    body: { client_id: clientId, code: '600000', side: 'buy', price, quantity: 100 },
+  });
   costOfOne = new Decimal(est.json.freeze);
   // cash for exactly 10 such orders, and a bit more
   const deposit = costOfOne.times(10).plus('0.99').toFixed(2);
-  expect((await t.call('POST', '/api/fund_journal', { as: teller, body: { account_id: accountId, type: 'deposit', amount: deposit, idempotency_key: 'conc-order-deposit' } })).status).toBe(201);
+  expect(
+    (
+      await t.call('POST', '/api/fund_journal', {
+        as: teller,
+        body: { account_id: accountId, type: 'deposit', amount: deposit, idempotency_key: 'conc-order-deposit' },
+      })
+    ).status,
+  ).toBe(201);
 });
 afterAll(() => t.close());
 
 async function fire(n: number, parallel: boolean) {
-  const one = (i: number) => t.call('POST', '/api/orders', { as: teller, body: { client_id: clientId, code: '600000', side: 'buy', price, quantity: 100, idempotency_key: `conc-order-${parallel ? 'p' : 's'}-${i}` } });
+  const one = (i: number) =>
+    t.call('POST', '/api/orders', {
+      as: teller,
+      body: {
+        client_id: clientId,
+        code: '600000',
+        side: 'buy',
+        price,
+        quantity: 100,
+        idempotency_key: `conc-order-${parallel ? 'p' : 's'}-${i}`,
+      },
+    });
   if (parallel) return Promise.all(Array.from({ length: n }, (_, i) => one(i)));
   const out = [];
   for (let i = 0; i < n; i++) out.push(await one(i));
@@ -48,9 +77,11 @@ async function expectNoOverdraw(results: { status: number }[]) {
 }
 
 describe.runIf(!!process.env.DATABASE_URL)('on PostgreSQL: 30 buy orders at once on one account', () => {
-  it('exactly the 10 it can pay for are placed; nothing is overdrawn', async () => expectNoOverdraw(await fire(30, true)));
+  it('exactly the 10 it can pay for are placed; nothing is overdrawn', async () =>
+    expectNoOverdraw(await fire(30, true)));
 });
 
 describe.runIf(!process.env.DATABASE_URL)('on PGlite: the same 30 buy orders one after another', () => {
-  it('exactly the 10 it can pay for are placed; nothing is overdrawn', async () => expectNoOverdraw(await fire(30, false)));
+  it('exactly the 10 it can pay for are placed; nothing is overdrawn', async () =>
+    expectNoOverdraw(await fire(30, false)));
 });

@@ -35,10 +35,27 @@ type Op =
   | { kind: 'day_end' };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 8, arbitrary: fc.record({ kind: fc.constant('order' as const), client: fc.nat(5), side: fc.constantFrom<'buy' | 'sell'>('buy', 'sell'), code: fc.nat(CODES.length - 1), lots: fc.integer({ min: 1, max: 30 }), ticks: fc.integer({ min: -1200, max: 1200 }) }) },
+  {
+    weight: 8,
+    arbitrary: fc.record({
+      kind: fc.constant('order' as const),
+      client: fc.nat(5),
+      side: fc.constantFrom<'buy' | 'sell'>('buy', 'sell'),
+      code: fc.nat(CODES.length - 1),
+      lots: fc.integer({ min: 1, max: 30 }),
+      ticks: fc.integer({ min: -1200, max: 1200 }),
+    }),
+  },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('cancel' as const), order: fc.nat(300) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('fill' as const), seed: fc.nat(10_000) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('deposit' as const), client: fc.nat(5), cents: fc.integer({ min: 1, max: 50_000_000 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('deposit' as const),
+      client: fc.nat(5),
+      cents: fc.integer({ min: 1, max: 50_000_000 }),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('day_end' as const) }) },
 );
 
@@ -68,36 +85,87 @@ let key = 0;
 beforeAll(async () => {
   t = await testApp();
   const op = async (u: string) => {
-    const o = await t.db.selectFrom('operators').select(['id', 'branch_id']).where('username', '=', u).executeTakeFirstOrThrow();
-    return { operator_id: o.id, username: u, branch_id: o.branch_id, ip: '', request_id: 'order-model', at: new Date('2026-11-23T03:00:00Z') };
+    const o = await t.db
+      .selectFrom('operators')
+      .select(['id', 'branch_id'])
+      .where('username', '=', u)
+      .executeTakeFirstOrThrow();
+    return {
+      operator_id: o.id,
+      username: u,
+      branch_id: o.branch_id,
+      ip: '',
+      request_id: 'order-model',
+      at: new Date('2026-11-23T03:00:00Z'),
+    };
   };
   teller = await op('teller');
   clerk = await op('clerk');
   // interest capitalisation has its own test (day-end.test.ts); here the model's cash is the trades'
-  await t.db.updateTable('system_params').set({ value: '' }).where('key', '=', 'interest_capitalisation_dates').execute();
+  await t.db
+    .updateTable('system_params')
+    .set({ value: '' })
+    .where('key', '=', 'interest_capitalisation_dates')
+    .execute();
 });
 afterAll(() => t.close());
 
 async function newClient(): Promise<ModelClient> {
   seq++;
   const first17 = `210503${1960 + (seq % 40)}0${1 + (seq % 9)}2${seq % 10}${String(seq % 1000).padStart(3, '0')}`;
-  const c = await openClient(t.db, teller, teller.branch_id, { name: '委托模型', id_number: first17 + checkChar(first17), phone: '', address: '', client_class: seq % 3 ? 'retail' : 'vip', client_manager_id: null, allow_counter: true, allow_phone: true, allow_online: true, agent_name: '', agent_id_number: '', agent_phone: '' });
-  await postEntry(t.db, teller, teller.branch_id, { account_id: c.fund_account_id, type: 'deposit', amount: '800000.00', idempotency_key: `om-${process.pid}-${++key}` });
-  for (const [market, code] of [['SH-A', `A${String(700000000 + seq)}`], ['SZ-A', `0${String(700000000 + seq).padStart(9, '0')}`]] as const) {
+  const c = await openClient(t.db, teller, teller.branch_id, {
+    name: '委托模型',
+    id_number: first17 + checkChar(first17),
+    phone: '',
+    address: '',
+    client_class: seq % 3 ? 'retail' : 'vip',
+    client_manager_id: null,
+    allow_counter: true,
+    allow_phone: true,
+    allow_online: true,
+    agent_name: '',
+    agent_id_number: '',
+    agent_phone: '',
+  });
+  await postEntry(t.db, teller, teller.branch_id, {
+    account_id: c.fund_account_id,
+    type: 'deposit',
+    amount: '800000.00',
+    idempotency_key: `om-${process.pid}-${++key}`,
+  });
+  for (const [market, code] of [
+    ['SH-A', `A${String(700000000 + seq)}`],
+    ['SZ-A', `0${String(700000000 + seq).padStart(9, '0')}`],
+  ] as const) {
     const h = await openShareholderAccount(t.db, teller, teller.branch_id, { client_id: c.id, market, code });
     for (const s of CODES.filter((x) => (market === 'SH-A') === x.startsWith('6'))) {
-      await transferSecurities(t.db, teller, teller.branch_id, { shareholder_account_id: h.id, code: s, type: 'transfer_in', quantity: 3000, cost: '0.00', idempotency_key: `om-${process.pid}-${++key}` });
+      await transferSecurities(t.db, teller, teller.branch_id, {
+        shareholder_account_id: h.id,
+        code: s,
+        type: 'transfer_in',
+        quantity: 3000,
+        cost: '0.00',
+        idempotency_key: `om-${process.pid}-${++key}`,
+      });
     }
   }
   return { id: c.id, account: c.fund_account_id, balance: new Decimal('800000.00'), frozen: new Decimal(0) };
 }
 
-
 async function check(clients: ModelClient[], orders: ModelOrder[]) {
   for (const c of clients) {
-    const a = await t.db.selectFrom('fund_accounts').select(['balance', 'frozen']).where('id', '=', c.account).executeTakeFirstOrThrow();
-    expect({ balance: a.balance, frozen: a.frozen }, `client ${c.id}`).toEqual({ balance: c.balance.toFixed(2), frozen: c.frozen.toFixed(2) });
-    const open = orders.filter((o) => o.client === c && o.side === 'buy').reduce((s, o) => s.plus(o.frozenCash), new Decimal(0));
+    const a = await t.db
+      .selectFrom('fund_accounts')
+      .select(['balance', 'frozen'])
+      .where('id', '=', c.account)
+      .executeTakeFirstOrThrow();
+    expect({ balance: a.balance, frozen: a.frozen }, `client ${c.id}`).toEqual({
+      balance: c.balance.toFixed(2),
+      frozen: c.frozen.toFixed(2),
+    });
+    const open = orders
+      .filter((o) => o.client === c && o.side === 'buy')
+      .reduce((s, o) => s.plus(o.frozenCash), new Decimal(0));
     expect(c.frozen.toFixed(2)).toBe(open.toFixed(2));
   }
   expect(await invariantViolations(t.db, 'full')).toEqual([]);
@@ -106,7 +174,9 @@ async function check(clients: ModelClient[], orders: ModelOrder[]) {
     SELECT count(*)::int AS bad FROM positions p
     WHERE p.frozen <> (SELECT coalesce(sum(CASE WHEN o.status IN ('cancelled', 'partially_cancelled') THEN o.filled_quantity ELSE o.quantity END), 0) FROM orders o
                        WHERE o.side = 'sell' AND o.status <> 'expired' AND o.business_date = (SELECT value::date FROM system_params WHERE key = 'business_date')
-                         AND o.shareholder_account_id = p.shareholder_account_id AND o.security_id = p.security_id)`.execute(t.db);
+                         AND o.shareholder_account_id = p.shareholder_account_id AND o.security_id = p.security_id)`.execute(
+    t.db,
+  );
   expect(rows[0]!.bad).toBe(0);
 }
 
@@ -120,22 +190,46 @@ describe('orders, cancels, fills and day-ends against a model', () => {
           if (op.kind === 'deposit') {
             const c = clients[op.client % clients.length]!;
             const amount = new Decimal(op.cents).div(100);
-            await postEntry(t.db, teller, teller.branch_id, { account_id: c.account, type: 'deposit', amount: amount.toFixed(2), idempotency_key: `om-${process.pid}-${++key}` });
+            await postEntry(t.db, teller, teller.branch_id, {
+              account_id: c.account,
+              type: 'deposit',
+              amount: amount.toFixed(2),
+              idempotency_key: `om-${process.pid}-${++key}`,
+            });
             c.balance = c.balance.plus(amount);
           } else if (op.kind === 'order') {
             const c = clients[op.client % clients.length]!;
             const code = CODES[op.code]!;
-            const s = await t.db.selectFrom('securities').select(['prev_close', 'tick', 'board', 'lot_size']).where('code', '=', code).executeTakeFirstOrThrow();
-            const price = Decimal.max(s.tick, new Decimal(s.prev_close).plus(new Decimal(s.tick).times(op.ticks))).toFixed(3);
+            const s = await t.db
+              .selectFrom('securities')
+              .select(['prev_close', 'tick', 'board', 'lot_size'])
+              .where('code', '=', code)
+              .executeTakeFirstOrThrow();
+            const price = Decimal.max(
+              s.tick,
+              new Decimal(s.prev_close).plus(new Decimal(s.tick).times(op.ticks)),
+            ).toFixed(3);
             const quantity = s.board === 'star' ? 200 + op.lots * 7 : op.lots * 100;
             const req = { client_id: c.id, code, side: op.side, price, quantity, channel: 'counter' as const };
             const est = await estimateOrder(t.db, teller.branch_id, req);
-            const r = await attempt(() => placeOrder(t.db, teller, teller.branch_id, { ...req, idempotency_key: `om-${process.pid}-${++key}` }));
-            expect(r instanceof AppError, `${op.side} ${quantity} ${code} @ ${price}: estimate said ${est.problem}, placing said ${r instanceof AppError ? JSON.stringify(r.fields) : 'ok'}`).toBe(est.problem !== null);
+            const r = await attempt(() =>
+              placeOrder(t.db, teller, teller.branch_id, { ...req, idempotency_key: `om-${process.pid}-${++key}` }),
+            );
+            expect(
+              r instanceof AppError,
+              `${op.side} ${quantity} ${code} @ ${price}: estimate said ${est.problem}, placing said ${r instanceof AppError ? JSON.stringify(r.fields) : 'ok'}`,
+            ).toBe(est.problem !== null);
             if (!(r instanceof AppError)) {
               const frozenCash = new Decimal(String((r as unknown as { frozen_cash: string }).frozen_cash));
               if (op.side === 'buy') expect(frozenCash.toFixed(2)).toBe(est.freeze);
-              orders.push({ id: (r as { id: number }).id, client: c, side: op.side, frozenCash, settles: new Decimal(0), open: true });
+              orders.push({
+                id: (r as { id: number }).id,
+                client: c,
+                side: op.side,
+                frozenCash,
+                settles: new Decimal(0),
+                open: true,
+              });
               c.frozen = c.frozen.plus(frozenCash);
             }
           } else if (op.kind === 'cancel' && orders.length) {
@@ -150,23 +244,41 @@ describe('orders, cancels, fills and day-ends against a model', () => {
               o.open = false;
             }
           } else if (op.kind === 'fill') {
-            const before = await t.db.selectFrom('trades' as never).select((eb) => eb.fn.max('id' as never).as('m')).executeTakeFirstOrThrow() as { m: number | null };
+            const before = (await t.db
+              .selectFrom('trades' as never)
+              .select((eb) => eb.fn.max('id' as never).as('m'))
+              .executeTakeFirstOrThrow()) as { m: number | null };
             const report = await simulateExchange(t.db, teller.branch_id, op.seed);
             const result = await importTradeReport(t.db, clerk, clerk.branch_id, report.csv, 'model.csv');
             expect(result.unmatched).toEqual([]);
-            const trades = (await t.db.selectFrom('trades' as never).selectAll().where('id' as never, '>', (before.m ?? 0) as never).orderBy('id' as never).execute()) as { order_id: number; side: string; net_amount: string }[];
+            const trades = (await t.db
+              .selectFrom('trades' as never)
+              .selectAll()
+              .where('id' as never, '>', (before.m ?? 0) as never)
+              .orderBy('id' as never)
+              .execute()) as { order_id: number; side: string; net_amount: string }[];
             expect(trades.length).toBe(result.recorded);
             for (const tr of trades) {
               // the exchange fills every open order of the branch, earlier runs' too: those are checked by the invariants only
               const o = orders.find((x) => x.id === tr.order_id);
               if (!o) continue;
-              const now = await t.db.selectFrom('orders' as never).select(['status' as never]).where('id' as never, '=', o.id as never).executeTakeFirstOrThrow() as { status: string };
+              const now = (await t.db
+                .selectFrom('orders' as never)
+                .select(['status' as never])
+                .where('id' as never, '=', o.id as never)
+                .executeTakeFirstOrThrow()) as { status: string };
               // nothing moves until delivery
               o.settles = o.side === 'buy' ? o.settles.minus(tr.net_amount) : o.settles.plus(tr.net_amount);
               o.open = now.status === 'open' || now.status === 'partially_filled';
             }
           } else if (op.kind === 'day_end') {
-            const date = (await t.db.selectFrom('system_params').select('value').where('key', '=', 'business_date').executeTakeFirstOrThrow()).value;
+            const date = (
+              await t.db
+                .selectFrom('system_params')
+                .select('value')
+                .where('key', '=', 'business_date')
+                .executeTakeFirstOrThrow()
+            ).value;
             await runDayEnd(t.db, { ...clerk, at: new Date() }, date);
             // delivery settles every fill netted; everything the day's orders froze is released
             for (const o of orders) {

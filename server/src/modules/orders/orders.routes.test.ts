@@ -7,45 +7,114 @@ let clientId: number;
 let accountId: number;
 let key = 0;
 const k = () => `order-test-${++key}`;
-const account = async () => (await t.call('GET', `/api/fund_accounts/${accountId}`, { as: teller })).json as { balance: string; frozen: string; available: string };
-const position = async (code: string) => ((await t.call('GET', `/api/positions?filter=${encodeURIComponent(JSON.stringify({ client_id: clientId }))}`, { as: teller })).json as { code: string; quantity: number; frozen: number; sellable: number }[]).find((p) => p.code === code);
-const order = (body: Record<string, unknown>) => t.call('POST', '/api/orders', { as: teller, body: { client_id: clientId, channel: 'counter', idempotency_key: k(), ...body } });
+const account = async () =>
+  (await t.call('GET', `/api/fund_accounts/${accountId}`, { as: teller })).json as {
+    balance: string;
+    frozen: string;
+    available: string;
+  };
+const position = async (code: string) =>
+  (
+    (
+      await t.call('GET', `/api/positions?filter=${encodeURIComponent(JSON.stringify({ client_id: clientId }))}`, {
+        as: teller,
+      })
+    ).json as { code: string; quantity: number; frozen: number; sellable: number }[]
+  ).find((p) => p.code === code);
+const order = (body: Record<string, unknown>) =>
+  t.call('POST', '/api/orders', {
+    as: teller,
+    body: { client_id: clientId, channel: 'counter', idempotency_key: k(), ...body },
+  });
 
 beforeAll(async () => {
   t = await testApp();
   teller = await t.login('teller');
-  const c = await t.call('POST', '/api/clients', { as: teller, body: { name: '委托测试', id_number: '11010519491231002X', allow_phone: false } });
+  const c = await t.call('POST', '/api/clients', {
+    as: teller,
+    body: { name: '委托测试', id_number: '11010519491231002X', allow_phone: false },
+  });
   clientId = c.json.id;
   accountId = c.json.fund_account_id;
-  expect((await t.call('POST', '/api/fund_journal', { as: teller, body: { account_id: accountId, type: 'deposit', amount: '200000.00', idempotency_key: k() } })).status).toBe(201);
-  for (const [market, code] of [['SH-A', 'A123456789'], ['SZ-A', '0123456789']]) {
-    expect((await t.call('POST', '/api/shareholder_accounts', { as: teller, body: { client_id: clientId, market, code } })).status).toBe(201);
+  expect(
+    (
+      await t.call('POST', '/api/fund_journal', {
+        as: teller,
+        body: { account_id: accountId, type: 'deposit', amount: '200000.00', idempotency_key: k() },
+      })
+    ).status,
+  ).toBe(201);
+  for (const [market, code] of [
+    ['SH-A', 'A123456789'],
+    ['SZ-A', '0123456789'],
+  ]) {
+    expect(
+      (await t.call('POST', '/api/shareholder_accounts', { as: teller, body: { client_id: clientId, market, code } }))
+        .status,
+    ).toBe(201);
   }
-  const sh = (await t.call('GET', `/api/shareholder_accounts?filter=${encodeURIComponent(JSON.stringify({ client_id: clientId, market: 'SH-A' }))}`, { as: teller })).json[0];
+  const sh = (
+    await t.call(
+      'GET',
+      `/api/shareholder_accounts?filter=${encodeURIComponent(JSON.stringify({ client_id: clientId, market: 'SH-A' }))}`,
+      { as: teller },
+    )
+  ).json[0];
   // 转托管转入: 250 shares of 600000 to sell from
-  expect((await t.call('POST', '/api/positions/transfer', { as: teller, body: { shareholder_account_id: sh.id, code: '600000', type: 'transfer_in', quantity: 250, cost: '2500.00', idempotency_key: k() } })).status).toBe(201);
+  expect(
+    (
+      await t.call('POST', '/api/positions/transfer', {
+        as: teller,
+        body: {
+          shareholder_account_id: sh.id,
+          code: '600000',
+          type: 'transfer_in',
+          quantity: 250,
+          cost: '2500.00',
+          idempotency_key: k(),
+        },
+      })
+    ).status,
+  ).toBe(201);
 });
 afterAll(() => t.close());
 
 describe('counter orders (柜台委托)', () => {
   it('estimates as the clerk types: fees, the freeze, the problem', async () => {
-    const r = await t.call('POST', '/api/orders/estimate', { as: teller, body: { client_id: clientId, code: 'sh600519', side: 'buy', price: '1500.00', quantity: 100 } });
+    const r = await t.call('POST', '/api/orders/estimate', {
+      as: teller,
+      body: { client_id: clientId, code: 'sh600519', side: 'buy', price: '1500.00', quantity: 100 },
+    });
     expect(r.status).toBe(200);
     expect(r.json.security).toMatchObject({ market: 'SH-A', code: '600519' });
     // 150,000.00 + commission 45.00 + transfer 1.50 = 150,046.50 (prev close may put 1500 outside the band: the problem says so)
     expect(r.json.fees.net_amount).toBe('150046.50');
     expect(r.json.freeze).toBe('150046.50');
     // a client without a shareholder account on the market: the estimate says so before the clerk submits
-    const bare = await t.call('POST', '/api/clients', { as: teller, body: { name: '无股东户', id_number: '440524199001010018' } });
+    const bare = await t.call('POST', '/api/clients', {
+      as: teller,
+      body: { name: '无股东户', id_number: '440524199001010018' },
+    });
     expect(bare.status, JSON.stringify(bare.json)).toBe(201);
-    const none = await t.call('POST', '/api/orders/estimate', { as: teller, body: { client_id: bare.json.id, code: '000001', market: 'SZ-A', side: 'buy', price: '10.00', quantity: 100 } });
+    const none = await t.call('POST', '/api/orders/estimate', {
+      as: teller,
+      body: { client_id: bare.json.id, code: '000001', market: 'SZ-A', side: 'buy', price: '10.00', quantity: 100 },
+    });
     expect(none.json.problem).toBe('no_shareholder_account');
-    const leading = await t.call('POST', '/api/orders/estimate', { as: teller, body: { client_id: clientId, code: '1', market: 'SZ-A', side: 'buy', price: '10.00', quantity: 100 } });
+    const leading = await t.call('POST', '/api/orders/estimate', {
+      as: teller,
+      body: { client_id: clientId, code: '1', market: 'SZ-A', side: 'buy', price: '10.00', quantity: 100 },
+    });
     expect(leading.json.security.code).toBe('000001');
   });
 
   it('a buy freezes amount + fees through the ledger; a cancel releases it', async () => {
-    const est = (await t.call('POST', '/api/orders/estimate', { as: teller, body: { client_id: clientId, code: '600000', side: 'buy', price: '10.00', quantity: 1000 } })).json;
+    const est = (
+      await t.call('POST', '/api/orders/estimate', {
+        as: teller,
+        body: { client_id: clientId, code: '600000', side: 'buy', price: '10.00', quantity: 1000 },
+      })
+    ).json;
     const price = est.security.prev_close as string;
     const before = await account();
     const r = await order({ code: '600000', side: 'buy', price, quantity: 1000 });
@@ -62,24 +131,48 @@ describe('counter orders (柜台委托)', () => {
   });
 
   it('a sell freezes shares; no short selling; odd lots only to clear the holding', async () => {
-    const prev = (await t.call('POST', '/api/orders/estimate', { as: teller, body: { client_id: clientId, code: '600000', side: 'sell', price: '10.00', quantity: 100 } })).json.security.prev_close as string;
-    expect((await order({ code: '600000', side: 'sell', price: prev, quantity: 300 })).json.error.fields.quantity).toBe('可卖（可用）数量不足');
-    expect((await order({ code: '600000', side: 'sell', price: prev, quantity: 50 })).json.error.fields.quantity).toBe('零股只能一次性卖出');
+    const prev = (
+      await t.call('POST', '/api/orders/estimate', {
+        as: teller,
+        body: { client_id: clientId, code: '600000', side: 'sell', price: '10.00', quantity: 100 },
+      })
+    ).json.security.prev_close as string;
+    expect((await order({ code: '600000', side: 'sell', price: prev, quantity: 300 })).json.error.fields.quantity).toBe(
+      '可卖（可用）数量不足',
+    );
+    expect((await order({ code: '600000', side: 'sell', price: prev, quantity: 50 })).json.error.fields.quantity).toBe(
+      '零股只能一次性卖出',
+    );
     const sell = await order({ code: '600000', side: 'sell', price: prev, quantity: 200 });
     expect(sell.status).toBe(201);
     expect(await position('600000')).toMatchObject({ quantity: 250, frozen: 200, sellable: 50 });
     // the odd 50 left may go, all at once
     const odd = await order({ code: '600000', side: 'sell', price: prev, quantity: 50 });
     expect(odd.status).toBe(201);
-    const batch = await t.call('POST', '/api/orders/cancel_batch', { as: teller, body: { ids: [sell.json.id, odd.json.id, 987654] } });
+    const batch = await t.call('POST', '/api/orders/cancel_batch', {
+      as: teller,
+      body: { ids: [sell.json.id, odd.json.id, 987654] },
+    });
     expect(batch.json.map((r: { ok: boolean }) => r.ok)).toEqual([true, true, false]);
     expect(batch.json[2].error).toEqual({ code: 'NOT_FOUND', message: '记录不存在' });
     expect(await position('600000')).toMatchObject({ quantity: 250, frozen: 0, sellable: 250 });
   });
 
   it('refuses wrong lots, ticks, prices outside the band, channels and statuses with the reason, writing nothing', async () => {
-    const prev = (await t.call('POST', '/api/orders/estimate', { as: teller, body: { client_id: clientId, code: '600000', side: 'buy', price: '10.00', quantity: 100 } })).json.security.prev_close as string;
-    const journal = async () => (await t.call('GET', `/api/fund_journal?filter=${encodeURIComponent(JSON.stringify({ account_id: accountId }))}&range=[0,0]`, { as: teller })).headers.get('content-range');
+    const prev = (
+      await t.call('POST', '/api/orders/estimate', {
+        as: teller,
+        body: { client_id: clientId, code: '600000', side: 'buy', price: '10.00', quantity: 100 },
+      })
+    ).json.security.prev_close as string;
+    const journal = async () =>
+      (
+        await t.call(
+          'GET',
+          `/api/fund_journal?filter=${encodeURIComponent(JSON.stringify({ account_id: accountId }))}&range=[0,0]`,
+          { as: teller },
+        )
+      ).headers.get('content-range');
     const before = await journal();
     const cases: [Record<string, unknown>, string, string][] = [
       [{ quantity: 150 }, 'quantity', '买入数量须为整手，即 100 的整数倍'],
@@ -100,8 +193,21 @@ describe('counter orders (柜台委托)', () => {
   });
 
   it('replays an order by its idempotency key instead of placing it twice', async () => {
-    const prev = (await t.call('POST', '/api/orders/estimate', { as: teller, body: { client_id: clientId, code: '600000', side: 'buy', price: '10.00', quantity: 100 } })).json.security.prev_close as string;
-    const body = { client_id: clientId, code: '600000', side: 'buy', price: prev, quantity: 100, channel: 'counter', idempotency_key: 'same-order-key-1' };
+    const prev = (
+      await t.call('POST', '/api/orders/estimate', {
+        as: teller,
+        body: { client_id: clientId, code: '600000', side: 'buy', price: '10.00', quantity: 100 },
+      })
+    ).json.security.prev_close as string;
+    const body = {
+      client_id: clientId,
+      code: '600000',
+      side: 'buy',
+      price: prev,
+      quantity: 100,
+      channel: 'counter',
+      idempotency_key: 'same-order-key-1',
+    };
     const a = await t.call('POST', '/api/orders', { as: teller, body });
     const b = await t.call('POST', '/api/orders', { as: teller, body });
     expect(b.json.id).toBe(a.json.id);
@@ -109,8 +215,16 @@ describe('counter orders (柜台委托)', () => {
   });
 
   it('freezes and unfreezes shares (证券冻结), never more than sellable, never what open sells hold', async () => {
-    const p = (await t.call('GET', `/api/positions?filter=${encodeURIComponent(JSON.stringify({ client_id: clientId }))}`, { as: teller })).json.find((x: { code: string }) => x.code === '600000');
-    const freeze = (type: string, quantity: number) => t.call('POST', '/api/positions/freeze', { as: teller, body: { position_id: p.id, type, quantity, reason: '司法冻结', idempotency_key: k() } });
+    const p = (
+      await t.call('GET', `/api/positions?filter=${encodeURIComponent(JSON.stringify({ client_id: clientId }))}`, {
+        as: teller,
+      })
+    ).json.find((x: { code: string }) => x.code === '600000');
+    const freeze = (type: string, quantity: number) =>
+      t.call('POST', '/api/positions/freeze', {
+        as: teller,
+        body: { position_id: p.id, type, quantity, reason: '司法冻结', idempotency_key: k() },
+      });
     expect((await freeze('freeze', p.sellable + 1)).json.error.fields.quantity).toBe('可卖（可用）数量不足');
     expect((await freeze('freeze', 100)).status).toBe(200);
     expect(await position('600000')).toMatchObject({ frozen: 100, sellable: p.sellable - 100 });
@@ -120,29 +234,66 @@ describe('counter orders (柜台委托)', () => {
   });
 
   it('lists bank transfers per bank and client (银证转账查询)', async () => {
-    expect((await t.call('POST', '/api/fund_journal', { as: teller, body: { account_id: accountId, type: 'bank_in', amount: '5000.00', bank_code: 'ICBC', idempotency_key: k() } })).status).toBe(201);
-    expect((await t.call('POST', '/api/fund_journal', { as: teller, body: { account_id: accountId, type: 'bank_in', amount: '5000.00', idempotency_key: k() } })).json.error.fields.bank_code).toBe('银证转账须选择银行');
-    const r = await t.call('GET', `/api/bank_transfers?filter=${encodeURIComponent(JSON.stringify({ client_id: clientId, bank_code: 'ICBC' }))}`, { as: teller });
+    expect(
+      (
+        await t.call('POST', '/api/fund_journal', {
+          as: teller,
+          body: { account_id: accountId, type: 'bank_in', amount: '5000.00', bank_code: 'ICBC', idempotency_key: k() },
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await t.call('POST', '/api/fund_journal', {
+          as: teller,
+          body: { account_id: accountId, type: 'bank_in', amount: '5000.00', idempotency_key: k() },
+        })
+      ).json.error.fields.bank_code,
+    ).toBe('银证转账须选择银行');
+    const r = await t.call(
+      'GET',
+      `/api/bank_transfers?filter=${encodeURIComponent(JSON.stringify({ client_id: clientId, bank_code: 'ICBC' }))}`,
+      { as: teller },
+    );
     expect(r.status).toBe(200);
     expect(r.json).toHaveLength(1);
     expect(r.json[0]).toMatchObject({ type: 'bank_in', amount: '5000.00', bank_code: 'ICBC', client_name: '委托测试' });
   });
 
   it('opens a USD fund account for B shares, once; a client with holdings cannot close', async () => {
-    const usd = await t.call('POST', '/api/fund_accounts', { as: teller, body: { client_id: clientId, currency: 'USD' } });
+    const usd = await t.call('POST', '/api/fund_accounts', {
+      as: teller,
+      body: { client_id: clientId, currency: 'USD' },
+    });
     expect(usd.status).toBe(201);
     expect(usd.json).toMatchObject({ currency: 'USD', balance: '0.00' });
     expect(usd.json.account_no).toMatch(/02$/);
-    expect((await t.call('POST', '/api/fund_accounts', { as: teller, body: { client_id: clientId, currency: 'USD' } })).status).toBe(400);
-    expect((await t.call('POST', '/api/fund_accounts', { as: teller, body: { client_id: clientId, currency: 'EUR' } })).status).toBe(400);
+    expect(
+      (await t.call('POST', '/api/fund_accounts', { as: teller, body: { client_id: clientId, currency: 'USD' } }))
+        .status,
+    ).toBe(400);
+    expect(
+      (await t.call('POST', '/api/fund_accounts', { as: teller, body: { client_id: clientId, currency: 'EUR' } }))
+        .status,
+    ).toBe(400);
     const c = (await t.call('GET', `/api/clients/${clientId}`, { as: teller })).json;
-    const close = await t.call('POST', `/api/clients/${clientId}/status`, { as: teller, body: { status: 'closed', version: c.version } });
+    const close = await t.call('POST', `/api/clients/${clientId}/status`, {
+      as: teller,
+      body: { status: 'closed', version: c.version },
+    });
     expect(close.status).toBe(400);
   });
 
   it('a frozen client cannot trade', async () => {
     const c = (await t.call('GET', `/api/clients/${clientId}`, { as: teller })).json;
-    expect((await t.call('POST', `/api/clients/${clientId}/status`, { as: teller, body: { status: 'frozen', version: c.version } })).status).toBe(200);
+    expect(
+      (
+        await t.call('POST', `/api/clients/${clientId}/status`, {
+          as: teller,
+          body: { status: 'frozen', version: c.version },
+        })
+      ).status,
+    ).toBe(200);
     const r = await order({ code: '600000', side: 'buy', price: '10.00', quantity: 100 });
     expect(r.json.error.fields.client_id).toBe('客户状态不允许交易（冻结、挂失或销户）');
   });

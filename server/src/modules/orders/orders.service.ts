@@ -49,10 +49,13 @@ export async function findSecurity(db: Db, typed: string, market?: string) {
 
 async function positionFor(db: Db, shareholderAccountId: number, securityId: number, lock: boolean) {
   const { rows } = await sql<{ id: number; quantity: number; frozen: number; today_bought: number }>`
-    SELECT id, quantity, frozen, today_bought FROM positions WHERE shareholder_account_id = ${shareholderAccountId} AND security_id = ${securityId} ${lock ? sql`FOR UPDATE` : sql``}`.execute(db);
+    SELECT id, quantity, frozen, today_bought FROM positions WHERE shareholder_account_id = ${shareholderAccountId} AND security_id = ${securityId} ${lock ? sql`FOR UPDATE` : sql``}`.execute(
+    db,
+  );
   return rows[0];
 }
-const sellableOf = (p?: { quantity: number; frozen: number; today_bought: number }) => (p ? Number(p.quantity) - Number(p.today_bought) - Number(p.frozen) : 0);
+const sellableOf = (p?: { quantity: number; frozen: number; today_bought: number }) =>
+  p ? Number(p.quantity) - Number(p.today_bought) - Number(p.frozen) : 0;
 
 /** The facts an order is checked against; `lock` takes the position row for the transaction. */
 async function orderContext(db: Db, scope: number | null, req: OrderRequest, lock: boolean) {
@@ -62,10 +65,30 @@ async function orderContext(db: Db, scope: number | null, req: OrderRequest, loc
   const client = await cq.executeTakeFirst();
   if (!client) throw fieldError('client_id', 'unknown_reference');
   const security = await findSecurity(db, req.code, req.market);
-  const account = await db.selectFrom('fund_accounts').selectAll().where('client_id', '=', client.id).where('currency', '=', 'CNY').executeTakeFirstOrThrow();
-  const holder = await db.selectFrom('shareholder_accounts').selectAll().where('client_id', '=', client.id).where('market', '=', security.market).executeTakeFirst();
+  const account = await db
+    .selectFrom('fund_accounts')
+    .selectAll()
+    .where('client_id', '=', client.id)
+    .where('currency', '=', 'CNY')
+    .executeTakeFirstOrThrow();
+  const holder = await db
+    .selectFrom('shareholder_accounts')
+    .selectAll()
+    .where('client_id', '=', client.id)
+    .where('market', '=', security.market)
+    .executeTakeFirst();
   const position = holder ? await positionFor(db, holder.id, security.id, lock) : undefined;
-  const fees = await feesForTrade(db, { date, side: req.side, market: security.market, security_type: security.type, board: security.board, client_class: client.client_class, client_id: client.client_no, price: req.price, quantity: req.quantity });
+  const fees = await feesForTrade(db, {
+    date,
+    side: req.side,
+    market: security.market,
+    security_type: security.type,
+    board: security.board,
+    client_class: client.client_class,
+    client_id: client.client_no,
+    price: req.price,
+    quantity: req.quantity,
+  });
   return { date, client, security, account, holder, position, fees, sellable: sellableOf(position) };
 }
 
@@ -74,7 +97,17 @@ export async function estimateOrder(db: Db, scope: number | null, req: OrderRequ
   const x = await orderContext(db, scope, req, false);
   return {
     client: { id: x.client.id, client_no: x.client.client_no, name: x.client.name, status: x.client.status },
-    security: { id: x.security.id, market: x.security.market, code: x.security.code, name: x.security.name, board: x.security.board, lot_size: x.security.lot_size, tick: x.security.tick, prev_close: x.security.prev_close, price_limit_pct: x.security.price_limit_pct },
+    security: {
+      id: x.security.id,
+      market: x.security.market,
+      code: x.security.code,
+      name: x.security.name,
+      board: x.security.board,
+      lot_size: x.security.lot_size,
+      tick: x.security.tick,
+      prev_close: x.security.prev_close,
+      price_limit_pct: x.security.price_limit_pct,
+    },
     shareholder_account: x.holder?.code ?? null,
     cash: { balance: x.account.balance, frozen: x.account.frozen },
     sellable: x.sellable,
@@ -84,25 +117,43 @@ export async function estimateOrder(db: Db, scope: number | null, req: OrderRequ
       (x.holder && x.holder.status === 'active' ? null : 'no_shareholder_account') ??
       orderProblem(x.security as SecurityFacts, x.client, req, x.sellable) ??
       (req.side === 'sell' && req.quantity > x.sellable ? 'insufficient_shares' : null) ??
-      (req.side === 'buy' && Number(x.fees.net_amount) > 0 && !hasCash(x.account, x.fees.net_amount) ? 'insufficient_available' : null),
+      (req.side === 'buy' && Number(x.fees.net_amount) > 0 && !hasCash(x.account, x.fees.net_amount)
+        ? 'insufficient_available'
+        : null),
   };
 }
 
-const hasCash = (a: { balance: string; frozen: string }, need: string) => new Decimal(a.balance).minus(a.frozen).gte(need);
+const hasCash = (a: { balance: string; frozen: string }, need: string) =>
+  new Decimal(a.balance).minus(a.frozen).gte(need);
 
 async function nextOrderNo(db: Db, date: string, branchId: number) {
   await sql`SELECT pg_advisory_xact_lock(${8_000_000 + branchId})`.execute(db);
-  const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM orders WHERE business_date = ${date} AND branch_id = ${branchId}`.execute(db);
+  const { rows } = await sql<{
+    n: number;
+  }>`SELECT count(*)::int AS n FROM orders WHERE business_date = ${date} AND branch_id = ${branchId}`.execute(db);
   return `${date.replaceAll('-', '')}${String(branchId).padStart(4, '0')}${String(rows[0]!.n + 1).padStart(6, '0')}`;
 }
 
 /** Moves shares between sellable and frozen (a sell order, its cancel, a manual freeze), journalled. */
-export async function moveFrozenShares(db: Db, actor: Actor, date: string, positionId: number, delta: number, type: 'freeze' | 'unfreeze', reference: string, orderId: number | null) {
+export async function moveFrozenShares(
+  db: Db,
+  actor: Actor,
+  date: string,
+  positionId: number,
+  delta: number,
+  type: 'freeze' | 'unfreeze',
+  reference: string,
+  orderId: number | null,
+) {
   const { rows } = await sql<{ quantity: number; frozen: number; branch_id: number }>`
-    UPDATE positions SET frozen = frozen + ${delta}, version = version + 1, updated_at = ${actor.at} WHERE id = ${positionId} RETURNING quantity, frozen, branch_id`.execute(db);
+    UPDATE positions SET frozen = frozen + ${delta}, version = version + 1, updated_at = ${actor.at} WHERE id = ${positionId} RETURNING quantity, frozen, branch_id`.execute(
+    db,
+  );
   const p = rows[0]!;
   await sql`INSERT INTO position_journal (business_date, position_id, type, frozen_delta, quantity_after, frozen_after, reference, order_id, operator_id, branch_id, created_at)
-    VALUES (${date}, ${positionId}, ${type}, ${delta}, ${p.quantity}, ${p.frozen}, ${reference}, ${orderId}, ${actor.operator_id}, ${p.branch_id}, ${actor.at})`.execute(db);
+    VALUES (${date}, ${positionId}, ${type}, ${delta}, ${p.quantity}, ${p.frozen}, ${reference}, ${orderId}, ${actor.operator_id}, ${p.branch_id}, ${actor.at})`.execute(
+    db,
+  );
 }
 
 /**
@@ -110,29 +161,65 @@ export async function moveFrozenShares(db: Db, actor: Actor, date: string, posit
  * can cost — a buy's amount at its price plus fees, through the ledger; a sell's shares — and
  * records the order, all in one transaction. Idempotent by key.
  */
-export async function placeOrder(db: Db, actor: Actor, scope: number | null, req: OrderRequest & { idempotency_key: string }) {
+export async function placeOrder(
+  db: Db,
+  actor: Actor,
+  scope: number | null,
+  req: OrderRequest & { idempotency_key: string },
+) {
   const { idempotency_key, ...body } = req;
   return once(db, actor, idempotency_key, { op: 'order', ...body }, async (trx) => {
     const x = await orderContext(trx, scope, body, true);
-    if (!x.holder || x.holder.status !== 'active') throw fieldError('code', 'no_shareholder_account', { market: x.security.market });
+    if (!x.holder || x.holder.status !== 'active')
+      throw fieldError('code', 'no_shareholder_account', { market: x.security.market });
     const problem = orderProblem(x.security as SecurityFacts, x.client, body, x.sellable);
     if (problem) throw fieldError(PROBLEM_FIELD[problem], problem, { lot: x.security.lot_size });
     // no short selling (自动防止卖空): a sell takes only sellable shares
     if (body.side === 'sell' && body.quantity > x.sellable) throw fieldError('quantity', 'insufficient_shares');
     const orderNo = await nextOrderNo(trx, x.date, x.client.branch_id);
-    const seat = await trx.selectFrom('seats').select('seat_no').where('market', '=', x.security.market).where('branch_id', '=', x.client.branch_id).where('status', '=', 'active').where('type', '=', 'ordinary').orderBy('seat_no').executeTakeFirst();
+    const seat = await trx
+      .selectFrom('seats')
+      .select('seat_no')
+      .where('market', '=', x.security.market)
+      .where('branch_id', '=', x.client.branch_id)
+      .where('status', '=', 'active')
+      .where('type', '=', 'ordinary')
+      .orderBy('seat_no')
+      .executeTakeFirst();
     if (!seat) throw fieldError('code', 'no_seat', { market: x.security.market });
-    const order = await trx
+    const order = (await trx
       .insertInto('orders' as never)
       .values({
-        order_no: orderNo, business_date: x.date, client_id: x.client.id, fund_account_id: x.account.id, shareholder_account_id: x.holder.id, security_id: x.security.id, market: x.security.market, code: x.security.code,
-        side: body.side, price: body.price, quantity: body.quantity, seat_no: seat.seat_no, frozen_cash: body.side === 'buy' ? x.fees.net_amount : '0', status: 'open', channel: body.channel, operator_id: actor.operator_id, branch_id: x.client.branch_id, created_at: actor.at,
+        order_no: orderNo,
+        business_date: x.date,
+        client_id: x.client.id,
+        fund_account_id: x.account.id,
+        shareholder_account_id: x.holder.id,
+        security_id: x.security.id,
+        market: x.security.market,
+        code: x.security.code,
+        side: body.side,
+        price: body.price,
+        quantity: body.quantity,
+        seat_no: seat.seat_no,
+        frozen_cash: body.side === 'buy' ? x.fees.net_amount : '0',
+        status: 'open',
+        channel: body.channel,
+        operator_id: actor.operator_id,
+        branch_id: x.client.branch_id,
+        created_at: actor.at,
       } as never)
       .returningAll()
-      .executeTakeFirstOrThrow() as { id: number } & Record<string, unknown>;
+      .executeTakeFirstOrThrow()) as { id: number } & Record<string, unknown>;
     if (body.side === 'buy') {
       try {
-        await postInTransaction(trx, actor, scope, { account_id: x.account.id, type: 'freeze', amount: x.fees.net_amount, reference: `委托 ${orderNo}`, freeze_kind: 'same_day' });
+        await postInTransaction(trx, actor, scope, {
+          account_id: x.account.id,
+          type: 'freeze',
+          amount: x.fees.net_amount,
+          reference: `委托 ${orderNo}`,
+          freeze_kind: 'same_day',
+        });
       } catch (e) {
         // the ledger names its amount; the clerk typed a quantity and a price
         if (e instanceof AppError && e.fields?.amount) throw fieldError('quantity', 'insufficient_available');
@@ -149,32 +236,54 @@ export async function placeOrder(db: Db, actor: Actor, scope: number | null, req
 /** 撤单: the unfilled part is cancelled and what it froze is released (a buy keeps frozen what its fills will cost at delivery). */
 export async function cancelOrder(db: Db, actor: Actor, scope: number | null, id: number) {
   return inTransaction(db, async (trx) => {
-    const { rows } = await sql<Record<string, any>>`SELECT * FROM orders WHERE id = ${id} ${scope === null ? sql`` : sql`AND branch_id = ${scope}`} FOR UPDATE`.execute(trx);
+    const { rows } = await sql<
+      Record<string, any>
+    >`SELECT * FROM orders WHERE id = ${id} ${scope === null ? sql`` : sql`AND branch_id = ${scope}`} FOR UPDATE`.execute(
+      trx,
+    );
     const o = rows[0];
     if (!o) throw notFound();
     if (o.status !== 'open' && o.status !== 'partially_filled') throw badRequest({ id: { key: 'order_not_open' } });
     if (o.business_date !== (await businessDate(trx))) throw badRequest({ id: { key: 'order_not_open' } });
     const remaining = Number(o.quantity) - Number(o.filled_quantity);
     // what the fills already made will cost stays frozen until day-end delivery settles them
-    const { rows: filled } = await sql<{ cost: string }>`SELECT coalesce(sum(net_amount), 0) AS cost FROM trades WHERE order_id = ${id}`.execute(trx);
+    const { rows: filled } = await sql<{
+      cost: string;
+    }>`SELECT coalesce(sum(net_amount), 0) AS cost FROM trades WHERE order_id = ${id}`.execute(trx);
     const held = Decimal.min(o.frozen_cash, filled[0]!.cost);
     const release = new Decimal(o.frozen_cash).minus(held);
     if (o.side === 'buy' && release.gt(0)) {
-      await postInTransaction(trx, actor, scope, { account_id: o.fund_account_id, type: 'unfreeze', amount: release.toFixed(2), reference: `撤单 ${o.order_no}`, freeze_kind: 'same_day' });
+      await postInTransaction(trx, actor, scope, {
+        account_id: o.fund_account_id,
+        type: 'unfreeze',
+        amount: release.toFixed(2),
+        reference: `撤单 ${o.order_no}`,
+        freeze_kind: 'same_day',
+      });
     }
     if (o.side === 'sell' && remaining > 0) {
       const p = await positionFor(trx, o.shareholder_account_id, o.security_id, true);
       await moveFrozenShares(trx, actor, o.business_date, p!.id, -remaining, 'unfreeze', `撤单 ${o.order_no}`, o.id);
     }
     const status = Number(o.filled_quantity) > 0 ? 'partially_cancelled' : 'cancelled';
-    const { rows: after } = await sql<Record<string, unknown>>`UPDATE orders SET status = ${status}, frozen_cash = ${o.side === 'buy' ? held.toFixed(2) : '0'}, cancelled_at = ${actor.at}, version = version + 1 WHERE id = ${id} RETURNING *`.execute(trx);
+    const { rows: after } = await sql<
+      Record<string, unknown>
+    >`UPDATE orders SET status = ${status}, frozen_cash = ${o.side === 'buy' ? held.toFixed(2) : '0'}, cancelled_at = ${actor.at}, version = version + 1 WHERE id = ${id} RETURNING *`.execute(
+      trx,
+    );
     await audit(trx, actor, { action: 'cancel', resource: 'orders', record_id: id, before: o, after: after[0] });
     return after[0]!;
   });
 }
 
 /** 批量撤单: cancels each open order it can; reports the others with their reason. */
-export async function cancelOrders(db: Db, actor: Actor, scope: number | null, ids: number[], word: (e: AppError) => { code: string; message: string }) {
+export async function cancelOrders(
+  db: Db,
+  actor: Actor,
+  scope: number | null,
+  ids: number[],
+  word: (e: AppError) => { code: string; message: string },
+) {
   const results: { id: number; ok: boolean; error?: { code: string; message: string } }[] = [];
   for (const id of ids) {
     try {

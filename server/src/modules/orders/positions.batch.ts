@@ -9,7 +9,13 @@ import { audit, type Actor } from '../audit/audit.service.js';
  * type, quantity_delta, frozen_delta, today_bought_delta, cost_delta, reference, order_id; the
  * positions' CHECKs refuse any result that breaks an invariant.
  */
-export async function movePositionsSet(trx: Db, actor: Actor, date: string, what: string, entries: RawBuilder<unknown>) {
+export async function movePositionsSet(
+  trx: Db,
+  actor: Actor,
+  date: string,
+  what: string,
+  entries: RawBuilder<unknown>,
+) {
   const { rows } = await sql<{ entries: number; positions: number }>`
     WITH e AS (${entries}),
     ins AS (
@@ -32,6 +38,11 @@ export async function movePositionsSet(trx: Db, actor: Actor, date: string, what
     )
     SELECT (SELECT count(*)::int FROM ins) AS entries, (SELECT count(*)::int FROM upd) AS positions`.execute(trx);
   const r = rows[0]!;
-  if (r.entries > 0) await audit(trx, actor, { action: 'move_set', resource: 'positions', detail: `${date} ${what}: ${r.entries} 笔, ${r.positions} 个持仓` });
+  if (r.entries > 0)
+    await audit(trx, actor, {
+      action: 'move_set',
+      resource: 'positions',
+      detail: `${date} ${what}: ${r.entries} 笔, ${r.positions} 个持仓`,
+    });
   return r;
 }

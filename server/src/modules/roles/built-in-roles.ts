@@ -14,13 +14,16 @@ const grant = (resource: string, ...actions: Action[]) => actions.map((a) => `${
 const everything = (category: string) =>
   PERMISSION_CATALOG.filter((e) => e.category === category).flatMap((e) => grant(e.resource, ...e.actions));
 const readAll = () =>
-  PERMISSION_CATALOG.flatMap((e) => grant(e.resource, ...e.actions.filter((a) => a === 'list' || a === 'show' || a === 'export')));
+  PERMISSION_CATALOG.flatMap((e) =>
+    grant(e.resource, ...e.actions.filter((a) => a === 'list' || a === 'show' || a === 'export')),
+  );
 
 export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
   {
     code: 'admin',
     name: '系统管理员',
-    description: '配置系统、费率、席位、银行、证券代码、交易日历和数据字典参数；管理柜员与权限；查阅操作日志；查看日终；数据备份与申请恢复',
+    description:
+      '配置系统、费率、席位、银行、证券代码、交易日历和数据字典参数；管理柜员与权限；查阅操作日志；查看日终；数据备份与申请恢复',
     all_branches: false,
     permissions: [
       // a restore's second pair of eyes is the branch manager, never another IT admin

@@ -19,13 +19,19 @@ export async function checkRoles(db: Db, branchId: number, roleIds: number[]) {
   if (roles.length !== new Set(roleIds).size || roles.some((r) => r.branch_id !== null && r.branch_id !== branchId)) {
     throw fieldError('role_ids', 'unknown_reference');
   }
-  const perms = await db.selectFrom('role_permissions').select(['role_id', 'resource', 'action']).where('role_id', 'in', roleIds).execute();
+  const perms = await db
+    .selectFrom('role_permissions')
+    .select(['role_id', 'resource', 'action'])
+    .where('role_id', 'in', roleIds)
+    .execute();
   const permsOf = (id: number) => perms.filter((p) => p.role_id === id).map((p) => `${p.resource}.${p.action}`);
   if (!dutyConflict(perms.map((p) => `${p.resource}.${p.action}`))) return;
   // name the pair that clashes, so the admin knows which role to drop
-  for (const a of roles) for (const b of roles) {
-    if (a.id < b.id && dutyConflict([...permsOf(a.id), ...permsOf(b.id)])) throw fieldError('role_ids', 'sod_operator', { a: a.name, b: b.name });
-  }
+  for (const a of roles)
+    for (const b of roles) {
+      if (a.id < b.id && dutyConflict([...permsOf(a.id), ...permsOf(b.id)]))
+        throw fieldError('role_ids', 'sod_operator', { a: a.name, b: b.name });
+    }
   throw fieldError('role_ids', 'sod_operator', { a: roles[0]!.name, b: roles[0]!.name });
 }
 
@@ -41,25 +47,50 @@ export async function checkHolders(db: Db, roleId: number, roleName: string, per
     .where('other.role_id', '!=', roleId)
     .execute();
   const holders = new Map<string, string[]>();
-  for (const r of await db.selectFrom('operator_roles as h').innerJoin('operators as o', 'o.id', 'h.operator_id').select('o.username').where('h.role_id', '=', roleId).execute()) holders.set(r.username, [...permissions]);
+  for (const r of await db
+    .selectFrom('operator_roles as h')
+    .innerJoin('operators as o', 'o.id', 'h.operator_id')
+    .select('o.username')
+    .where('h.role_id', '=', roleId)
+    .execute())
+    holders.set(r.username, [...permissions]);
   for (const r of rows) if (r.resource) holders.get(r.username)?.push(`${r.resource}.${r.action}`);
-  for (const [username, perms] of holders) if (dutyConflict(perms)) throw fieldError('permissions', 'sod_operator', { a: roleName, b: username });
+  for (const [username, perms] of holders)
+    if (dutyConflict(perms)) throw fieldError('permissions', 'sod_operator', { a: roleName, b: username });
 }
 
 export async function roleIdsOf(db: Db, operatorId: number): Promise<number[]> {
-  return (await db.selectFrom('operator_roles').select('role_id').where('operator_id', '=', operatorId).orderBy('role_id').execute()).map((r) => r.role_id);
+  return (
+    await db
+      .selectFrom('operator_roles')
+      .select('role_id')
+      .where('operator_id', '=', operatorId)
+      .orderBy('role_id')
+      .execute()
+  ).map((r) => r.role_id);
 }
 
 async function setRoles(db: Db, operatorId: number, roleIds: number[]) {
   await db.deleteFrom('operator_roles').where('operator_id', '=', operatorId).execute();
-  if (roleIds.length) await db.insertInto('operator_roles').values([...new Set(roleIds)].map((role_id) => ({ operator_id: operatorId, role_id }))).execute();
+  if (roleIds.length)
+    await db
+      .insertInto('operator_roles')
+      .values([...new Set(roleIds)].map((role_id) => ({ operator_id: operatorId, role_id })))
+      .execute();
 }
 
 /** Submits "give operator X these roles" for approval; returns the approval id. */
-export async function submitGrant(db: Db, maker: Actor, operator: { id: number; username: string; branch_id: number }, roleIds: number[]) {
+export async function submitGrant(
+  db: Db,
+  maker: Actor,
+  operator: { id: number; username: string; branch_id: number },
+  roleIds: number[],
+) {
   await checkRoles(db, operator.branch_id, roleIds);
   const before = await roleIdsOf(db, operator.id);
-  const names = (await db.selectFrom('roles').select('name').where('id', 'in', roleIds).execute()).map((r) => r.name).join('、');
+  const names = (await db.selectFrom('roles').select('name').where('id', 'in', roleIds).execute())
+    .map((r) => r.name)
+    .join('、');
   const approval = await submitApproval(db, maker, {
     resource: 'roles',
     operation: 'grant',
@@ -72,7 +103,12 @@ export async function submitGrant(db: Db, maker: Actor, operator: { id: number; 
 }
 
 /** Submits a change of what a role grants (its permissions, its all-branch reach) for approval. */
-export async function submitRoleRights(db: Db, maker: Actor, role: { id: number; name: string; permissions: string[]; all_branches: boolean }, next: { permissions: string[]; all_branches: boolean }) {
+export async function submitRoleRights(
+  db: Db,
+  maker: Actor,
+  role: { id: number; name: string; permissions: string[]; all_branches: boolean },
+  next: { permissions: string[]; all_branches: boolean },
+) {
   await checkHolders(db, role.id, role.name, next.permissions);
   const approval = await submitApproval(db, maker, {
     resource: 'roles',
@@ -88,22 +124,52 @@ export async function submitRoleRights(db: Db, maker: Actor, role: { id: number;
 // Applied by the checker, after the same checks again: roles may have changed meanwhile.
 registerApplier('roles', async (db, checker, a) => {
   if (a.operation === 'grant') {
-    const op = await db.selectFrom('operators').select(['id', 'branch_id']).where('id', '=', Number(a.payload.operator_id)).executeTakeFirst();
+    const op = await db
+      .selectFrom('operators')
+      .select(['id', 'branch_id'])
+      .where('id', '=', Number(a.payload.operator_id))
+      .executeTakeFirst();
     if (!op) throw notFound();
     const roleIds: number[] = a.payload.role_ids;
     await checkRoles(db, op.branch_id, roleIds);
     const before = await roleIdsOf(db, op.id);
     await setRoles(db, op.id, roleIds);
-    await audit(db, checker, { action: 'grant', resource: 'operators', record_id: op.id, before: { role_ids: before }, after: { role_ids: roleIds }, detail: `approval #${a.id}` });
+    await audit(db, checker, {
+      action: 'grant',
+      resource: 'operators',
+      record_id: op.id,
+      before: { role_ids: before },
+      after: { role_ids: roleIds },
+      detail: `approval #${a.id}`,
+    });
     return String(op.id);
   }
   const roleId = Number(a.payload.role_id);
-  const role = await db.selectFrom('roles').select(['id', 'name', 'all_branches']).where('id', '=', roleId).executeTakeFirst();
+  const role = await db
+    .selectFrom('roles')
+    .select(['id', 'name', 'all_branches'])
+    .where('id', '=', roleId)
+    .executeTakeFirst();
   if (!role) throw notFound();
   await checkHolders(db, roleId, role.name, a.payload.permissions);
-  const before = (await db.selectFrom('role_permissions').select(['resource', 'action']).where('role_id', '=', roleId).execute()).map((p) => `${p.resource}.${p.action}`).sort();
+  const before = (
+    await db.selectFrom('role_permissions').select(['resource', 'action']).where('role_id', '=', roleId).execute()
+  )
+    .map((p) => `${p.resource}.${p.action}`)
+    .sort();
   await setPermissions(db, roleId, a.payload.permissions);
-  await db.updateTable('roles').set((eb) => ({ all_branches: a.payload.all_branches, version: eb('version', '+', 1), updated_at: checker.at })).where('id', '=', roleId).execute();
-  await audit(db, checker, { action: 'update', resource: 'roles', record_id: roleId, before: { permissions: before, all_branches: role.all_branches }, after: { permissions: a.payload.permissions, all_branches: a.payload.all_branches }, detail: `approval #${a.id}` });
+  await db
+    .updateTable('roles')
+    .set((eb) => ({ all_branches: a.payload.all_branches, version: eb('version', '+', 1), updated_at: checker.at }))
+    .where('id', '=', roleId)
+    .execute();
+  await audit(db, checker, {
+    action: 'update',
+    resource: 'roles',
+    record_id: roleId,
+    before: { permissions: before, all_branches: role.all_branches },
+    after: { permissions: a.payload.permissions, all_branches: a.payload.all_branches },
+    detail: `approval #${a.id}`,
+  });
   return String(roleId);
 });

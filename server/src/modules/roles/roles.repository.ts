@@ -15,7 +15,8 @@ function filtered(db: Db, scope: number | null, f: RoleFilter) {
   let q = db.selectFrom('roles as r');
   if (scope !== null) q = q.where((eb) => eb.or([eb('r.branch_id', 'is', null), eb('r.branch_id', '=', scope)]));
   if (f.id !== undefined) q = q.where('r.id', 'in', Array.isArray(f.id) ? (f.id.length ? f.id : [0]) : [f.id]);
-  if (f.q) q = q.where((eb) => eb.or([eb('r.code', 'ilike', likePattern(f.q!)), eb('r.name', 'ilike', likePattern(f.q!))]));
+  if (f.q)
+    q = q.where((eb) => eb.or([eb('r.code', 'ilike', likePattern(f.q!)), eb('r.name', 'ilike', likePattern(f.q!))]));
   if (f.branch_id !== undefined) q = q.where('r.branch_id', '=', f.branch_id);
   if (f.built_in !== undefined) q = q.where('r.built_in', '=', f.built_in);
   return q;
@@ -23,10 +24,21 @@ function filtered(db: Db, scope: number | null, f: RoleFilter) {
 
 async function withPermissions<T extends { id: number }>(db: Db, rows: T[]) {
   if (!rows.length) return [] as (T & { permissions: string[] })[];
-  const perms = await db.selectFrom('role_permissions').select(['role_id', 'resource', 'action']).where('role_id', 'in', rows.map((r) => r.id)).execute();
+  const perms = await db
+    .selectFrom('role_permissions')
+    .select(['role_id', 'resource', 'action'])
+    .where(
+      'role_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .execute();
   return rows.map((r) => ({
     ...r,
-    permissions: perms.filter((p) => p.role_id === r.id).map((p) => `${p.resource}.${p.action}`).sort(),
+    permissions: perms
+      .filter((p) => p.role_id === r.id)
+      .map((p) => `${p.resource}.${p.action}`)
+      .sort(),
   }));
 }
 

@@ -8,7 +8,8 @@ let admin: Session;
 let hq: Session;
 let manager: Session;
 /** The branch manager approves a pending change (复核). */
-const approve = async (id: number) => expect((await t.call('POST', `/api/approvals/${id}/approve`, { as: manager, body: {} })).status).toBe(200);
+const approve = async (id: number) =>
+  expect((await t.call('POST', `/api/approvals/${id}/approve`, { as: manager, body: {} })).status).toBe(200);
 const role: Record<string, number> = {};
 let branchId: number;
 
@@ -17,23 +18,48 @@ beforeAll(async () => {
   admin = await t.login('admin');
   hq = await t.login('hq');
   manager = await t.login('manager');
-  for (const r of await t.db.selectFrom('roles').select(['id', 'code']).where('built_in', '=', true).execute()) role[r.code] = r.id;
+  for (const r of await t.db.selectFrom('roles').select(['id', 'code']).where('built_in', '=', true).execute())
+    role[r.code] = r.id;
   branchId = admin.me.branch.id;
 });
 afterAll(() => t.close());
 
 const count = async (table: 'roles' | 'role_permissions' | 'operator_roles') =>
-  Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-const lastAuditId = async () => Number((await t.db.selectFrom('audit_log').select((eb) => eb.fn.max('id').as('m')).executeTakeFirstOrThrow()).m ?? 0);
-const auditSince = (id: number) => t.db.selectFrom('audit_log').selectAll().where('id', '>', id).orderBy('id').execute();
+  Number(
+    (
+      await t.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+const lastAuditId = async () =>
+  Number(
+    (
+      await t.db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.max('id').as('m'))
+        .executeTakeFirstOrThrow()
+    ).m ?? 0,
+  );
+const auditSince = (id: number) =>
+  t.db.selectFrom('audit_log').selectAll().where('id', '>', id).orderBy('id').execute();
 const dbRole = (id: number) => t.db.selectFrom('roles').selectAll().where('id', '=', id).executeTakeFirst();
 const dbPermissions = async (roleId: number) =>
-  (await t.db.selectFrom('role_permissions').select(['resource', 'action']).where('role_id', '=', roleId).execute()).map((p) => `${p.resource}.${p.action}`).sort();
+  (await t.db.selectFrom('role_permissions').select(['resource', 'action']).where('role_id', '=', roleId).execute())
+    .map((p) => `${p.resource}.${p.action}`)
+    .sort();
 const q = (params: Record<string, unknown>) =>
-  '?' + Object.entries(params).map(([k, v]) => `${k}=${encodeURIComponent(JSON.stringify(v))}`).join('&');
+  '?' +
+  Object.entries(params)
+    .map(([k, v]) => `${k}=${encodeURIComponent(JSON.stringify(v))}`)
+    .join('&');
 
 async function createRole(code: string, permissions: string[], as = admin) {
-  const r = await t.call('POST', '/api/roles', { as, body: { code, name: `角色${code}`, description: '测试', permissions } });
+  const r = await t.call('POST', '/api/roles', {
+    as,
+    body: { code, name: `角色${code}`, description: '测试', permissions },
+  });
   expect(r.status, JSON.stringify(r.json)).toBe(201);
   return r.json as { id: number; version: number; name: string; permissions: string[]; branch_id: number | null };
 }
@@ -45,8 +71,20 @@ describe('permission catalog', () => {
     const r = await t.call('GET', '/api/permission_catalog', { as: teller });
     expect(r.status).toBe(200);
     expect(r.json).toEqual(JSON.parse(JSON.stringify(PERMISSION_CATALOG)));
-    expect(r.json).toContainEqual(expect.objectContaining({ resource: 'operators', category: 'admin', actions: expect.arrayContaining(['list', 'create', 'edit', 'delete']) }));
-    expect(r.json).toContainEqual(expect.objectContaining({ resource: 'fund_journal', category: 'money', actions: expect.arrayContaining(['create', 'approve']) }));
+    expect(r.json).toContainEqual(
+      expect.objectContaining({
+        resource: 'operators',
+        category: 'admin',
+        actions: expect.arrayContaining(['list', 'create', 'edit', 'delete']),
+      }),
+    );
+    expect(r.json).toContainEqual(
+      expect.objectContaining({
+        resource: 'fund_journal',
+        category: 'money',
+        actions: expect.arrayContaining(['create', 'approve']),
+      }),
+    );
   });
 });
 
@@ -54,9 +92,20 @@ describe('create', () => {
   it('creates a branch-owned role; GET shows the same permissions; one audit row', async () => {
     const from = await lastAuditId();
     const permissions = ['reports.list', 'clients.show', 'clients.list', 'fund_accounts.list'];
-    const r = await t.call('POST', '/api/roles', { as: admin, body: { code: 'counter_view', name: '柜台查询', description: '只读', permissions } });
+    const r = await t.call('POST', '/api/roles', {
+      as: admin,
+      body: { code: 'counter_view', name: '柜台查询', description: '只读', permissions },
+    });
     expect(r.status).toBe(201);
-    expect(r.json).toMatchObject({ code: 'counter_view', name: '柜台查询', description: '只读', built_in: false, all_branches: false, branch_id: branchId, version: 1 });
+    expect(r.json).toMatchObject({
+      code: 'counter_view',
+      name: '柜台查询',
+      description: '只读',
+      built_in: false,
+      all_branches: false,
+      branch_id: branchId,
+      version: 1,
+    });
     expect(r.json.permissions).toEqual([...permissions].sort());
     const shown = await t.call('GET', `/api/roles/${r.json.id}`, { as: admin });
     expect(shown.status).toBe(200);
@@ -65,26 +114,50 @@ describe('create', () => {
     expect((await dbRole(r.json.id))!.branch_id).toBe(branchId);
     const audit = await auditSince(from);
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: 'create', resource: 'roles', record_id: String(r.json.id), operator_id: admin.me.id, before: null });
+    expect(audit[0]).toMatchObject({
+      action: 'create',
+      resource: 'roles',
+      record_id: String(r.json.id),
+      operator_id: admin.me.id,
+      before: null,
+    });
     expect((audit[0]!.after as any).permissions).toEqual([...permissions].sort());
   });
 
   it('refuses a role mixing IT-admin and money rights (职责分离) and writes nothing', async () => {
     const [roles, perms, audits] = [await count('roles'), await count('role_permissions'), await lastAuditId()];
-    const r = await t.call('POST', '/api/roles', { as: admin, body: { code: 'mixed', name: '混岗', permissions: ['operators.edit', 'fund_journal.create', 'clients.list'] } });
+    const r = await t.call('POST', '/api/roles', {
+      as: admin,
+      body: { code: 'mixed', name: '混岗', permissions: ['operators.edit', 'fund_journal.create', 'clients.list'] },
+    });
     expect(r.status).toBe(400);
     expect(r.json.error.code).toBe('VALIDATION_FAILED');
     expect(r.json.error.fields.permissions).toContain('职责分离');
     expect(r.json.error.fields.permissions).toContain('operators.edit');
     expect(r.json.error.fields.permissions).toContain('fund_journal.create');
     expect(await t.db.selectFrom('roles').select('id').where('code', '=', 'mixed').executeTakeFirst()).toBeUndefined();
-    expect([await count('roles'), await count('role_permissions'), await lastAuditId()]).toEqual([roles, perms, audits]);
+    expect([await count('roles'), await count('role_permissions'), await lastAuditId()]).toEqual([
+      roles,
+      perms,
+      audits,
+    ]);
   });
 
   it('refuses an unknown permission', async () => {
     const before = await count('roles');
-    for (const bad of ['spaceships.list', 'operators.fly', 'operators', 'operators.list.extra', 'operators.', '.list', '']) {
-      const r = await t.call('POST', '/api/roles', { as: admin, body: { code: 'unknown_perm', name: '未知', permissions: ['clients.list', bad] } });
+    for (const bad of [
+      'spaceships.list',
+      'operators.fly',
+      'operators',
+      'operators.list.extra',
+      'operators.',
+      '.list',
+      '',
+    ]) {
+      const r = await t.call('POST', '/api/roles', {
+        as: admin,
+        body: { code: 'unknown_perm', name: '未知', permissions: ['clients.list', bad] },
+      });
       expect(r.status, bad).toBe(400);
       expect(r.json.error.fields.permissions, bad).toContain('未知权限');
     }
@@ -96,24 +169,37 @@ describe('create', () => {
     expect(dup.status).toBe(400);
     expect(dup.json.error.fields.code).toContain('admin');
     const body = { code: 'twin_role', name: '双击', permissions: ['clients.list'] };
-    const rs = await Promise.all([t.call('POST', '/api/roles', { as: admin, body }), t.call('POST', '/api/roles', { as: admin, body })]);
+    const rs = await Promise.all([
+      t.call('POST', '/api/roles', { as: admin, body }),
+      t.call('POST', '/api/roles', { as: admin, body }),
+    ]);
     expect(rs.map((r) => r.status).sort()).toEqual([201, 400]);
     expect(rs.find((r) => r.status === 400)!.json.error.fields.code).toContain('twin_role');
     expect(await t.db.selectFrom('roles').select('id').where('code', '=', 'twin_role').execute()).toHaveLength(1);
   });
 
   it('lets only head office create an all-branch role', async () => {
-    const r = await t.call('POST', '/api/roles', { as: admin, body: { code: 'everywhere', name: '全辖', all_branches: true, permissions: ['clients.list'] } });
+    const r = await t.call('POST', '/api/roles', {
+      as: admin,
+      body: { code: 'everywhere', name: '全辖', all_branches: true, permissions: ['clients.list'] },
+    });
     expect(r.status).toBe(400);
     expect(r.json.error.fields.all_branches).toBeTruthy();
-    expect(await t.db.selectFrom('roles').select('id').where('code', '=', 'everywhere').executeTakeFirst()).toBeUndefined();
+    expect(
+      await t.db.selectFrom('roles').select('id').where('code', '=', 'everywhere').executeTakeFirst(),
+    ).toBeUndefined();
   });
 
   it('needs roles.create', async () => {
     const manager = await t.login('manager');
-    const r = await t.call('POST', '/api/roles', { as: manager, body: { code: 'by_manager', name: 'x', permissions: [] } });
+    const r = await t.call('POST', '/api/roles', {
+      as: manager,
+      body: { code: 'by_manager', name: 'x', permissions: [] },
+    });
     expect(r.status).toBe(403);
-    expect(await t.db.selectFrom('roles').select('id').where('code', '=', 'by_manager').executeTakeFirst()).toBeUndefined();
+    expect(
+      await t.db.selectFrom('roles').select('id').where('code', '=', 'by_manager').executeTakeFirst(),
+    ).toBeUndefined();
   });
 });
 
@@ -123,7 +209,10 @@ describe('built-in roles', () => {
     for (const code of ['admin', 'teller', 'hq']) {
       const before = await dbRole(role[code]!);
       const perms = await dbPermissions(role[code]!);
-      const put = await t.call('PUT', `/api/roles/${role[code]}`, { as: admin, body: { name: '改掉', permissions: ['clients.list'], version: before!.version } });
+      const put = await t.call('PUT', `/api/roles/${role[code]}`, {
+        as: admin,
+        body: { name: '改掉', permissions: ['clients.list'], version: before!.version },
+      });
       expect(put.status, code).toBe(400);
       expect(put.json.error.message).toBe('内置角色不可修改或删除');
       const del = await t.call('DELETE', `/api/roles/${role[code]}`, { as: admin });
@@ -139,26 +228,55 @@ describe('update', () => {
   it('updates with the current version: 200, version + 1, new permissions, audit before/after', async () => {
     const created = await createRole('editable', ['clients.list']);
     const from = await lastAuditId();
-    const r = await t.call('PUT', `/api/roles/${created.id}`, { as: admin, body: { name: '可改', description: '新说明', permissions: ['clients.list', 'clients.show', 'reports.list'], version: 1 } });
+    const r = await t.call('PUT', `/api/roles/${created.id}`, {
+      as: admin,
+      body: {
+        name: '可改',
+        description: '新说明',
+        permissions: ['clients.list', 'clients.show', 'reports.list'],
+        version: 1,
+      },
+    });
     expect(r.status).toBe(200);
     // name and description now; the new rights after 复核
-    expect(r.json).toMatchObject({ id: created.id, name: '可改', description: '新说明', version: 2, permissions: ['clients.list'] });
+    expect(r.json).toMatchObject({
+      id: created.id,
+      name: '可改',
+      description: '新说明',
+      version: 2,
+      permissions: ['clients.list'],
+    });
     expect(await dbPermissions(created.id)).toEqual(['clients.list']);
     await approve(r.json.pending_approval_id);
     expect(await dbPermissions(created.id)).toEqual(['clients.list', 'clients.show', 'reports.list']);
     const audit = (await auditSince(from)).filter((a) => a.action === 'update' && a.operator_id === admin.me.id);
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: 'update', resource: 'roles', record_id: String(created.id), operator_id: admin.me.id });
+    expect(audit[0]).toMatchObject({
+      action: 'update',
+      resource: 'roles',
+      record_id: String(created.id),
+      operator_id: admin.me.id,
+    });
     expect(audit[0]!.before).toMatchObject({ name: created.name, version: 1, permissions: ['clients.list'] });
     expect(audit[0]!.after).toMatchObject({ name: '可改', version: 2 });
   });
 
   it('answers 409 to a stale version and changes nothing', async () => {
     const created = await createRole('stale_role', ['clients.list']);
-    expect((await t.call('PUT', `/api/roles/${created.id}`, { as: admin, body: { name: '一', permissions: ['clients.list'], version: 1 } })).status).toBe(200);
+    expect(
+      (
+        await t.call('PUT', `/api/roles/${created.id}`, {
+          as: admin,
+          body: { name: '一', permissions: ['clients.list'], version: 1 },
+        })
+      ).status,
+    ).toBe(200);
     const before = await dbRole(created.id);
     const from = await lastAuditId();
-    const r = await t.call('PUT', `/api/roles/${created.id}`, { as: admin, body: { name: '二', permissions: ['reports.list'], version: 1 } });
+    const r = await t.call('PUT', `/api/roles/${created.id}`, {
+      as: admin,
+      body: { name: '二', permissions: ['reports.list'], version: 1 },
+    });
     expect(r.status).toBe(409);
     expect(r.json.error.code).toBe('CONFLICT');
     expect(await dbRole(created.id)).toEqual(before);
@@ -168,7 +286,10 @@ describe('update', () => {
 
   it('refuses mixing rights on update too', async () => {
     const created = await createRole('mix_later', ['clients.list']);
-    const r = await t.call('PUT', `/api/roles/${created.id}`, { as: admin, body: { name: 'x', permissions: ['roles.edit', 'orders.create'], version: 1 } });
+    const r = await t.call('PUT', `/api/roles/${created.id}`, {
+      as: admin,
+      body: { name: 'x', permissions: ['roles.edit', 'orders.create'], version: 1 },
+    });
     expect(r.status).toBe(400);
     expect(r.json.error.fields.permissions).toContain('职责分离');
     expect(await dbPermissions(created.id)).toEqual(['clients.list']);
@@ -179,13 +300,22 @@ describe('update', () => {
     const reports = await createRole('report_view', ['reports.list']);
     const op = await t.call('POST', '/api/operators', {
       as: admin,
-      body: { username: 'admin_reports', name: '管理兼报表', branch_id: branchId, role_ids: [role.admin, reports.id], password: 'Init2026pw' },
+      body: {
+        username: 'admin_reports',
+        name: '管理兼报表',
+        branch_id: branchId,
+        role_ids: [role.admin, reports.id],
+        password: 'Init2026pw',
+      },
     });
     expect(op.status).toBe(201);
     await approve(op.json.pending_approval_id);
     const from = await lastAuditId();
     // fund_journal.create alone is a clean role, but its holder is also an IT admin
-    const r = await t.call('PUT', `/api/roles/${reports.id}`, { as: admin, body: { name: reports.name, permissions: ['reports.list', 'fund_journal.create'], version: 1 } });
+    const r = await t.call('PUT', `/api/roles/${reports.id}`, {
+      as: admin,
+      body: { name: reports.name, permissions: ['reports.list', 'fund_journal.create'], version: 1 },
+    });
     expect(r.status).toBe(400);
     expect(r.json.error.code).toBe('VALIDATION_FAILED');
     expect(r.json.error.fields.permissions).toContain('职责分离');
@@ -194,7 +324,10 @@ describe('update', () => {
     expect((await dbRole(reports.id))!.version).toBe(1);
     expect(await auditSince(from)).toEqual([]);
     // a harmless edit of the same role goes through
-    const ok = await t.call('PUT', `/api/roles/${reports.id}`, { as: admin, body: { name: reports.name, permissions: ['reports.list', 'reports.export'], version: 1 } });
+    const ok = await t.call('PUT', `/api/roles/${reports.id}`, {
+      as: admin,
+      body: { name: reports.name, permissions: ['reports.list', 'reports.export'], version: 1 },
+    });
     expect(ok.status).toBe(200);
     expect(ok.json.version).toBe(2);
   });
@@ -203,7 +336,16 @@ describe('update', () => {
 describe('delete', () => {
   it('refuses to delete a role in use', async () => {
     const used = await createRole('in_use', ['clients.list']);
-    const op = await t.call('POST', '/api/operators', { as: admin, body: { username: 'holder', name: '持有人', branch_id: branchId, role_ids: [role.teller, used.id], password: 'Init2026pw' } });
+    const op = await t.call('POST', '/api/operators', {
+      as: admin,
+      body: {
+        username: 'holder',
+        name: '持有人',
+        branch_id: branchId,
+        role_ids: [role.teller, used.id],
+        password: 'Init2026pw',
+      },
+    });
     expect(op.status).toBe(201);
     await approve(op.json.pending_approval_id);
     const from = await lastAuditId();
@@ -226,7 +368,13 @@ describe('delete', () => {
     expect((await t.call('GET', `/api/roles/${unused.id}`, { as: admin })).status).toBe(404);
     const audit = await auditSince(from);
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: 'delete', resource: 'roles', record_id: String(unused.id), operator_id: admin.me.id, after: null });
+    expect(audit[0]).toMatchObject({
+      action: 'delete',
+      resource: 'roles',
+      record_id: String(unused.id),
+      operator_id: admin.me.id,
+      after: null,
+    });
     expect(audit[0]!.before).toMatchObject({ code: 'unused', permissions: ['clients.list', 'clients.show'] });
   });
 });
@@ -237,11 +385,20 @@ describe('branch ownership', () => {
   let owned: Awaited<ReturnType<typeof createRole>>;
 
   beforeAll(async () => {
-    const b = await t.db.insertInto('branches').values({ code: '0418', name: '沈阳北站营业部' }).returning('id').executeTakeFirstOrThrow();
+    const b = await t.db
+      .insertInto('branches')
+      .values({ code: '0418', name: '沈阳北站营业部' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     otherBranchId = b.id;
     const o = await t.db
       .insertInto('operators')
-      .values({ username: 'admin2', name: '赵二', branch_id: otherBranchId, password_hash: await hashPassword(TEST_PASSWORD) })
+      .values({
+        username: 'admin2',
+        name: '赵二',
+        branch_id: otherBranchId,
+        password_hash: await hashPassword(TEST_PASSWORD),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await t.db.insertInto('operator_roles').values({ operator_id: o.id, role_id: role.admin! }).execute();
@@ -267,18 +424,32 @@ describe('branch ownership', () => {
   });
 
   it("cannot be changed, deleted or granted by another branch's admin", async () => {
-    expect((await t.call('PUT', `/api/roles/${owned.id}`, { as: otherAdmin, body: { name: 'x', permissions: [], version: 1 } })).status).toBe(404);
+    expect(
+      (
+        await t.call('PUT', `/api/roles/${owned.id}`, {
+          as: otherAdmin,
+          body: { name: 'x', permissions: [], version: 1 },
+        })
+      ).status,
+    ).toBe(404);
     expect((await t.call('DELETE', `/api/roles/${owned.id}`, { as: otherAdmin })).status).toBe(404);
-    const grant = await t.call('POST', '/api/operators', { as: otherAdmin, body: { username: 'thief', name: '借用', branch_id: otherBranchId, role_ids: [owned.id], password: 'Init2026pw' } });
+    const grant = await t.call('POST', '/api/operators', {
+      as: otherAdmin,
+      body: { username: 'thief', name: '借用', branch_id: otherBranchId, role_ids: [owned.id], password: 'Init2026pw' },
+    });
     expect(grant.status).toBe(400);
     expect(grant.json.error.fields.role_ids).toBeTruthy();
     expect(await dbRole(owned.id)).toMatchObject({ name: owned.name, version: 1 });
-    expect(await t.db.selectFrom('operators').select('id').where('username', '=', 'thief').executeTakeFirst()).toBeUndefined();
+    expect(
+      await t.db.selectFrom('operators').select('id').where('username', '=', 'thief').executeTakeFirst(),
+    ).toBeUndefined();
   });
 
   it('is visible to its own branch and to head office', async () => {
     expect((await t.call('GET', `/api/roles/${owned.id}`, { as: admin })).status).toBe(200);
-    const list = await t.call('GET', '/api/roles' + q({ filter: { branch_id: branchId }, range: [0, 999] }), { as: hq });
+    const list = await t.call('GET', '/api/roles' + q({ filter: { branch_id: branchId }, range: [0, 999] }), {
+      as: hq,
+    });
     expect(list.json.map((r: any) => r.code)).toContain('benxi_only');
     expect((await t.call('GET', `/api/roles/${owned.id}`, { as: hq })).status).toBe(200);
   });
@@ -295,7 +466,13 @@ describe('branch ownership', () => {
 describe('list', () => {
   it('sorts, pages and filters', async () => {
     const total = Number(
-      (await t.db.selectFrom('roles').select((eb) => eb.fn.countAll<number>().as('n')).where((eb) => eb.or([eb('branch_id', 'is', null), eb('branch_id', '=', branchId)])).executeTakeFirstOrThrow()).n,
+      (
+        await t.db
+          .selectFrom('roles')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where((eb) => eb.or([eb('branch_id', 'is', null), eb('branch_id', '=', branchId)]))
+          .executeTakeFirstOrThrow()
+      ).n,
     );
     const r = await t.call('GET', '/api/roles' + q({ sort: ['code', 'DESC'], range: [0, 1] }), { as: admin });
     expect(r.status).toBe(200);
@@ -303,11 +480,24 @@ describe('list', () => {
     expect(r.json).toHaveLength(2);
     const all = await t.call('GET', '/api/roles' + q({ sort: ['code', 'DESC'], range: [0, 999] }), { as: admin });
     expect(all.json.slice(0, 2)).toEqual(r.json);
-    const builtIn = await t.call('GET', '/api/roles' + q({ filter: { built_in: true }, sort: ['id', 'ASC'], range: [0, 999] }), { as: admin });
-    const dbBuiltIn = await t.db.selectFrom('roles').select('code').where('built_in', '=', true).orderBy('id').execute();
+    const builtIn = await t.call(
+      'GET',
+      '/api/roles' + q({ filter: { built_in: true }, sort: ['id', 'ASC'], range: [0, 999] }),
+      { as: admin },
+    );
+    const dbBuiltIn = await t.db
+      .selectFrom('roles')
+      .select('code')
+      .where('built_in', '=', true)
+      .orderBy('id')
+      .execute();
     expect(builtIn.json.map((x: any) => x.code)).toEqual(dbBuiltIn.map((r) => r.code));
-    expect(builtIn.json.map((x: any) => x.code)).toEqual(expect.arrayContaining(['admin', 'teller', 'clerk', 'manager', 'hq']));
-    const custom = await t.call('GET', '/api/roles' + q({ filter: { built_in: false }, range: [0, 999] }), { as: admin });
+    expect(builtIn.json.map((x: any) => x.code)).toEqual(
+      expect.arrayContaining(['admin', 'teller', 'clerk', 'manager', 'hq']),
+    );
+    const custom = await t.call('GET', '/api/roles' + q({ filter: { built_in: false }, range: [0, 999] }), {
+      as: admin,
+    });
     expect(custom.json.length).toBeGreaterThan(0);
     expect(custom.json.every((x: any) => x.built_in === false && x.branch_id === branchId)).toBe(true);
     const search = await t.call('GET', '/api/roles' + q({ filter: { q: 'CLER' } }), { as: admin });

@@ -14,36 +14,113 @@ const editable = {
   all_branches: z.boolean().default(false),
   permissions: z.array(z.string().max(80)).max(500),
 };
-const createBody = z.strictObject({ ...editable, code: z.string().trim().min(2).max(32).regex(/^[a-z][a-z0-9_]*$/) });
+const createBody = z.strictObject({
+  ...editable,
+  code: z
+    .string()
+    .trim()
+    .min(2)
+    .max(32)
+    .regex(/^[a-z][a-z0-9_]*$/),
+});
 const updateBody = z.strictObject({ ...editable, version: versionField });
 
 const listSpec = {
   sortable: ['id', 'code', 'name', 'branch_id', 'built_in'],
   defaultSort: ['id', 'ASC'],
-  filters: { id: idFilter, q: textFilter, branch_id: z.number().int().positive().optional(), built_in: z.boolean().optional() },
+  filters: {
+    id: idFilter,
+    q: textFilter,
+    branch_id: z.number().int().positive().optional(),
+    built_in: z.boolean().optional(),
+  },
 } as const;
 
 export const roleRoutes = router()
-  .openapi(route('signed_in', { method: 'get', path: '/permission_catalog', tags, summary: '权限目录 Resources and actions that can be granted' }), (c) => c.json(PERMISSION_CATALOG, 200))
-  .openapi(route('roles.list', { method: 'get', path: '/roles', tags, summary: '角色列表 List roles', request: { query: listParams } }), async (c) => {
-    const list = parseListQuery(c.req.valid('query'), listSpec);
-    const { total, rows } = await listRoles(c.get('deps').db, branchScope(c.get('me')!), list);
-    return c.json(rows, 200, contentRange('roles', list.offset, rows.length, total));
-  })
-  .openapi(route('roles.show', { method: 'get', path: '/roles/{id}', tags, summary: '角色详情 One role with its permissions', request: { params: idParams } }), async (c) => {
-    const role = await findRole(c.get('deps').db, branchScope(c.get('me')!), Number(c.req.valid('param').id));
-    if (!role) throw notFound();
-    return c.json(role, 200);
-  })
-  .openapi(route('roles.create', { method: 'post', path: '/roles', tags, summary: '新增角色 Create a role (separation of duties enforced)', request: jsonBody(createBody) }), async (c) => {
-    const role = await createRole(c.get('deps').db, actorOf(c), branchScope(c.get('me')!), c.req.valid('json'));
-    return c.json(role, 201);
-  })
-  .openapi(route('roles.edit', { method: 'put', path: '/roles/{id}', tags, summary: '修改角色 Update a role and its permissions', request: { params: idParams, ...jsonBody(updateBody) } }), async (c) => {
-    const role = await updateRole(c.get('deps').db, actorOf(c), branchScope(c.get('me')!), Number(c.req.valid('param').id), c.req.valid('json'));
-    return c.json(role, 200);
-  })
-  .openapi(route('roles.delete', { method: 'delete', path: '/roles/{id}', tags, summary: '删除角色 Delete an unused role', request: { params: idParams } }), async (c) => {
-    const role = await deleteRole(c.get('deps').db, actorOf(c), branchScope(c.get('me')!), Number(c.req.valid('param').id));
-    return c.json(role, 200);
-  });
+  .openapi(
+    route('signed_in', {
+      method: 'get',
+      path: '/permission_catalog',
+      tags,
+      summary: '权限目录 Resources and actions that can be granted',
+    }),
+    (c) => c.json(PERMISSION_CATALOG, 200),
+  )
+  .openapi(
+    route('roles.list', {
+      method: 'get',
+      path: '/roles',
+      tags,
+      summary: '角色列表 List roles',
+      request: { query: listParams },
+    }),
+    async (c) => {
+      const list = parseListQuery(c.req.valid('query'), listSpec);
+      const { total, rows } = await listRoles(c.get('deps').db, branchScope(c.get('me')!), list);
+      return c.json(rows, 200, contentRange('roles', list.offset, rows.length, total));
+    },
+  )
+  .openapi(
+    route('roles.show', {
+      method: 'get',
+      path: '/roles/{id}',
+      tags,
+      summary: '角色详情 One role with its permissions',
+      request: { params: idParams },
+    }),
+    async (c) => {
+      const role = await findRole(c.get('deps').db, branchScope(c.get('me')!), Number(c.req.valid('param').id));
+      if (!role) throw notFound();
+      return c.json(role, 200);
+    },
+  )
+  .openapi(
+    route('roles.create', {
+      method: 'post',
+      path: '/roles',
+      tags,
+      summary: '新增角色 Create a role (separation of duties enforced)',
+      request: jsonBody(createBody),
+    }),
+    async (c) => {
+      const role = await createRole(c.get('deps').db, actorOf(c), branchScope(c.get('me')!), c.req.valid('json'));
+      return c.json(role, 201);
+    },
+  )
+  .openapi(
+    route('roles.edit', {
+      method: 'put',
+      path: '/roles/{id}',
+      tags,
+      summary: '修改角色 Update a role and its permissions',
+      request: { params: idParams, ...jsonBody(updateBody) },
+    }),
+    async (c) => {
+      const role = await updateRole(
+        c.get('deps').db,
+        actorOf(c),
+        branchScope(c.get('me')!),
+        Number(c.req.valid('param').id),
+        c.req.valid('json'),
+      );
+      return c.json(role, 200);
+    },
+  )
+  .openapi(
+    route('roles.delete', {
+      method: 'delete',
+      path: '/roles/{id}',
+      tags,
+      summary: '删除角色 Delete an unused role',
+      request: { params: idParams },
+    }),
+    async (c) => {
+      const role = await deleteRole(
+        c.get('deps').db,
+        actorOf(c),
+        branchScope(c.get('me')!),
+        Number(c.req.valid('param').id),
+      );
+      return c.json(role, 200);
+    },
+  );

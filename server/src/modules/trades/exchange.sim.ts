@@ -22,9 +22,29 @@ export function rng(seed: number) {
  * (60%), partly (20%) or not at all (20%) — at prices within the order's limit and the daily band,
  * deterministically for a seed, and writes the same trade-report file a real one would.
  */
-export async function simulateExchange(db: Db, scope: number | null, seed: number): Promise<{ csv: string; lines: number }> {
+export async function simulateExchange(
+  db: Db,
+  scope: number | null,
+  seed: number,
+): Promise<{ csv: string; lines: number }> {
   const date = await businessDate(db);
-  const { rows } = await sql<{ id: number; order_no: string; market: string; code: string; side: 'buy' | 'sell'; price: string; quantity: number; filled_quantity: number; seat_no: string; holder: string; tick: string; prev_close: string; price_limit_pct: string; board: string; lot_size: number }>`
+  const { rows } = await sql<{
+    id: number;
+    order_no: string;
+    market: string;
+    code: string;
+    side: 'buy' | 'sell';
+    price: string;
+    quantity: number;
+    filled_quantity: number;
+    seat_no: string;
+    holder: string;
+    tick: string;
+    prev_close: string;
+    price_limit_pct: string;
+    board: string;
+    lot_size: number;
+  }>`
     SELECT o.id, o.order_no, o.market, o.code, o.side, o.price, o.quantity, o.filled_quantity, o.seat_no, h.code AS holder, s.tick, s.prev_close, s.price_limit_pct, s.board, s.lot_size
     FROM orders o JOIN shareholder_accounts h ON h.id = o.shareholder_account_id JOIN securities s ON s.id = o.security_id
     WHERE o.business_date = ${date} AND o.status IN ('open', 'partially_filled') ${scope === null ? sql`` : sql`AND o.branch_id = ${scope}`}
@@ -44,8 +64,21 @@ export async function simulateExchange(db: Db, scope: number | null, seed: numbe
     const limit = new Decimal(o.price);
     const span = limit.minus(worst).abs().div(o.tick).floor().toNumber();
     const ticks = Math.min(span, Math.floor(r() * 6));
-    const price = (o.side === 'buy' ? limit.minus(new Decimal(o.tick).times(ticks)) : limit.plus(new Decimal(o.tick).times(ticks))).toFixed(3);
-    lines.push({ trade_date: date, market: o.market, seat: o.seat_no, shareholder_account: o.holder, security_code: o.code, side: o.side, quantity: qty, price, order_no: o.order_no, trade_id: `SIM${date.replaceAll('-', '')}${String(o.id).padStart(8, '0')}${String(Number(o.filled_quantity)).padStart(9, '0')}` });
+    const price = (
+      o.side === 'buy' ? limit.minus(new Decimal(o.tick).times(ticks)) : limit.plus(new Decimal(o.tick).times(ticks))
+    ).toFixed(3);
+    lines.push({
+      trade_date: date,
+      market: o.market,
+      seat: o.seat_no,
+      shareholder_account: o.holder,
+      security_code: o.code,
+      side: o.side,
+      quantity: qty,
+      price,
+      order_no: o.order_no,
+      trade_id: `SIM${date.replaceAll('-', '')}${String(o.id).padStart(8, '0')}${String(Number(o.filled_quantity)).padStart(9, '0')}`,
+    });
   }
   return { csv: formatTradeReport(lines), lines: lines.length };
 }

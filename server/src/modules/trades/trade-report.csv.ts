@@ -8,7 +8,18 @@
  * UTF-8, one header line, comma-separated, no quoting (no field may hold a comma); side is B or S;
  * price has up to 3 decimals; a line is identified by (market, trade_id).
  */
-export const TRADE_REPORT_HEADER = ['trade_date', 'market', 'seat', 'shareholder_account', 'security_code', 'side', 'quantity', 'price', 'order_no', 'trade_id'] as const;
+export const TRADE_REPORT_HEADER = [
+  'trade_date',
+  'market',
+  'seat',
+  'shareholder_account',
+  'security_code',
+  'side',
+  'quantity',
+  'price',
+  'order_no',
+  'trade_id',
+] as const;
 
 export interface TradeLine {
   line: number;
@@ -24,10 +35,27 @@ export interface TradeLine {
   trade_id: string;
 }
 
-export type LineProblem = { line: number; reason: 'header' | 'columns' | 'date' | 'side' | 'quantity' | 'price' | 'blank_field'; text: string };
+export type LineProblem = {
+  line: number;
+  reason: 'header' | 'columns' | 'date' | 'side' | 'quantity' | 'price' | 'blank_field';
+  text: string;
+};
 
 export function formatTradeReport(lines: Omit<TradeLine, 'line'>[]): string {
-  const rows = lines.map((l) => [l.trade_date, l.market, l.seat, l.shareholder_account, l.security_code, l.side === 'buy' ? 'B' : 'S', l.quantity, l.price, l.order_no, l.trade_id].join(','));
+  const rows = lines.map((l) =>
+    [
+      l.trade_date,
+      l.market,
+      l.seat,
+      l.shareholder_account,
+      l.security_code,
+      l.side === 'buy' ? 'B' : 'S',
+      l.quantity,
+      l.price,
+      l.order_no,
+      l.trade_id,
+    ].join(','),
+  );
   return [TRADE_REPORT_HEADER.join(','), ...rows].join('\n') + '\n';
 }
 
@@ -36,20 +64,34 @@ export function parseTradeReport(text: string): { lines: TradeLine[]; problems: 
   const rows = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const lines: TradeLine[] = [];
   const problems: LineProblem[] = [];
-  if ((rows[0] ?? '').trim() !== TRADE_REPORT_HEADER.join(',')) problems.push({ line: 1, reason: 'header', text: (rows[0] ?? '').slice(0, 200) });
+  if ((rows[0] ?? '').trim() !== TRADE_REPORT_HEADER.join(','))
+    problems.push({ line: 1, reason: 'header', text: (rows[0] ?? '').slice(0, 200) });
   rows.slice(1).forEach((raw, i) => {
     const line = i + 2;
     if (!raw.trim()) return;
     const f = raw.split(',').map((x) => x.trim());
     const bad = (reason: LineProblem['reason']) => problems.push({ line, reason, text: raw.slice(0, 200) });
     if (f.length !== TRADE_REPORT_HEADER.length) return bad('columns');
-    const [trade_date, market, seat, shareholder_account, security_code, side, quantity, price, order_no, trade_id] = f as [string, string, string, string, string, string, string, string, string, string];
+    const [trade_date, market, seat, shareholder_account, security_code, side, quantity, price, order_no, trade_id] =
+      f as [string, string, string, string, string, string, string, string, string, string];
     if (f.some((x) => !x)) return bad('blank_field');
     if (!/^\d{4}-\d{2}-\d{2}$/.test(trade_date)) return bad('date');
     if (side !== 'B' && side !== 'S') return bad('side');
     if (!/^[1-9]\d{0,11}$/.test(quantity)) return bad('quantity');
     if (!/^\d{1,9}(\.\d{1,3})?$/.test(price) || Number(price) <= 0) return bad('price');
-    lines.push({ line, trade_date, market, seat, shareholder_account, security_code, side: side === 'B' ? 'buy' : 'sell', quantity: Number(quantity), price, order_no, trade_id });
+    lines.push({
+      line,
+      trade_date,
+      market,
+      seat,
+      shareholder_account,
+      security_code,
+      side: side === 'B' ? 'buy' : 'sell',
+      quantity: Number(quantity),
+      price,
+      order_no,
+      trade_id,
+    });
   });
   return { lines, problems };
 }

@@ -34,23 +34,50 @@ function trades(db: Db, scope: number | null, f: Record<string, unknown>) {
 }
 
 export const tradeRoutes = router()
-  .openapi(route('trades.list', { method: 'get', path: '/trades', tags: ['trades'], summary: '成交查询 Trades with their fees', request: { query: listParams } }), async (c) => {
-    const list = parseListQuery(c.req.valid('query'), spec);
-    const base = trades(c.get('deps').db, branchScope(c.get('me')!), list.filter);
-    const { n } = await base.select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-    const rows = await base.selectAll('t').orderBy(sql.ref(`t.${list.sort.field}`), list.sort.order).orderBy('t.id', list.sort.order).offset(list.offset).limit(list.limit).execute();
-    return c.json(rows, 200, contentRange('trades', list.offset, rows.length, Number(n)));
-  })
+  .openapi(
+    route('trades.list', {
+      method: 'get',
+      path: '/trades',
+      tags: ['trades'],
+      summary: '成交查询 Trades with their fees',
+      request: { query: listParams },
+    }),
+    async (c) => {
+      const list = parseListQuery(c.req.valid('query'), spec);
+      const base = trades(c.get('deps').db, branchScope(c.get('me')!), list.filter);
+      const { n } = await base.select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      const rows = await base
+        .selectAll('t')
+        .orderBy(sql.ref(`t.${list.sort.field}`), list.sort.order)
+        .orderBy('t.id', list.sort.order)
+        .offset(list.offset)
+        .limit(list.limit)
+        .execute();
+      return c.json(rows, 200, contentRange('trades', list.offset, rows.length, Number(n)));
+    },
+  )
   .openapi(
     route('trades.create', {
       method: 'post',
       path: '/trades/import',
       tags: ['trades'],
-      summary: '成交回报导入 Import a trade-report CSV (multipart field "file", or a text/csv body): matched, recorded, duplicates skipped, unmatched listed',
-      request: { body: { content: { 'multipart/form-data': { schema: z.object({ file: z.any().optional().openapi({ type: 'string', format: 'binary' }) }) }, 'text/csv': { schema: z.string() } }, required: true } },
+      summary:
+        '成交回报导入 Import a trade-report CSV (multipart field "file", or a text/csv body): matched, recorded, duplicates skipped, unmatched listed',
+      request: {
+        body: {
+          content: {
+            'multipart/form-data': {
+              schema: z.object({ file: z.any().optional().openapi({ type: 'string', format: 'binary' }) }),
+            },
+            'text/csv': { schema: z.string() },
+          },
+          required: true,
+        },
+      },
     }),
     async (c) => {
-      if (Number(c.req.header('content-length') ?? 0) > MAX_REPORT_BYTES) throw badRequest({ file: { key: 'file_too_large', params: { mb: 20 } } });
+      if (Number(c.req.header('content-length') ?? 0) > MAX_REPORT_BYTES)
+        throw badRequest({ file: { key: 'file_too_large', params: { mb: 20 } } });
       let text: string;
       let name = 'upload.csv';
       if ((c.req.header('content-type') ?? '').startsWith('text/csv')) text = await c.req.text();
@@ -61,11 +88,21 @@ export const tradeRoutes = router()
         name = file.name;
         text = await file.text();
       }
-      return c.json(await importTradeReport(c.get('deps').db, actorOf(c), branchScope(c.get('me')!), text, name.slice(0, 100)), 200);
+      return c.json(
+        await importTradeReport(c.get('deps').db, actorOf(c), branchScope(c.get('me')!), text, name.slice(0, 100)),
+        200,
+      );
     },
   )
   .openapi(
-    route('trades.create', { method: 'post', path: '/trades/simulate', tags: ['trades'], summary: '模拟撮合 The simulated exchange fills open orders (deterministic for a seed), writes the trade report and imports it', request: jsonBody(z.strictObject({ seed: z.number().int().min(0).max(1_000_000) })) }),
+    route('trades.create', {
+      method: 'post',
+      path: '/trades/simulate',
+      tags: ['trades'],
+      summary:
+        '模拟撮合 The simulated exchange fills open orders (deterministic for a seed), writes the trade report and imports it',
+      request: jsonBody(z.strictObject({ seed: z.number().int().min(0).max(1_000_000) })),
+    }),
     async (c) => {
       const { db } = c.get('deps');
       const scope = branchScope(c.get('me')!);
@@ -75,8 +112,19 @@ export const tradeRoutes = router()
       return c.json({ file_name: `simulated-${seed}.csv`, csv: report.csv, ...result }, 200);
     },
   )
-  .openapi(route('trades.show', { method: 'get', path: '/trades/{id}', tags: ['trades'], summary: '成交详情 One trade', request: { params: idParams } }), async (c) => {
-    const row = await trades(c.get('deps').db, branchScope(c.get('me')!), { id: Number(c.req.valid('param').id) }).selectAll('t').executeTakeFirst();
-    if (!row) throw notFound();
-    return c.json(row, 200);
-  });
+  .openapi(
+    route('trades.show', {
+      method: 'get',
+      path: '/trades/{id}',
+      tags: ['trades'],
+      summary: '成交详情 One trade',
+      request: { params: idParams },
+    }),
+    async (c) => {
+      const row = await trades(c.get('deps').db, branchScope(c.get('me')!), { id: Number(c.req.valid('param').id) })
+        .selectAll('t')
+        .executeTakeFirst();
+      if (!row) throw notFound();
+      return c.json(row, 200);
+    },
+  );

@@ -36,12 +36,36 @@ interface OrderRow {
  * come from the schedules in force on the trade date — the function the order estimate uses;
  * clearing recomputes them for the record.
  */
-async function applyFill(trx: Db, actor: Actor, o: OrderRow, l: TradeLine, client: { client_class: string; client_no: string }, shareholderCode: string, source: string) {
-  const security = await trx.selectFrom('securities').select(['type', 'board']).where('id', '=', o.security_id).executeTakeFirstOrThrow();
-  const fees = await feesForTrade(trx, { date: l.trade_date, side: o.side, market: o.market, security_type: security.type, board: security.board, client_class: client.client_class, client_id: client.client_no, price: l.price, quantity: l.quantity });
+async function applyFill(
+  trx: Db,
+  actor: Actor,
+  o: OrderRow,
+  l: TradeLine,
+  client: { client_class: string; client_no: string },
+  shareholderCode: string,
+  source: string,
+) {
+  const security = await trx
+    .selectFrom('securities')
+    .select(['type', 'board'])
+    .where('id', '=', o.security_id)
+    .executeTakeFirstOrThrow();
+  const fees = await feesForTrade(trx, {
+    date: l.trade_date,
+    side: o.side,
+    market: o.market,
+    security_type: security.type,
+    board: security.board,
+    client_class: client.client_class,
+    client_id: client.client_no,
+    price: l.price,
+    quantity: l.quantity,
+  });
   const remaining = Number(o.quantity) - Number(o.filled_quantity) - l.quantity;
   const status = remaining === 0 ? 'filled' : 'partially_filled';
-  await sql`UPDATE orders SET filled_quantity = filled_quantity + ${l.quantity}, filled_amount = filled_amount + ${fees.amount}, status = ${status}, version = version + 1 WHERE id = ${o.id}`.execute(trx);
+  await sql`UPDATE orders SET filled_quantity = filled_quantity + ${l.quantity}, filled_amount = filled_amount + ${fees.amount}, status = ${status}, version = version + 1 WHERE id = ${o.id}`.execute(
+    trx,
+  );
   const { rows: trade } = await sql<{ id: number }>`
     INSERT INTO trades (market, trade_no, business_date, order_id, client_id, security_id, code, side, quantity, price, amount, commission, stamp_duty, transfer_fee, handling_fee, regulatory_fee, net_amount, seat_no, shareholder_code, source, branch_id, created_at)
     VALUES (${o.market}, ${l.trade_id}, ${l.trade_date}, ${o.id}, ${o.client_id}, ${o.security_id}, ${o.code}, ${o.side}, ${l.quantity}, ${l.price}, ${fees.amount}, ${fees.commission}, ${fees.stamp_duty}, ${fees.transfer_fee}, ${fees.handling_fee}, ${fees.regulatory_fee}, ${fees.net_amount}, ${l.seat}, ${shareholderCode}, ${source}, ${o.branch_id}, ${actor.at})
@@ -53,11 +77,13 @@ async function applyFill(trx: Db, actor: Actor, o: OrderRow, l: TradeLine, clien
 function mismatch(o: OrderRow | undefined, l: TradeLine, holderCode: string | undefined, date: string): string | null {
   if (!o) return 'unknown_order';
   if (l.trade_date !== date || o.business_date !== date) return 'wrong_date';
-  if (o.market !== l.market || o.code !== l.security_code || o.side !== l.side || o.seat_no !== l.seat) return 'order_mismatch';
+  if (o.market !== l.market || o.code !== l.security_code || o.side !== l.side || o.seat_no !== l.seat)
+    return 'order_mismatch';
   if (holderCode !== l.shareholder_account) return 'account_mismatch';
   if (o.status !== 'open' && o.status !== 'partially_filled') return 'order_closed';
   if (l.quantity > Number(o.quantity) - Number(o.filled_quantity)) return 'overfill';
-  if (o.side === 'buy' ? new Decimal(l.price).gt(o.price) : new Decimal(l.price).lt(o.price)) return 'price_beyond_limit';
+  if (o.side === 'buy' ? new Decimal(l.price).gt(o.price) : new Decimal(l.price).lt(o.price))
+    return 'price_beyond_limit';
   return null;
 }
 
@@ -74,13 +100,34 @@ export async function importTradeReport(db: Db, actor: Actor, scope: number | nu
   let duplicates = 0;
   for (const l of lines) {
     const outcome = await inTransaction(db, async (trx) => {
-      if (await trx.selectFrom('trades' as never).select('id' as never).where('market' as never, '=', l.market as never).where('trade_no' as never, '=', l.trade_id as never).executeTakeFirst()) return 'duplicate';
-      const { rows } = await sql<OrderRow>`SELECT * FROM orders WHERE order_no = ${l.order_no} ${scope === null ? sql`` : sql`AND branch_id = ${scope}`} FOR UPDATE`.execute(trx);
+      if (
+        await trx
+          .selectFrom('trades' as never)
+          .select('id' as never)
+          .where('market' as never, '=', l.market as never)
+          .where('trade_no' as never, '=', l.trade_id as never)
+          .executeTakeFirst()
+      )
+        return 'duplicate';
+      const { rows } =
+        await sql<OrderRow>`SELECT * FROM orders WHERE order_no = ${l.order_no} ${scope === null ? sql`` : sql`AND branch_id = ${scope}`} FOR UPDATE`.execute(
+          trx,
+        );
       const o = rows[0];
-      const holder = o ? await trx.selectFrom('shareholder_accounts').select('code').where('id', '=', o.shareholder_account_id).executeTakeFirst() : undefined;
+      const holder = o
+        ? await trx
+            .selectFrom('shareholder_accounts')
+            .select('code')
+            .where('id', '=', o.shareholder_account_id)
+            .executeTakeFirst()
+        : undefined;
       const why = mismatch(o, l, holder?.code, date);
       if (why) return why;
-      const client = await trx.selectFrom('clients').select(['client_class', 'client_no']).where('id', '=', o!.client_id).executeTakeFirstOrThrow();
+      const client = await trx
+        .selectFrom('clients')
+        .select(['client_class', 'client_no'])
+        .where('id', '=', o!.client_id)
+        .executeTakeFirstOrThrow();
       await applyFill(trx, actor, o!, l, client, holder!.code, source);
       return 'recorded';
     });
@@ -88,6 +135,10 @@ export async function importTradeReport(db: Db, actor: Actor, scope: number | nu
     else if (outcome === 'duplicate') duplicates++;
     else unmatched.push({ line: l.line, trade_id: l.trade_id, reason: outcome });
   }
-  await audit(db, actor, { action: 'import', resource: 'trades', detail: `${source}: ${recorded} recorded, ${duplicates} already imported, ${unmatched.length} unmatched` });
+  await audit(db, actor, {
+    action: 'import',
+    resource: 'trades',
+    detail: `${source}: ${recorded} recorded, ${duplicates} already imported, ${unmatched.length} unmatched`,
+  });
   return { lines: lines.length + problems.length, recorded, duplicates, unmatched };
 }
