@@ -34,6 +34,7 @@ async function approveNewestAsManager(shotName: string) {
     await page.goto(`${base}/#/approvals`);
     await page.locator('tbody tr').first().waitFor();
     await shot(page, `${shotName}-inbox`);
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText (what the user sees), not the DOM property
     const id = (await page.locator('tbody tr').first().locator('td').first().innerText()).trim();
     await page.goto(`${base}/#/approvals/${id}/show`);
     await page.getByRole('button', { name: '复核通过' }).first().click();

@@ -19,14 +19,12 @@ export async function syncBuiltInRoles(db: Db): Promise<Map<string, number>> {
           branch_id: null,
         })
         .onConflict((oc) =>
-          oc
-            .column('code')
-            .doUpdateSet({
-              name: role.name,
-              description: role.description,
-              all_branches: role.all_branches,
-              built_in: true,
-            }),
+          oc.column('code').doUpdateSet({
+            name: role.name,
+            description: role.description,
+            all_branches: role.all_branches,
+            built_in: true,
+          }),
         )
         .returning('id')
         .executeTakeFirstOrThrow();

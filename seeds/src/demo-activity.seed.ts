@@ -32,7 +32,10 @@ export async function seedActivity(db: Db, opts: ActivityOptions) {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
   const weighted = <T extends { weight: number }>(xs: readonly T[]) => {
     let x = r() * xs.reduce((s, v) => s + v.weight, 0);
-    for (const v of xs) if ((x -= v.weight) < 0) return v;
+    for (const v of xs) {
+      x -= v.weight;
+      if (x < 0) return v;
+    }
     return xs[xs.length - 1]!;
   };
   const op = async (username: string): Promise<Actor> => {

@@ -238,15 +238,19 @@ async function trade(
   const prefix = `${date.replaceAll('-', '')}${String(branchId).padStart(4, '0')}`;
   for (let n = 0; orders.length < count && n < count * 3; n++) {
     // a long tail: a few clients trade most days, most rarely
-    const t = traders[Math.floor(traders.length * Math.pow(r(), 2.2))]!;
+    const t = traders[Math.floor(traders.length * r() ** 2.2)]!;
     let x = r() * CHANNELS.reduce((a, c) => a + c.weight, 0);
-    const channel = CHANNELS.find((c) => (x -= c.weight) < 0)?.channel ?? 'online';
+    const channel =
+      CHANNELS.find((c) => {
+        x -= c.weight;
+        return x < 0;
+      })?.channel ?? 'online';
     const own = (holdings.get(t.client_id) ?? []).filter((h) => h.sellable >= 100 && byId.has(h.security_id));
     // a client short of cash sells more often: the branch's turnover is rotation, not fresh money
     const sell = own.length > 0 && r() < (t.available.lt(20_000) ? 0.75 : 0.4);
     const s = sell
       ? byId.get(own[Math.floor(r() * own.length)]!.security_id)!
-      : securities[Math.floor(Math.pow(r(), 1.6) * securities.length)]!;
+      : securities[Math.floor(r() ** 1.6 * securities.length)]!;
     const holder = t.holders[s.market];
     if (!holder || !seats[s.market]) continue;
     const { down, up } = priceBand(s);
@@ -289,28 +293,26 @@ async function trade(
       const rows = await trx
         .insertInto('orders' as never)
         .values(
-          orders
-            .slice(i, i + 2000)
-            .map((o) => ({
-              order_no: o.order_no,
-              business_date: date,
-              client_id: o.trader.client_id,
-              fund_account_id: o.trader.account_id,
-              shareholder_account_id: o.trader.holders[o.security.market]!.id,
-              security_id: o.security.id,
-              market: o.security.market,
-              code: o.security.code,
-              side: o.side,
-              price: o.price,
-              quantity: o.quantity,
-              seat_no: o.seat_no,
-              frozen_cash: o.freeze,
-              status: 'open',
-              channel: o.channel,
-              operator_id: actor.operator_id,
-              branch_id: branchId,
-              created_at: actor.at,
-            })) as never,
+          orders.slice(i, i + 2000).map((o) => ({
+            order_no: o.order_no,
+            business_date: date,
+            client_id: o.trader.client_id,
+            fund_account_id: o.trader.account_id,
+            shareholder_account_id: o.trader.holders[o.security.market]!.id,
+            security_id: o.security.id,
+            market: o.security.market,
+            code: o.security.code,
+            side: o.side,
+            price: o.price,
+            quantity: o.quantity,
+            seat_no: o.seat_no,
+            frozen_cash: o.freeze,
+            status: 'open',
+            channel: o.channel,
+            operator_id: actor.operator_id,
+            branch_id: branchId,
+            created_at: actor.at,
+          })) as never,
         )
         .returning('id' as never)
         .execute();

@@ -86,7 +86,7 @@ export async function testApp() {
       };
     }
     const text = await res.text();
-    let json: any = undefined;
+    let json: any;
     try {
       json = text ? JSON.parse(text) : undefined;
     } catch {

@@ -3,7 +3,7 @@ import pg from 'pg';
 /** `url` with its database replaced by `database`. */
 export function withDatabase(url: string, database: string): string {
   const u = new URL(url);
-  u.pathname = '/' + database;
+  u.pathname = `/${database}`;
   return u.toString();
 }
 

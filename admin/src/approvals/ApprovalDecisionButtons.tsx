@@ -26,7 +26,7 @@ export const ApprovalDecisionButtons = () => {
     const { canAccess } = useCanAccess({ resource: 'approvals', action: 'approve' });
     const translate = useTranslate();
     const [decision, setDecision] = useState<Decision | null>(null);
-    if (!record || record.status !== 'pending' || !canAccess) return null;
+    if (record?.status !== 'pending' || !canAccess) return null;
     return (
         <Stack direction="row" spacing={1}>
             <MuiButton

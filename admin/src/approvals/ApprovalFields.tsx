@@ -23,13 +23,13 @@ type FieldProps = { label?: string; source?: string; sortable?: boolean; sortBy?
 export const ApprovalResourceField = (_props: FieldProps) => {
     const record = useRecordContext<Approval>();
     const name = useResourceName();
-    return record ? <>{name(record.resource)}</> : null;
+    return record ? name(record.resource) : null;
 };
 
 export const ApprovalOperationField = (_props: FieldProps) => {
     const record = useRecordContext<Approval>();
     const translate = useTranslate();
-    return record ? <>{translate(`auto.approvals.operations.${record.operation}`, { _: record.operation })}</> : null;
+    return record ? translate(`auto.approvals.operations.${record.operation}`, { _: record.operation }) : null;
 };
 
 export const ApprovalStatusField = (_props: FieldProps) => {

@@ -39,7 +39,7 @@ const useApprovalFilters = () => {
             />,
         ];
         // name() depends on the same metadata and locale as translate
-    }, [data, translate]); // eslint-disable-line react-hooks/exhaustive-deps
+    }, [data, translate, name]);
 };
 
 /** The approvals inbox (复核): pending changes first; a checker opens one to approve or reject it. */

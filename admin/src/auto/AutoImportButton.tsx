@@ -198,6 +198,7 @@ const ImportDialog = ({ meta, onClose }: { meta: ResourceMeta; onClose: () => vo
                 {problems.length > 0 && (
                     <Alert severity="error" sx={{ mt: 2 }}>
                         {problems.map((line, i) => (
+                            // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list of messages, shown once, never reordered
                             <div key={i}>{line}</div>
                         ))}
                     </Alert>
@@ -248,6 +249,7 @@ const ImportDialog = ({ meta, onClose }: { meta: ResourceMeta; onClose: () => vo
                                     </TableHead>
                                     <TableBody>
                                         {preview.errors.map((e, i) => (
+                                            // biome-ignore lint/suspicious/noArrayIndexKey: the preview's error rows, never reordered (two may name the same row)
                                             <TableRow key={i}>
                                                 <TableCell>{e.row}</TableCell>
                                                 <TableCell>{errorFieldLabel(meta, e.field, locale)}</TableCell>

@@ -36,6 +36,7 @@ export const localTime = (iso: string, locale: string) => {
 
 const useRecordHistory = (resource: string, id: unknown, version: unknown) => {
     const [state, setState] = useState<{ rows?: HistoryEntry[]; error?: string }>({});
+    // biome-ignore lint/correctness/useExhaustiveDependencies: the version is the reload trigger: it changes when the record does
     useEffect(() => {
         if (id === undefined || id === null) return;
         let live = true;
@@ -55,7 +56,7 @@ const useRecordHistory = (resource: string, id: unknown, version: unknown) => {
 const ChangeLine = ({ change, locale }: { change: FieldChange; locale: string }) => {
     const label = change.field ? pickLabel(change.field.label, locale, change.name) : change.name;
     const show = (value: unknown) =>
-        change.field ? <AutoValue field={change.field} value={value} /> : <>{value == null ? '—' : String(value)}</>;
+        change.field ? <AutoValue field={change.field} value={value} /> : value == null ? '—' : String(value);
     return (
         <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap', py: 0.25 }}>
             <Box component="span" sx={{ fontWeight: 600, minWidth: 96 }}>

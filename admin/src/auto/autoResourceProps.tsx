@@ -72,10 +72,12 @@ export const autoResourceProps = (
     options: { overrides?: AutoOverrides; dictionary?: Dictionary } = {},
 ): ResourceProps => {
     const own = options.overrides?.[meta.name] ?? {};
+    // biome-ignore-start lint/correctness/noComponentHookFactories: called once per resource when the app is composed, never during a render
     const List = () => <AutoList meta={meta} />;
     const Show = () => <AutoShow meta={meta} />;
     const Edit = () => <AutoEdit meta={meta} />;
     const Create = () => <AutoCreate meta={meta} />;
+    // biome-ignore-end lint/correctness/noComponentHookFactories: see above
     return {
         name: meta.name,
         list: own.list ?? List,

@@ -55,7 +55,7 @@ export const loadResourceMeta = (options: { fresh?: boolean } = {}): Promise<Met
 
 /** The cached metadata when already loaded for this session, without waiting. */
 export const peekResourceMeta = (): MetaResponse | undefined =>
-    cache && cache.value && cache.session === sessionKey() ? cache.value : undefined;
+    cache?.value && cache.session === sessionKey() ? cache.value : undefined;
 
 export interface ResourceMetaState {
     data?: MetaResponse;

@@ -106,6 +106,7 @@ export const FeePreview = () => {
     const [state, setState] = useState<{ result?: PreviewResult; error?: string; busy: boolean }>({ busy: false });
     const seq = useRef(0);
 
+    // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the request body (key), not on the plan object rebuilt every render
     useEffect(() => {
         if (!plan.ok) return;
         const mine = ++seq.current;
@@ -123,7 +124,7 @@ export const FeePreview = () => {
             );
         }, DEBOUNCE_MS);
         return () => clearTimeout(timer);
-    }, [key]); // eslint-disable-line react-hooks/exhaustive-deps
+    }, [key]);
 
     const set = (patch: Partial<SampleTrade>) => setSample((s) => ({ ...s, ...patch }));
 

@@ -80,7 +80,9 @@ function openingDate(o: StageOptions, u: (d: number) => RawBuilder<number>): Raw
   let cumulative = 0;
   const whens: RawBuilder<unknown>[] = [];
   for (const w of OPENING_WAVES) {
+    // biome-ignore lint/complexity/useMathMinMax: business dates are 'YYYY-MM-DD' strings, compared as text
     const from = w.from > o.windowStart ? w.from : o.windowStart;
+    // biome-ignore lint/complexity/useMathMinMax: as above
     const to = w.to < o.lastDay ? w.to : o.lastDay;
     if (from > to) continue; // outside the window: its openings spread like the rest
     cumulative += w.share;

@@ -111,7 +111,7 @@ export function errorBody(c: Context, lang: Lang, err: unknown) {
     };
   }
   if (err instanceof HTTPException && err.status < 500) {
-    return { status: err.status, body: { error: { code: 'HTTP_' + err.status, message: err.message }, request_id } };
+    return { status: err.status, body: { error: { code: `HTTP_${err.status}`, message: err.message }, request_id } };
   }
   return {
     status: 500,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { AppError } from './errors.js';
+import type { AppError } from './errors.js';
 import { contentRange, likePattern, parseListQuery } from './list-query.js';
 
 const spec = {

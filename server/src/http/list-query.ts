@@ -97,5 +97,5 @@ export function contentRange(resource: string, offset: number, count: number, to
 
 /** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
 export function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (m) => '\\' + m)}%`;
+  return `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 }

@@ -293,7 +293,7 @@ const resourceOf = (path: string) => path.split('/')[1]!;
 const MISSING_ID = 987654321;
 
 function concrete(path: string, id: number) {
-  return '/api' + path.replace('{id}', String(id));
+  return `/api${path.replace('{id}', String(id))}`;
 }
 
 /** Calls a route so that, if allowed, it changes nothing: a missing id, or an empty body that fails validation. */

@@ -69,8 +69,11 @@ export const metaRoutes = router().openapi(
       })),
     }));
     const dictionary: Record<string, { code: string; label_zh: string; label_en: string }[]> = {};
-    for (const d of dict)
-      (dictionary[d.category] ??= []).push({ code: d.code, label_zh: d.label_zh, label_en: d.label_en });
+    for (const d of dict) {
+      const entries = dictionary[d.category] ?? [];
+      dictionary[d.category] = entries;
+      entries.push({ code: d.code, label_zh: d.label_zh, label_en: d.label_en });
+    }
     return c.json({ resources, dictionary }, 200);
   },
 );

@@ -23,8 +23,8 @@ export function paramValueProblem(type: string, value: string): FieldMsg | null 
     case 'date':
       // Date.parse accepts 2026-02-30 (it rolls over): the date must come back as itself
       return /^\d{4}-\d{2}-\d{2}$/.test(value) &&
-        !Number.isNaN(Date.parse(value + 'T00:00:00Z')) &&
-        new Date(value + 'T00:00:00Z').toISOString().slice(0, 10) === value
+        !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+        new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value
         ? null
         : { key: 'param_date' };
     case 'boolean':

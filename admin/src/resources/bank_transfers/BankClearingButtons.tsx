@@ -88,15 +88,13 @@ export const BankClearingButtons = () => {
                             <DownloadIcon />
                         </Button>
                         <Button label="resources.bank_transfers.clearing.statement" component="label">
-                            <>
-                                <FactCheckIcon />
-                                <input
-                                    hidden
-                                    type="file"
-                                    accept=".csv,text/csv"
-                                    onChange={(e) => e.target.files?.[0] && upload(e.target.files[0])}
-                                />
-                            </>
+                            <FactCheckIcon />
+                            <input
+                                hidden
+                                type="file"
+                                accept=".csv,text/csv"
+                                onChange={(e) => e.target.files?.[0] && upload(e.target.files[0])}
+                            />
                         </Button>
                     </Stack>
                     {error && <Alert severity="error">{error}</Alert>}

@@ -79,7 +79,7 @@ const StatusButton = ({ record, action }: { record: RaRecord; action: StatusActi
 
     const prefix = `resources.clients.status_dialog.${action.action}`;
     return (
-        // Dialogs render in a portal but React events still bubble to a list row: stop them here.
+        // biome-ignore lint/a11y: a wrapper that only keeps clicks from reaching the list row (dialogs render in a portal, React events still bubble); the Button inside is the control
         <span onClick={(e) => e.stopPropagation()}>
             <Button
                 label={`resources.clients.actions.${action.action}`}

@@ -21,7 +21,7 @@ const ReverseEntryAction = ({ record }: { record: RaRecord }) => {
     const [open, setOpen] = useState(false);
     if (!canAccess) return null;
     return (
-        // Dialogs render in a portal but React events still bubble to the list row: stop them here.
+        // biome-ignore lint/a11y: a wrapper that only keeps clicks from reaching the list row (dialogs render in a portal, React events still bubble); the Button inside is the control
         <span onClick={(e) => e.stopPropagation()}>
             <Button label="resources.fund_journal.actions.reverse" color="warning" onClick={() => setOpen(true)}>
                 <UndoIcon />

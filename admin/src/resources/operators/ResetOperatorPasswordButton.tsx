@@ -65,7 +65,7 @@ const ResetOperatorPasswordAction = ({ record }: { record: RaRecord }) => {
     };
 
     return (
-        // Dialogs render in a portal but React events still bubble to the list row: stop them here.
+        // biome-ignore lint/a11y: a wrapper that only keeps clicks from reaching the list row (dialogs render in a portal, React events still bubble); the Button inside is the control
         <span onClick={(e) => e.stopPropagation()}>
             <Button label="resources.operators.actions.reset_password" onClick={() => setOpen(true)}>
                 <LockResetIcon />

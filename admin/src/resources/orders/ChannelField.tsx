@@ -4,7 +4,5 @@ import { useRecordContext, useTranslate } from 'react-admin';
 export const ChannelField = (_props: { source?: string; label?: string }) => {
     const record = useRecordContext();
     const translate = useTranslate();
-    return record ? (
-        <>{translate(`resources.orders.channel.${record.channel}`, { _: String(record.channel) })}</>
-    ) : null;
+    return record ? translate(`resources.orders.channel.${record.channel}`, { _: String(record.channel) }) : null;
 };

@@ -31,9 +31,10 @@ export const OrderEntryPage = () => {
         { id: initialClientId },
         { enabled: Number.isInteger(initialClientId) && initialClientId > 0 },
     );
+    // biome-ignore lint/correctness/useExhaustiveDependencies: only a newly linked client fills the ticket; a client the teller picked stays
     useEffect(() => {
         if (linked && !client) setClient(linked);
-    }, [linked]); // eslint-disable-line react-hooks/exhaustive-deps
+    }, [linked]);
 
     if (isPending) return null;
 

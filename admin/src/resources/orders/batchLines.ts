@@ -53,25 +53,40 @@ const halfWidth = (text: string) =>
  */
 export const parseBatchLines = (text: string): ParsedLine[] => {
     const out: ParsedLine[] = [];
-    text.split(/\r?\n/).forEach((raw, i) => {
+    for (const [i, raw] of text.split(/\r?\n/).entries()) {
         const line = i + 1;
         const trimmed = halfWidth(raw).trim();
-        if (!trimmed || trimmed.startsWith('#')) return;
+        if (!trimmed || trimmed.startsWith('#')) continue;
         const parts = (
             trimmed.includes(',') || trimmed.includes('\t') ? trimmed.split(/\s*[,\t]\s*/) : trimmed.split(/\s+/)
         ).map((p) => p.trim());
-        if (HEADER_WORDS.has(parts[0]!.toLowerCase())) return;
+        if (HEADER_WORDS.has(parts[0]!.toLowerCase())) continue;
         const bad = (problem: string) => out.push({ line, text: raw, problem });
-        if (parts.length !== 4 || parts.some((p) => p === '')) return bad('counter.batch.problems.columns');
+        if (parts.length !== 4 || parts.some((p) => p === '')) {
+            bad('counter.batch.problems.columns');
+            continue;
+        }
         const [codeText, sideText, price, quantity] = parts as [string, string, string, string];
         const code = normalizeCode(codeText);
-        if (!/^((sh|sz|bj)[-\s]?(a|b)?\s*)?\d{1,6}$/i.test(code)) return bad('counter.batch.problems.code');
+        if (!/^((sh|sz|bj)[-\s]?(a|b)?\s*)?\d{1,6}$/i.test(code)) {
+            bad('counter.batch.problems.code');
+            continue;
+        }
         const side = parseSide(sideText);
-        if (!side) return bad('counter.batch.problems.side');
-        if (priceInputProblem(price)) return bad('counter.batch.problems.price');
-        if (quantityInputProblem(quantity)) return bad('counter.batch.problems.quantity');
+        if (!side) {
+            bad('counter.batch.problems.side');
+            continue;
+        }
+        if (priceInputProblem(price)) {
+            bad('counter.batch.problems.price');
+            continue;
+        }
+        if (quantityInputProblem(quantity)) {
+            bad('counter.batch.problems.quantity');
+            continue;
+        }
         out.push({ line, text: raw, row: { code, side, price, quantity } });
-    });
+    }
     return out;
 };
 

@@ -40,7 +40,7 @@ const auditSince = (id: number) =>
 const total = (r: { headers: Headers }) => Number(/\/(\d+)$/.exec(r.headers.get('content-range') ?? '')![1]);
 /** Moves the test clock to an instant. */
 const setClock = (iso: string) => t.clock.advance(new Date(iso).getTime() - t.clock.now().getTime());
-const audit = (as: Session, params: Record<string, unknown>) => t.call('GET', '/api/audit_log' + q(params), { as });
+const audit = (as: Session, params: Record<string, unknown>) => t.call('GET', `/api/audit_log${q(params)}`, { as });
 
 describe('what the trail records', () => {
   it('records a sign-in: who, when, from where', async () => {
@@ -246,7 +246,7 @@ describe('filters and sorting', () => {
     const older = await lastAuditId();
     t.clock.advance(3 * 3_600_000);
 
-    const r = await t.call('GET', '/api/audit_log?range=' + encodeURIComponent('[0,999]'), { as: reader });
+    const r = await t.call('GET', `/api/audit_log?range=${encodeURIComponent('[0,999]')}`, { as: reader });
     expect(r.status).toBe(200);
     const times = r.json.map((x: any) => new Date(x.at).getTime());
     expect(times).toEqual([...times].sort((a, b) => b - a));

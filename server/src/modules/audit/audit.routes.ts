@@ -35,11 +35,11 @@ function filtered(db: Db, scope: number | null, f: Filter) {
   if (f.record_id) q = q.where('a.record_id', '=', f.record_id);
   if (f.q)
     q = q.where((eb) =>
-      eb.or([eb('a.username', '=', f.q!), eb('a.detail', 'ilike', `%${f.q!.replace(/[\\%_]/g, (m) => '\\' + m)}%`)]),
+      eb.or([eb('a.username', '=', f.q!), eb('a.detail', 'ilike', `%${f.q!.replace(/[\\%_]/g, (m) => `\\${m}`)}%`)]),
     );
-  if (f.at_gte) q = q.where('a.at', '>=', sql<Date>`${f.at_gte + 'T00:00:00' + BRANCH_TZ_OFFSET}::timestamptz`);
+  if (f.at_gte) q = q.where('a.at', '>=', sql<Date>`${`${f.at_gte}T00:00:00${BRANCH_TZ_OFFSET}`}::timestamptz`);
   if (f.at_lte)
-    q = q.where('a.at', '<', sql<Date>`${f.at_lte + 'T00:00:00' + BRANCH_TZ_OFFSET}::timestamptz + interval '1 day'`);
+    q = q.where('a.at', '<', sql<Date>`${`${f.at_lte}T00:00:00${BRANCH_TZ_OFFSET}`}::timestamptz + interval '1 day'`);
   return q;
 }
 

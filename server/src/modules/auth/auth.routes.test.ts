@@ -61,7 +61,7 @@ describe('sign-in', () => {
   it('locks the operator after 5 failures for 15 minutes, even with the right password', async () => {
     for (let i = 0; i < 4; i++)
       expect(
-        (await t.call('POST', '/api/auth/login', { body: { username: 'clerk', password: 'wrong' + i } })).status,
+        (await t.call('POST', '/api/auth/login', { body: { username: 'clerk', password: `wrong${i}` } })).status,
       ).toBe(401);
     const fifth = await t.call('POST', '/api/auth/login', { body: { username: 'clerk', password: 'wrong5' } });
     expect(fifth.status).toBe(423);

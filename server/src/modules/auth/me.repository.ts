@@ -19,7 +19,7 @@ export async function loadMe(db: Db, operatorId: number, session: Me['session'])
     ])
     .where('o.id', '=', operatorId)
     .executeTakeFirst();
-  if (!op || op.status !== 'active') return null;
+  if (op?.status !== 'active') return null;
   const roles = await db
     .selectFrom('operator_roles as orl')
     .innerJoin('roles as r', 'r.id', 'orl.role_id')

@@ -63,7 +63,7 @@ export type Manifest = z.infer<typeof manifestSchema>;
 /** Written beside the snapshot (atomically: a reader never sees half a manifest). */
 export async function writeManifest(dir: string, manifest: Manifest): Promise<void> {
   const target = manifestPath(dir, manifest.file);
-  await writeFile(`${target}.partial`, JSON.stringify(manifest, null, 2) + '\n');
+  await writeFile(`${target}.partial`, `${JSON.stringify(manifest, null, 2)}\n`);
   await rename(`${target}.partial`, target);
 }
 

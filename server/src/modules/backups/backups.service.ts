@@ -273,14 +273,13 @@ registerDetachedApplier('backups', async (deps, checker, approval, comment): Pro
   });
   if (!claimed) throw new AppError(409, 'CONFLICT', 'approval_decided');
 
-  let result: RestoreResult;
   try {
     await takeSnapshot(ctx, checker, {
       kind: 'manual',
       business_date: await openBusinessDate(db),
       note: `恢复备份 #${backup.id} 前自动备份（复核单 #${approval.id}）`,
     });
-    result = await restoreSnapshot(ctx, backup.id, checker);
+    await restoreSnapshot(ctx, backup.id, checker);
   } catch (e) {
     // an AppError means the database was not replaced: close the claimed approval as failed there
     if (e instanceof AppError) await failClaimed(db, checker, approval.id, e);

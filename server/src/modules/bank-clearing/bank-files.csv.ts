@@ -35,23 +35,21 @@ export interface StatementLine {
 }
 
 export function formatDetail(lines: DetailLine[]): string {
-  return (
-    [
-      DETAIL_HEADER,
-      ...lines.map((l) =>
-        [
-          l.business_date,
-          l.bank_code,
-          l.journal_id,
-          l.account_no,
-          l.client_no,
-          l.client_name.replaceAll(',', ' '),
-          l.direction,
-          l.amount,
-        ].join(','),
-      ),
-    ].join('\n') + '\n'
-  );
+  return `${[
+    DETAIL_HEADER,
+    ...lines.map((l) =>
+      [
+        l.business_date,
+        l.bank_code,
+        l.journal_id,
+        l.account_no,
+        l.client_no,
+        l.client_name.replaceAll(',', ' '),
+        l.direction,
+        l.amount,
+      ].join(','),
+    ),
+  ].join('\n')}\n`;
 }
 
 /** Reads a bank statement: its lines, and the numbers of lines it cannot read. */

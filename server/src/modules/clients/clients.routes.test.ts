@@ -149,7 +149,7 @@ describe('open (开户)', () => {
       branch_id: branchId,
       opened_on: businessDate,
     });
-    const list = await t.call('GET', '/api/fund_accounts' + q({ filter: { client_id: c.id } }), { as: teller });
+    const list = await t.call('GET', `/api/fund_accounts${q({ filter: { client_id: c.id } })}`, { as: teller });
     expect(list.json.map((x: any) => x.id)).toEqual([c.fund_account_id]);
 
     const rows = await auditSince(from);
@@ -192,7 +192,7 @@ describe('open (开户)', () => {
   });
 
   it('refuses an ID number longer than 18 characters', async () => {
-    const r = await open({ id_number: idNumber() + '1' });
+    const r = await open({ id_number: `${idNumber()}1` });
     expect(r.status).toBe(400);
     expect(r.json.error.fields.id_number).toBeTruthy();
   });
@@ -311,27 +311,27 @@ describe('list (柜台查找)', () => {
     const xid = idNumberEndingX();
     const b = await opened({ name: '查找乙', id_number: xid });
 
-    const byNo = await t.call('GET', '/api/clients' + q({ filter: { q: a.client_no } }), { as: teller });
+    const byNo = await t.call('GET', `/api/clients${q({ filter: { q: a.client_no } })}`, { as: teller });
     expect(byNo.status).toBe(200);
     expect(byNo.json.map((c: any) => c.id)).toEqual([a.id]);
     expect(byNo.headers.get('content-range')).toBe('clients 0-0/1');
 
     const prefix = a.client_no.slice(0, -1);
-    const byPrefix = await t.call('GET', '/api/clients' + q({ filter: { q: prefix }, range: [0, 99] }), { as: teller });
+    const byPrefix = await t.call('GET', `/api/clients${q({ filter: { q: prefix }, range: [0, 99] })}`, { as: teller });
     expect(byPrefix.json.map((c: any) => c.id)).toContain(a.id);
     expect(byPrefix.json.every((c: any) => c.client_no.startsWith(prefix))).toBe(true);
 
-    const byId = await t.call('GET', '/api/clients' + q({ filter: { q: xid.toLowerCase() } }), { as: teller });
+    const byId = await t.call('GET', `/api/clients${q({ filter: { q: xid.toLowerCase() } })}`, { as: teller });
     expect(byId.json.map((c: any) => c.id)).toEqual([b.id]);
 
-    const byName = await t.call('GET', '/api/clients' + q({ filter: { q: '查找' }, sort: ['id', 'ASC'] }), {
+    const byName = await t.call('GET', `/api/clients${q({ filter: { q: '查找' }, sort: ['id', 'ASC'] })}`, {
       as: teller,
     });
     expect(byName.json.map((c: any) => c.id)).toEqual([a.id, b.id]);
-    const byFullName = await t.call('GET', '/api/clients' + q({ filter: { q: '查找乙' } }), { as: teller });
+    const byFullName = await t.call('GET', `/api/clients${q({ filter: { q: '查找乙' } })}`, { as: teller });
     expect(byFullName.json.map((c: any) => c.id)).toEqual([b.id]);
 
-    const none = await t.call('GET', '/api/clients' + q({ filter: { q: '没有这个人' } }), { as: teller });
+    const none = await t.call('GET', `/api/clients${q({ filter: { q: '没有这个人' } })}`, { as: teller });
     expect(none.json).toEqual([]);
     expect(none.headers.get('content-range')).toBe('clients 0-0/0');
   });
@@ -339,9 +339,9 @@ describe('list (柜台查找)', () => {
   it('filters by exact ID number and status', async () => {
     const id = idNumber('19900101');
     const c = await opened({ id_number: id });
-    const r = await t.call('GET', '/api/clients' + q({ filter: { id_number: id } }), { as: teller });
+    const r = await t.call('GET', `/api/clients${q({ filter: { id_number: id } })}`, { as: teller });
     expect(r.json.map((x: any) => x.id)).toEqual([c.id]);
-    const normal = await t.call('GET', '/api/clients' + q({ filter: { status: 'normal' }, range: [0, 999] }), {
+    const normal = await t.call('GET', `/api/clients${q({ filter: { status: 'normal' }, range: [0, 999] })}`, {
       as: teller,
     });
     expect(normal.json.every((x: any) => x.status === 'normal')).toBe(true);
@@ -622,14 +622,14 @@ describe('branch scope', () => {
     ).toBe(404);
     expect([await count('fund_journal'), await count('audit_log')]).toEqual([journal, audits]);
 
-    const clients = await t.call('GET', '/api/clients' + q({ filter: { q: c.client_no }, range: [0, 99] }), {
+    const clients = await t.call('GET', `/api/clients${q({ filter: { q: c.client_no }, range: [0, 99] })}`, {
       as: stranger,
     });
     expect(clients.json).toEqual([]);
-    const accounts = await t.call('GET', '/api/fund_accounts' + q({ filter: { client_id: c.id } }), { as: stranger });
+    const accounts = await t.call('GET', `/api/fund_accounts${q({ filter: { client_id: c.id } })}`, { as: stranger });
     expect(accounts.status).toBe(200);
     expect(accounts.json).toEqual([]);
-    const entries = await t.call('GET', '/api/fund_journal' + q({ filter: { account_id: c.fund_account_id } }), {
+    const entries = await t.call('GET', `/api/fund_journal${q({ filter: { account_id: c.fund_account_id } })}`, {
       as: stranger,
     });
     expect(entries.json).toEqual([]);

@@ -72,7 +72,7 @@ function filtered(db: Db, scope: number | null, f: Record<string, unknown>) {
   if (f.q)
     q = q.where((eb) =>
       eb.or([
-        eb('c.client_no', 'like', `${String(f.q).replace(/[\\%_]/g, (m) => '\\' + m)}%`),
+        eb('c.client_no', 'like', `${String(f.q).replace(/[\\%_]/g, (m) => `\\${m}`)}%`),
         eb('c.id_number', '=', String(f.q).toUpperCase()),
         eb('c.name', 'like', likePattern(String(f.q))),
       ]),

@@ -700,7 +700,7 @@ describe('the journal', () => {
     expect(nextDay.map((e) => e.business_date)).toEqual(['2026-11-24', '2026-11-24']);
 
     const list = (filter: Record<string, unknown>) =>
-      t.call('GET', '/api/fund_journal' + q({ filter, sort: ['id', 'ASC'], range: [0, 999] }), { as: teller });
+      t.call('GET', `/api/fund_journal${q({ filter, sort: ['id', 'ASC'], range: [0, 999] })}`, { as: teller });
     const byAccount = await list({ account_id: a.account_id });
     expect(byAccount.status).toBe(200);
     expect(byAccount.json.map((e: any) => e.type)).toEqual([
@@ -753,7 +753,7 @@ describe('the journal', () => {
     // default order: newest first
     const newest = await t.call(
       'GET',
-      '/api/fund_journal' + q({ filter: { account_id: a.account_id }, range: [0, 1] }),
+      `/api/fund_journal${q({ filter: { account_id: a.account_id }, range: [0, 1] })}`,
       { as: teller },
     );
     expect(newest.json.map((e: any) => e.id)).toEqual(
@@ -764,11 +764,11 @@ describe('the journal', () => {
     );
     expect(newest.headers.get('content-range')).toBe('fund_journal 0-1/7');
 
-    const bad = await t.call('GET', '/api/fund_journal' + q({ filter: { business_date_gte: '2026-13-01' } }), {
+    const bad = await t.call('GET', `/api/fund_journal${q({ filter: { business_date_gte: '2026-13-01' } })}`, {
       as: teller,
     });
     expect(bad.status).toBe(400);
-    const unknown = await t.call('GET', '/api/fund_journal' + q({ filter: { amount: '1.00' } }), { as: teller });
+    const unknown = await t.call('GET', `/api/fund_journal${q({ filter: { amount: '1.00' } })}`, { as: teller });
     expect(unknown.status).toBe(400);
   });
 

@@ -4,7 +4,6 @@ import { route, router, idParams, listParams, jsonBody, z } from '../../http/rou
 import { branchScope } from '../../http/context.js';
 import { notFound } from '../../http/errors.js';
 import { contentRange, idFilter, parseListQuery } from '../../http/list-query.js';
-import { decimalSchema } from '../../resources/field-schema.js';
 import type { Db } from '../../db/connect.js';
 import { actorOf } from '../audit/audit.service.js';
 import { postEntry, requestReversal } from './ledger.service.js';

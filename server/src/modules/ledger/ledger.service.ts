@@ -158,7 +158,7 @@ export async function postInTransaction(
     const bank = req.bank_code
       ? await trx.selectFrom('banks').select('status').where('code', '=', req.bank_code).executeTakeFirst()
       : undefined;
-    if (!bank || bank.status !== 'active')
+    if (bank?.status !== 'active')
       throw badRequest({ bank_code: { key: req.bank_code ? 'unknown_reference' : 'bank_required' } });
   }
   const limit = await singleLimit(trx, req.type);

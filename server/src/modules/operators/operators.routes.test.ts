@@ -161,18 +161,18 @@ describe('list (ra-data-simple-rest)', () => {
         .execute()
     ).map((r) => r.id);
 
-    const first = await t.call('GET', '/api/operators' + q({ sort: ['name', 'DESC'], range: [0, 1] }), { as: admin });
+    const first = await t.call('GET', `/api/operators${q({ sort: ['name', 'DESC'], range: [0, 1] })}`, { as: admin });
     expect(first.status).toBe(200);
     expect(first.headers.get('content-range')).toBe(`operators 0-1/${total}`);
     expect(first.headers.get('access-control-expose-headers')).toContain('Content-Range');
     expect(first.json).toHaveLength(2);
     expect(first.json.map((o: any) => o.id)).toEqual(expected.slice(0, 2));
 
-    const second = await t.call('GET', '/api/operators' + q({ sort: ['name', 'DESC'], range: [2, 3] }), { as: admin });
+    const second = await t.call('GET', `/api/operators${q({ sort: ['name', 'DESC'], range: [2, 3] })}`, { as: admin });
     expect(second.headers.get('content-range')).toBe(`operators 2-3/${total}`);
     expect(second.json.map((o: any) => o.id)).toEqual(expected.slice(2, 4));
 
-    const asc = await t.call('GET', '/api/operators' + q({ sort: ['name', 'ASC'], range: [0, 99] }), { as: admin });
+    const asc = await t.call('GET', `/api/operators${q({ sort: ['name', 'ASC'], range: [0, 99] })}`, { as: admin });
     expect(asc.json.map((o: any) => o.id)).toEqual([...expected].reverse());
     for (const row of asc.json) {
       expect(row).not.toHaveProperty('password_hash');
@@ -182,10 +182,10 @@ describe('list (ra-data-simple-rest)', () => {
   });
 
   it('lists only the own branch for a branch admin; head office sees all', async () => {
-    const mine = await t.call('GET', '/api/operators' + q({ range: [0, 99] }), { as: admin });
+    const mine = await t.call('GET', `/api/operators${q({ range: [0, 99] })}`, { as: admin });
     expect(mine.json.every((o: any) => o.branch_id === branchId)).toBe(true);
     expect(mine.json.map((o: any) => o.username)).not.toContain('hq');
-    const all = await t.call('GET', '/api/operators' + q({ range: [0, 99] }), { as: hq });
+    const all = await t.call('GET', `/api/operators${q({ range: [0, 99] })}`, { as: hq });
     expect(all.headers.get('content-range')).toBe(`operators 0-${all.json.length - 1}/${await count('operators')}`);
     expect(all.json.map((o: any) => o.username)).toEqual(
       expect.arrayContaining(['admin', 'teller', 'clerk', 'manager', 'hq']),
@@ -193,13 +193,13 @@ describe('list (ra-data-simple-rest)', () => {
   });
 
   it('filters by q (username or name, wildcards taken literally)', async () => {
-    const byUser = await t.call('GET', '/api/operators' + q({ filter: { q: 'TELL' } }), { as: admin });
+    const byUser = await t.call('GET', `/api/operators${q({ filter: { q: 'TELL' } })}`, { as: admin });
     expect(byUser.status).toBe(200);
     expect(byUser.json.map((o: any) => o.username)).toEqual(['teller']);
     expect(byUser.headers.get('content-range')).toBe('operators 0-0/1');
-    const byName = await t.call('GET', '/api/operators' + q({ filter: { q: '王建' } }), { as: admin });
+    const byName = await t.call('GET', `/api/operators${q({ filter: { q: '王建' } })}`, { as: admin });
     expect(byName.json.map((o: any) => o.username)).toEqual(['admin']);
-    const wildcard = await t.call('GET', '/api/operators' + q({ filter: { q: '%' } }), { as: admin });
+    const wildcard = await t.call('GET', `/api/operators${q({ filter: { q: '%' } })}`, { as: admin });
     expect(wildcard.json).toEqual([]);
     expect(wildcard.headers.get('content-range')).toBe('operators 0-0/0');
   });
@@ -208,9 +208,9 @@ describe('list (ra-data-simple-rest)', () => {
     const op = await createOperator('list_disabled', ['teller']);
     expect((await t.call('POST', `/api/operators/${op.id}/disable`, { as: admin })).status).toBe(200);
 
-    const disabled = await t.call('GET', '/api/operators' + q({ filter: { status: 'disabled' } }), { as: admin });
+    const disabled = await t.call('GET', `/api/operators${q({ filter: { status: 'disabled' } })}`, { as: admin });
     expect(disabled.json.map((o: any) => o.username)).toEqual(['list_disabled']);
-    const active = await t.call('GET', '/api/operators' + q({ filter: { status: 'active' }, range: [0, 99] }), {
+    const active = await t.call('GET', `/api/operators${q({ filter: { status: 'active' }, range: [0, 99] })}`, {
       as: admin,
     });
     expect(active.json.length).toBeGreaterThanOrEqual(4);
@@ -218,24 +218,24 @@ describe('list (ra-data-simple-rest)', () => {
 
     const tellers = await t.call(
       'GET',
-      '/api/operators' + q({ filter: { role_id: role.teller }, sort: ['username', 'ASC'] }),
+      `/api/operators${q({ filter: { role_id: role.teller }, sort: ['username', 'ASC'] })}`,
       { as: admin },
     );
     expect(tellers.json.map((o: any) => o.username)).toEqual(['list_disabled', 'teller']);
     expect(tellers.json.every((o: any) => o.role_ids.includes(role.teller))).toBe(true);
-    const clerks = await t.call('GET', '/api/operators' + q({ filter: { role_id: role.clerk } }), { as: admin });
+    const clerks = await t.call('GET', `/api/operators${q({ filter: { role_id: role.clerk } })}`, { as: admin });
     expect(clerks.json.map((o: any) => o.username)).toEqual(['clerk']);
 
-    const headOffice = await t.call('GET', '/api/operators' + q({ filter: { branch_id: headOfficeId } }), {
+    const headOffice = await t.call('GET', `/api/operators${q({ filter: { branch_id: headOfficeId } })}`, {
       as: admin,
     });
     expect(headOffice.status).toBe(200);
     expect(headOffice.json).toEqual([]); // outside the admin's branch: the scope wins over the filter
-    const headOfficeForHq = await t.call('GET', '/api/operators' + q({ filter: { branch_id: headOfficeId } }), {
+    const headOfficeForHq = await t.call('GET', `/api/operators${q({ filter: { branch_id: headOfficeId } })}`, {
       as: hq,
     });
     expect(headOfficeForHq.json.map((o: any) => o.username)).toEqual(['hq']);
-    const branch = await t.call('GET', '/api/operators' + q({ filter: { branch_id: branchId }, range: [0, 99] }), {
+    const branch = await t.call('GET', `/api/operators${q({ filter: { branch_id: branchId }, range: [0, 99] })}`, {
       as: hq,
     });
     expect(branch.json.length).toBeGreaterThanOrEqual(5);
@@ -244,12 +244,12 @@ describe('list (ra-data-simple-rest)', () => {
 
   it("answers react-admin's getMany filter {id:[…]} within the branch scope", async () => {
     const wanted = [ids.teller!, ids.clerk!, ids.hq!];
-    const r = await t.call('GET', '/api/operators' + q({ filter: { id: wanted } }), { as: admin });
+    const r = await t.call('GET', `/api/operators${q({ filter: { id: wanted } })}`, { as: admin });
     expect(r.status).toBe(200);
     expect(r.json.map((o: any) => o.id).sort()).toEqual([ids.teller, ids.clerk].sort());
-    const forHq = await t.call('GET', '/api/operators' + q({ filter: { id: wanted } }), { as: hq });
+    const forHq = await t.call('GET', `/api/operators${q({ filter: { id: wanted } })}`, { as: hq });
     expect(forHq.json.map((o: any) => o.id).sort()).toEqual([...wanted].sort());
-    const single = await t.call('GET', '/api/operators' + q({ filter: { id: ids.manager } }), { as: admin });
+    const single = await t.call('GET', `/api/operators${q({ filter: { id: ids.manager } })}`, { as: admin });
     expect(single.json.map((o: any) => o.username)).toEqual(['manager']);
   });
 });

@@ -170,7 +170,7 @@ export async function placeOrder(
   const { idempotency_key, ...body } = req;
   return once(db, actor, idempotency_key, { op: 'order', ...body }, async (trx) => {
     const x = await orderContext(trx, scope, body, true);
-    if (!x.holder || x.holder.status !== 'active')
+    if (x.holder?.status !== 'active')
       throw fieldError('code', 'no_shareholder_account', { market: x.security.market });
     const problem = orderProblem(x.security as SecurityFacts, x.client, body, x.sellable);
     if (problem) throw fieldError(PROBLEM_FIELD[problem], problem, { lot: x.security.lot_size });

@@ -412,13 +412,13 @@ describe('branch ownership', () => {
 
   it("is invisible to another branch's admin: 404 on show, absent from the list", async () => {
     expect((await t.call('GET', `/api/roles/${owned.id}`, { as: otherAdmin })).status).toBe(404);
-    const list = await t.call('GET', '/api/roles' + q({ range: [0, 999] }), { as: otherAdmin });
+    const list = await t.call('GET', `/api/roles${q({ range: [0, 999] })}`, { as: otherAdmin });
     expect(list.status).toBe(200);
     const codes = list.json.map((r: any) => r.code);
     expect(codes).not.toContain('benxi_only');
     expect(codes).toEqual(expect.arrayContaining(['admin', 'teller', 'clerk', 'manager', 'hq']));
     expect(list.json.every((r: any) => r.branch_id === null || r.branch_id === otherBranchId)).toBe(true);
-    const byId = await t.call('GET', '/api/roles' + q({ filter: { id: [owned.id] } }), { as: otherAdmin });
+    const byId = await t.call('GET', `/api/roles${q({ filter: { id: [owned.id] } })}`, { as: otherAdmin });
     expect(byId.json).toEqual([]);
     expect(byId.headers.get('content-range')).toBe('roles 0-0/0');
   });
@@ -447,7 +447,7 @@ describe('branch ownership', () => {
 
   it('is visible to its own branch and to head office', async () => {
     expect((await t.call('GET', `/api/roles/${owned.id}`, { as: admin })).status).toBe(200);
-    const list = await t.call('GET', '/api/roles' + q({ filter: { branch_id: branchId }, range: [0, 999] }), {
+    const list = await t.call('GET', `/api/roles${q({ filter: { branch_id: branchId }, range: [0, 999] })}`, {
       as: hq,
     });
     expect(list.json.map((r: any) => r.code)).toContain('benxi_only');
@@ -458,7 +458,7 @@ describe('branch ownership', () => {
     const theirs = await createRole('shenyang_only', ['reports.list'], otherAdmin);
     expect(theirs.branch_id).toBe(otherBranchId);
     expect((await t.call('GET', `/api/roles/${theirs.id}`, { as: admin })).status).toBe(404);
-    const list = await t.call('GET', '/api/roles' + q({ range: [0, 999] }), { as: admin });
+    const list = await t.call('GET', `/api/roles${q({ range: [0, 999] })}`, { as: admin });
     expect(list.json.map((r: any) => r.code)).not.toContain('shenyang_only');
   });
 });
@@ -474,15 +474,15 @@ describe('list', () => {
           .executeTakeFirstOrThrow()
       ).n,
     );
-    const r = await t.call('GET', '/api/roles' + q({ sort: ['code', 'DESC'], range: [0, 1] }), { as: admin });
+    const r = await t.call('GET', `/api/roles${q({ sort: ['code', 'DESC'], range: [0, 1] })}`, { as: admin });
     expect(r.status).toBe(200);
     expect(r.headers.get('content-range')).toBe(`roles 0-1/${total}`);
     expect(r.json).toHaveLength(2);
-    const all = await t.call('GET', '/api/roles' + q({ sort: ['code', 'DESC'], range: [0, 999] }), { as: admin });
+    const all = await t.call('GET', `/api/roles${q({ sort: ['code', 'DESC'], range: [0, 999] })}`, { as: admin });
     expect(all.json.slice(0, 2)).toEqual(r.json);
     const builtIn = await t.call(
       'GET',
-      '/api/roles' + q({ filter: { built_in: true }, sort: ['id', 'ASC'], range: [0, 999] }),
+      `/api/roles${q({ filter: { built_in: true }, sort: ['id', 'ASC'], range: [0, 999] })}`,
       { as: admin },
     );
     const dbBuiltIn = await t.db
@@ -495,14 +495,14 @@ describe('list', () => {
     expect(builtIn.json.map((x: any) => x.code)).toEqual(
       expect.arrayContaining(['admin', 'teller', 'clerk', 'manager', 'hq']),
     );
-    const custom = await t.call('GET', '/api/roles' + q({ filter: { built_in: false }, range: [0, 999] }), {
+    const custom = await t.call('GET', `/api/roles${q({ filter: { built_in: false }, range: [0, 999] })}`, {
       as: admin,
     });
     expect(custom.json.length).toBeGreaterThan(0);
     expect(custom.json.every((x: any) => x.built_in === false && x.branch_id === branchId)).toBe(true);
-    const search = await t.call('GET', '/api/roles' + q({ filter: { q: 'CLER' } }), { as: admin });
+    const search = await t.call('GET', `/api/roles${q({ filter: { q: 'CLER' } })}`, { as: admin });
     expect(search.json.map((x: any) => x.code)).toEqual(['clerk']);
-    const byName = await t.call('GET', '/api/roles' + q({ filter: { q: '柜台查' } }), { as: admin });
+    const byName = await t.call('GET', `/api/roles${q({ filter: { q: '柜台查' } })}`, { as: admin });
     expect(byName.json.map((x: any) => x.code)).toEqual(['counter_view']);
   });
 });

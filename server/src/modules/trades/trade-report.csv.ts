@@ -56,7 +56,7 @@ export function formatTradeReport(lines: Omit<TradeLine, 'line'>[]): string {
       l.trade_id,
     ].join(','),
   );
-  return [TRADE_REPORT_HEADER.join(','), ...rows].join('\n') + '\n';
+  return `${[TRADE_REPORT_HEADER.join(','), ...rows].join('\n')}\n`;
 }
 
 /** Reads a trade-report file: the lines it understands, and what is wrong with the others. */
@@ -66,19 +66,37 @@ export function parseTradeReport(text: string): { lines: TradeLine[]; problems: 
   const problems: LineProblem[] = [];
   if ((rows[0] ?? '').trim() !== TRADE_REPORT_HEADER.join(','))
     problems.push({ line: 1, reason: 'header', text: (rows[0] ?? '').slice(0, 200) });
-  rows.slice(1).forEach((raw, i) => {
+  for (const [i, raw] of rows.slice(1).entries()) {
     const line = i + 2;
-    if (!raw.trim()) return;
+    if (!raw.trim()) continue;
     const f = raw.split(',').map((x) => x.trim());
     const bad = (reason: LineProblem['reason']) => problems.push({ line, reason, text: raw.slice(0, 200) });
-    if (f.length !== TRADE_REPORT_HEADER.length) return bad('columns');
+    if (f.length !== TRADE_REPORT_HEADER.length) {
+      bad('columns');
+      continue;
+    }
     const [trade_date, market, seat, shareholder_account, security_code, side, quantity, price, order_no, trade_id] =
       f as [string, string, string, string, string, string, string, string, string, string];
-    if (f.some((x) => !x)) return bad('blank_field');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(trade_date)) return bad('date');
-    if (side !== 'B' && side !== 'S') return bad('side');
-    if (!/^[1-9]\d{0,11}$/.test(quantity)) return bad('quantity');
-    if (!/^\d{1,9}(\.\d{1,3})?$/.test(price) || Number(price) <= 0) return bad('price');
+    if (f.some((x) => !x)) {
+      bad('blank_field');
+      continue;
+    }
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(trade_date)) {
+      bad('date');
+      continue;
+    }
+    if (side !== 'B' && side !== 'S') {
+      bad('side');
+      continue;
+    }
+    if (!/^[1-9]\d{0,11}$/.test(quantity)) {
+      bad('quantity');
+      continue;
+    }
+    if (!/^\d{1,9}(\.\d{1,3})?$/.test(price) || Number(price) <= 0) {
+      bad('price');
+      continue;
+    }
     lines.push({
       line,
       trade_date,
@@ -92,6 +110,6 @@ export function parseTradeReport(text: string): { lines: TradeLine[]; problems: 
       order_no,
       trade_id,
     });
-  });
+  }
   return { lines, problems };
 }

@@ -198,22 +198,21 @@ describe('simulated exchange and trade-report import (成交回报)', () => {
       trade_id: `X${++key}`,
       ...over,
     });
-    const csv =
-      formatTradeReport([
-        line({}),
-        ...(open
-          ? [
-              line({
-                order_no: open.order_no,
-                market: open.market,
-                security_code: open.code,
-                side: open.side,
-                seat: open.seat_no,
-                quantity: 99_999_999,
-              }),
-            ]
-          : []),
-      ]) + `${date},SH-A,garbage\n`;
+    const csv = `${formatTradeReport([
+      line({}),
+      ...(open
+        ? [
+            line({
+              order_no: open.order_no,
+              market: open.market,
+              security_code: open.code,
+              side: open.side,
+              seat: open.seat_no,
+              quantity: 99_999_999,
+            }),
+          ]
+        : []),
+    ])}${date},SH-A,garbage\n`;
     const form = new FormData();
     form.append('file', new Blob([csv]), 'bad.csv');
     const r = await t.call('POST', '/api/trades/import', { as: clerk, form });
