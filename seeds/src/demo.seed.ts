@@ -53,8 +53,8 @@ export async function seedDemo(db: Db, opts: DemoOptions) {
   });
   // per-day market totals, so the branch's market share comes out near 万分之3.86 (DOMAIN.md §7)
   const last = (await db
-    .selectFrom('day_end_runs' as never)
-    .select((eb) => eb.fn.max('business_date' as never).as('d'))
+    .selectFrom('day_end_runs')
+    .select((eb) => eb.fn.max('business_date').as('d'))
     .executeTakeFirst()) as { d: string | null } | undefined;
   if (last?.d) await seedMarketTotals(db, { seed: opts.seed, from: start, to: last.d, share: MARKET_SHARE });
   const checked = Date.now();

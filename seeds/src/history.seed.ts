@@ -77,7 +77,7 @@ interface Order {
   price: string;
   quantity: number;
   freeze: string;
-  channel: string;
+  channel: (typeof CHANNELS)[number]['channel'];
   seat_no: string;
 }
 
@@ -291,7 +291,7 @@ async function trade(
     const ids: number[] = [];
     for (let i = 0; i < orders.length; i += 2000) {
       const rows = await trx
-        .insertInto('orders' as never)
+        .insertInto('orders')
         .values(
           orders.slice(i, i + 2000).map((o) => ({
             order_no: o.order_no,
@@ -312,11 +312,11 @@ async function trade(
             operator_id: actor.operator_id,
             branch_id: branchId,
             created_at: actor.at,
-          })) as never,
+          })),
         )
-        .returning('id' as never)
+        .returning('id')
         .execute();
-      ids.push(...(rows as { id: number }[]).map((x) => x.id));
+      ids.push(...rows.map((x) => x.id));
     }
     await postSet(
       trx,
@@ -380,7 +380,7 @@ async function trade(
         return { x, f };
       });
       await trx
-        .insertInto('trades' as never)
+        .insertInto('trades')
         .values(
           batch.map(({ x, f }) => ({
             market: x.order.security.market,
@@ -405,7 +405,7 @@ async function trade(
             source: `exchange-${date}.csv`,
             branch_id: branchId,
             created_at: actor.at,
-          })) as never,
+          })),
         )
         .execute();
       await sql`

@@ -9,6 +9,7 @@ import { FakeClock } from '../src/clock.js';
 import { TEST_PASSWORD } from './constants.js';
 import { scratchDatabase } from './scratch-database.js';
 import { AppError } from '../src/http/errors.js';
+import type { Action } from '../src/modules/roles/permission-catalog.js';
 import { backupContext } from '../src/modules/backups/backups.service.js';
 
 export { TEST_PASSWORD };
@@ -116,7 +117,9 @@ export async function testApp() {
       .executeTakeFirstOrThrow();
     await conn.db
       .insertInto('role_permissions')
-      .values(permissions.map((p) => ({ role_id: role.id, resource: p.split('.')[0]!, action: p.split('.')[1]! })))
+      .values(
+        permissions.map((p) => ({ role_id: role.id, resource: p.split('.')[0]!, action: p.split('.')[1] as Action })),
+      )
       .execute();
     const hash = (
       await conn.db

@@ -82,6 +82,9 @@ export function parseListQuery<F extends z.ZodRawShape>(
   };
 }
 
+/** The parsed filter of a list spec: what a repository's query function takes. */
+export type ListFilter<S extends { filters: z.ZodRawShape }> = z.infer<z.ZodObject<S['filters']>>;
+
 /** Common filter shapes. `id` accepts react-admin's getMany form (`{"id":[1,2]}`). */
 export const idFilter = z
   .union([z.number().int().positive(), z.array(z.number().int().positive()).max(MAX_PAGE)])

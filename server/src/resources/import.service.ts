@@ -339,7 +339,8 @@ export async function applyImport(
     .executeTakeFirst();
   if (!batch) throw notFound();
   if (batch.status === 'applied') throw new AppError(409, 'CONFLICT', 'import_applied');
-  const plan = batch.plan as { creates: PlanCreate[]; updates: PlanUpdate[] };
+  // the plan is the JSON previewImport stored for this batch
+  const plan = batch.plan as unknown as { creates: PlanCreate[]; updates: PlanUpdate[] };
   try {
     return await inTransaction(db, async (trx) => {
       const t = anyDb(trx);

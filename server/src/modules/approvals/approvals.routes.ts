@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { route, router, idParams, listParams, jsonBody, z } from '../../http/route.js';
 import { branchScope } from '../../http/context.js';
 import { notFound } from '../../http/errors.js';
-import { contentRange, idFilter, parseListQuery } from '../../http/list-query.js';
+import { contentRange, idFilter, type ListFilter, parseListQuery } from '../../http/list-query.js';
 import type { Db } from '../../db/connect.js';
 import { actorOf } from '../audit/audit.service.js';
 import { approve, reject } from './approvals.service.js';
@@ -40,11 +40,7 @@ const COLUMNS = [
   'k.name as checker_name',
 ] as const;
 
-function filtered(
-  db: Db,
-  scope: number | null,
-  f: { id?: number | number[]; status?: string; resource?: string; maker_id?: number },
-) {
+function filtered(db: Db, scope: number | null, f: ListFilter<typeof listSpec>) {
   let q = db
     .selectFrom('approvals as a')
     .innerJoin('operators as m', 'm.id', 'a.maker_id')

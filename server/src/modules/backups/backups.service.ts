@@ -257,7 +257,7 @@ registerDetachedApplier('backups', async (deps, checker, approval, comment): Pro
   const backup = await findBackup(db, Number(approval.record_id));
   if (!backup)
     throw new AppError(409, 'BACKUP_FILE_MISSING', 'backup_file_missing', {
-      file: String(approval.payload?.file ?? approval.record_id),
+      file: String((approval.payload as { file?: string } | null)?.file ?? approval.record_id),
     });
   // refusals here leave the approval pending; approve() then closes it as failed with the reason
   await verifyBackup(ctx, backup);

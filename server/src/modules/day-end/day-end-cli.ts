@@ -29,12 +29,13 @@ if (!op) {
   process.exit(2);
 }
 try {
-  const run = (await runDayEnd(
+  const run = await runDayEnd(
     conn.db,
     { operator_id: op.id, username, branch_id: op.branch_id, ip: 'cli', request_id: 'cli', at: new Date() },
     date,
     { backups: backupContext(conn, { backupDir, pgBinDir }) },
-  )) as { next_date: string; steps: { name: string; rows: number; detail: string }[] };
+  );
+  if (!run) throw new Error(`day-end ${date}: the run was not recorded`);
   for (const s of run.steps) console.log(`  ${s.name.padEnd(18)} ${String(s.rows).padStart(8)}  ${s.detail}`);
   console.log(`day-end ${date} completed; next business date ${run.next_date}`);
 } catch (e) {

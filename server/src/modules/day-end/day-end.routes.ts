@@ -24,7 +24,7 @@ export const dayEndRoutes = router()
     }),
     async (c) => {
       const list = parseListQuery(c.req.valid('query'), spec);
-      let q = c.get('deps').db.selectFrom('day_end_runs as r' as never) as any;
+      let q = c.get('deps').db.selectFrom('day_end_runs as r') as any;
       if (list.filter.id !== undefined)
         q = q.where(
           'r.id',

@@ -53,10 +53,10 @@ export async function runDayEnd(db: Db, actor: Actor, date: string, opts: { back
     .where('key', '=', 'business_date')
     .executeTakeFirstOrThrow();
   const done = await db
-    .selectFrom('day_end_runs' as never)
-    .select('id' as never)
-    .where('business_date' as never, '=', date as never)
-    .where('status' as never, '=', 'completed' as never)
+    .selectFrom('day_end_runs')
+    .select('id')
+    .where('business_date', '=', date)
+    .where('status', '=', 'completed')
     .executeTakeFirst();
   const before = opts.backups && open.value === date && !done ? await snapshot('before_clearing', null) : undefined;
   let result: Awaited<ReturnType<typeof findRun>>;
@@ -66,10 +66,10 @@ export async function runDayEnd(db: Db, actor: Actor, date: string, opts: { back
       // the set-based steps sort and hash a day's rows at once: let them do it in memory
       await sql`SET LOCAL work_mem = '256MB'`.execute(trx);
       const done = await trx
-        .selectFrom('day_end_runs' as never)
-        .select('id' as never)
-        .where('business_date' as never, '=', date as never)
-        .where('status' as never, '=', 'completed' as never)
+        .selectFrom('day_end_runs')
+        .select('id')
+        .where('business_date', '=', date)
+        .where('status', '=', 'completed')
         .executeTakeFirst();
       if (done) throw new AppError(409, 'DAY_END_DONE', 'day_end_done', { date });
       // lock the business date: postings and orders wait here, then find tomorrow's date
@@ -159,19 +159,10 @@ export async function runDayEnd(db: Db, actor: Actor, date: string, opts: { back
 }
 
 export async function findRun(db: Db, id: number) {
-  const run = await db
-    .selectFrom('day_end_runs' as never)
-    .selectAll()
-    .where('id' as never, '=', id as never)
-    .executeTakeFirst();
+  const run = await db.selectFrom('day_end_runs').selectAll().where('id', '=', id).executeTakeFirst();
   if (!run) return undefined;
-  const steps = await db
-    .selectFrom('day_end_steps' as never)
-    .selectAll()
-    .where('run_id' as never, '=', id as never)
-    .orderBy('seq' as never)
-    .execute();
-  return { ...(run as object), steps };
+  const steps = await db.selectFrom('day_end_steps').selectAll().where('run_id', '=', id).orderBy('seq').execute();
+  return { ...run, steps };
 }
 
 /** What the screen shows before a run: open orders, today's trades, and whether the invariants hold now. */

@@ -15,6 +15,8 @@ export const OUTFLOW_TYPES = ['withdrawal', 'transfer_out', 'remit_out', 'bank_o
 export type CreditType = (typeof CREDIT_TYPES)[number];
 export type DebitType = (typeof DEBIT_TYPES)[number];
 export type PostingType = CreditType | DebitType | 'freeze' | 'unfreeze';
+/** Every type a journal entry can have: the postings and the reversal of one. */
+export const JOURNAL_TYPES = [...CREDIT_TYPES, ...DEBIT_TYPES, 'freeze', 'unfreeze', 'reversal'] as const;
 
 export type LedgerProblem =
   | 'amount_not_positive'

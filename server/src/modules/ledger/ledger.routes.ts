@@ -3,11 +3,12 @@ import { accruedBaseNow } from '../day-end/interest.js';
 import { route, router, idParams, listParams, jsonBody, z } from '../../http/route.js';
 import { branchScope } from '../../http/context.js';
 import { notFound } from '../../http/errors.js';
-import { contentRange, idFilter, parseListQuery } from '../../http/list-query.js';
+import { contentRange, idFilter, type ListFilter, parseListQuery } from '../../http/list-query.js';
 import type { Db } from '../../db/connect.js';
 import { actorOf } from '../audit/audit.service.js';
 import { postEntry, requestReversal } from './ledger.service.js';
 import { openFundAccount } from '../clients/clients.service.js';
+import { JOURNAL_TYPES } from './ledger.calc.js';
 
 const POSTING_TYPES = [
   'deposit',
@@ -60,20 +61,19 @@ const journalSpec = {
     id: idFilter,
     account_id: z.number().int().positive().optional(),
     client_id: z.number().int().positive().optional(),
-    type: z.string().max(20).optional(),
+    type: z.enum(JOURNAL_TYPES).optional(),
     business_date_gte: z.iso.date().optional(),
     business_date_lte: z.iso.date().optional(),
   },
 } as const;
 
-function accounts(db: Db, scope: number | null, f: Record<string, unknown>) {
+function accounts(db: Db, scope: number | null, f: ListFilter<typeof accountSpec>) {
   let q = db.selectFrom('fund_accounts as a').innerJoin('clients as c', 'c.id', 'a.client_id');
   if (scope !== null) q = q.where('a.branch_id', '=', scope);
-  if (f.id !== undefined)
-    q = q.where('a.id', 'in', Array.isArray(f.id) ? (f.id.length ? (f.id as number[]) : [0]) : [f.id as number]);
-  if (f.client_id !== undefined) q = q.where('a.client_id', '=', f.client_id as number);
-  if (f.account_no) q = q.where('a.account_no', '=', String(f.account_no));
-  if (f.status) q = q.where('a.status', '=', String(f.status));
+  if (f.id !== undefined) q = q.where('a.id', 'in', Array.isArray(f.id) ? (f.id.length ? f.id : [0]) : [f.id]);
+  if (f.client_id !== undefined) q = q.where('a.client_id', '=', f.client_id);
+  if (f.account_no) q = q.where('a.account_no', '=', f.account_no);
+  if (f.status) q = q.where('a.status', '=', f.status);
   return q;
 }
 const ACCOUNT_COLUMNS = [
@@ -93,19 +93,18 @@ const ACCOUNT_COLUMNS = [
   'a.version',
 ] as const;
 
-function journal(db: Db, scope: number | null, f: Record<string, unknown>) {
+function journal(db: Db, scope: number | null, f: ListFilter<typeof journalSpec>) {
   let q = db
     .selectFrom('fund_journal_all as j')
     .innerJoin('fund_accounts as a', 'a.id', 'j.account_id')
     .leftJoin('operators as op', 'op.id', 'j.operator_id');
   if (scope !== null) q = q.where('j.branch_id', '=', scope);
-  if (f.id !== undefined)
-    q = q.where('j.id', 'in', Array.isArray(f.id) ? (f.id.length ? (f.id as number[]) : [0]) : [f.id as number]);
-  if (f.account_id !== undefined) q = q.where('j.account_id', '=', f.account_id as number);
-  if (f.client_id !== undefined) q = q.where('a.client_id', '=', f.client_id as number);
-  if (f.type) q = q.where('j.type', '=', String(f.type));
-  if (f.business_date_gte) q = q.where('j.business_date', '>=', String(f.business_date_gte));
-  if (f.business_date_lte) q = q.where('j.business_date', '<=', String(f.business_date_lte));
+  if (f.id !== undefined) q = q.where('j.id', 'in', Array.isArray(f.id) ? (f.id.length ? f.id : [0]) : [f.id]);
+  if (f.account_id !== undefined) q = q.where('j.account_id', '=', f.account_id);
+  if (f.client_id !== undefined) q = q.where('a.client_id', '=', f.client_id);
+  if (f.type) q = q.where('j.type', '=', f.type);
+  if (f.business_date_gte) q = q.where('j.business_date', '>=', f.business_date_gte);
+  if (f.business_date_lte) q = q.where('j.business_date', '<=', f.business_date_lte);
   return q;
 }
 

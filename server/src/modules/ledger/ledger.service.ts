@@ -60,11 +60,9 @@ export async function once<T>(
   const key = `${actor.operator_id}:${clientKey}`;
   const hash = requestHash(payload);
   const replay = async () => {
-    const prior = (await db
-      .selectFrom('idempotency_keys' as never)
-      .selectAll()
-      .where('key' as never, '=', key as never)
-      .executeTakeFirst()) as { request_hash: string; response: T } | undefined;
+    const prior = (await db.selectFrom('idempotency_keys').selectAll().where('key', '=', key).executeTakeFirst()) as
+      | { request_hash: string; response: T }
+      | undefined;
     if (!prior) return undefined;
     if (prior.request_hash !== hash) throw new AppError(409, 'IDEMPOTENCY_CONFLICT', 'idempotency_conflict');
     return prior.response;
@@ -227,11 +225,8 @@ export async function requestReversal(db: Db, actor: Actor, scope: number | null
 }
 
 async function findEntry(db: Db, scope: number | null, id: number) {
-  let q = db
-    .selectFrom('fund_journal_all' as never)
-    .selectAll()
-    .where('id' as never, '=', id as never);
-  if (scope !== null) q = q.where('branch_id' as never, '=', scope as never);
+  let q = db.selectFrom('fund_journal_all').selectAll().where('id', '=', id);
+  if (scope !== null) q = q.where('branch_id', '=', scope);
   const entry = (await q.executeTakeFirst()) as
     | {
         id: number;
@@ -251,9 +246,9 @@ async function checkReversible(db: Db, entry: { id: number; type: string; busine
   if (entry.type === 'reversal') throw badRequest({ id: { key: 'reversal_of_reversal' } });
   if (entry.business_date !== (await businessDate(db))) throw badRequest({ id: { key: 'reversal_same_day_only' } });
   const already = await db
-    .selectFrom('fund_journal_all' as never)
-    .select('id' as never)
-    .where('reverses_id' as never, '=', entry.id as never)
+    .selectFrom('fund_journal_all')
+    .select('id')
+    .where('reverses_id', '=', entry.id)
     .executeTakeFirst();
   if (already) throw badRequest({ id: { key: 'already_reversed' } });
 }

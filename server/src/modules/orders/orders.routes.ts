@@ -67,7 +67,7 @@ const holderSpec = {
 const inList = (v: unknown) => (Array.isArray(v) ? (v.length ? (v as number[]) : [0]) : [v as number]);
 
 function orders(db: Db, scope: number | null, f: Record<string, unknown>) {
-  let q = db.selectFrom('orders as o' as never) as any;
+  let q = db.selectFrom('orders as o') as any;
   if (scope !== null) q = q.where('o.branch_id', '=', scope);
   if (f.id !== undefined) q = q.where('o.id', 'in', inList(f.id));
   for (const k of ['client_id', 'status', 'side', 'code']) if (f[k] !== undefined) q = q.where(`o.${k}`, '=', f[k]);
@@ -76,7 +76,7 @@ function orders(db: Db, scope: number | null, f: Record<string, unknown>) {
   return q;
 }
 function positions(db: Db, scope: number | null, f: Record<string, unknown>) {
-  let q = (db.selectFrom('positions as p' as never) as any)
+  let q = (db.selectFrom('positions as p') as any)
     .innerJoin('securities as s', 's.id', 'p.security_id')
     .innerJoin('shareholder_accounts as h', 'h.id', 'p.shareholder_account_id');
   if (scope !== null) q = q.where('p.branch_id', '=', scope);

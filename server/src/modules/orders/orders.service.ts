@@ -187,8 +187,8 @@ export async function placeOrder(
       .orderBy('seat_no')
       .executeTakeFirst();
     if (!seat) throw fieldError('code', 'no_seat', { market: x.security.market });
-    const order = (await trx
-      .insertInto('orders' as never)
+    const order = await trx
+      .insertInto('orders')
       .values({
         order_no: orderNo,
         business_date: x.date,
@@ -208,9 +208,9 @@ export async function placeOrder(
         operator_id: actor.operator_id,
         branch_id: x.client.branch_id,
         created_at: actor.at,
-      } as never)
+      })
       .returningAll()
-      .executeTakeFirstOrThrow()) as { id: number } & Record<string, unknown>;
+      .executeTakeFirstOrThrow();
     if (body.side === 'buy') {
       try {
         await postInTransaction(trx, actor, scope, {

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import type { ListQuery } from '../../http/list-query.js';
 import { likePattern } from '../../http/list-query.js';
+import type { Action } from './permission-catalog.js';
 
 export interface RoleFilter {
   id?: number | number[];
@@ -63,7 +64,8 @@ export async function findRole(db: Db, scope: number | null, id: number) {
 export async function setPermissions(db: Db, roleId: number, permissions: readonly string[]) {
   await db.deleteFrom('role_permissions').where('role_id', '=', roleId).execute();
   const rows = [...new Set(permissions)].map((p) => {
-    const [resource, action] = p.split('.') as [string, string];
+    // callers pass permissions checked against the catalog (isKnownPermission)
+    const [resource, action] = p.split('.') as [string, Action];
     return { role_id: roleId, resource, action };
   });
   if (rows.length) await db.insertInto('role_permissions').values(rows).execute();

@@ -24,7 +24,7 @@ const spec = {
 } as const;
 
 function trades(db: Db, scope: number | null, f: Record<string, unknown>) {
-  let q = db.selectFrom('trades as t' as never) as any;
+  let q = db.selectFrom('trades as t') as any;
   if (scope !== null) q = q.where('t.branch_id', '=', scope);
   if (f.id !== undefined) q = q.where('t.id', 'in', Array.isArray(f.id) ? (f.id.length ? f.id : [0]) : [f.id]);
   for (const k of ['client_id', 'order_id', 'code', 'side']) if (f[k] !== undefined) q = q.where(`t.${k}`, '=', f[k]);

@@ -102,10 +102,10 @@ export async function importTradeReport(db: Db, actor: Actor, scope: number | nu
     const outcome = await inTransaction(db, async (trx) => {
       if (
         await trx
-          .selectFrom('trades' as never)
-          .select('id' as never)
-          .where('market' as never, '=', l.market as never)
-          .where('trade_no' as never, '=', l.trade_id as never)
+          .selectFrom('trades')
+          .select('id')
+          .where('market', '=', l.market)
+          .where('trade_no', '=', l.trade_id)
           .executeTakeFirst()
       )
         return 'duplicate';
