@@ -72,6 +72,7 @@ async function describe() {
     'audit_log',
     'daily_summaries',
     'market_totals',
+    'closing_prices',
   ];
   const out: string[] = [];
   for (const t of tables) {

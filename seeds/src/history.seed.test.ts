@@ -28,7 +28,11 @@ async function contentHash(db: Db) {
       (SELECT string_agg(concat_ws('|', order_no, business_date, client_id, code, side, price, quantity, filled_quantity, status, channel), ',' ORDER BY id) FROM orders) ||
       (SELECT string_agg(concat_ws('|', trade_no, quantity, price, amount, commission, stamp_duty, transfer_fee, net_amount), ',' ORDER BY id) FROM trades) ||
       (SELECT string_agg(concat_ws('|', business_date, account_id, type, amount, frozen_delta, balance_after, bank_code), ',' ORDER BY id) FROM fund_journal_all) ||
-      (SELECT string_agg(concat_ws('|', id, prev_close), ',' ORDER BY id) FROM securities)) AS h`.execute(db);
+      (SELECT string_agg(concat_ws('|', id, prev_close), ',' ORDER BY id) FROM securities) ||
+      (SELECT string_agg(concat_ws('|', business_date, security_id, close_price, source), ',' ORDER BY business_date, security_id) FROM closing_prices) ||
+      (SELECT string_agg(concat_ws('|', business_date, position_id, type, quantity_delta, cost_delta), ',' ORDER BY id) FROM position_journal_all)) AS h`.execute(
+    db,
+  );
   return rows[0]!.h;
 }
 
@@ -68,6 +72,32 @@ describe('the branch history (issue 6)', () => {
     );
     expect(rows.length).toBe(DAYS);
     for (const r of rows) expect(r.detail).toMatch(/更正费用 0 笔/);
+  });
+
+  it('has a close for every listed security on every completed day, and tomorrow’s previous close is today’s close', async () => {
+    const { rows } = await sql<{ business_date: string; listed: number; closes: number; exchange: number }>`
+      SELECT r.business_date::text, (SELECT count(*)::int FROM securities s WHERE s.status = 'listed' AND s.prev_close > 0) AS listed,
+        count(c.id)::int AS closes, count(c.id) FILTER (WHERE c.source = 'exchange')::int AS exchange
+      FROM day_end_runs r LEFT JOIN closing_prices c ON c.business_date = r.business_date
+        AND c.security_id IN (SELECT id FROM securities WHERE status = 'listed' AND prev_close > 0)
+      WHERE r.status = 'completed' GROUP BY r.business_date ORDER BY r.business_date`.execute(db);
+    expect(rows).toHaveLength(DAYS);
+    for (const d of rows) expect(d, d.business_date).toMatchObject({ closes: d.listed, exchange: d.listed });
+    const { rows: off } = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM securities s JOIN closing_prices c ON c.security_id = s.id
+      WHERE c.business_date = (SELECT max(business_date) FROM day_end_runs WHERE status = 'completed') AND s.prev_close <> c.close_price`.execute(
+      db,
+    );
+    expect(off[0]!.n).toBe(0);
+    // each day's buys were priced from the previous day's close (the order checks held them to its band)
+    const { rows: priced } = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM orders o
+      JOIN day_end_runs r ON r.next_date = o.business_date AND r.status = 'completed'
+      JOIN closing_prices c ON c.business_date = r.business_date AND c.security_id = o.security_id
+      JOIN securities s ON s.id = o.security_id
+      WHERE o.price > round(c.close_price * (1 + s.price_limit_pct / 100) / s.tick) * s.tick
+         OR o.price < round(c.close_price * (1 - s.price_limit_pct / 100) / s.tick) * s.tick`.execute(db);
+    expect(priced[0]!.n).toBe(0);
   });
 
   it('moves prices on each security’s tick, and trades only inside the day’s band (the order checks passed)', async () => {

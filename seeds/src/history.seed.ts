@@ -15,14 +15,15 @@ import { closeDailyClients, openDailyClients } from './population.seed.js';
 
 /**
  * The branch's trading history, one business day at a time, by the rules of live operation
- * (DOMAIN.md §7): the day's price moves (within each security's limit), openings and closings,
- * bank transfers and counter cash, orders that pass the order checks of the counter
- * (order-checks.calc) and freeze what the counter would, cancels, fills at the order price with the
- * fees of the fee function — then the real day-end (clearing, delivery, expiry, interest, the
- * invariant check, summaries, history, the date roll). The rows are those the live services write;
- * they are written in batches (the ledger's and the positions' set-based postings, multi-row
- * inserts) because a year of a large branch would take hours one request at a time. Audit rows
- * are one per batch, naming what it did. Deterministic for a seed.
+ * (DOMAIN.md §7): openings and closings, bank transfers and counter cash, orders that pass the
+ * order checks of the counter (order-checks.calc) and freeze what the counter would, cancels,
+ * fills at the order price with the fees of the fee function, the day's closing prices (a random
+ * walk within each security's limit) — then the real day-end (clearing, delivery, expiry, the
+ * closes rolled into the previous closes, interest, the invariant check, summaries, history, the
+ * date roll). The rows are those the live services write; they are written in batches (the
+ * ledger's and the positions' set-based postings, multi-row inserts) because a year of a large
+ * branch would take hours one request at a time. Audit rows are one per batch, naming what it
+ * did. Deterministic for a seed.
  */
 export interface HistoryOptions {
   seed: number;
@@ -120,25 +121,41 @@ export async function seedHistory(db: Db, opts: HistoryOptions) {
     ).value;
     const at = new Date(`${date}T07:00:00Z`);
     const stamp = (a: Actor): Actor => ({ ...a, at });
-    if (i > 0) await movePrices(db, opts.seed, date);
     const quota = (perDay: number) => Math.floor((i + 1) * perDay * opts.scale) - Math.floor(i * perDay * opts.scale);
     await openDailyClients(db, { seed: opts.seed, date, count: quota(PER_DAY.openings), branchId, at });
     await closeDailyClients(db, { seed: opts.seed, date, count: quota(PER_DAY.closings), branchId, at });
     await cashMovements(db, stamp(teller), opts.seed, date, quota(PER_DAY.cashMovements));
     await trade(db, stamp(teller), r, date, quota(PER_DAY.orders), branchId, seats, opts.seed);
+    // the exchange's closes of the day; day-end makes them tomorrow's previous closes
+    await recordCloses(db, stamp(clerk), opts.seed, date);
     await runDayEnd(db, stamp(clerk), date);
     opts.onDay?.(date, i);
   }
   return { days: opts.days, seconds: (Date.now() - started) / 1000 };
 }
 
-/** The day's closing prices: a random walk within each security's limit, on its tick. */
-async function movePrices(db: Db, seed: number, date: string) {
+/**
+ * The day's closing prices (收盘价) as the exchange's quotation gives them (source 'exchange'): a
+ * random walk from the previous close within each security's limit, on its tick — walkClose's
+ * formula (closing-prices.calc.ts), set-based. Day-end then rolls them into the previous closes,
+ * so the next day's orders are priced from them.
+ */
+async function recordCloses(db: Db, actor: Actor, seed: number, date: string) {
   const s = { seed, stream: dayStream(date) + 500_000 };
   const u = draw(s, 0, sql`id`);
-  await sql`
-    UPDATE securities SET prev_close = greatest(tick, round(prev_close * (1 + ((${u} - 0.5) * 0.7 * price_limit_pct / 100)::numeric) / tick) * tick)
-    WHERE status = 'listed' AND prev_close > 0`.execute(db);
+  await db.transaction().execute(async (trx) => {
+    const r = await sql`
+      INSERT INTO closing_prices (business_date, security_id, close_price, source, created_at, updated_at)
+      SELECT ${date}::date, id, greatest(tick, round(prev_close * (1 + ((${u} - 0.5) * 0.7 * price_limit_pct / 100)::numeric) / tick) * tick),
+        'exchange', ${actor.at}::timestamptz, ${actor.at}::timestamptz
+      FROM securities WHERE status = 'listed' AND prev_close > 0
+      ORDER BY id`.execute(trx);
+    await audit(trx, actor, {
+      action: 'seed_closes',
+      resource: 'closing_prices',
+      detail: `${date}: 收盘价 ${r.numAffectedRows ?? 0} 只`,
+    });
+  });
 }
 
 /** 银证转账 and counter cash of the day: deposits, and withdrawals of at most what is withdrawable. */

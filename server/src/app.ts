@@ -27,6 +27,7 @@ import { tradeRoutes } from './modules/trades/trades.routes.js';
 import { dayEndRoutes } from './modules/day-end/day-end.routes.js';
 import { bankClearingRoutes } from './modules/bank-clearing/bank-clearing.routes.js';
 import { backupRoutes } from './modules/backups/backups.routes.js';
+import { closingPriceRoutes } from './modules/closing-prices/closing-prices.routes.js';
 
 function clientIp(c: Context): string {
   try {
@@ -66,6 +67,7 @@ export function createApp(deps: Deps) {
   api.route('/', dayEndRoutes);
   api.route('/', bankClearingRoutes);
   api.route('/', backupRoutes);
+  api.route('/', closingPriceRoutes);
   // declared parameter resources: one definition each, routes generated
   for (const def of RESOURCES) api.route('/', resourceRoutes(def));
 

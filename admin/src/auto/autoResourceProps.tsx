@@ -1,5 +1,6 @@
 import AccountBalanceIcon from '@mui/icons-material/AccountBalance';
 import CalendarMonthIcon from '@mui/icons-material/CalendarMonth';
+import CandlestickChartIcon from '@mui/icons-material/CandlestickChart';
 import EventSeatIcon from '@mui/icons-material/EventSeat';
 import LeaderboardIcon from '@mui/icons-material/Leaderboard';
 import MenuBookIcon from '@mui/icons-material/MenuBook';
@@ -38,6 +39,7 @@ const ICONS: Record<string, ComponentType<any>> = {
     dictionary: MenuBookIcon,
     client_managers: SupportAgentIcon,
     market_totals: LeaderboardIcon,
+    closing_prices: CandlestickChartIcon,
 };
 
 /**

@@ -46,6 +46,12 @@ export const DICTIONARY: Record<string, [code: string, zh: string, en: string][]
     ['suspended', '停牌', 'Suspended'],
     ['delisted', '退市', 'Delisted'],
   ],
+  // where a day's close came from (closing_prices.source)
+  close_source: [
+    ['exchange', '交易所行情', 'Exchange'],
+    ['import', '导入', 'Imported'],
+    ['carried', '沿用前收盘', 'Carried forward'],
+  ],
   fee_item: [
     ['commission', '佣金', 'Commission'],
     ['stamp_duty', '印花税', 'Stamp duty'],

@@ -288,8 +288,8 @@ export async function writeHoldings(
   const firstEntry = await reserveIds(ctx.trx, 'position_journal', n);
   await sql`
     INSERT INTO ${sql.table(ctx.intoHistory ? 'position_journal_history' : 'position_journal')}
-      (id, business_date, position_id, type, quantity_delta, frozen_delta, quantity_after, frozen_after, reference, operator_id, branch_id, created_at)
-    SELECT ${firstEntry - first}::bigint + p.id, ${ctx.journalDate}::date, p.id, 'transfer_in', p.quantity, 0, p.quantity, 0, ${ctx.reference.transfer}, ${a.operator_id}::bigint, ${a.branch_id}::bigint, ${a.at}::timestamptz
+      (id, business_date, position_id, type, quantity_delta, frozen_delta, quantity_after, frozen_after, cost_delta, reference, operator_id, branch_id, created_at)
+    SELECT ${firstEntry - first}::bigint + p.id, ${ctx.journalDate}::date, p.id, 'transfer_in', p.quantity, 0, p.quantity, 0, p.cost, ${ctx.reference.transfer}, ${a.operator_id}::bigint, ${a.branch_id}::bigint, ${a.at}::timestamptz
     FROM positions p WHERE p.id BETWEEN ${first}::bigint AND ${first + n - 1}::bigint ORDER BY p.id`.execute(ctx.trx);
   const value = rows[0]!.value ?? '0.00';
   await auditBatch(

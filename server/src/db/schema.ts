@@ -145,6 +145,17 @@ export interface ClientsTable {
   updated_at: Timestamp;
 }
 
+export interface ClosingPricesTable {
+  id: Generated<number>;
+  business_date: string;
+  security_id: number;
+  close_price: string;
+  source: Generated<'exchange' | 'import' | 'carried'>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface DailySummariesTable {
   business_date: string;
   branch_id: number;
@@ -442,6 +453,7 @@ export interface PositionJournalTable {
   operator_id: number | null;
   branch_id: number;
   created_at: Timestamp;
+  cost_delta: Generated<string>;
 }
 
 export interface PositionJournalAllTable {
@@ -458,6 +470,7 @@ export interface PositionJournalAllTable {
   operator_id: number | null;
   branch_id: number;
   created_at: Timestamp;
+  cost_delta: string;
 }
 
 export interface PositionJournalHistoryTable {
@@ -474,6 +487,7 @@ export interface PositionJournalHistoryTable {
   operator_id: number | null;
   branch_id: number;
   created_at: Timestamp;
+  cost_delta: Generated<string>;
 }
 
 export interface PositionsTable {
@@ -643,6 +657,7 @@ export interface Database {
   clearing_summaries: ClearingSummariesTable;
   client_managers: ClientManagersTable;
   clients: ClientsTable;
+  closing_prices: ClosingPricesTable;
   daily_summaries: DailySummariesTable;
   day_end_runs: DayEndRunsTable;
   day_end_steps: DayEndStepsTable;

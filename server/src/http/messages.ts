@@ -188,6 +188,30 @@ export const messages = {
     en: 'Clearing check failed: fees of trades {ids} disagree with the schedules',
   },
   day_end_invariant: { zh: '账务检查不通过，日终中止：{what}', en: 'Invariant check failed, day-end aborted: {what}' },
+  close_date_future: {
+    zh: '{date} 晚于当前业务日期 {open}，尚未收盘：只能录入或导入 {open} 的收盘价',
+    en: '{date} is after the open business date {open} and has not closed yet: only the closes of {open} can be entered or imported',
+  },
+  close_date_closed: {
+    zh: '{date} 已闭市（日终已完成），其收盘价不能再录入或导入：只能录入或导入当前业务日期 {open} 的收盘价',
+    en: '{date} is closed by day-end and its closes can no longer be entered or imported: only the closes of the open business date {open} can',
+  },
+  close_line_header: {
+    zh: '表头应为 trade_date,market,security_code,close_price，文件未读取',
+    en: 'The header must be trade_date,market,security_code,close_price; the file was not read',
+  },
+  close_line_columns: { zh: '应有 4 列（逗号分隔）', en: 'A line has 4 comma-separated columns' },
+  close_line_blank_field: { zh: '有空字段', en: 'A field is blank' },
+  close_line_date: { zh: '日期应为 YYYY-MM-DD 格式的有效日期', en: 'The date must be a valid YYYY-MM-DD date' },
+  close_line_price: {
+    zh: '收盘价应为大于 0 的数，最多 3 位小数',
+    en: 'The close must be a number above 0 with at most 3 decimals',
+  },
+  close_line_duplicate: { zh: '与第 {line} 行是同一证券', en: 'The same security as line {line}' },
+  close_line_unknown_security: {
+    zh: '市场 {market} 没有证券代码 {code}',
+    en: 'Market {market} has no security {code}',
+  },
   backups_not_configured: {
     zh: '本服务未配置备份目录，不能备份或恢复',
     en: 'No backup directory is configured: cannot back up or restore',

@@ -102,6 +102,12 @@ const EXPECTED: Record<string, 'public' | RoleCode[]> = {
   'backups.show': ['admin', 'manager', 'hq'],
   'backups.create': ['admin'],
   'backups.run': ['admin'],
+  // closing prices: the clearing clerk imports and corrects them, the others read
+  'closing_prices.list': ['admin', 'clerk', 'manager', 'hq'],
+  'closing_prices.show': ['admin', 'clerk', 'manager', 'hq'],
+  'closing_prices.export': ['admin', 'clerk', 'manager', 'hq'],
+  'closing_prices.create': ['clerk'],
+  'closing_prices.edit': ['clerk'],
 };
 
 /** Resources whose rows belong to a branch: another branch's operator gets 404 for them. */
@@ -319,6 +325,8 @@ describe('permission matrix', () => {
     expect(perm('POST /approvals/{id}/approve')).toBe('approvals.approve');
     expect(perm('PUT /system_params/{id}')).toBe('system_params.edit');
     expect(perm('DELETE /system_params/{id}')).toBeUndefined();
+    expect(perm('POST /closing_prices/import_csv')).toBe('closing_prices.create');
+    expect(perm('DELETE /closing_prices/{id}')).toBeUndefined();
     expect(routes.some((r) => r.path.startsWith('/audit_log') && r.method !== 'GET')).toBe(false);
   });
 

@@ -15,6 +15,7 @@ import { system_params } from './system-params.resource.js';
 import { dictionary } from './dictionary.resource.js';
 import { client_managers } from './client-managers.resource.js';
 import { market_totals } from './market-totals.resource.js';
+import { closing_prices } from './closing-prices.resource.js';
 
 /** Every declared resource. Adding a parameter table = a migration + a definition file + one line here. */
 export const RESOURCES: readonly ResourceDef[] = [
@@ -29,6 +30,7 @@ export const RESOURCES: readonly ResourceDef[] = [
   dictionary,
   client_managers,
   market_totals,
+  closing_prices,
 ];
 
 export const resourceByName = new Map(RESOURCES.map((d) => [d.name, d]));

@@ -79,6 +79,11 @@ const SAMPLES: Record<string, { create?: Record<string, unknown>; patch: Record<
     create: { business_date: '2026-11-24', market: 'SH-A', turnover: '612345678901.23' },
     patch: { turnover: '612345678901.5' },
   },
+  // the open business date's close of security #1 (only the open day takes closes)
+  closing_prices: {
+    create: { business_date: '2026-11-23', security_id: 1, close_price: '10.55' },
+    patch: { close_price: '10.6' },
+  },
 };
 
 /** A value of the wrong type for a field. */
@@ -99,10 +104,20 @@ let checker: Session; // a second head-office operator who approves
 let branchAdmin: Session;
 let otherAdmin: Session;
 let teller: Session;
-const adminPerms = BUILT_IN_ROLES.find((r) => r.code === 'admin')!.permissions;
+// the IT admin's rights, and the clearing clerk's on closing prices (which the IT admin only reads)
+const adminPerms = [
+  ...BUILT_IN_ROLES.find((r) => r.code === 'admin')!.permissions,
+  'closing_prices.create',
+  'closing_prices.edit',
+];
 
 beforeAll(async () => {
   t = await testApp();
+  // a close of a day day-end has closed, as every day after the first has (the seeded database has none)
+  await t.db
+    .insertInto('closing_prices')
+    .values({ business_date: '2026-11-20', security_id: 2, close_price: '8.880', source: 'exchange' })
+    .execute();
   maker = await t.headOfficeOperator('hqadmin', adminPerms);
   checker = await t.headOfficeOperator('hqchecker', [
     'approvals.list',

@@ -98,6 +98,9 @@ async function ledgerHash(open: () => ReturnType<typeof connect>): Promise<strin
       `SELECT business_date, market, seat_no, trades, net_payable FROM clearing_summaries ORDER BY business_date, market, seat_no`,
     ),
     await q(`SELECT business_date, status FROM day_end_runs WHERE status = 'completed' ORDER BY business_date`),
+    await q(
+      `SELECT c.business_date, s.market, s.code, c.close_price, c.source, s.prev_close FROM closing_prices c JOIN securities s ON s.id = c.security_id ORDER BY c.business_date, s.market, s.code`,
+    ),
   ];
   await conn.close();
   return createHash('sha256').update(parts.join('\n')).digest('hex');

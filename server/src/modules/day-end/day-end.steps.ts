@@ -9,6 +9,7 @@ import { deliver, expireOrders } from './delivery.js';
 import { accrue, bringAllForward } from './interest.js';
 import { nextTradingDayOf } from '../calendar/calendar.service.js';
 import { invariantViolations } from './invariants.queries.js';
+import { closeTheDay } from '../closing-prices/closing-prices.service.js';
 
 /** What a step reports: rows it touched and a line for the operator. */
 export interface StepResult {
@@ -92,6 +93,23 @@ const releaseFreezes: Step = {
     return {
       rows: r.cash.entries + r.shares.entries + r.sameDay.entries,
       detail: `未成交委托 ${r.orders} 笔失效：资金解冻 ${r.cash.entries} 户，证券解冻 ${r.shares.entries} 个持仓；当日冻结解除 ${r.sameDay.entries} 户`,
+    };
+  },
+};
+
+/**
+ * 收盘价: the day's closes — imported from the quotation file, recorded by the (simulated)
+ * exchange, or carried forward from the previous close for a security without one (a suspended
+ * stock closes where it was) — and each close becomes tomorrow's previous close, the base of
+ * tomorrow's price band (DOMAIN.md §3.2). Holdings are valued at D with these closes.
+ */
+const closingPrices: Step = {
+  name: 'closing_prices',
+  run: async ({ trx, actor, date }) => {
+    const r = await closeTheDay(trx, actor, date);
+    return {
+      rows: r.closes,
+      detail: `收盘价 ${r.closes} 只（导入 ${r.imported}，撮合 ${r.exchange}，沿用 ${r.carried}）；前收盘价更新 ${r.rolled} 只`,
     };
   },
 };
@@ -244,6 +262,7 @@ export const STEPS: readonly Step[] = [
   clearing,
   delivery,
   releaseFreezes,
+  closingPrices,
   interest,
   checkInvariants,
   summaries,

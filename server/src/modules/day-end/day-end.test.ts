@@ -112,6 +112,7 @@ describe('day-end (日终)', () => {
       'clearing',
       'delivery',
       'release_freezes',
+      'closing_prices',
       'interest',
       'check_invariants',
       'summaries',

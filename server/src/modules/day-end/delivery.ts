@@ -54,7 +54,7 @@ export async function deliver(trx: Db, actor: Actor, date: string) {
     WHERE t.business_date = ${date}
     GROUP BY p.id, p.cost, p.quantity, t.side`,
   );
-  // securities new to the client: the holding is created as bought, with its journal entry
+  // securities new to the client: the holding is created as bought, with its journal entry (its cost the entry's)
   const { rows } = await sql<{ n: number }>`
     WITH b AS (
       SELECT o.client_id, o.shareholder_account_id, o.security_id, o.branch_id, sum(t.quantity) AS quantity, sum(t.net_amount) AS cost, count(*) AS trades
@@ -66,11 +66,11 @@ export async function deliver(trx: Db, actor: Actor, date: string) {
     created AS (
       INSERT INTO positions (client_id, shareholder_account_id, security_id, quantity, today_bought, cost, branch_id, updated_at)
       SELECT client_id, shareholder_account_id, security_id, quantity, quantity, cost, branch_id, ${actor.at}::timestamptz FROM b
-      RETURNING id, shareholder_account_id, security_id, quantity, branch_id
+      RETURNING id, shareholder_account_id, security_id, quantity, cost, branch_id
     ),
     journal AS (
-      INSERT INTO position_journal (business_date, position_id, type, quantity_delta, frozen_delta, quantity_after, frozen_after, reference, order_id, operator_id, branch_id, created_at)
-      SELECT ${date}::date, c.id, 'buy', c.quantity, 0, c.quantity, 0, '交割 成交 ' || b.trades || ' 笔', NULL, ${actor.operator_id}::bigint, c.branch_id, ${actor.at}::timestamptz
+      INSERT INTO position_journal (business_date, position_id, type, quantity_delta, frozen_delta, quantity_after, frozen_after, cost_delta, reference, order_id, operator_id, branch_id, created_at)
+      SELECT ${date}::date, c.id, 'buy', c.quantity, 0, c.quantity, 0, c.cost, '交割 成交 ' || b.trades || ' 笔', NULL, ${actor.operator_id}::bigint, c.branch_id, ${actor.at}::timestamptz
       FROM created c JOIN b ON b.shareholder_account_id = c.shareholder_account_id AND b.security_id = c.security_id
       ORDER BY c.id
       RETURNING 1

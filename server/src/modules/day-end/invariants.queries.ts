@@ -9,7 +9,9 @@ import type { Db } from '../../db/connect.js';
  *
  * 'day' reads the open day's journals against each account's opening (yesterday's closing, set by
  * day-end once the day had passed this check), so day-end's cost does not grow with history;
- * 'full' walks the whole history from zero (the seed's proof, and a test's). Returns what is broken.
+ * 'full' walks the whole history from zero (the seed's proof, and a test's), and also holds every
+ * holding's cost to its journal: cost = Σ cost_delta, so the cost at any past date is the cost
+ * less the entries after it. Returns what is broken.
  */
 export async function invariantViolations(db: Db, scope: 'day' | 'full' = 'day'): Promise<string[]> {
   const full = scope === 'full';
@@ -47,11 +49,21 @@ export async function invariantViolations(db: Db, scope: 'day' | 'full' = 'day')
          OR j.frozen_after <> coalesce(j.prev_frozen, ${full ? sql`0` : sql`p.opening_frozen`}) + j.frozen_delta
          OR (j.n = j.entries AND (j.quantity_after <> p.quantity OR j.frozen_after <> p.frozen))
     )
+    ${
+      full
+        ? sql`, broken_cost AS (
+      SELECT p.id FROM positions p
+      LEFT JOIN (SELECT position_id, sum(cost_delta) AS cost FROM position_journal_all GROUP BY position_id) c ON c.position_id = p.id
+      WHERE p.cost <> coalesce(c.cost, 0)
+    )`
+        : sql``
+    }
     SELECT p.id FROM positions p
     WHERE p.id IN (SELECT position_id FROM broken_chain)
        OR p.frozen < 0 OR p.quantity < 0 OR p.quantity - p.today_bought - p.frozen < 0
        OR (NOT EXISTS (SELECT 1 FROM ${positionJournal} x WHERE x.position_id = p.id)
            AND (p.quantity <> ${full ? sql`0` : sql`p.opening_quantity`} OR p.frozen <> ${full ? sql`0` : sql`p.opening_frozen`}))
+       ${full ? sql`OR p.id IN (SELECT id FROM broken_cost)` : sql``}
     LIMIT 20`.execute(db);
   return [...accounts.map((a) => `fund account ${a.account_no}`), ...holdings.map((h) => `position #${h.id}`)];
 }

@@ -4,9 +4,10 @@ import { audit, type Actor } from '../audit/audit.service.js';
 
 /**
  * Set-based holding movements, the position journal's counterpart of `postSet` (day-end delivery
- * and expiry of sell orders): one journal row per entry with running quantity and frozen, the
- * positions' totals in the same statement, one audit row. `entries` yields position_id, seq,
- * type, quantity_delta, frozen_delta, today_bought_delta, cost_delta, reference, order_id; the
+ * and expiry of sell orders): one journal row per entry with running quantity and frozen and the
+ * entry's change of cost (so cost at a past date = cost − Σ cost_delta after it), the positions'
+ * totals in the same statement, one audit row. `entries` yields position_id, seq, type,
+ * quantity_delta, frozen_delta, today_bought_delta, cost_delta, reference, order_id; the
  * positions' CHECKs refuse any result that breaks an invariant.
  */
 export async function movePositionsSet(
@@ -19,12 +20,12 @@ export async function movePositionsSet(
   const { rows } = await sql<{ entries: number; positions: number }>`
     WITH e AS (${entries}),
     ins AS (
-      INSERT INTO position_journal (business_date, position_id, type, quantity_delta, frozen_delta, quantity_after, frozen_after, reference, order_id, operator_id, branch_id, created_at)
+      INSERT INTO position_journal (business_date, position_id, type, quantity_delta, frozen_delta, quantity_after, frozen_after, cost_delta, reference, order_id, operator_id, branch_id, created_at)
       SELECT ${date}::date, e.position_id, e.type, e.quantity_delta, e.frozen_delta,
-             p.quantity + sum(e.quantity_delta) OVER w, p.frozen + sum(e.frozen_delta) OVER w,
+             p.quantity + sum(e.quantity_delta) OVER w, p.frozen + sum(e.frozen_delta) OVER w, e.cost_delta,
              e.reference, e.order_id, ${actor.operator_id}::bigint, p.branch_id, ${actor.at}::timestamptz
       FROM e JOIN positions p ON p.id = e.position_id
-      WHERE e.quantity_delta <> 0 OR e.frozen_delta <> 0
+      WHERE e.quantity_delta <> 0 OR e.frozen_delta <> 0 OR e.cost_delta <> 0
       WINDOW w AS (PARTITION BY e.position_id ORDER BY e.seq ROWS UNBOUNDED PRECEDING)
       ORDER BY e.position_id, e.seq
       RETURNING position_id

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { Decimal } from 'decimal.js';
 import type { Db } from '../../db/connect.js';
 import { badRequest, fieldError, notFound } from '../../http/errors.js';
 import { audit, type Actor } from '../audit/audit.service.js';
@@ -106,12 +107,14 @@ export async function transferSecurities(
       body.type === 'transfer_in'
         ? body.cost
         : sql<string>`-round(cost * ${body.quantity}::numeric / nullif(quantity, 0), 2)`;
-    const { rows: after } = await sql<{ quantity: number; frozen: number }>`
-      UPDATE positions SET quantity = quantity + ${delta}, cost = cost + ${costDelta}, version = version + 1, updated_at = ${actor.at} WHERE id = ${p.id} RETURNING quantity, frozen`.execute(
+    const { rows: after } = await sql<{ quantity: number; frozen: number; cost: string }>`
+      UPDATE positions SET quantity = quantity + ${delta}, cost = cost + ${costDelta}, version = version + 1, updated_at = ${actor.at} WHERE id = ${p.id} RETURNING quantity, frozen, cost`.execute(
       trx,
     );
-    await sql`INSERT INTO position_journal (business_date, position_id, type, quantity_delta, quantity_after, frozen_after, reference, operator_id, branch_id, created_at)
-      VALUES (${date}, ${p.id}, ${body.type}, ${delta}, ${after[0]!.quantity}, ${after[0]!.frozen}, ${'转托管'}, ${actor.operator_id}, ${holder.branch_id}, ${actor.at})`.execute(
+    // the entry carries the change of cost it made: the cost brought in, or the share of it taken out
+    const costChange = new Decimal(after[0]!.cost).minus(p.cost).toFixed(2);
+    await sql`INSERT INTO position_journal (business_date, position_id, type, quantity_delta, quantity_after, frozen_after, cost_delta, reference, operator_id, branch_id, created_at)
+      VALUES (${date}, ${p.id}, ${body.type}, ${delta}, ${after[0]!.quantity}, ${after[0]!.frozen}, ${costChange}, ${'转托管'}, ${actor.operator_id}, ${holder.branch_id}, ${actor.at})`.execute(
       trx,
     );
     await audit(trx, actor, { action: body.type, resource: 'positions', record_id: p.id, before: p, after: after[0] });

@@ -31,6 +31,7 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
       ...grant('audit_log', 'list', 'show', 'export'),
       ...grant('approvals', 'list', 'show', 'approve'),
       ...grant('day_end_runs', 'list', 'show'),
+      ...grant('closing_prices', 'list', 'show', 'export'),
     ],
   },
   {
@@ -66,6 +67,8 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
       ...grant('positions', 'list', 'show', 'export'),
       ...grant('bank_transfers', 'list', 'show', 'export'),
       ...grant('day_end_runs', 'list', 'show', 'run'),
+      // the day's closes (行情): imported from the quotation file, corrected by hand
+      ...grant('closing_prices', 'list', 'show', 'create', 'edit', 'export'),
       ...grant('clients', 'list', 'show', 'export'),
       ...grant('fund_accounts', 'list', 'show', 'export'),
       ...grant('fee_schedules', 'list', 'show'),
@@ -100,6 +103,7 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
       ...grant('backups', 'list', 'show', 'approve'),
       ...grant('approvals', 'list', 'show', 'approve'),
       ...grant('day_end_runs', 'list', 'show'),
+      ...grant('closing_prices', 'list', 'show', 'export'),
     ],
   },
   {

@@ -63,6 +63,15 @@ export const PERMISSION_CATALOG: readonly CatalogEntry[] = [
     label_zh: '市场成交总额',
     label_en: 'Market turnover',
   },
+  // market data the clearing clerk keeps (行情): the closes value holdings and set tomorrow's price
+  // bands, so writing them is on the clearing side of separation of duties, not the IT admin's
+  {
+    resource: 'closing_prices',
+    category: 'money',
+    actions: ['list', 'show', 'create', 'edit', 'export'],
+    label_zh: '收盘价',
+    label_en: 'Closing prices',
+  },
   // create: take a snapshot now; run: ask for a restore; approve: approve one (复核)
   {
     resource: 'backups',

@@ -4,6 +4,10 @@ import type { Db } from '../../db/connect.js';
 import { priceBand } from '../orders/order-checks.calc.js';
 import { businessDate } from '../ledger/ledger.service.js';
 import { formatTradeReport, type TradeLine } from './trade-report.csv.js';
+import { inTransaction } from '../../db/transaction.js';
+import { audit, type Actor } from '../audit/audit.service.js';
+import { walkClose } from '../closing-prices/closing-prices.calc.js';
+import { upsertCloses } from '../closing-prices/closing-prices.service.js';
 
 /** mulberry32: a small, well-known seeded generator; the same seed gives the same fills. */
 export function rng(seed: number) {
@@ -81,4 +85,44 @@ export async function simulateExchange(
     });
   }
   return { csv: formatTradeReport(lines), lines: lines.length };
+}
+
+/**
+ * The simulated exchange's closing prices (收盘价) of the open business date: for every listed
+ * security with a previous close, a random walk from it inside its band and on its tick
+ * (walkClose), deterministic for a seed — the same seed gives the same closes.
+ */
+export async function simulateCloses(db: Db, seed: number) {
+  const date = await businessDate(db);
+  const securities = await db
+    .selectFrom('securities')
+    .select(['id', 'prev_close', 'price_limit_pct', 'tick'])
+    .where('status', '=', 'listed')
+    .where('prev_close', '>', '0')
+    .orderBy('id')
+    .execute();
+  // a stream of its own per security, apart from the fills' (seed × 1,000,003 + order id)
+  const closes = securities.map((s) => ({
+    security_id: s.id,
+    close_price: walkClose(s, rng(seed * 2_000_029 + s.id * 7 + 3)()),
+  }));
+  return { business_date: date, closes };
+}
+
+/**
+ * Records the simulated closes of the open day (source 'exchange'), with one audit row. A close
+ * the clerk imported or entered for the day stays: the simulator stands in for the exchange's
+ * quotation only where the branch has none. Returns how many of the day's closes are the simulator's.
+ */
+export async function recordSimulatedCloses(db: Db, actor: Actor, seed: number) {
+  return inTransaction(db, async (trx) => {
+    const { business_date, closes } = await simulateCloses(trx, seed);
+    const r = await upsertCloses(trx, actor, business_date, 'exchange', closes, ['import']);
+    await audit(trx, actor, {
+      action: 'simulate',
+      resource: 'closing_prices',
+      detail: `${business_date} 模拟撮合收盘价 (seed ${seed}): 新增 ${r.created}，更新 ${r.updated}，未变 ${r.unchanged}，保留导入 ${r.kept}`,
+    });
+    return { business_date, closes: r.created + r.updated + r.unchanged, ...r };
+  });
 }

@@ -6,7 +6,7 @@ import { contentRange, idFilter, parseListQuery } from '../../http/list-query.js
 import type { Db } from '../../db/connect.js';
 import { actorOf } from '../audit/audit.service.js';
 import { importTradeReport } from './trades.service.js';
-import { simulateExchange } from './exchange.sim.js';
+import { recordSimulatedCloses, simulateExchange } from './exchange.sim.js';
 
 const MAX_REPORT_BYTES = 20 * 1024 * 1024;
 const spec = {
@@ -100,7 +100,7 @@ export const tradeRoutes = router()
       path: '/trades/simulate',
       tags: ['trades'],
       summary:
-        '模拟撮合 The simulated exchange fills open orders (deterministic for a seed), writes the trade report and imports it',
+        "模拟撮合 The simulated exchange fills open orders (deterministic for a seed), writes the trade report and imports it, and records the day's closing prices (closes: how many)",
       request: jsonBody(z.strictObject({ seed: z.number().int().min(0).max(1_000_000) })),
     }),
     async (c) => {
@@ -109,7 +109,8 @@ export const tradeRoutes = router()
       const seed = c.req.valid('json').seed;
       const report = await simulateExchange(db, scope, seed);
       const result = await importTradeReport(db, actorOf(c), scope, report.csv, `simulated-${seed}.csv`);
-      return c.json({ file_name: `simulated-${seed}.csv`, csv: report.csv, ...result }, 200);
+      const { closes } = await recordSimulatedCloses(db, actorOf(c), seed);
+      return c.json({ file_name: `simulated-${seed}.csv`, csv: report.csv, ...result, closes }, 200);
     },
   )
   .openapi(
