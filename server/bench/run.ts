@@ -9,6 +9,7 @@ const BENCHES = [
   'server/bench/ledger.bench.ts',
   'server/bench/orders.bench.ts',
   'server/bench/day-end.bench.ts',
+  'reports/bench/preview.bench.ts',
 ];
 const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 for (const file of BENCHES) {
@@ -18,3 +19,9 @@ for (const file of BENCHES) {
     if (r.status !== 0) console.log(`(${file} on ${databaseUrl ? 'PostgreSQL' : 'PGlite'} failed: exit ${r.status})`);
   }
 }
+// a million trades is PostgreSQL's: the report renderers against its own COPY
+const r = spawnSync(process.execPath, ['--import', 'tsx', 'reports/bench/trade-details.bench.ts'], {
+  env: { ...process.env, BENCH_DATABASE_URL: pgUrl },
+  stdio: 'inherit',
+});
+if (r.status !== 0) console.log(`(reports/bench/trade-details.bench.ts failed: exit ${r.status})`);

@@ -28,6 +28,7 @@ import { dayEndRoutes } from './modules/day-end/day-end.routes.js';
 import { bankClearingRoutes } from './modules/bank-clearing/bank-clearing.routes.js';
 import { backupRoutes } from './modules/backups/backups.routes.js';
 import { closingPriceRoutes } from './modules/closing-prices/closing-prices.routes.js';
+import { reportRoutes } from './modules/reports/reports.routes.js';
 
 function clientIp(c: Context): string {
   try {
@@ -68,6 +69,7 @@ export function createApp(deps: Deps) {
   api.route('/', bankClearingRoutes);
   api.route('/', backupRoutes);
   api.route('/', closingPriceRoutes);
+  api.route('/', reportRoutes);
   // declared parameter resources: one definition each, routes generated
   for (const def of RESOURCES) api.route('/', resourceRoutes(def));
 

@@ -48,7 +48,7 @@ if (fresh) {
 const backups = backupContext(conn, { backupDir: env.backupDir, pgBinDir: env.pgBinDir });
 // the backup directory is the truth of which snapshots exist: index any the table lacks
 await syncBackupIndex(backups);
-const app = createApp({ db: conn.db, clock: systemClock, backups });
+const app = createApp({ db: conn.db, clock: systemClock, backups, dbKind: conn.kind });
 if (existsSync(adminDist)) {
   const relRoot = path.relative(process.cwd(), adminDist);
   app.use('/*', serveStatic({ root: relRoot }));

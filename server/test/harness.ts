@@ -14,10 +14,13 @@ import { backupContext } from '../src/modules/backups/backups.service.js';
 
 export { TEST_PASSWORD };
 
-/** A fresh copy of the seeded test database: PGlite by default, PostgreSQL when DATABASE_URL is set. */
-export async function openTestDb(): Promise<Connection> {
+/**
+ * A fresh copy of the seeded test database: PGlite by default, PostgreSQL when DATABASE_URL is
+ * set; `history` adds a few closed days of a small branch's life (constants.ts HISTORY).
+ */
+export async function openTestDb(opts: { history?: boolean } = {}): Promise<Connection> {
   const url = process.env.DATABASE_URL;
-  const template = inject('pgTemplate');
+  const template = inject(opts.history ? 'pgHistoryTemplate' : 'pgTemplate');
   if (url && template) {
     const db = await scratchDatabase(url, `bc_test_${randomBytes(6).toString('hex')}`, template);
     const conn = await connect({ databaseUrl: db.url });
@@ -29,7 +32,7 @@ export async function openTestDb(): Promise<Connection> {
       },
     };
   }
-  const file = inject('pgliteSnapshot');
+  const file = inject(opts.history ? 'pgliteHistorySnapshot' : 'pgliteSnapshot');
   if (!file) throw new Error('test snapshot missing: run through vitest with server/test/global-setup.ts');
   return connect({ loadDataDir: new Blob([readFileSync(file)]) });
 }
@@ -41,12 +44,12 @@ export interface Session {
 }
 
 /** The app over a fresh database, with helpers to sign in and call it as a given operator. */
-export async function testApp() {
-  const conn = await openTestDb();
+export async function testApp(opts: { history?: boolean } = {}) {
+  const conn = await openTestDb(opts);
   const clock = new FakeClock();
   // snapshots of this file's database go to a directory of its own, removed at close
   const backups = backupContext(conn, { backupDir: mkdtempSync(path.join(tmpdir(), 'bc-backups-')) });
-  const app = createApp({ db: conn.db, clock, backups });
+  const app = createApp({ db: conn.db, clock, backups, dbKind: conn.kind });
 
   async function login(username: string, password = TEST_PASSWORD): Promise<Session> {
     const res = await app.request('/api/auth/login', {

@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import Cursor from 'pg-cursor';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { PGlitePool } from './pglite-pool.js';
 import type { Database } from './schema.js';
@@ -45,7 +46,8 @@ export async function connect(opts: {
     // makes the pool emit 'error'; unhandled, that crashes the process. The pool has already
     // discarded the client and opens a new one on the next query.
     pool.on('error', (err) => console.error('PostgreSQL idle client error:', err.message));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    // a cursor lets reports stream millions of rows with bounded memory (`.stream()`)
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
     return { db, kind: 'postgres', databaseUrl: opts.databaseUrl, close: () => db.destroy() };
   }
   const pool = new PGlitePool(await openPGlite(opts));

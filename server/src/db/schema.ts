@@ -7,7 +7,6 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 /** json/jsonb: any JSON value when read; written as its JSON text */
 type Json = ColumnType<JsonValue, string, string>;
-type DefaultJson = ColumnType<JsonValue, string | undefined, string>;
 type NullableJson = ColumnType<JsonValue | null, string | null | undefined, string | null>;
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 

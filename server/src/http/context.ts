@@ -8,6 +8,8 @@ export interface Deps {
   clock: Clock;
   /** database snapshots and their restore; without it those routes answer 409 */
   backups?: BackupContext;
+  /** which engine `db` runs on: reports stream through a cursor on PostgreSQL, by keyset pages on PGlite */
+  dbKind?: 'pglite' | 'postgres';
 }
 
 /** The signed-in operator as every handler sees it. */

@@ -123,6 +123,10 @@ export const messages = {
   },
   account_closed: { zh: '账户已销户或不可用', en: 'The account is closed' },
   client_frozen: { zh: '客户已冻结，不能转出资金', en: 'The client is frozen: no money may leave' },
+  pdf_too_many_rows: {
+    zh: '该报表有 {rows} 行，超过 PDF 的上限 {max} 行：请下载 Excel 或 CSV',
+    en: 'The report has {rows} rows, more than a PDF holds ({max}): download .xlsx or CSV instead',
+  },
   client_lost: { zh: '客户已挂失，不能转出资金', en: 'The client reported a lost card: no money may leave' },
   bank_required: { zh: '银证转账须选择银行', en: 'Choose the bank' },
   over_single_limit: { zh: '超过单笔限额 {limit} 元', en: 'Over the single-operation limit of {limit} CNY' },

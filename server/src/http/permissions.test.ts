@@ -108,6 +108,24 @@ const EXPECTED: Record<string, 'public' | RoleCode[]> = {
   'closing_prices.export': ['admin', 'clerk', 'manager', 'hq'],
   'closing_prices.create': ['clerk'],
   'closing_prices.edit': ['clerk'],
+  // 报表管理: the clerk (清算员), the manager and head office run and download every report; the
+  // teller prints a client's 交割单 at the counter
+  ...Object.fromEntries(
+    [
+      'daily_fund_statement',
+      'fund_balances',
+      'fund_ledger',
+      'trade_details',
+      'trade_ranking',
+      'holdings',
+      'client_delivery',
+    ].flatMap((r) =>
+      ['run', 'export'].map((a) => [
+        `${r}.${a}`,
+        ['clerk', 'manager', 'hq', ...(r === 'client_delivery' ? ['teller'] : [])] as RoleCode[],
+      ]),
+    ),
+  ),
 };
 
 /** Resources whose rows belong to a branch: another branch's operator gets 404 for them. */

@@ -1,3 +1,4 @@
+import { REPORTS } from '../../../../reports/src/registry.js';
 import { PERMISSION_CATALOG, type Action } from './permission-catalog.js';
 
 /** The product's built-in roles (DOMAIN.md §1 users). Synced into the database at start-up,
@@ -13,6 +14,8 @@ export interface BuiltInRole {
 const grant = (resource: string, ...actions: Action[]) => actions.map((a) => `${resource}.${a}`);
 const everything = (category: string) =>
   PERMISSION_CATALOG.filter((e) => e.category === category).flatMap((e) => grant(e.resource, ...e.actions));
+/** Every report: preview and download. */
+const allReports = () => REPORTS.flatMap((r) => grant(r.id, 'run', 'export'));
 const readAll = () =>
   PERMISSION_CATALOG.flatMap((e) =>
     grant(e.resource, ...e.actions.filter((a) => a === 'list' || a === 'show' || a === 'export')),
@@ -53,6 +56,8 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
       // counter work reads the banks (银证转账) and the client managers it assigns
       ...grant('banks', 'list', 'show'),
       ...grant('client_managers', 'list', 'show'),
+      // the counter prints a client's 交割单 on request
+      ...grant('client_delivery', 'run', 'export'),
     ],
   },
   {
@@ -75,7 +80,7 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
       ...grant('securities', 'list', 'show'),
       ...grant('branches', 'list', 'show'),
       ...grant('approvals', 'list', 'show', 'approve'),
-      ...grant('reports', 'list', 'run', 'export'),
+      ...allReports(),
     ],
   },
   {
@@ -85,7 +90,7 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
     all_branches: false,
     permissions: [
       ...grant('kpis', 'list', 'show'),
-      ...grant('reports', 'list', 'run', 'export'),
+      ...allReports(),
       ...grant('clients', 'list', 'show', 'export'),
       ...grant('fund_accounts', 'list', 'show', 'export'),
       ...grant('fund_journal', 'list', 'show', 'export'),
@@ -111,6 +116,6 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
     name: '总部',
     description: '总部查询：查看所有营业部的数据、指标和报表，不做业务操作',
     all_branches: true,
-    permissions: [...readAll(), ...grant('reports', 'run')],
+    permissions: [...readAll(), ...allReports()],
   },
 ];

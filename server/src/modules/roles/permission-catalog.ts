@@ -1,3 +1,4 @@
+import { REPORTS } from '../../../../reports/src/registry.js';
 /**
  * Every resource an operator can be granted rights on, with the actions that exist for it.
  * `category` drives separation of duties (DOMAIN.md §8): `admin` resources are the IT admin's
@@ -151,14 +152,17 @@ export const PERMISSION_CATALOG: readonly CatalogEntry[] = [
     label_en: 'Approvals',
   },
   { resource: 'audit_log', category: 'query', actions: READ, label_zh: '操作日志', label_en: 'Audit trail' },
-  {
-    resource: 'reports',
-    category: 'report',
-    actions: ['list', 'run', 'export'],
-    label_zh: '报表',
-    label_en: 'Reports',
-  },
   { resource: 'kpis', category: 'report', actions: ['list', 'show'], label_zh: '经营指标', label_en: 'KPIs' },
+  // each report is a right of its own: run = preview on screen, export = download .xlsx/PDF/CSV
+  ...REPORTS.map(
+    (r): CatalogEntry => ({
+      resource: r.id,
+      category: 'report',
+      actions: ['run', 'export'],
+      label_zh: `报表·${r.title.zh}`,
+      label_en: `Report: ${r.title.en}`,
+    }),
+  ),
 ];
 
 const byResource = new Map(PERMISSION_CATALOG.map((e) => [e.resource, e]));

@@ -91,7 +91,7 @@ describe('permission catalog', () => {
 describe('create', () => {
   it('creates a branch-owned role; GET shows the same permissions; one audit row', async () => {
     const from = await lastAuditId();
-    const permissions = ['reports.list', 'clients.show', 'clients.list', 'fund_accounts.list'];
+    const permissions = ['trade_details.run', 'clients.show', 'clients.list', 'fund_accounts.list'];
     const r = await t.call('POST', '/api/roles', {
       as: admin,
       body: { code: 'counter_view', name: '柜台查询', description: '只读', permissions },
@@ -233,7 +233,7 @@ describe('update', () => {
       body: {
         name: '可改',
         description: '新说明',
-        permissions: ['clients.list', 'clients.show', 'reports.list'],
+        permissions: ['clients.list', 'clients.show', 'trade_details.run'],
         version: 1,
       },
     });
@@ -248,7 +248,7 @@ describe('update', () => {
     });
     expect(await dbPermissions(created.id)).toEqual(['clients.list']);
     await approve(r.json.pending_approval_id);
-    expect(await dbPermissions(created.id)).toEqual(['clients.list', 'clients.show', 'reports.list']);
+    expect(await dbPermissions(created.id)).toEqual(['clients.list', 'clients.show', 'trade_details.run']);
     const audit = (await auditSince(from)).filter((a) => a.action === 'update' && a.operator_id === admin.me.id);
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({
@@ -275,7 +275,7 @@ describe('update', () => {
     const from = await lastAuditId();
     const r = await t.call('PUT', `/api/roles/${created.id}`, {
       as: admin,
-      body: { name: '二', permissions: ['reports.list'], version: 1 },
+      body: { name: '二', permissions: ['trade_details.run'], version: 1 },
     });
     expect(r.status).toBe(409);
     expect(r.json.error.code).toBe('CONFLICT');
@@ -297,7 +297,7 @@ describe('update', () => {
   });
 
   it('refuses an edit that would put a holder of the role into a conflict with their other role', async () => {
-    const reports = await createRole('report_view', ['reports.list']);
+    const reports = await createRole('report_view', ['trade_details.run']);
     const op = await t.call('POST', '/api/operators', {
       as: admin,
       body: {
@@ -314,19 +314,19 @@ describe('update', () => {
     // fund_journal.create alone is a clean role, but its holder is also an IT admin
     const r = await t.call('PUT', `/api/roles/${reports.id}`, {
       as: admin,
-      body: { name: reports.name, permissions: ['reports.list', 'fund_journal.create'], version: 1 },
+      body: { name: reports.name, permissions: ['trade_details.run', 'fund_journal.create'], version: 1 },
     });
     expect(r.status).toBe(400);
     expect(r.json.error.code).toBe('VALIDATION_FAILED');
     expect(r.json.error.fields.permissions).toContain('职责分离');
     expect(r.json.error.fields.permissions).toContain('admin_reports');
-    expect(await dbPermissions(reports.id)).toEqual(['reports.list']);
+    expect(await dbPermissions(reports.id)).toEqual(['trade_details.run']);
     expect((await dbRole(reports.id))!.version).toBe(1);
     expect(await auditSince(from)).toEqual([]);
     // a harmless edit of the same role goes through
     const ok = await t.call('PUT', `/api/roles/${reports.id}`, {
       as: admin,
-      body: { name: reports.name, permissions: ['reports.list', 'reports.export'], version: 1 },
+      body: { name: reports.name, permissions: ['trade_details.run', 'trade_details.export'], version: 1 },
     });
     expect(ok.status).toBe(200);
     expect(ok.json.version).toBe(2);
@@ -455,7 +455,7 @@ describe('branch ownership', () => {
   });
 
   it("the other branch's own roles are invisible to the first branch", async () => {
-    const theirs = await createRole('shenyang_only', ['reports.list'], otherAdmin);
+    const theirs = await createRole('shenyang_only', ['trade_details.run'], otherAdmin);
     expect(theirs.branch_id).toBe(otherBranchId);
     expect((await t.call('GET', `/api/roles/${theirs.id}`, { as: admin })).status).toBe(404);
     const list = await t.call('GET', `/api/roles${q({ range: [0, 999] })}`, { as: admin });

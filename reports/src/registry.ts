@@ -1,0 +1,26 @@
+import clientDelivery from './client-delivery.report.js';
+import dailyFundStatement from './daily-fund-statement.report.js';
+import type { ReportDef } from './define-report.js';
+import fundBalances from './fund-balances.report.js';
+import fundLedger from './fund-ledger.report.js';
+import holdings from './holdings.report.js';
+import tradeDetails from './trade-details.report.js';
+import tradeRanking from './trade-ranking.report.js';
+
+/**
+ * Every report there is, in the order of the Reports menu. Adding a report is its declaration
+ * (`<id>.report.ts`) plus its test, and one line here: the catalogue, the screen, the rights in
+ * the role matrix and the four formats follow from the declaration.
+ */
+export const REPORTS: readonly ReportDef[] = [
+  dailyFundStatement,
+  fundBalances,
+  fundLedger,
+  tradeDetails,
+  tradeRanking,
+  holdings,
+  clientDelivery,
+];
+
+const byId = new Map(REPORTS.map((r) => [r.id, r]));
+export const reportById = (id: string) => byId.get(id);
