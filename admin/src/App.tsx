@@ -26,6 +26,7 @@ import { positions } from './resources/positions';
 import { shareholder_accounts } from './resources/shareholder_accounts';
 import { approvals } from './approvals';
 import { FeeScheduleCreate, FeeScheduleEdit } from './fees';
+import { REPORTS_PATH, ReportListPage, ReportPage } from './reports';
 
 /**
  * react-admin resets its store on logout, which would also forget the language the operator
@@ -82,6 +83,8 @@ export const App = () => (
             <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />
             <Route path="/api-docs" element={<ApiDocsPage />} />
             <Route path={COUNTER_ORDER_PATH} element={<OrderEntryPage />} />
+            <Route path={REPORTS_PATH} element={<ReportListPage />} />
+            <Route path={`${REPORTS_PATH}/:id`} element={<ReportPage />} />
         </CustomRoutes>
     </Admin>
 );

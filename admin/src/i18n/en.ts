@@ -6,6 +6,7 @@ import { clientMessages } from '../resources/clients/messages';
 import { orderMessages } from '../resources/orders/messages';
 import { dayEndMessages } from '../resources/day_end_runs/messages';
 import { backupMessages } from '../resources/backups/messages';
+import { reportMessages } from '../reports/messages';
 import type { AppMessages } from './zh';
 
 /** The application's own messages in English; the key tree mirrors zh.ts exactly. */
@@ -260,6 +261,7 @@ export const enMessages: TranslationMessages = mergeMessages(
     orderMessages.en,
     dayEndMessages.en,
     backupMessages.en,
+    reportMessages.en,
 );
 
 export default enMessages;

@@ -6,6 +6,7 @@ import { clientMessages } from '../resources/clients/messages';
 import { orderMessages } from '../resources/orders/messages';
 import { dayEndMessages } from '../resources/day_end_runs/messages';
 import { backupMessages } from '../resources/backups/messages';
+import { reportMessages } from '../reports/messages';
 
 /**
  * The application's own messages in Chinese (the default locale). en.ts must have exactly the
@@ -265,6 +266,7 @@ export const zhMessages: TranslationMessages = mergeMessages(
     orderMessages.zh,
     dayEndMessages.zh,
     backupMessages.zh,
+    reportMessages.zh,
 );
 
 export default zhMessages;

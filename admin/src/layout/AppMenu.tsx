@@ -2,11 +2,13 @@ import ApiIcon from '@mui/icons-material/Api';
 import { Divider } from '@mui/material';
 import { Menu, useTranslate } from 'react-admin';
 import { AutoMenuItems } from '../auto';
+import { ReportsMenuItems } from '../reports';
 import { CounterOrderMenuItem } from '../resources/orders';
 
 /**
  * Resource items come from react-admin, which hides those whose list the operator may not
- * open (authProvider.canAccess); the API reference is open to every signed-in operator.
+ * open (authProvider.canAccess); the reports are those the report catalogue gives the operator;
+ * the API reference is open to every signed-in operator.
  */
 export const AppMenu = () => {
     const translate = useTranslate();
@@ -21,6 +23,7 @@ export const AppMenu = () => {
                     trading: ['orders', 'trades', 'positions', 'shareholder_accounts', 'day_end_runs'],
                 }}
             />
+            <ReportsMenuItems />
             <Divider sx={{ my: 1 }} />
             <Menu.Item to="/api-docs" primaryText={translate('app.menu.api_docs')} leftIcon={<ApiIcon />} />
         </Menu>

@@ -1,5 +1,8 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import type { DataProvider, Identifier, RaRecord } from 'react-admin';
+import { downloadFile } from '../auto/download';
+import { normalizeCatalogue, reportApiUrl } from '../reports/reportParams';
+import type { ReportCatalogue, ReportFormat, ReportPreview } from '../reports/types';
 import { API_URL, httpClient } from './httpClient';
 
 /** One row of GET /api/permission_catalog: which actions exist for a resource. */
@@ -18,6 +21,21 @@ export interface AppDataProvider extends DataProvider {
     changeOwnPassword(currentPassword: string, newPassword: string): Promise<void>;
     getPermissionCatalog(): Promise<PermissionCatalogEntry[]>;
     getOpenApi(): Promise<unknown>;
+    /** GET /api/reports: the reports the operator may run, with their parameters and the trading calendar. */
+    getReportCatalogue(): Promise<ReportCatalogue>;
+    /** GET /api/reports/{id}: one page of the preview, worded in the UI's language. */
+    getReportPreview(
+        id: string,
+        params: Record<string, string>,
+        pagination: { page: number; perPage: number },
+    ): Promise<ReportPreview>;
+    /** GET /api/reports/{id}/{format}: saves the file under the server's name and returns that name. */
+    downloadReport(
+        id: string,
+        format: ReportFormat,
+        params: Record<string, string>,
+        options?: { encoding?: 'gbk' },
+    ): Promise<string>;
 }
 
 const base = simpleRestProvider(API_URL, httpClient);
@@ -59,5 +77,18 @@ export const dataProvider: AppDataProvider = {
     getOpenApi: async () => {
         const { json } = await httpClient(`${API_URL}/openapi.json`);
         return json;
+    },
+    getReportCatalogue: async () => {
+        const { json } = await httpClient(`${API_URL}/reports`);
+        return normalizeCatalogue(json);
+    },
+    getReportPreview: async (id, params, { page, perPage }) => {
+        const query = { ...params, page: String(page), per_page: String(perPage) };
+        const { json } = await httpClient(reportApiUrl(API_URL, id, '', query));
+        return json as ReportPreview;
+    },
+    downloadReport: (id, format, params, options = {}) => {
+        const query = format === 'csv' && options.encoding === 'gbk' ? { ...params, encoding: 'gbk' } : params;
+        return downloadFile(reportApiUrl(API_URL, id, format, query), `${id}.${format}`);
     },
 };
