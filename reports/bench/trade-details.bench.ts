@@ -40,7 +40,22 @@ function sink(keep = false) {
   return { out, bytes: () => bytes, kept: () => Buffer.concat(kept) };
 }
 
+/** The days of the bench's trades: an existing bench database is reused with BENCH_KEEP=1. */
+async function existing(): Promise<string[] | null> {
+  if (!process.env.BENCH_KEEP) return null;
+  try {
+    const conn = await connect({ databaseUrl: `${url.replace(/\/[^/]*$/, '')}/${DB}` });
+    const { rows } = await sql<{ d: string }>`SELECT DISTINCT business_date::text AS d FROM trades ORDER BY 1`.execute(conn.db);
+    await conn.close();
+    return rows.length === 12 ? rows.map((r) => r.d) : null;
+  } catch {
+    return null;
+  }
+}
+
 async function build() {
+  const kept = await existing();
+  if (kept) return kept;
   const scratch = await scratchDatabase(url, DB);
   const conn = await connect({ databaseUrl: scratch.url });
   await migrate(conn.db);
@@ -222,4 +237,4 @@ for (const [, day] of [
     `| ${m.rows!.toLocaleString('en-US')} | pdf (${m.pages} pages) | ${fig(m.seconds, 2)} | ${Math.round(m.rows! / m.seconds).toLocaleString('en-US')} | — | ${m.peakMb} | ${fig(m.mb!)} |`,
   );
 }
-await (await scratchDatabase(url, DB)).drop();
+if (!process.env.BENCH_KEEP) await (await scratchDatabase(url, DB)).drop();

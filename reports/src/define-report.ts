@@ -27,6 +27,8 @@ export interface ReportColumn {
   width?: number;
   /** summed into the 小计 and 合计 rows */
   sum?: boolean;
+  /** money and price: digits after the point when not the type's own (a fee rate's eight) */
+  decimals?: number;
 }
 
 /** Everything a report's query may depend on besides its parameters. */

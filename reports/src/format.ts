@@ -17,6 +17,10 @@ export function grouped(value: string | number, decimals: number): string {
 /** Digits after the point each numeric column type shows (REPORTS.md: money two, prices three). */
 export const DECIMALS: Partial<Record<ColumnType, number>> = { money: 2, price: 3, count: 0, quantity: 0 };
 
+/** Digits after the point a numeric column shows: its own `decimals`, else its type's. */
+export const decimalsOf = (c: ReportColumn): number =>
+  c.decimals !== undefined && (c.type === 'money' || c.type === 'price') ? c.decimals : DECIMALS[c.type]!;
+
 /** Text that a spreadsheet would run as a formula gets a leading apostrophe (OWASP "CSV injection"). */
 export const neutralise = (s: string) => (/^'*[=+\-@\t\r]/.test(s) ? `'${s}` : s);
 
@@ -31,12 +35,12 @@ export function cellText(c: ReportColumn, v: unknown, words: Words, lang: Lang, 
     case 'price':
     case 'count':
     case 'quantity': {
-      const d = DECIMALS[c.type]!;
+      const d = decimalsOf(c);
       if (opts.separators) return grouped(v as string, d);
       // the database sends numeric(…, d) with exactly d decimals and integers as integers: most
       // values are already what the cell shows, and a million rows should not each pass decimal.js
       const text = String(v);
-      return FIXED[d]!.test(text) ? text : new Decimal(text).toFixed(d, Decimal.ROUND_HALF_UP);
+      return FIXED[d]?.test(text) ? text : new Decimal(text).toFixed(d, Decimal.ROUND_HALF_UP);
     }
     case 'rate':
       // a fraction shown as a percentage with four decimals: 0.0003 → 0.0300%
@@ -57,6 +61,14 @@ export const XLSX_FORMAT: Partial<Record<ColumnType, string>> = {
   rate: '0.0000%',
   date: 'yyyy-mm-dd',
 };
+
+/** A column's Excel number format: its type's, with its own number of decimals where it has one. */
+export function xlsxFormat(c: ReportColumn): string | undefined {
+  const d = c.decimals;
+  if (d === undefined || (c.type !== 'money' && c.type !== 'price')) return XLSX_FORMAT[c.type];
+  const frac = d > 0 ? `.${'0'.repeat(d)}` : '';
+  return c.type === 'money' ? `#,##0${frac};-#,##0${frac}` : `#,##0${frac}`;
+}
 
 /** Default widths in Latin characters (a CJK character counts two). */
 export const WIDTH: Record<ColumnType, number> = {

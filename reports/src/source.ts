@@ -41,15 +41,25 @@ export async function* rowBatches(
       .execute();
     try {
       await sql`SET LOCAL cursor_tuple_fraction = 1`.execute(trx);
-      let batch: Row[] = [];
-      for await (const row of ordered(def, { ...ctx, db: trx }, params).stream(size)) {
-        batch.push(row);
-        if (batch.length === size) {
-          yield batch;
-          batch = [];
+      // read ahead: the next row is asked for before a full batch is handed on, so the cursor's
+      // next FETCH is on its way while the renderer works (the server and Node overlap)
+      const rows = ordered(def, { ...ctx, db: trx }, params).stream(size)[Symbol.asyncIterator]();
+      let next = rows.next();
+      for (;;) {
+        const batch: Row[] = [];
+        let done = false;
+        while (batch.length < size) {
+          const r = await next;
+          if (r.done) {
+            done = true;
+            break;
+          }
+          batch.push(r.value);
+          next = rows.next();
         }
+        if (batch.length) yield batch;
+        if (done) break;
       }
-      if (batch.length) yield batch;
     } finally {
       await trx.rollback().execute();
     }

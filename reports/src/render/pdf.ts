@@ -106,7 +106,11 @@ export async function renderPdf(p: Prepared, out: Writable): Promise<number> {
       {
         columns: [
           { text: `${header.period}（${header.status}）`, width: '*' },
-          { text: `${w(lang, 'currency')}${header.currency}`, width: 'auto', margin: [12, 0, 12, 0] },
+          {
+            text: header.currency ? `${w(lang, 'currency')}${header.currency}` : '',
+            width: 'auto',
+            margin: [12, 0, 12, 0],
+          },
           { text: header.unit, width: 'auto' },
         ],
         fontSize: 8.5,

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ReportColumn, Row } from '../define-report.js';
-import { isNumeric, neutralise, widthOf, XLSX_FORMAT } from '../format.js';
+import { isNumeric, neutralise, widthOf, xlsxFormat } from '../format.js';
 import { emptyTotals } from '../layout.js';
 import { w } from '../messages.js';
 import { lines, type Prepared } from '../run.js';
@@ -24,14 +24,41 @@ function cell(c: ReportColumn, v: unknown, p: Prepared): string | number | Date 
 }
 
 /**
- * Backpressure exceljs does not apply: a sheet's rows go from its StreamBuf into the zip entry's
- * deflate stream without waiting (exceljs issue #1894), so a fast query fills memory with
- * uncompressed XML. Wait whenever the deflate input, or our own output, holds more than HIGH_WATER.
+ * Backpressure exceljs does not apply (its issue #1894, "the stream is fake"). A sheet's rows
+ * collect in the sheet's buffer until the zip (archiver) takes the sheet up, which it does only
+ * after the entries queued before it, one turn of the event loop at a time — turns a renderer fed
+ * by promise resolutions seldom gives it, so a whole sheet piled up uncompressed in memory. Then
+ * rows go into the entry's deflate stream without waiting. So: give the zip turns of the event
+ * loop until it has taken the sheet up, and wait whenever the deflate input or our own output
+ * holds more than HIGH_WATER.
  */
 async function drained(ws: ExcelJS.Worksheet, out: Writable) {
-  const entry = (ws as unknown as { stream?: { pipes?: Writable[] } }).stream?.pipes?.[0];
-  if (entry && entry.writableLength > HIGH_WATER) await once(entry, 'drain');
+  const sheet = (ws as unknown as { stream: { pipes: Writable[] } }).stream;
+  for (let turn = 0; sheet.pipes.length === 0 && turn < 10_000; turn++) await new Promise((r) => setImmediate(r));
+  // archiver's PassThrough comes from readable-stream 2, which has no writableLength getter
+  const entry = sheet.pipes[0] as (Writable & { _writableState?: { length: number } }) | undefined;
+  if (entry && (entry._writableState?.length ?? entry.writableLength) > HIGH_WATER) await once(entry, 'drain');
   if (out.writableLength > HIGH_WATER) await once(out, 'drain');
+}
+
+/**
+ * exceljs renders every cell's style to XML to find its style id (a fresh style object per cell,
+ * so its own WeakMap cache never hits): a quarter of the time of a million-row sheet. A report
+ * has a handful of styles; remember each one's id by its JSON. The ids are exceljs's own.
+ */
+function cacheStyles(wb: ExcelJS.stream.xlsx.WorkbookWriter) {
+  const styles = (wb as unknown as { styles: { addStyleModel(model: unknown, type?: number): number } }).styles;
+  const add = styles.addStyleModel.bind(styles);
+  const ids = new Map<string, number>();
+  styles.addStyleModel = (model, type) => {
+    const key = `${type}|${JSON.stringify(model)}`;
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = add(model, type);
+      ids.set(key, id);
+    }
+    return id;
+  };
 }
 
 const colName = (i: number) => {
@@ -58,6 +85,7 @@ export async function renderXlsx(p: Prepared, out: Writable, opts: { sheetRows?:
     zip: { zlib: { level: 1 } },
   });
   wb.creator = header.operator;
+  cacheStyles(wb);
   const width = columns.length + 1;
   const last = colName(width - 1);
   const titleRow = HEADER_ROWS + 1;
@@ -86,7 +114,7 @@ export async function renderXlsx(p: Prepared, out: Writable, opts: { sheetRows?:
       ...columns.map((c) => ({
         key: c.key,
         width: widthOf(c) + 1,
-        style: XLSX_FORMAT[c.type] ? { numFmt: XLSX_FORMAT[c.type] } : {},
+        style: xlsxFormat(c) ? { numFmt: xlsxFormat(c) } : {},
       })),
     ];
     const block = (text: string, opts: Partial<ExcelJS.Font> = {}, align: 'center' | 'left' = 'center') => {
@@ -99,8 +127,15 @@ export async function renderXlsx(p: Prepared, out: Writable, opts: { sheetRows?:
     block(header.company, { bold: true, size: 12 });
     block(header.branch, { size: 11 });
     block(header.title, { bold: true, size: 16 });
+    // a list of names (operators, roles) has no currency and no unit: the line says only what applies
     block(
-      `${header.period}（${header.status}）    ${w(lang, 'currency')}${header.currency}    ${header.unit}`,
+      [
+        `${header.period}（${header.status}）`,
+        header.currency ? `${w(lang, 'currency')}${header.currency}` : '',
+        header.unit,
+      ]
+        .filter(Boolean)
+        .join('    '),
       {},
       'left',
     );
