@@ -4,6 +4,7 @@ import type { Db } from '../../server/src/db/connect.js';
 import { AppError, badRequest, forbidden, notFound } from '../../server/src/http/errors.js';
 import type { Lang } from '../../server/src/http/lang.js';
 import type { Label, ReportColumn, ReportContext, ReportDef, ReportQuery, Row } from './define-report.js';
+import type { FilterWord } from './filter-words.js';
 import { cellText, type Words } from './format.js';
 import { type Line, layout, type Totals } from './layout.js';
 import { w } from './messages.js';
@@ -273,6 +274,12 @@ export interface ListExport {
   query: (ctx: ReportContext, filter: Record<string, unknown>) => ReportQuery;
   order: [string, 'asc' | 'desc'][];
   orientation?: ReportDef['orientation'];
+  /** how the header words each of the list's filters (every filter of the list's spec has one) */
+  filters: Record<string, FilterWord>;
+  /** enum words the code owns rather than the data dictionary (the rights catalogue's names): category → code → label */
+  words?: Record<string, Record<string, Label>>;
+  /** a 合计 row under the table: by default when a column sums */
+  grandTotal?: boolean;
 }
 
 /** Prepares a list export as a report: the header names the list and its filter in words. */
@@ -293,6 +300,7 @@ export async function prepareExport(
     query: (ctx) => exp.query(ctx, filter),
     order: exp.order,
     columns: exp.columns,
+    grandTotal: exp.grandTotal ?? exp.columns.some((c) => c.sum),
     orientation: exp.orientation ?? (exp.columns.length > 8 ? 'landscape' : 'portrait'),
     dateParam: '',
   };
@@ -305,6 +313,12 @@ export async function prepareExport(
     .select('value')
     .where('key', '=', 'company_name')
     .executeTakeFirst();
+  const words = await dictionaryWords(db, columns, lang);
+  for (const [category, labels] of Object.entries(exp.words ?? {}))
+    words.set(category, new Map(Object.entries(labels).map(([code, label]) => [code, label[lang]])));
+  // a list of amounts says its currency and unit (unless each row names its currency); a list of names neither
+  const money = columns.some((c) => c.type === 'money');
+  const perRowCurrency = columns.some((c) => c.dict === 'currency');
   const header: Header = {
     company: company?.value ?? '',
     branch: branchId === null ? w(lang, 'all_branches') : runner.branch.name,
@@ -312,8 +326,8 @@ export async function prepareExport(
     period: `${w(lang, 'business_date')}${openDate}`,
     closed: false,
     status: w(lang, 'open'),
-    currency: (await dictionaryWords(db, [], lang)).get('currency')?.get('CNY') ?? '人民币',
-    unit: w(lang, 'unit'),
+    currency: money && !perRowCurrency ? (words.get('currency')?.get('CNY') ?? '人民币') : '',
+    unit: money ? w(lang, 'unit') : '',
     params: filterWords || w(lang, 'all_params'),
     generated_at: localTime(opts.at),
     operator: runner.name,
@@ -324,7 +338,7 @@ export async function prepareExport(
     ctx: { db, branchId, lang, openDate, lastClosed, cursor: opts.cursor },
     columns,
     header,
-    words: await dictionaryWords(db, columns, lang),
+    words,
     lang,
   };
 }

@@ -43,7 +43,9 @@ export async function* rowBatches(
       await sql`SET LOCAL cursor_tuple_fraction = 1`.execute(trx);
       // read ahead: the next row is asked for before a full batch is handed on, so the cursor's
       // next FETCH is on its way while the renderer works (the server and Node overlap)
-      const rows = ordered(def, { ...ctx, db: trx }, params).stream(size)[Symbol.asyncIterator]();
+      const rows = ordered(def, { ...ctx, db: trx }, params)
+        .stream(size)
+        [Symbol.asyncIterator]();
       let next = rows.next();
       for (;;) {
         const batch: Row[] = [];

@@ -1,4 +1,4 @@
-import { type RawBuilder, sql } from 'kysely';
+import { type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import type { Lang } from '../../server/src/http/lang.js';
 import type { ReportContext, ReportQuery, Row } from './define-report.js';
 
@@ -10,6 +10,13 @@ import type { ReportContext, ReportQuery, Row } from './define-report.js';
 export function rows(ctx: ReportContext, statement: RawBuilder<unknown>): ReportQuery {
   return ctx.db.selectFrom(sql<Row>`(${statement})`.as('q')).selectAll() as unknown as ReportQuery;
 }
+
+/**
+ * A list's own Kysely query (joined tables, aliases) as a report query: the engine reads it as a
+ * subquery by its output columns only, so the tables it joined no longer matter.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: any builder of any tables; only its output columns are read
+export const asReportQuery = (q: SelectQueryBuilder<any, any, any>) => q as unknown as ReportQuery;
 
 /** `AND <column> = <branch>` when the report covers one branch, nothing for every branch. */
 export function inBranch(ctx: ReportContext, column: string): RawBuilder<unknown> {
@@ -71,3 +78,10 @@ export function accountsAt(ctx: ReportContext, date: string): RawBuilder<unknown
                FROM fund_journal_all WHERE business_date > ${date}::date GROUP BY account_id) j ON j.account_id = a.id
     WHERE a.opened_on <= ${date}::date ${inBranch(ctx, 'a.branch_id')}`;
 }
+
+/**
+ * A timestamp as the branch's local time text, "2026-12-01 08:32:10" (REPORTS.md: local time,
+ * `YYYY-MM-DD HH:mm:ss`; the branch keeps Beijing time, UTC+8, with no daylight saving).
+ */
+export const localTimeText = (column: string) =>
+  sql<string>`to_char(${sql.ref(column)} AT TIME ZONE INTERVAL '+08:00', 'YYYY-MM-DD HH24:MI:SS')`;

@@ -22,7 +22,7 @@ import { useRef, useState, type ReactNode } from 'react';
 import { Button, useCanAccess, useLocaleState, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { API_URL, httpClient } from '../providers/httpClient';
 import { AutoValue } from './AutoValue';
-import { exportUrl, TEMPLATE_FILTER } from './fieldLogic';
+import { templateUrl } from './fieldLogic';
 import { downloadFile } from './download';
 import {
     canConfirm,
@@ -138,12 +138,12 @@ const ImportDialog = ({ meta, onClose }: { meta: ResourceMeta; onClose: () => vo
     const template = async () => {
         try {
             await downloadFile(
-                exportUrl(API_URL, meta.name, undefined, TEMPLATE_FILTER),
+                templateUrl(API_URL, meta.name),
                 `${meta.name}.xlsx`,
                 translate('auto.import.template_name', { resource: label }),
             );
         } catch (error) {
-            notify('auto.export.failed', { type: 'error', messageArgs: { message: (error as Error).message } });
+            notify('app.export.failed', { type: 'error', messageArgs: { message: (error as Error).message } });
         }
     };
 

@@ -21,7 +21,7 @@ import {
     useTranslate,
     type ListProps,
 } from 'react-admin';
-import { AutoExportButton } from './AutoExportButton';
+import { ServerExportButton } from '../components/ServerExportButton';
 import { AutoImportButton } from './AutoImportButton';
 import { AutoInput } from './AutoInput';
 import { AutoField } from './AutoValue';
@@ -97,7 +97,7 @@ const AutoListActions = ({ meta, preferenceKey }: { meta: ResourceMeta; preferen
         <SelectColumnsButton preferenceKey={preferenceKey} />
         {meta.operations.create && <CreateButton />}
         <AutoImportButton meta={meta} />
-        <AutoExportButton resource={meta.name} />
+        <ServerExportButton resource={meta.name} />
     </TopToolbar>
 );
 

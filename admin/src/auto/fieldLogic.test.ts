@@ -10,7 +10,7 @@ import {
     filterSpecs,
     isSortable,
     sameValue,
-    TEMPLATE_FILTER,
+    templateUrl,
     toWritePayload,
     validateDate,
     validateDecimal,
@@ -242,9 +242,11 @@ describe('list helpers', () => {
         expect(url.startsWith('/api/fee_schedules/export?')).toBe(true);
         expect(JSON.parse(params.get('sort')!)).toEqual(['effective_from', 'DESC']);
         expect(JSON.parse(params.get('filter')!)).toEqual({ fee_item: 'commission', effective_from_gte: '2024-01-01' });
-        expect(
-            new URL(exportUrl('/api', 'seats', undefined, TEMPLATE_FILTER), 'http://x').searchParams.get('filter'),
-        ).toBe('{"id":[]}');
+        expect(params.get('format')).toBeNull();
+        const csv = new URL(exportUrl('/api', 'seats', undefined, {}, { format: 'csv', encoding: 'gbk' }), 'http://x');
+        expect(csv.searchParams.get('format')).toBe('csv');
+        expect(csv.searchParams.get('encoding')).toBe('gbk');
+        expect(templateUrl('/api', 'seats')).toBe('/api/seats/import_template');
     });
 
     it('cleanFilter drops emptied inputs', () => {

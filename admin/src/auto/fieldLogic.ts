@@ -235,21 +235,29 @@ export const filterSpecs = (meta: Pick<ResourceMeta, 'fields'>): FilterSpec[] =>
 export const cleanFilter = (filter: Record<string, unknown> | undefined): Record<string, unknown> =>
     Object.fromEntries(Object.entries(filter ?? {}).filter(([, v]) => !isBlank(v)));
 
-/** GET /api/<name>/export with the list's sort and filter, encoded as ra-data-simple-rest does. */
+/**
+ * GET /api/<name>/export with the list's sort and filter, encoded as ra-data-simple-rest does, and
+ * the file's format (.xlsx unless CSV; CSV in UTF-8 with a BOM unless GBK).
+ */
 export const exportUrl = (
     apiUrl: string,
     resource: string,
     sort: { field: string; order: string } | undefined,
     filter: Record<string, unknown> | undefined,
+    file: { format?: 'xlsx' | 'csv'; encoding?: 'gbk' } = {},
 ): string => {
     const params = new URLSearchParams();
     if (sort?.field) params.set('sort', JSON.stringify([sort.field, sort.order]));
     params.set('filter', JSON.stringify(filter ?? {}));
+    if (file.format === 'csv') {
+        params.set('format', 'csv');
+        if (file.encoding === 'gbk') params.set('encoding', 'gbk');
+    }
     return `${apiUrl}/${resource}/export?${params.toString()}`;
 };
 
-/** A filter no row matches: its export is an empty sheet with the column headers, i.e. the import template. */
-export const TEMPLATE_FILTER: Record<string, unknown> = { id: [] };
+/** GET /api/<name>/import_template: the column titles of an import file, to fill in. */
+export const templateUrl = (apiUrl: string, resource: string): string => `${apiUrl}/${resource}/import_template`;
 
 /**
  * The file name of a download from its Content-Disposition header (RFC 6266): filename*=UTF-8''…

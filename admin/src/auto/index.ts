@@ -25,7 +25,6 @@ export { AutoEdit, AutoCreate, type AutoEditProps } from './AutoEdit';
 export { AutoForm, AutoDeleteButton, useAutoSaved, type AutoFormProps } from './AutoForm';
 export { AutoInput } from './AutoInput';
 export { AutoField, AutoValue, BooleanChip, ReferenceValue } from './AutoValue';
-export { AutoExportButton } from './AutoExportButton';
 export { AutoImportButton } from './AutoImportButton';
 export { HistoryPanel } from './HistoryPanel';
 export { autoMessages, type AutoMessages } from './messages';

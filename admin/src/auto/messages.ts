@@ -79,10 +79,6 @@ const zh = {
                 change_code: '代码更换',
             },
         },
-        export: {
-            button: '导出',
-            failed: '导出失败：%{message}',
-        },
         import: {
             button: '导入',
             title: '从 Excel 导入：%{resource}',
@@ -91,7 +87,7 @@ const zh = {
             uploading: '正在检查文件…',
             template: '下载导入模板',
             template_name: '%{resource}-导入模板.xlsx',
-            hint: '第一行为列标题（中文或英文字段名均可），之后每行一条记录。按“%{key}”匹配已有记录：已有的修改，没有的新增。确认之前不会写入任何数据。',
+            hint: '第一行为列标题（中文或英文字段名均可），之后每行一条记录；导出的文件改过后也可直接导入（表头、序号和签字栏自动跳过，中文名称换回代码）。按“%{key}”匹配已有记录：已有的修改，没有的新增。确认之前不会写入任何数据。',
             file: '文件：%{name}',
             rows: '总行数',
             create: '新增',
@@ -284,10 +280,6 @@ const en: AutoMessages = {
                 change_code: 'Code change',
             },
         },
-        export: {
-            button: 'Export',
-            failed: 'Export failed: %{message}',
-        },
         import: {
             button: 'Import',
             title: 'Import from Excel: %{resource}',
@@ -296,7 +288,7 @@ const en: AutoMessages = {
             uploading: 'Checking the file…',
             template: 'Download the template',
             template_name: '%{resource}-template.xlsx',
-            hint: 'The first row holds the column titles (Chinese or English field names), then one record per row. Rows are matched on "%{key}": existing ones are updated, others created. Nothing is written before you confirm.',
+            hint: 'The first row holds the column titles (Chinese or English field names), then one record per row; an exported file, once changed, imports as it is (its header block, numbers and signature line are skipped, names read back to codes). Rows are matched on "%{key}": existing ones are updated, others created. Nothing is written before you confirm.',
             file: 'File: %{name}',
             rows: 'Rows',
             create: 'To create',

@@ -26,6 +26,14 @@ export const appEn: AppMessages = {
             company_wide: 'Company-wide',
             head_office: 'Head office',
         },
+        export: {
+            button: 'Export',
+            xlsx: 'Excel file (.xlsx)',
+            csv: 'CSV file (UTF-8)',
+            csv_gbk: 'CSV (GBK, for older Excel)',
+            done: 'Downloaded %{name}',
+            failed: 'Export failed: %{message}',
+        },
     },
     dashboard: {
         welcome: 'Welcome, %{name}',

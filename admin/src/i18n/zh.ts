@@ -28,6 +28,15 @@ export const appZh = {
             company_wide: '全公司',
             head_office: '总部',
         },
+        // the export of every list (the server renders every row the filter selects)
+        export: {
+            button: '导出',
+            xlsx: 'Excel 文件（.xlsx）',
+            csv: 'CSV 文件（UTF-8）',
+            csv_gbk: 'CSV（GBK 编码，旧版 Excel）',
+            done: '已下载 %{name}',
+            failed: '导出失败：%{message}',
+        },
     },
     dashboard: {
         welcome: '欢迎，%{name}',

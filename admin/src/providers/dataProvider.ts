@@ -1,6 +1,7 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import type { DataProvider, Identifier, RaRecord } from 'react-admin';
 import { downloadFile } from '../auto/download';
+import { exportUrl } from '../auto/fieldLogic';
 import { normalizeCatalogue, reportApiUrl } from '../reports/reportParams';
 import type { ReportCatalogue, ReportFormat, ReportPreview } from '../reports/types';
 import { API_URL, httpClient } from './httpClient';
@@ -13,6 +14,9 @@ export interface PermissionCatalogEntry {
     label_zh: string;
     label_en: string;
 }
+
+/** The files a list exports (the server's report renderer). */
+export type ExportFormat = 'xlsx' | 'csv';
 
 export interface AppDataProvider extends DataProvider {
     disableOperator(id: Identifier): Promise<{ data: RaRecord }>;
@@ -35,6 +39,15 @@ export interface AppDataProvider extends DataProvider {
         format: ReportFormat,
         params: Record<string, string>,
         options?: { encoding?: 'gbk' },
+    ): Promise<string>;
+    /**
+     * GET /api/<resource>/export: every row the list's filter selects as .xlsx or CSV, saved under
+     * the server's name, which it returns.
+     */
+    exportList(
+        resource: string,
+        format: ExportFormat,
+        options: { sort?: { field: string; order: string }; filter?: Record<string, unknown>; encoding?: 'gbk' },
     ): Promise<string>;
 }
 
@@ -91,4 +104,6 @@ export const dataProvider: AppDataProvider = {
         const query = format === 'csv' && options.encoding === 'gbk' ? { ...params, encoding: 'gbk' } : params;
         return downloadFile(reportApiUrl(API_URL, id, format, query), `${id}.${format}`);
     },
+    exportList: (resource, format, { sort, filter, encoding }) =>
+        downloadFile(exportUrl(API_URL, resource, sort, filter, { format, encoding }), `${resource}.${format}`),
 };

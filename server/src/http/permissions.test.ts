@@ -59,13 +59,16 @@ const EXPECTED: Record<string, 'public' | RoleCode[]> = {
   'operators.create': ['admin'],
   'operators.edit': ['admin'],
   'operators.delete': ['admin'],
+  'operators.export': ['admin', 'hq'],
   'roles.list': ['admin', 'manager', 'hq'],
   'roles.show': ['admin', 'manager', 'hq'],
   'roles.create': ['admin'],
   'roles.edit': ['admin'],
   'roles.delete': ['admin'],
+  'roles.export': ['admin', 'hq'],
   'audit_log.list': ['admin', 'manager', 'hq'],
   'audit_log.show': ['admin', 'manager', 'hq'],
+  'audit_log.export': ['admin', 'hq'],
   'approvals.list': ['admin', 'clerk', 'manager', 'hq'],
   'approvals.show': ['admin', 'clerk', 'manager', 'hq'],
   'approvals.approve': ['admin', 'clerk', 'manager'],
@@ -73,25 +76,32 @@ const EXPECTED: Record<string, 'public' | RoleCode[]> = {
   'clients.show': ['teller', 'clerk', 'manager', 'hq'],
   'clients.create': ['teller'],
   'clients.edit': ['teller'],
+  'clients.export': ['clerk', 'manager', 'hq'],
   'fund_accounts.list': ['teller', 'clerk', 'manager', 'hq'],
   'fund_accounts.show': ['teller', 'clerk', 'manager', 'hq'],
   'fund_accounts.create': ['teller'],
+  'fund_accounts.export': ['clerk', 'manager', 'hq'],
   'fund_journal.list': ['teller', 'clerk', 'manager', 'hq'],
   'fund_journal.show': ['teller', 'clerk', 'manager', 'hq'],
   'fund_journal.create': ['teller'],
+  'fund_journal.export': ['clerk', 'manager', 'hq'],
   'orders.list': ['teller', 'clerk', 'manager', 'hq'],
   'orders.show': ['teller', 'clerk', 'manager', 'hq'],
   'orders.create': ['teller'],
   'orders.edit': ['teller'],
+  'orders.export': ['clerk', 'manager', 'hq'],
   'positions.list': ['teller', 'clerk', 'manager', 'hq'],
   'positions.show': ['teller', 'clerk', 'manager', 'hq'],
   'positions.create': ['teller'],
+  'positions.export': ['clerk', 'manager', 'hq'],
   'shareholder_accounts.list': ['teller', 'hq'],
   'shareholder_accounts.show': ['teller', 'hq'],
   'shareholder_accounts.create': ['teller'],
+  'shareholder_accounts.export': ['hq'],
   'trades.list': ['teller', 'clerk', 'manager', 'hq'],
   'trades.show': ['teller', 'clerk', 'manager', 'hq'],
   'trades.create': ['clerk'],
+  'trades.export': ['clerk', 'manager', 'hq'],
   'bank_transfers.list': ['teller', 'clerk', 'hq'],
   'bank_transfers.export': ['clerk', 'hq'],
   'day_end_runs.list': ['admin', 'clerk', 'manager', 'hq'],
@@ -340,6 +350,10 @@ describe('permission matrix', () => {
     expect(perm('POST /operators/{id}/disable')).toBe('operators.edit');
     expect(perm('GET /audit_log')).toBe('audit_log.list');
     expect(perm('GET /fee_schedules/export')).toBe('fee_schedules.export');
+    expect(perm('GET /orders/export')).toBe('orders.export');
+    expect(perm('GET /fund_journal/export')).toBe('fund_journal.export');
+    expect(perm('GET /fee_schedules/import_template')).toBe('fee_schedules.create');
+    expect(perm('GET /system_params/import_template')).toBe('system_params.edit');
     expect(perm('POST /approvals/{id}/approve')).toBe('approvals.approve');
     expect(perm('PUT /system_params/{id}')).toBe('system_params.edit');
     expect(perm('DELETE /system_params/{id}')).toBeUndefined();

@@ -1,14 +1,17 @@
 import { PassThrough, Readable } from 'node:stream';
+import { attachment } from '../http/attachment.js';
 import { route, router, idParams, listParams, jsonBody, z } from '../http/route.js';
 import { branchScope } from '../http/context.js';
 import { badRequest, notFound } from '../http/errors.js';
 import { contentRange, parseListQuery } from '../http/list-query.js';
-import { actorOf, audit } from '../modules/audit/audit.service.js';
+import { actorOf } from '../modules/audit/audit.service.js';
 import { can, SYSTEM_COLUMNS, type ResourceDef } from './define-resource.js';
 import { bodySchema, filterShape } from './field-schema.js';
-import { findRow, listRows, streamRows } from './crud.repository.js';
+import { findRow, listRows } from './crud.repository.js';
 import { createRecord, deleteRecord, recordHistory, updateRecord, type WriteResult } from './crud.service.js';
-import { writeXlsx } from './export.xlsx.js';
+import { writeTemplate } from './import-template.xlsx.js';
+import { exportParams, sendListFile } from '../modules/reports/list-export.js';
+import { resourceExport } from './resource-export.js';
 import { confirmImport, IMPORT_MAX_BYTES, previewImport } from './import.service.js';
 
 /** The list query spec of a resource: sortable columns and filters come from its declaration only. */
@@ -26,10 +29,7 @@ function written(c: { json: (b: unknown, s: 200 | 201 | 202) => Response }, r: W
   return r.status === 202 ? c.json({ ...r.row, pending_approval_id: r.approval_id }, 202) : c.json(r.row, r.status);
 }
 
-/** A filename Content-Disposition that survives Chinese names (RFC 6266/5987). */
-export function attachment(name: string) {
-  return `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
+export { attachment };
 
 /** Turns a resource declaration into its REST routes (ra-data-simple-rest), export, import and history. */
 export function resourceRoutes(def: ResourceDef) {
@@ -57,57 +57,64 @@ export function resourceRoutes(def: ResourceDef) {
         method: 'get',
         path: `/${n}/export`,
         tags,
-        summary: `${label}: Excel export of the filtered list (every row)`,
-        request: { query: listParams },
+        summary: `${label}: export of the filtered list (every row) through the report renderer, .xlsx or CSV; the .xlsx is what the import reads back`,
+        request: { query: exportParams },
+      }),
+      (c) => sendListFile(c, spec, (sort) => resourceExport(def, sort)),
+    );
+  // before `/{id}`: Hono tries routes in order, and `/<name>/{id}` would take `/<name>/import_template`
+  if (can(def, 'import')) {
+    const importRight = can(def, 'create') ? (`${n}.create` as const) : (`${n}.edit` as const);
+    r.openapi(
+      route(importRight, {
+        method: 'get',
+        path: `/${n}/import_template`,
+        tags,
+        summary: `${label}: Excel import template — the column titles only, to fill in (an export, filled in or changed, imports too)`,
       }),
       async (c) => {
-        const list = parseListQuery(c.req.valid('query'), spec);
-        const { db } = c.get('deps');
-        const scope = branchScope(c.get('me')!);
         const lang = c.get('lang');
         const out = new PassThrough();
-        const actor = actorOf(c);
-        await audit(db, actor, { action: 'export', resource: n, detail: JSON.stringify(list.filter).slice(0, 500) });
-        writeXlsx(def, lang, streamRows(db, def, scope, list.filter, list.sort), out).catch((e) => out.destroy(e));
-        const date = actor.at.toISOString().slice(0, 10);
+        writeTemplate(def, lang, out).catch((e: Error) => out.destroy(e));
         return c.body(Readable.toWeb(out) as ReadableStream, 200, {
           'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          'Content-Disposition': attachment(`${def.label[lang]}-${date}.xlsx`),
+          'Content-Disposition': attachment(`${def.label[lang]}-${lang === 'zh' ? '导入模板' : 'template'}.xlsx`),
+          'Cache-Control': 'no-store',
         });
       },
-    )
-    .openapi(
-      route(`${n}.show`, {
-        method: 'get',
-        path: `/${n}/{id}`,
-        tags,
-        summary: `${label}: one record`,
-        request: { params: idParams },
-      }),
-      async (c) => {
-        const row = await findRow(c.get('deps').db, def, branchScope(c.get('me')!), Number(c.req.valid('param').id));
-        if (!row) throw notFound();
-        return c.json(row, 200);
-      },
-    )
-    .openapi(
-      route(`${n}.show`, {
-        method: 'get',
-        path: `/${n}/{id}/history`,
-        tags,
-        summary: `${label}: change history (who, when, before/after)`,
-        request: { params: idParams },
-      }),
-      async (c) => {
-        const rows = await recordHistory(
-          c.get('deps').db,
-          def,
-          branchScope(c.get('me')!),
-          Number(c.req.valid('param').id),
-        );
-        return c.json(rows, 200);
-      },
     );
+  }
+  r.openapi(
+    route(`${n}.show`, {
+      method: 'get',
+      path: `/${n}/{id}`,
+      tags,
+      summary: `${label}: one record`,
+      request: { params: idParams },
+    }),
+    async (c) => {
+      const row = await findRow(c.get('deps').db, def, branchScope(c.get('me')!), Number(c.req.valid('param').id));
+      if (!row) throw notFound();
+      return c.json(row, 200);
+    },
+  ).openapi(
+    route(`${n}.show`, {
+      method: 'get',
+      path: `/${n}/{id}/history`,
+      tags,
+      summary: `${label}: change history (who, when, before/after)`,
+      request: { params: idParams },
+    }),
+    async (c) => {
+      const rows = await recordHistory(
+        c.get('deps').db,
+        def,
+        branchScope(c.get('me')!),
+        Number(c.req.valid('param').id),
+      );
+      return c.json(rows, 200);
+    },
+  );
   if (can(def, 'create')) {
     r.openapi(
       route(`${n}.create`, {

@@ -3,33 +3,13 @@ import type { FieldDef } from './define-resource.js';
 
 /**
  * Text that a spreadsheet could read as a formula (= + - @, or a leading tab/CR) gets a leading
- * apostrophe on export (OWASP "CSV injection"); import removes exactly that apostrophe again,
- * so export → import is a round trip. Text that already starts with apostrophes before such a
- * sign gets one more, so the one import removes is never part of the value.
+ * apostrophe on export (the report renderer's `neutralise`, reports/src/format.ts; OWASP "CSV
+ * injection"); import removes exactly that apostrophe again, so export → import is a round trip.
+ * Text that already starts with apostrophes before such a sign gets one more, so the one import
+ * removes is never part of the value.
  */
 const FORMULA_START = /^'*[=+\-@\t\r]/;
-export const neutralise = (s: string) => (FORMULA_START.test(s) ? `'${s}` : s);
 export const unneutralise = (s: string) => (s.startsWith("'") && FORMULA_START.test(s.slice(1)) ? s.slice(1) : s);
-
-/** A stored value as a real Excel cell: numbers as numbers, dates as dates, booleans as booleans. */
-export function toCell(f: FieldDef, v: unknown): string | number | boolean | Date | null {
-  if (v === null || v === undefined) return null;
-  switch (f.type) {
-    case 'integer':
-      return Number(v);
-    case 'decimal':
-      // Excel keeps doubles; `scale` ≤ 8 digits survive the trip and import rounds back to scale
-      return Number(v);
-    case 'date':
-      return new Date(`${String(v)}T00:00:00Z`);
-    case 'boolean':
-      return v === true;
-    case 'reference':
-      return f.referenceColumn && f.referenceColumn !== 'id' ? neutralise(String(v)) : Number(v);
-    default:
-      return neutralise(String(v));
-  }
-}
 
 export function numFmt(f: FieldDef): string | undefined {
   if (f.type === 'decimal') return f.scale ? `0.${'0'.repeat(f.scale)}` : '0';
@@ -73,16 +53,15 @@ export function fromCell(f: FieldDef, raw: unknown): unknown | CellProblem {
       return /^\d{4}-\d{2}-\d{2}$/.test(String(raw).trim()) ? String(raw).trim() : { problem: 'type' };
     case 'boolean':
       if (typeof raw === 'boolean') return raw;
-      if (['是', 'true', 'TRUE', 'Y', '1', 'yes'].includes(String(raw).trim())) return true;
-      if (['否', 'false', 'FALSE', 'N', '0', 'no'].includes(String(raw).trim())) return false;
+      // an export words them 是 / 否 (Yes / No in English)
+      if (['是', 'true', 'y', '1', 'yes'].includes(String(raw).trim().toLowerCase())) return true;
+      if (['否', 'false', 'n', '0', 'no'].includes(String(raw).trim().toLowerCase())) return false;
       return { problem: 'type' };
     case 'reference':
-      if (f.referenceColumn && f.referenceColumn !== 'id') return unneutralise(String(raw).trim());
-      return typeof raw === 'number'
-        ? raw
-        : /^\d+$/.test(String(raw).trim())
-          ? Number(String(raw).trim())
-          : { problem: 'type' };
+      // an id as a number; otherwise the record's words (or code), read back by the import (reference-text.ts)
+      if (typeof raw === 'number') return f.referenceColumn && f.referenceColumn !== 'id' ? String(raw) : raw;
+      if (raw instanceof Date) return { problem: 'type' };
+      return unneutralise(String(raw).trim());
     case 'time':
       if (raw instanceof Date) return raw.toISOString().slice(11, 16);
       return String(raw).trim();

@@ -12,7 +12,8 @@ import { bodySchema } from './field-schema.js';
 import { fromCell, isProblem } from './excel-cells.js';
 import { anyDb, filtered, findRow, type Row } from './crud.repository.js';
 import { checkValues, type Values } from './crud.service.js';
-import { exportFields } from './export.xlsx.js';
+import { importFields } from './import-template.xlsx.js';
+import { resolveReference } from './reference-text.js';
 import { dbErrorFields } from './db-errors.js';
 import { inTransaction } from '../db/transaction.js';
 
@@ -46,7 +47,26 @@ const same = (f: FieldDef, a: unknown, b: unknown) => {
   return String(a) === String(b);
 };
 
-/** Reads the sheet: header row → fields (zh label, en label or field name). Missing or extra columns are refused. */
+/** The title of the report renderer's 序号 column, in either language. */
+const SEQ_TITLES = new Set(['序号', 'no.']);
+/** How far down an export's column titles may be: under its header block (company, branch, title …). */
+const TITLE_SEARCH_ROWS = 20;
+
+const cellText = (v: ExcelJS.CellValue) =>
+  v !== null && typeof v === 'object' && !(v instanceof Date)
+    ? 'richText' in v
+      ? v.richText.map((r) => r.text).join('')
+      : 'text' in v
+        ? String(v.text)
+        : ''
+    : String(v ?? '');
+
+/**
+ * Reads the sheet: the column titles → fields (zh label, en label or field name); missing or extra
+ * columns are refused. Two layouts: the template (titles in row 1, rows under them) and an export
+ * of the report renderer (a header block, titles in the row that starts with 序号, numbered rows,
+ * then 合计 / 本期无数据 / the signature line, whose first cell is text — those are skipped).
+ */
 async function readSheet(def: ResourceDef, buffer: Buffer, lang: Lang) {
   const wb = new ExcelJS.Workbook();
   try {
@@ -56,13 +76,21 @@ async function readSheet(def: ResourceDef, buffer: Buffer, lang: Lang) {
   }
   const ws = wb.worksheets[0];
   if (!ws) throw badRequest({ file: { key: 'not_xlsx' } }, 'not_xlsx');
-  const fields = exportFields(def);
+  const fields = importFields(def);
   const byHeader = new Map<string, FieldDef>();
   for (const f of fields) for (const h of [f.label.zh, f.label.en, f.name]) byHeader.set(h.trim().toLowerCase(), f);
-  const header = ws.getRow(1);
+  let titleRow = 1;
+  for (let n = 1; n <= Math.min(TITLE_SEARCH_ROWS, ws.rowCount); n++)
+    if (SEQ_TITLES.has(cellText(ws.getRow(n).getCell(1).value).trim().toLowerCase())) {
+      titleRow = n;
+      break;
+    }
+  const numbered = titleRow > 1 || SEQ_TITLES.has(cellText(ws.getRow(1).getCell(1).value).trim().toLowerCase());
+  const header = ws.getRow(titleRow);
   const columns: { col: number; field: FieldDef }[] = [];
   const extra: string[] = [];
   header.eachCell((cell, col) => {
+    if (numbered && col === 1) return;
     const text = String(cell.text ?? '').trim();
     if (!text) return;
     const f = byHeader.get(text.toLowerCase());
@@ -86,13 +114,19 @@ async function readSheet(def: ResourceDef, buffer: Buffer, lang: Lang) {
       fieldsErr.duplicate_columns = t(lang, 'duplicate_columns', { columns: [...new Set(dup)].join('、') });
     throw new AppError(400, 'VALIDATION_FAILED', 'bad_columns', {}, fieldsErr);
   }
-  if (ws.actualRowCount - 1 > IMPORT_MAX_ROWS)
+  // an export adds at most its empty/合计 line, a blank line and the signature line under its rows
+  if (ws.actualRowCount - titleRow - (numbered ? 3 : 0) > IMPORT_MAX_ROWS)
     throw badRequest({ file: { key: 'too_many_rows', params: { max: IMPORT_MAX_ROWS } } }, 'too_many_rows', {
       max: IMPORT_MAX_ROWS,
     });
   const rows: { row: number; raw: Record<string, unknown> }[] = [];
   ws.eachRow({ includeEmpty: false }, (r, n) => {
-    if (n === 1) return;
+    if (n <= titleRow) return;
+    if (numbered) {
+      // a row of the table has its number (or none, when typed in); text there is 合计, 本期无数据 or the signature
+      const seq = r.getCell(1).value;
+      if (seq !== null && seq !== undefined && seq !== '' && !/^\d+$/.test(cellText(seq).trim())) return;
+    }
     const raw: Record<string, unknown> = {};
     let any = false;
     for (const { col, field } of columns) {
@@ -104,6 +138,52 @@ async function readSheet(def: ResourceDef, buffer: Buffer, lang: Lang) {
     if (any) rows.push({ row: n, raw });
   });
   return { columns, rows };
+}
+
+/**
+ * Reads an export's words back to what is stored: a dictionary word (either language) to its
+ * code, a referenced record's words to its key (reference-text.ts). Codes and keys, as a template
+ * or an older file has them, pass as they are. Undefined when nothing answers to the words.
+ */
+async function wordsReader(db: Db, def: ResourceDef) {
+  const dicts = [...new Set(def.fields.filter((f) => f.type === 'enum').map((f) => f.dict!))];
+  const codes = new Map<string, Map<string, string | null>>();
+  if (dicts.length) {
+    const rows = await db
+      .selectFrom('dictionary')
+      .select(['category', 'code', 'label_zh', 'label_en'])
+      .where('category', 'in', dicts)
+      .execute();
+    for (const r of rows) {
+      const m = codes.get(r.category) ?? new Map<string, string | null>();
+      m.set(r.code, r.code);
+      codes.set(r.category, m);
+    }
+    // a code stays itself; a word that two codes share says neither (null: the row is refused, not guessed)
+    for (const r of rows) {
+      const m = codes.get(r.category)!;
+      for (const word of new Set([r.label_zh, r.label_en])) {
+        const known = m.get(word);
+        if (known === undefined) m.set(word, r.code);
+        else if (known !== r.code && !rows.some((x) => x.category === r.category && x.code === word)) m.set(word, null);
+      }
+    }
+  }
+  const refs = new Map<string, string | number | undefined>();
+  return {
+    enumCode(f: FieldDef, v: unknown): unknown {
+      if (typeof v !== 'string') return v;
+      const code = codes.get(f.dict!)?.get(v.trim());
+      return code === undefined || code === null ? v : code;
+    },
+    async reference(f: FieldDef, v: unknown): Promise<unknown> {
+      if (v === null || v === undefined || typeof v === 'number') return v;
+      const text = String(v).trim();
+      const key = `${f.name}\u0000${text}`;
+      if (!refs.has(key)) refs.set(key, await resolveReference(db, f, text));
+      return refs.get(key);
+    },
+  };
 }
 
 /**
@@ -130,16 +210,29 @@ export async function previewImport(
   const seen = new Map<string, number>();
   const createSchema = bodySchema(def, 'create');
   const updateSchema = bodySchema(def, 'update');
+  const words = await wordsReader(db, def);
   for (const { row, raw } of rows) {
     const values: Values = {};
     let bad = false;
-    for (const f of exportFields(def)) {
+    for (const f of importFields(def)) {
       if (!(f.name in raw)) continue;
-      const v = fromCell(f, raw[f.name]);
+      let v = fromCell(f, raw[f.name]);
       if (isProblem(v)) {
         errors.push({ row, field: f.name, message: t(lang, v.problem === 'formula' ? 'formula_cell' : 'cell_type') });
         bad = true;
-      } else if (v !== undefined) values[f.name] = v;
+        continue;
+      }
+      if (f.type === 'enum') v = words.enumCode(f, v);
+      else if (f.type === 'reference' && v !== null && v !== undefined) {
+        const key = await words.reference(f, v);
+        if (key === undefined) {
+          errors.push({ row, field: f.name, message: t(lang, 'unknown_reference') });
+          bad = true;
+          continue;
+        }
+        v = key;
+      }
+      if (v !== undefined) values[f.name] = v;
     }
     if (bad) continue;
     const k = keyOf(def, values);

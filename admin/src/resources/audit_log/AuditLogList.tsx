@@ -2,7 +2,6 @@ import {
     AutocompleteInput,
     DataTable,
     DateInput,
-    ExportButton,
     FilterButton,
     List,
     ReferenceField,
@@ -11,8 +10,8 @@ import {
     TextField,
     TextInput,
     TopToolbar,
-    useCanAccess,
 } from 'react-admin';
+import { ServerExportButton } from '../../components/ServerExportButton';
 import { LocalDateField } from '../../components/LocalDateField';
 import { AuditActionField } from './AuditActionField';
 import { AuditResourceField } from './AuditResourceField';
@@ -34,19 +33,22 @@ const auditFilters = [
     <DateInput key="at_lte" source="at_lte" />,
 ];
 
-const AuditLogListActions = () => {
-    const { canAccess: canExport } = useCanAccess({ resource: 'audit_log', action: 'export' });
-    return (
-        <TopToolbar>
-            <FilterButton />
-            {canExport && <ExportButton />}
-        </TopToolbar>
-    );
-};
+const AuditLogListActions = () => (
+    <TopToolbar>
+        <FilterButton />
+        <ServerExportButton />
+    </TopToolbar>
+);
 
 // The trail is append-only: no create, edit, delete or bulk actions, ever.
 export const AuditLogList = () => (
-    <List filters={auditFilters} actions={<AuditLogListActions />} sort={{ field: 'at', order: 'DESC' }} perPage={50}>
+    <List
+        exporter={false}
+        filters={auditFilters}
+        actions={<AuditLogListActions />}
+        sort={{ field: 'at', order: 'DESC' }}
+        perPage={50}
+    >
         <DataTable bulkActionButtons={false}>
             <DataTable.Col source="at">
                 <LocalDateField source="at" />

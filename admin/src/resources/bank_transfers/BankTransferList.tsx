@@ -10,6 +10,7 @@ import {
     useTranslate,
     type RaRecord,
 } from 'react-admin';
+import { ServerExportButton } from '../../components/ServerExportButton';
 import { BankClearingButtons } from './BankClearingButtons';
 import { MoneyField } from '../fund_accounts/MoneyField';
 
@@ -35,6 +36,7 @@ export const BankTransferList = () => {
             actions={
                 <TopToolbar>
                     <FilterButton />
+                    <ServerExportButton />
                     <BankClearingButtons />
                 </TopToolbar>
             }

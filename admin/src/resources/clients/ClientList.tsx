@@ -2,7 +2,6 @@ import {
     CreateButton,
     DataTable,
     DateInput,
-    ExportButton,
     FilterButton,
     List,
     ReferenceInput,
@@ -13,6 +12,7 @@ import {
     TopToolbar,
     useCanAccess,
 } from 'react-admin';
+import { ServerExportButton } from '../../components/ServerExportButton';
 import { QuickSearchInput } from '../../components/QuickSearchInput';
 import { NO_WRAP_TABLE } from '../fund_accounts/tableSx';
 import { CLIENT_CLASS_CHOICES, CLIENT_STATUS_CHOICES } from './clientChoices';
@@ -47,19 +47,22 @@ const useClientFilters = () => {
 };
 
 const ClientListActions = () => {
-    // ExportButton does not check rights by itself.
-    const { canAccess: canExport } = useCanAccess({ resource: 'clients', action: 'export' });
     return (
         <TopToolbar>
             <FilterButton />
             <CreateButton />
-            {canExport && <ExportButton />}
+            <ServerExportButton />
         </TopToolbar>
     );
 };
 
 export const ClientList = () => (
-    <List filters={useClientFilters()} actions={<ClientListActions />} sort={{ field: 'client_no', order: 'ASC' }}>
+    <List
+        exporter={false}
+        filters={useClientFilters()}
+        actions={<ClientListActions />}
+        sort={{ field: 'client_no', order: 'ASC' }}
+    >
         <DataTable bulkActionButtons={false} rowClick="show" sx={NO_WRAP_TABLE}>
             <DataTable.Col source="client_no" />
             <DataTable.Col source="name" />

@@ -1,14 +1,5 @@
-import {
-    AutocompleteInput,
-    ExportButton,
-    FilterButton,
-    List,
-    ReferenceInput,
-    SelectInput,
-    TextInput,
-    TopToolbar,
-    useCanAccess,
-} from 'react-admin';
+import { AutocompleteInput, FilterButton, List, ReferenceInput, SelectInput, TextInput, TopToolbar } from 'react-admin';
+import { ServerExportButton } from '../../components/ServerExportButton';
 import { FUND_ACCOUNT_STATUS_CHOICES } from './fundAccountChoices';
 import { FundAccountTable } from './FundAccountTable';
 
@@ -20,19 +11,17 @@ const fundAccountFilters = [
     <SelectInput key="status" source="status" choices={FUND_ACCOUNT_STATUS_CHOICES} />,
 ];
 
-const FundAccountListActions = () => {
-    const { canAccess: canExport } = useCanAccess({ resource: 'fund_accounts', action: 'export' });
-    return (
-        <TopToolbar>
-            <FilterButton />
-            {canExport && <ExportButton />}
-        </TopToolbar>
-    );
-};
+const FundAccountListActions = () => (
+    <TopToolbar>
+        <FilterButton />
+        <ServerExportButton />
+    </TopToolbar>
+);
 
 /** 资金余额 (查询管理): every fund account of the branch with its cash. */
 export const FundAccountList = () => (
     <List
+        exporter={false}
         title="resources.fund_accounts.list_title"
         filters={fundAccountFilters}
         actions={<FundAccountListActions />}

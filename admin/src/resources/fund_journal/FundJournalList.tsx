@@ -2,14 +2,13 @@ import {
     AutocompleteInput,
     CreateButton,
     DateInput,
-    ExportButton,
     FilterButton,
     List,
     ReferenceInput,
     SelectInput,
     TopToolbar,
-    useCanAccess,
 } from 'react-admin';
+import { ServerExportButton } from '../../components/ServerExportButton';
 import { JOURNAL_TYPE_CHOICES } from './journalTypes';
 import { JournalTable } from './JournalTable';
 
@@ -28,20 +27,18 @@ const journalFilters = [
     <DateInput key="business_date_lte" source="business_date_lte" alwaysOn />,
 ];
 
-const FundJournalListActions = () => {
-    const { canAccess: canExport } = useCanAccess({ resource: 'fund_journal', action: 'export' });
-    return (
-        <TopToolbar>
-            <FilterButton />
-            <CreateButton label="resources.fund_journal.actions.post" />
-            {canExport && <ExportButton />}
-        </TopToolbar>
-    );
-};
+const FundJournalListActions = () => (
+    <TopToolbar>
+        <FilterButton />
+        <CreateButton label="resources.fund_journal.actions.post" />
+        <ServerExportButton />
+    </TopToolbar>
+);
 
 /** 资金流水 (查询管理): the append-only journal with filters; 冲销 per row (same day, with approval). */
 export const FundJournalList = () => (
     <List
+        exporter={false}
         empty={false}
         filters={journalFilters}
         actions={<FundJournalListActions />}

@@ -2,7 +2,6 @@ import {
     CreateButton,
     DataTable,
     EditButton,
-    ExportButton,
     FilterButton,
     List,
     ReferenceField,
@@ -10,8 +9,8 @@ import {
     AutocompleteInput,
     SelectInput,
     TopToolbar,
-    useCanAccess,
 } from 'react-admin';
+import { ServerExportButton } from '../../components/ServerExportButton';
 import { LocalDateField } from '../../components/LocalDateField';
 import { QuickSearchInput } from '../../components/QuickSearchInput';
 import { OPERATOR_STATUS_CHOICES } from './operatorChoices';
@@ -31,20 +30,21 @@ const operatorFilters = [
     </ReferenceInput>,
 ];
 
-const OperatorListActions = () => {
-    // ExportButton does not check rights by itself.
-    const { canAccess: canExport } = useCanAccess({ resource: 'operators', action: 'export' });
-    return (
-        <TopToolbar>
-            <FilterButton />
-            <CreateButton />
-            {canExport && <ExportButton />}
-        </TopToolbar>
-    );
-};
+const OperatorListActions = () => (
+    <TopToolbar>
+        <FilterButton />
+        <CreateButton />
+        <ServerExportButton />
+    </TopToolbar>
+);
 
 export const OperatorList = () => (
-    <List filters={operatorFilters} actions={<OperatorListActions />} sort={{ field: 'id', order: 'ASC' }}>
+    <List
+        exporter={false}
+        filters={operatorFilters}
+        actions={<OperatorListActions />}
+        sort={{ field: 'id', order: 'ASC' }}
+    >
         <DataTable bulkActionButtons={false}>
             <DataTable.Col source="id" />
             <DataTable.Col source="username" />

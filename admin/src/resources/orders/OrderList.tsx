@@ -6,7 +6,6 @@ import {
     LinkBase,
     DataTable,
     DateInput,
-    ExportButton,
     FilterButton,
     List,
     ReferenceInput,
@@ -15,6 +14,7 @@ import {
     TopToolbar,
     useCanAccess,
 } from 'react-admin';
+import { ServerExportButton } from '../../components/ServerExportButton';
 import { LocalDateField } from '../../components/LocalDateField';
 import { GuardedReferenceField } from '../clients/GuardedReferenceField';
 import { MoneyField } from '../fund_accounts/MoneyField';
@@ -43,8 +43,6 @@ const orderFilters = [
 
 const OrderListActions = () => {
     const { canAccess: canCreate } = useCanAccess({ resource: 'orders', action: 'create' });
-    // ExportButton does not check rights by itself.
-    const { canAccess: canExport } = useCanAccess({ resource: 'orders', action: 'export' });
     return (
         <TopToolbar>
             <FilterButton />
@@ -54,7 +52,7 @@ const OrderListActions = () => {
                     <AddShoppingCartIcon />
                 </Button>
             )}
-            {canExport && <ExportButton />}
+            <ServerExportButton />
         </TopToolbar>
     );
 };
@@ -64,6 +62,7 @@ export const OrderList = () => {
     const { canAccess: canCancel } = useCanAccess({ resource: 'orders', action: 'edit' });
     return (
         <List
+            exporter={false}
             empty={false}
             filters={orderFilters}
             actions={<OrderListActions />}

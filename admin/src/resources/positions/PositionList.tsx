@@ -3,13 +3,12 @@ import {
     AutocompleteInput,
     CreateButton,
     DataTable,
-    ExportButton,
     FilterButton,
     List,
     ReferenceInput,
     TopToolbar,
-    useCanAccess,
 } from 'react-admin';
+import { ServerExportButton } from '../../components/ServerExportButton';
 import { GuardedReferenceField } from '../clients/GuardedReferenceField';
 import { MoneyField } from '../fund_accounts/MoneyField';
 import { NO_WRAP_TABLE } from '../fund_accounts/tableSx';
@@ -31,17 +30,13 @@ const positionFilters = [
     </ReferenceInput>,
 ];
 
-const PositionListActions = () => {
-    // ExportButton does not check rights by itself.
-    const { canAccess: canExport } = useCanAccess({ resource: 'positions', action: 'export' });
-    return (
-        <TopToolbar>
-            <FilterButton />
-            <CreateButton label="resources.positions.actions.transfer" icon={<MoveDownIcon />} />
-            {canExport && <ExportButton />}
-        </TopToolbar>
-    );
-};
+const PositionListActions = () => (
+    <TopToolbar>
+        <FilterButton />
+        <CreateButton label="resources.positions.actions.transfer" icon={<MoveDownIcon />} />
+        <ServerExportButton />
+    </TopToolbar>
+);
 
 /**
  * 证券余额: each holding with its frozen shares, today's buys (T+1, not sellable), what can be
@@ -49,6 +44,7 @@ const PositionListActions = () => {
  */
 export const PositionList = () => (
     <List
+        exporter={false}
         empty={false}
         filters={positionFilters}
         actions={<PositionListActions />}

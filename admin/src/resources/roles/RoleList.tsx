@@ -3,15 +3,14 @@ import {
     CreateButton,
     DataTable,
     EditButton,
-    ExportButton,
     FilterButton,
     List,
     ReferenceInput,
     SelectInput,
     TopToolbar,
-    useCanAccess,
     useTranslate,
 } from 'react-admin';
+import { ServerExportButton } from '../../components/ServerExportButton';
 import { QuickSearchInput } from '../../components/QuickSearchInput';
 import { RoleBranchField } from './RoleBranchField';
 import { BUILT_IN_CHOICES } from './roleTransforms';
@@ -30,21 +29,18 @@ const roleFilters = [
     />,
 ];
 
-const RoleListActions = () => {
-    const { canAccess: canExport } = useCanAccess({ resource: 'roles', action: 'export' });
-    return (
-        <TopToolbar>
-            <FilterButton />
-            <CreateButton />
-            {canExport && <ExportButton />}
-        </TopToolbar>
-    );
-};
+const RoleListActions = () => (
+    <TopToolbar>
+        <FilterButton />
+        <CreateButton />
+        <ServerExportButton />
+    </TopToolbar>
+);
 
 export const RoleList = () => {
     const translate = useTranslate();
     return (
-        <List filters={roleFilters} actions={<RoleListActions />} sort={{ field: 'id', order: 'ASC' }}>
+        <List exporter={false} filters={roleFilters} actions={<RoleListActions />} sort={{ field: 'id', order: 'ASC' }}>
             <DataTable bulkActionButtons={false}>
                 <DataTable.Col source="id" />
                 <DataTable.Col source="code" />

@@ -2,15 +2,14 @@ import {
     AutocompleteInput,
     CreateButton,
     DataTable,
-    ExportButton,
     FilterButton,
     List,
     ReferenceInput,
     SelectInput,
     TextInput,
     TopToolbar,
-    useCanAccess,
 } from 'react-admin';
+import { ServerExportButton } from '../../components/ServerExportButton';
 import { LocalDateField } from '../../components/LocalDateField';
 import { GuardedReferenceField } from '../clients/GuardedReferenceField';
 import { MarketField } from './MarketField';
@@ -26,21 +25,22 @@ const holderFilters = [
     <TextInput key="code" source="code" parse={normalizeShareholderCode} />,
 ];
 
-const ShareholderAccountListActions = () => {
-    // ExportButton does not check rights by itself.
-    const { canAccess: canExport } = useCanAccess({ resource: 'shareholder_accounts', action: 'export' });
-    return (
-        <TopToolbar>
-            <FilterButton />
-            <CreateButton />
-            {canExport && <ExportButton />}
-        </TopToolbar>
-    );
-};
+const ShareholderAccountListActions = () => (
+    <TopToolbar>
+        <FilterButton />
+        <CreateButton />
+        <ServerExportButton />
+    </TopToolbar>
+);
 
 /** 股东账户: each client's exchange accounts, one per market. */
 export const ShareholderAccountList = () => (
-    <List filters={holderFilters} actions={<ShareholderAccountListActions />} sort={{ field: 'id', order: 'ASC' }}>
+    <List
+        exporter={false}
+        filters={holderFilters}
+        actions={<ShareholderAccountListActions />}
+        sort={{ field: 'id', order: 'ASC' }}
+    >
         <DataTable bulkActionButtons={false} rowClick={false}>
             <DataTable.Col source="client_id" disableSort>
                 <GuardedReferenceField source="client_id" reference="clients" link="show" />

@@ -3,7 +3,6 @@ import {
     ColumnsButton,
     DataTable,
     DateInput,
-    ExportButton,
     FilterButton,
     List,
     NumberInput,
@@ -11,8 +10,8 @@ import {
     SelectInput,
     TextInput,
     TopToolbar,
-    useCanAccess,
 } from 'react-admin';
+import { ServerExportButton } from '../../components/ServerExportButton';
 import { LocalDateField } from '../../components/LocalDateField';
 import { GuardedReferenceField } from '../clients/GuardedReferenceField';
 import { MoneyField } from '../fund_accounts/MoneyField';
@@ -36,23 +35,20 @@ const tradeFilters = [
     <DateInput key="business_date_lte" source="business_date_lte" alwaysOn />,
 ];
 
-const TradeListActions = () => {
-    // ExportButton does not check rights by itself.
-    const { canAccess: canExport } = useCanAccess({ resource: 'trades', action: 'export' });
-    return (
-        <TopToolbar>
-            <FilterButton />
-            <ColumnsButton />
-            <TradeImportButton />
-            <TradeSimulateButton />
-            {canExport && <ExportButton />}
-        </TopToolbar>
-    );
-};
+const TradeListActions = () => (
+    <TopToolbar>
+        <FilterButton />
+        <ColumnsButton />
+        <TradeImportButton />
+        <TradeSimulateButton />
+        <ServerExportButton />
+    </TopToolbar>
+);
 
 /** 成交查询: fills with their amount and each fee; 成交回报导入 and 模拟撮合 for those who may. */
 export const TradeList = () => (
     <List
+        exporter={false}
         empty={false}
         filters={tradeFilters}
         actions={<TradeListActions />}

@@ -2,7 +2,7 @@ import { route, router, z } from '../../http/route.js';
 import { branchScope } from '../../http/context.js';
 import { badRequest } from '../../http/errors.js';
 import { actorOf } from '../audit/audit.service.js';
-import { attachment } from '../../resources/crud.routes.js';
+import { attachment } from '../../http/attachment.js';
 import { detailFile, reconcile } from './bank-clearing.service.js';
 
 const tags = ['bank_transfers'];

@@ -11,6 +11,13 @@
  *
  * direction IN = bank → securities (银证转入), OUT = securities → bank (银证转出); journal_id is the
  * transfer's serial on both sides, so lines match one to one.
+ *
+ * These are interchange files for the bank's system, not documents for people, and keep their
+ * machine format: English field names, IN/OUT, and no byte-order mark. The agreed format starts
+ * with the header line itself, and a reader that checks it (as `parseStatement` does ours) would
+ * take a BOM for part of `business_date`; so the detail goes out without one (a statement that
+ * comes back with one is still read). The same transfers for people — Chinese titles, the bank
+ * by name, 银证转入/转出, a BOM for Excel — are the 银证转账 list's export (ledger.export.ts).
  */
 export const DETAIL_HEADER = 'business_date,bank_code,journal_id,account_no,client_no,client_name,direction,amount';
 export const STATEMENT_HEADER = 'business_date,bank_code,journal_id,direction,amount';

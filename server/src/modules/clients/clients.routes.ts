@@ -2,10 +2,12 @@ import { sql } from 'kysely';
 import { route, router, idParams, listParams, jsonBody, versionField, z } from '../../http/route.js';
 import { branchScope } from '../../http/context.js';
 import { notFound } from '../../http/errors.js';
-import { contentRange, idFilter, likePattern, parseListQuery, textFilter } from '../../http/list-query.js';
-import type { Db } from '../../db/connect.js';
+import { contentRange, idFilter, parseListQuery, textFilter } from '../../http/list-query.js';
 import { actorOf } from '../audit/audit.service.js';
 import { findClient, openClient, setClientStatus, updateClient } from './clients.service.js';
+import { withListExports } from '../reports/list-export.js';
+import { clients } from './clients.queries.js';
+import { clientsExport } from './clients.export.js';
 
 const tags = ['clients'];
 const phone = z
@@ -63,28 +65,7 @@ const listSpec = {
   },
 } as const;
 
-function filtered(db: Db, scope: number | null, f: Record<string, unknown>) {
-  let q = db.selectFrom('clients as c');
-  if (scope !== null) q = q.where('c.branch_id', '=', scope);
-  if (f.id !== undefined)
-    q = q.where('c.id', 'in', Array.isArray(f.id) ? (f.id.length ? (f.id as number[]) : [0]) : [f.id as number]);
-  // find a client by account number, ID number or name (柜台查找)
-  if (f.q)
-    q = q.where((eb) =>
-      eb.or([
-        eb('c.client_no', 'like', `${String(f.q).replace(/[\\%_]/g, (m) => `\\${m}`)}%`),
-        eb('c.id_number', '=', String(f.q).toUpperCase()),
-        eb('c.name', 'like', likePattern(String(f.q))),
-      ]),
-    );
-  for (const k of ['client_no', 'id_number', 'status', 'client_class', 'client_manager_id'] as const)
-    if (f[k] !== undefined) q = q.where(`c.${k}`, '=', f[k] as never);
-  if (f.opened_on_gte) q = q.where('c.opened_on', '>=', String(f.opened_on_gte));
-  if (f.opened_on_lte) q = q.where('c.opened_on', '<=', String(f.opened_on_lte));
-  return q;
-}
-
-export const clientRoutes = router()
+export const clientRoutes = withListExports(router(), [[clientsExport, listSpec]])
   .openapi(
     route('clients.list', {
       method: 'get',
@@ -95,7 +76,7 @@ export const clientRoutes = router()
     }),
     async (c) => {
       const list = parseListQuery(c.req.valid('query'), listSpec);
-      const base = filtered(c.get('deps').db, branchScope(c.get('me')!), list.filter);
+      const base = clients(c.get('deps').db, branchScope(c.get('me')!), list.filter);
       const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       const rows = await base
         .selectAll('c')

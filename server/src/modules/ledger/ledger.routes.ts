@@ -3,12 +3,21 @@ import { accruedBaseNow } from '../day-end/interest.js';
 import { route, router, idParams, listParams, jsonBody, z } from '../../http/route.js';
 import { branchScope } from '../../http/context.js';
 import { notFound } from '../../http/errors.js';
-import { contentRange, idFilter, type ListFilter, parseListQuery } from '../../http/list-query.js';
-import type { Db } from '../../db/connect.js';
+import { contentRange, parseListQuery } from '../../http/list-query.js';
 import { actorOf } from '../audit/audit.service.js';
 import { postEntry, requestReversal } from './ledger.service.js';
 import { openFundAccount } from '../clients/clients.service.js';
-import { JOURNAL_TYPES } from './ledger.calc.js';
+import { withListExports } from '../reports/list-export.js';
+import {
+  ACCOUNT_COLUMNS,
+  accountSpec,
+  accounts,
+  bankTransfers,
+  journal,
+  journalSpec,
+  transferSpec,
+} from './ledger.queries.js';
+import { bankTransfersExport, fundAccountsExport, fundJournalExport } from './ledger.export.js';
 
 const POSTING_TYPES = [
   'deposit',
@@ -44,84 +53,11 @@ const postingBody = z.strictObject({
 });
 const reverseBody = z.strictObject({ reason: z.string().trim().min(1).max(200) });
 
-const accountSpec = {
-  sortable: ['id', 'account_no', 'balance', 'frozen', 'opened_on'],
-  defaultSort: ['account_no', 'ASC'],
-  filters: {
-    id: idFilter,
-    client_id: z.number().int().positive().optional(),
-    account_no: z.string().max(20).optional(),
-    status: z.enum(['active', 'closed']).optional(),
-  },
-} as const;
-const journalSpec = {
-  sortable: ['id', 'business_date', 'amount', 'type'],
-  defaultSort: ['id', 'DESC'],
-  filters: {
-    id: idFilter,
-    account_id: z.number().int().positive().optional(),
-    client_id: z.number().int().positive().optional(),
-    type: z.enum(JOURNAL_TYPES).optional(),
-    business_date_gte: z.iso.date().optional(),
-    business_date_lte: z.iso.date().optional(),
-  },
-} as const;
-
-function accounts(db: Db, scope: number | null, f: ListFilter<typeof accountSpec>) {
-  let q = db.selectFrom('fund_accounts as a').innerJoin('clients as c', 'c.id', 'a.client_id');
-  if (scope !== null) q = q.where('a.branch_id', '=', scope);
-  if (f.id !== undefined) q = q.where('a.id', 'in', Array.isArray(f.id) ? (f.id.length ? f.id : [0]) : [f.id]);
-  if (f.client_id !== undefined) q = q.where('a.client_id', '=', f.client_id);
-  if (f.account_no) q = q.where('a.account_no', '=', f.account_no);
-  if (f.status) q = q.where('a.status', '=', f.status);
-  return q;
-}
-const ACCOUNT_COLUMNS = [
-  'a.id',
-  'a.account_no',
-  'a.client_id',
-  'c.client_no',
-  'c.name as client_name',
-  'a.currency',
-  'a.balance',
-  'a.frozen',
-  'a.unwithdrawable',
-  'a.credit_line',
-  'a.status',
-  'a.branch_id',
-  'a.opened_on',
-  'a.version',
-] as const;
-
-function journal(db: Db, scope: number | null, f: ListFilter<typeof journalSpec>) {
-  let q = db
-    .selectFrom('fund_journal_all as j')
-    .innerJoin('fund_accounts as a', 'a.id', 'j.account_id')
-    .leftJoin('operators as op', 'op.id', 'j.operator_id');
-  if (scope !== null) q = q.where('j.branch_id', '=', scope);
-  if (f.id !== undefined) q = q.where('j.id', 'in', Array.isArray(f.id) ? (f.id.length ? f.id : [0]) : [f.id]);
-  if (f.account_id !== undefined) q = q.where('j.account_id', '=', f.account_id);
-  if (f.client_id !== undefined) q = q.where('a.client_id', '=', f.client_id);
-  if (f.type) q = q.where('j.type', '=', f.type);
-  if (f.business_date_gte) q = q.where('j.business_date', '>=', f.business_date_gte);
-  if (f.business_date_lte) q = q.where('j.business_date', '<=', f.business_date_lte);
-  return q;
-}
-
-const transferSpec = {
-  sortable: ['id', 'business_date', 'amount'],
-  defaultSort: ['id', 'DESC'],
-  filters: {
-    id: idFilter,
-    client_id: z.number().int().positive().optional(),
-    bank_code: z.string().max(10).optional(),
-    type: z.enum(['bank_in', 'bank_out']).optional(),
-    business_date_gte: z.iso.date().optional(),
-    business_date_lte: z.iso.date().optional(),
-  },
-} as const;
-
-export const ledgerRoutes = router()
+export const ledgerRoutes = withListExports(router(), [
+  [bankTransfersExport, transferSpec],
+  [fundAccountsExport, accountSpec],
+  [fundJournalExport, journalSpec],
+])
   .openapi(
     route('bank_transfers.list', {
       method: 'get',
@@ -132,11 +68,7 @@ export const ledgerRoutes = router()
     }),
     async (c) => {
       const list = parseListQuery(c.req.valid('query'), transferSpec);
-      const { type, bank_code, ...rest } = list.filter;
-      let base = journal(c.get('deps').db, branchScope(c.get('me')!), rest)
-        .innerJoin('clients as c', 'c.id', 'a.client_id')
-        .where('j.type', 'in', type ? [type] : ['bank_in', 'bank_out']);
-      if (bank_code) base = base.where('j.bank_code', '=', bank_code);
+      const base = bankTransfers(c.get('deps').db, branchScope(c.get('me')!), list.filter);
       const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       const rows = await base
         .select([

@@ -28,7 +28,8 @@ export interface OperatorFilter {
   role_id?: number;
 }
 
-function filtered(db: Db, scope: number | null, f: OperatorFilter) {
+/** The operators an operator may see, with the list's filters: the list and its export (operators.export.ts) share it. */
+export function operatorsQuery(db: Db, scope: number | null, f: OperatorFilter) {
   let q = db.selectFrom('operators as o');
   if (scope !== null) q = q.where('o.branch_id', '=', scope);
   if (f.id !== undefined) q = q.where('o.id', 'in', Array.isArray(f.id) ? (f.id.length ? f.id : [0]) : [f.id]);
@@ -69,7 +70,7 @@ async function withRoleIds<T extends { id: number }>(db: Db, rows: T[]) {
 }
 
 export async function listOperators(db: Db, scope: number | null, list: ListQuery<OperatorFilter>) {
-  const base = filtered(db, scope, list.filter);
+  const base = operatorsQuery(db, scope, list.filter);
   const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await base
     .select(PUBLIC_COLUMNS)
@@ -83,7 +84,7 @@ export async function listOperators(db: Db, scope: number | null, list: ListQuer
 
 /** One operator within the caller's branch scope, or undefined (→ 404). */
 export async function findOperator(db: Db, scope: number | null, id: number) {
-  const row = await filtered(db, scope, { id }).select(PUBLIC_COLUMNS).executeTakeFirst();
+  const row = await operatorsQuery(db, scope, { id }).select(PUBLIC_COLUMNS).executeTakeFirst();
   return row ? (await withRoleIds(db, [row]))[0] : undefined;
 }
 

@@ -3,6 +3,8 @@ import { branchScope } from '../../http/context.js';
 import { notFound } from '../../http/errors.js';
 import { contentRange, idFilter, parseListQuery, textFilter } from '../../http/list-query.js';
 import { actorOf } from '../audit/audit.service.js';
+import { withListExports } from '../reports/list-export.js';
+import { operatorsExport } from './operators.export.js';
 import { findOperator, listOperators } from './operators.repository.js';
 import {
   createOperator,
@@ -50,7 +52,7 @@ const listSpec = {
   },
 } as const;
 
-export const operatorRoutes = router()
+export const operatorRoutes = withListExports(router(), [[operatorsExport, listSpec]])
   .openapi(
     route('operators.list', {
       method: 'get',

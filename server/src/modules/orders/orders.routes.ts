@@ -4,10 +4,14 @@ import { branchScope } from '../../http/context.js';
 import { errorBody, notFound } from '../../http/errors.js';
 import { contentRange, idFilter, parseListQuery } from '../../http/list-query.js';
 import { decimalSchema } from '../../resources/field-schema.js';
-import type { Db } from '../../db/connect.js';
 import { actorOf } from '../audit/audit.service.js';
 import { cancelOrder, cancelOrders, estimateOrder, placeOrder } from './orders.service.js';
 import { freezeSecurities, openShareholderAccount, transferSecurities } from './positions.service.js';
+import { withListExports } from '../reports/list-export.js';
+import { holders, orders, POSITION_COLUMNS, positions } from './orders.queries.js';
+import { ordersExport } from './orders.export.js';
+import { positionsExport } from './positions.export.js';
+import { shareholderAccountsExport } from './shareholder-accounts.export.js';
 
 const idempotencyKey = z
   .string()
@@ -64,53 +68,11 @@ const holderSpec = {
   },
 } as const;
 
-const inList = (v: unknown) => (Array.isArray(v) ? (v.length ? (v as number[]) : [0]) : [v as number]);
-
-function orders(db: Db, scope: number | null, f: Record<string, unknown>) {
-  let q = db.selectFrom('orders as o') as any;
-  if (scope !== null) q = q.where('o.branch_id', '=', scope);
-  if (f.id !== undefined) q = q.where('o.id', 'in', inList(f.id));
-  for (const k of ['client_id', 'status', 'side', 'code']) if (f[k] !== undefined) q = q.where(`o.${k}`, '=', f[k]);
-  if (f.business_date_gte) q = q.where('o.business_date', '>=', f.business_date_gte);
-  if (f.business_date_lte) q = q.where('o.business_date', '<=', f.business_date_lte);
-  return q;
-}
-function positions(db: Db, scope: number | null, f: Record<string, unknown>) {
-  let q = (db.selectFrom('positions as p') as any)
-    .innerJoin('securities as s', 's.id', 'p.security_id')
-    .innerJoin('shareholder_accounts as h', 'h.id', 'p.shareholder_account_id');
-  if (scope !== null) q = q.where('p.branch_id', '=', scope);
-  if (f.id !== undefined) q = q.where('p.id', 'in', inList(f.id));
-  if (f.client_id !== undefined) q = q.where('p.client_id', '=', f.client_id);
-  if (f.shareholder_account_id !== undefined) q = q.where('p.shareholder_account_id', '=', f.shareholder_account_id);
-  return q;
-}
-const POSITION_COLUMNS = [
-  'p.id',
-  'p.client_id',
-  'p.shareholder_account_id',
-  'h.code as shareholder_code',
-  'p.security_id',
-  's.market',
-  's.code',
-  's.name',
-  'p.quantity',
-  'p.frozen',
-  'p.today_bought',
-  'p.cost',
-  's.prev_close',
-];
-function holders(db: Db, scope: number | null, f: Record<string, unknown>) {
-  let q = db.selectFrom('shareholder_accounts as h');
-  if (scope !== null) q = q.where('h.branch_id', '=', scope);
-  if (f.id !== undefined) q = q.where('h.id', 'in', inList(f.id));
-  if (f.client_id !== undefined) q = q.where('h.client_id', '=', f.client_id as number);
-  if (f.market) q = q.where('h.market', '=', String(f.market));
-  if (f.code) q = q.where('h.code', '=', String(f.code));
-  return q;
-}
-
-export const orderRoutes = router()
+export const orderRoutes = withListExports(router(), [
+  [ordersExport, orderSpec],
+  [positionsExport, positionSpec],
+  [shareholderAccountsExport, holderSpec],
+])
   .openapi(
     route('orders.list', {
       method: 'get',

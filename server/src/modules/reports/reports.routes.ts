@@ -17,7 +17,7 @@ import {
 import type { AppEnv } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
 import { route, router, z } from '../../http/route.js';
-import { attachment } from '../../resources/crud.routes.js';
+import { attachment } from '../../http/attachment.js';
 import { actorOf, audit } from '../audit/audit.service.js';
 import { reportCatalogue } from './reports.catalogue.js';
 

@@ -7,6 +7,17 @@ import { REPORTS } from '../../../../reports/src/registry.js';
  */
 export const ACTIONS = ['list', 'show', 'create', 'edit', 'delete', 'export', 'approve', 'run'] as const;
 export type Action = (typeof ACTIONS)[number];
+/** The actions in words, as the role editor's matrix shows them (exported role lists use them). */
+export const ACTION_LABELS: Record<Action, { zh: string; en: string }> = {
+  list: { zh: '列表', en: 'List' },
+  show: { zh: '查看', en: 'View' },
+  create: { zh: '新增', en: 'Create' },
+  edit: { zh: '修改', en: 'Edit' },
+  delete: { zh: '删除', en: 'Delete' },
+  export: { zh: '导出', en: 'Export' },
+  approve: { zh: '复核', en: 'Approve' },
+  run: { zh: '执行', en: 'Run' },
+};
 export type Category = 'admin' | 'money' | 'counter' | 'query' | 'report';
 
 export interface CatalogEntry {

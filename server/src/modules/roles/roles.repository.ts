@@ -11,8 +11,8 @@ export interface RoleFilter {
   built_in?: boolean;
 }
 
-/** Roles an operator can see: company-wide ones and, unless head office, their own branch's. */
-function filtered(db: Db, scope: number | null, f: RoleFilter) {
+/** Roles an operator can see: company-wide ones and, unless head office, their own branch's (the list and its export, roles.export.ts). */
+export function rolesQuery(db: Db, scope: number | null, f: RoleFilter) {
   let q = db.selectFrom('roles as r');
   if (scope !== null) q = q.where((eb) => eb.or([eb('r.branch_id', 'is', null), eb('r.branch_id', '=', scope)]));
   if (f.id !== undefined) q = q.where('r.id', 'in', Array.isArray(f.id) ? (f.id.length ? f.id : [0]) : [f.id]);
@@ -44,7 +44,7 @@ async function withPermissions<T extends { id: number }>(db: Db, rows: T[]) {
 }
 
 export async function listRoles(db: Db, scope: number | null, list: ListQuery<RoleFilter>) {
-  const base = filtered(db, scope, list.filter);
+  const base = rolesQuery(db, scope, list.filter);
   const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await base
     .selectAll('r')
@@ -57,7 +57,7 @@ export async function listRoles(db: Db, scope: number | null, list: ListQuery<Ro
 }
 
 export async function findRole(db: Db, scope: number | null, id: number) {
-  const row = await filtered(db, scope, { id }).selectAll('r').executeTakeFirst();
+  const row = await rolesQuery(db, scope, { id }).selectAll('r').executeTakeFirst();
   return row ? (await withPermissions(db, [row]))[0] : undefined;
 }
 

@@ -3,6 +3,8 @@ import { branchScope } from '../../http/context.js';
 import { notFound } from '../../http/errors.js';
 import { contentRange, idFilter, parseListQuery, textFilter } from '../../http/list-query.js';
 import { actorOf } from '../audit/audit.service.js';
+import { withListExports } from '../reports/list-export.js';
+import { rolesExport } from './roles.export.js';
 import { PERMISSION_CATALOG } from './permission-catalog.js';
 import { findRole, listRoles } from './roles.repository.js';
 import { createRole, deleteRole, updateRole } from './roles.service.js';
@@ -36,7 +38,7 @@ const listSpec = {
   },
 } as const;
 
-export const roleRoutes = router()
+export const roleRoutes = withListExports(router(), [[rolesExport, listSpec]])
   .openapi(
     route('signed_in', {
       method: 'get',

@@ -3,10 +3,12 @@ import { route, router, idParams, listParams, jsonBody, z } from '../../http/rou
 import { branchScope } from '../../http/context.js';
 import { badRequest, notFound } from '../../http/errors.js';
 import { contentRange, idFilter, parseListQuery } from '../../http/list-query.js';
-import type { Db } from '../../db/connect.js';
 import { actorOf } from '../audit/audit.service.js';
 import { importTradeReport } from './trades.service.js';
 import { recordSimulatedCloses, simulateExchange } from './exchange.sim.js';
+import { withListExports } from '../reports/list-export.js';
+import { trades } from './trades.queries.js';
+import { tradesExport } from './trades.export.js';
 
 const MAX_REPORT_BYTES = 20 * 1024 * 1024;
 const spec = {
@@ -23,17 +25,7 @@ const spec = {
   },
 } as const;
 
-function trades(db: Db, scope: number | null, f: Record<string, unknown>) {
-  let q = db.selectFrom('trades as t') as any;
-  if (scope !== null) q = q.where('t.branch_id', '=', scope);
-  if (f.id !== undefined) q = q.where('t.id', 'in', Array.isArray(f.id) ? (f.id.length ? f.id : [0]) : [f.id]);
-  for (const k of ['client_id', 'order_id', 'code', 'side']) if (f[k] !== undefined) q = q.where(`t.${k}`, '=', f[k]);
-  if (f.business_date_gte) q = q.where('t.business_date', '>=', f.business_date_gte);
-  if (f.business_date_lte) q = q.where('t.business_date', '<=', f.business_date_lte);
-  return q;
-}
-
-export const tradeRoutes = router()
+export const tradeRoutes = withListExports(router(), [[tradesExport, spec]])
   .openapi(
     route('trades.list', {
       method: 'get',
