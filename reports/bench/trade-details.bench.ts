@@ -45,7 +45,9 @@ async function existing(): Promise<string[] | null> {
   if (!process.env.BENCH_KEEP) return null;
   try {
     const conn = await connect({ databaseUrl: `${url.replace(/\/[^/]*$/, '')}/${DB}` });
-    const { rows } = await sql<{ d: string }>`SELECT DISTINCT business_date::text AS d FROM trades ORDER BY 1`.execute(conn.db);
+    const { rows } = await sql<{ d: string }>`SELECT DISTINCT business_date::text AS d FROM trades ORDER BY 1`.execute(
+      conn.db,
+    );
     await conn.close();
     return rows.length === 12 ? rows.map((r) => r.d) : null;
   } catch {
