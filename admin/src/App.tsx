@@ -1,9 +1,10 @@
+import { lazy } from 'react';
 import { Admin, CustomRoutes, Resource, localStorageStore, type Store } from 'react-admin';
+import { QueryClient } from '@tanstack/react-query';
 import { Route } from 'react-router-dom';
 import { Dashboard } from './dashboard/Dashboard';
 import { AppLayout } from './layout/AppLayout';
 import { AppTitle } from './layout/AppTitle';
-import { ApiDocsPage } from './pages/ApiDocsPage';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { LoginPage } from './pages/LoginPage';
 import { authProvider, CHANGE_PASSWORD_PATH } from './providers/authProvider';
@@ -20,7 +21,7 @@ import { fund_journal } from './resources/fund_journal';
 import { bank_transfers } from './resources/bank_transfers';
 import { day_end_runs } from './resources/day_end_runs';
 import { backups } from './resources/backups';
-import { orders, OrderEntryPage, COUNTER_ORDER_PATH } from './resources/orders';
+import { orders, COUNTER_ORDER_PATH } from './resources/orders';
 import { trades } from './resources/trades';
 import { positions } from './resources/positions';
 import { shareholder_accounts } from './resources/shareholder_accounts';
@@ -46,12 +47,35 @@ const createStore = (): Store => {
 
 const store = createStore();
 
+/** Heavy screens load on first use: the API reference (its renderer) and the order ticket. */
+const ApiDocsPage = lazy(() => import('./pages/ApiDocsPage').then((m) => ({ default: m.ApiDocsPage })));
+const OrderEntryPage = lazy(() =>
+    import('./resources/orders/OrderEntryPage').then((m) => ({ default: m.OrderEntryPage })),
+);
+
+/**
+ * A refusal is an answer, not a glitch: 401 (no or expired session), 403 and 404 are never
+ * retried (react-query's default retried the 401 of /auth/me with growing delays, eight seconds
+ * of 加载中 before the sign-in page); other failures are retried once.
+ */
+const queryClient = new QueryClient({
+    defaultOptions: {
+        queries: {
+            retry: (failures, error) => {
+                const status = (error as { status?: number } | null)?.status;
+                return !(status === 401 || status === 403 || status === 404) && failures < 1;
+            },
+        },
+    },
+});
+
 export const App = () => (
     <Admin
         disableTelemetry
         title={<AppTitle />}
         dataProvider={dataProvider}
         authProvider={authProvider}
+        queryClient={queryClient}
         i18nProvider={i18nProvider}
         store={store}
         layout={AppLayout}

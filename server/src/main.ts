@@ -51,8 +51,13 @@ await syncBackupIndex(backups);
 const app = createApp({ db: conn.db, clock: systemClock, backups, dbKind: conn.kind });
 if (existsSync(adminDist)) {
   const relRoot = path.relative(process.cwd(), adminDist);
-  app.use('/*', serveStatic({ root: relRoot }));
-  app.get('*', serveStatic({ path: path.join(relRoot, 'index.html') }));
+  // hashed assets never change under their name: cache them for a year; index.html is asked again
+  // every time (it names the current assets). Both go out pre-compressed (brotli or gzip, built by
+  // admin/vite.config.ts) to browsers that accept it.
+  const cacheFor = (file: string, c: { header: (name: string, value: string) => void }) =>
+    c.header('Cache-Control', /\/assets\//.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache');
+  app.use('/*', serveStatic({ root: relRoot, precompressed: true, onFound: cacheFor }));
+  app.get('*', serveStatic({ path: path.join(relRoot, 'index.html'), precompressed: true, onFound: cacheFor }));
 }
 
 const server = serve({ fetch: app.fetch, port: env.port }, (info) => {

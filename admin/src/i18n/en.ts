@@ -1,4 +1,5 @@
 import type { TranslationMessages } from 'react-admin';
+import { LOGIN_WORDS } from '../boot/loginMessages';
 import raEnglish from 'ra-language-english';
 import { mergeMessages } from './mergeMessages';
 import { autoMessages } from '../auto/messages';
@@ -12,8 +13,8 @@ import type { AppMessages } from './zh';
 /** The application's own messages in English; the key tree mirrors zh.ts exactly. */
 export const appEn: AppMessages = {
     app: {
-        title: 'Branch Operations Console',
-        login_subtitle: 'Sign in with your operator account',
+        title: LOGIN_WORDS.en.title,
+        login_subtitle: LOGIN_WORDS.en.subtitle,
         menu: {
             dashboard: 'Home',
             api_docs: 'API reference',

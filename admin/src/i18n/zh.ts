@@ -1,4 +1,5 @@
 import type { TranslationMessages } from 'react-admin';
+import { LOGIN_WORDS } from '../boot/loginMessages';
 import { raZh } from './ra-zh';
 import { mergeMessages } from './mergeMessages';
 import { autoMessages } from '../auto/messages';
@@ -14,8 +15,8 @@ import { reportMessages } from '../reports/messages';
  */
 export const appZh = {
     app: {
-        title: '营业部运营管理平台',
-        login_subtitle: '请使用柜员账号登录',
+        title: LOGIN_WORDS['zh-CN'].title,
+        login_subtitle: LOGIN_WORDS['zh-CN'].subtitle,
         menu: {
             dashboard: '首页',
             api_docs: '接口文档',

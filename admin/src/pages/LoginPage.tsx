@@ -1,24 +1,17 @@
-import { Box, CardContent, Typography } from '@mui/material';
-import { LocalesMenuButton, Login, LoginForm, useTranslate } from 'react-admin';
-import { AppTitle } from '../layout/AppTitle';
+import { type SignedIn, SignInPage } from '../boot/SignInPage';
+import { type Me, setMe } from '../providers/session';
 
-/** react-admin's login card with the product name and the language switcher (chosen before signing in). */
-export const LoginPage = () => {
-    const translate = useTranslate();
-    return (
-        <Login>
-            <CardContent sx={{ textAlign: 'center', pb: 0 }}>
-                <Typography variant="h6" component="h1">
-                    <AppTitle />
-                </Typography>
-                <Typography variant="body2" color="text.secondary">
-                    {translate('app.login_subtitle')}
-                </Typography>
-            </CardContent>
-            <LoginForm />
-            <Box sx={{ display: 'flex', justifyContent: 'center', pb: 1 }}>
-                <LocalesMenuButton />
-            </Box>
-        </Login>
-    );
-};
+/**
+ * react-admin's login page (after a sign-out or an expired session): the same form the first
+ * open shows. After signing in, the page reloads into the console, which then starts from the
+ * session like any first open.
+ */
+export const LoginPage = () => (
+    <SignInPage
+        onSignedIn={(me: SignedIn) => {
+            setMe(me as unknown as Me);
+            window.location.hash = me.must_change_password ? '#/change-password' : '#/';
+            window.location.reload();
+        }}
+    />
+);

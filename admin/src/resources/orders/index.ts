@@ -9,7 +9,6 @@ export const orders: ResourceProps = {
     recordRepresentation: 'order_no',
 };
 
-export { OrderEntryPage } from './OrderEntryPage';
 export { CounterOrderMenuItem } from './CounterOrderMenuItem';
 export { COUNTER_ORDER_PATH, counterOrderLink } from './orderPaths';
 export { orderMessages } from './messages';
