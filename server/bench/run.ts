@@ -10,6 +10,7 @@ const BENCHES = [
   'server/bench/orders.bench.ts',
   'server/bench/day-end.bench.ts',
   'reports/bench/preview.bench.ts',
+  'server/bench/lists.bench.ts',
 ];
 const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 for (const file of BENCHES) {
