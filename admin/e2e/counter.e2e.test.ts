@@ -76,6 +76,9 @@ describe('the counter in a browser', () => {
         await teller.locator('input[name=amount]').waitFor();
         await teller.locator('input[name=amount]').fill('200000.00');
         await teller.getByRole('button', { name: '记账' }).click();
+        // above the confirmation line (confirm_cash_above): read back in capitals, then confirmed
+        await teller.getByRole('dialog').getByText('人民币贰拾万元整').waitFor();
+        await teller.getByRole('dialog').getByRole('button', { name: '确认记账' }).click();
         await teller
             .getByText(/已记账/)
             .first()
@@ -84,6 +87,7 @@ describe('the counter in a browser', () => {
         await teller.getByRole('option', { name: '取出' }).click();
         await teller.locator('input[name=amount]').fill('999999.00');
         await teller.getByRole('button', { name: '记账' }).click();
+        await teller.getByRole('dialog').getByRole('button', { name: '确认记账' }).click();
         await teller.getByText('可取资金不足').first().waitFor();
         await shot(teller, 'e2e-21-withdrawal-refused');
 

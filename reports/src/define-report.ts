@@ -13,9 +13,21 @@ export interface Label {
  * How a column is stored in the row, written to .xlsx and worded in PDF and CSV:
  * `money` is a decimal string shown with thousands separators and two decimals (REPORTS.md),
  * `price` a decimal string with three, `quantity` and `count` integers, `rate` a decimal shown
- * as a percentage, `enum` a code shown through the data dictionary (`dict`), `date` 'YYYY-MM-DD'.
+ * as a percentage, `enum` a code shown through the data dictionary (`dict`), `date` 'YYYY-MM-DD',
+ * `amount_words` an amount (decimal text, optionally after its currency code and a space:
+ * 'USD 12.50') written in Chinese capitals (人民币壹拾贰元伍角整), as text in every format.
  */
-export type ColumnType = 'text' | 'code' | 'count' | 'quantity' | 'money' | 'price' | 'rate' | 'date' | 'enum';
+export type ColumnType =
+  | 'text'
+  | 'code'
+  | 'count'
+  | 'quantity'
+  | 'money'
+  | 'price'
+  | 'rate'
+  | 'date'
+  | 'enum'
+  | 'amount_words';
 
 export interface ReportColumn {
   key: string;
@@ -29,6 +41,8 @@ export interface ReportColumn {
   sum?: boolean;
   /** money and price: digits after the point when not the type's own (a fee rate's eight) */
   decimals?: number;
+  /** a voucher's field that takes a whole line (a long text, the amount in capitals) */
+  wide?: boolean;
 }
 
 /** Everything a report's query may depend on besides its parameters. */
@@ -82,6 +96,19 @@ export interface ReportDef<P extends Record<string, unknown> = Record<string, un
   dateParam: string;
   /** lines printed under the table, from the totals (资金日计表's check line) */
   notes?: (totals: { groups: Map<string, Row>; total: Row }, lang: Lang) => string[];
+  /**
+   * A report of one record (a voucher): finds it within the report's scope (`ctx.branchId`) and
+   * gives the business date (and the currency) the header states; undefined — no such record, or
+   * another branch's — is a 404, never an empty file. `dateParam` is then ''.
+   */
+  subject?: (ctx: ReportContext, p: P) => Promise<{ date: string; currency?: string } | undefined>;
+  /**
+   * `voucher`: the PDF prints each row as a form of labelled fields (a 凭证), two to a line, with
+   * no 序号 and no totals; the screen, .xlsx and CSV keep the table. Default `table`.
+   */
+  layout?: 'table' | 'voucher';
+  /** the lines to sign under the report; default 制表人 (the operator) / 复核人 / 负责人 */
+  signatures?: Label[];
 }
 
 /** A report declaration, checked for internal consistency when the module loads. */
@@ -92,7 +119,8 @@ export function defineReport<P extends Record<string, unknown>>(def: ReportDef<P
     if (c.sum && !['count', 'quantity', 'money'].includes(c.type))
       throw new Error(`${def.id}.${c.key}: only numbers sum`);
   }
-  if (!def.params.some((p) => p.name === def.dateParam)) throw new Error(`${def.id}: dateParam ${def.dateParam}`);
+  if (def.subject ? def.dateParam !== '' : !def.params.some((p) => p.name === def.dateParam))
+    throw new Error(`${def.id}: dateParam ${def.dateParam}`);
   if (def.group && !keys.has(def.group.key) && !def.order.some(([k]) => k === def.group!.key))
     throw new Error(`${def.id}: group key ${def.group.key} must be a column or an order key`);
   if (def.order[0] && def.group && def.order[0][0] !== def.group.key)

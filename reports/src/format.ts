@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js';
+import { amountInWords } from '../../admin/src/resources/fund_accounts/amountWords.js';
 import type { Lang } from '../../server/src/http/lang.js';
 import type { ColumnType, ReportColumn } from './define-report.js';
 
@@ -47,9 +48,17 @@ export function cellText(c: ReportColumn, v: unknown, words: Words, lang: Lang, 
       return `${new Decimal(v as string).times(100).toFixed(4, Decimal.ROUND_HALF_UP)}%`;
     case 'enum':
       return words.get(c.dict!)?.get(String(v)) ?? (lang === 'zh' ? `未知(${String(v)})` : `unknown (${String(v)})`);
+    case 'amount_words':
+      return capitals(v);
     default:
       return neutralise(String(v));
   }
+}
+
+/** An `amount_words` cell: '1234.50' or 'USD 1234.50' in Chinese capitals (the text as it came, if it is no amount). */
+export function capitals(v: unknown): string {
+  const m = /^(?:([A-Z]{3}) )?(.*)$/.exec(String(v))!;
+  return amountInWords(m[2], m[1] ?? 'CNY') ?? String(v);
 }
 
 /** Excel number formats per column type (REPORTS.md: `#,##0.00`, `#,##0`, `yyyy-mm-dd`). */
@@ -81,6 +90,7 @@ export const WIDTH: Record<ColumnType, number> = {
   rate: 10,
   date: 11,
   enum: 10,
+  amount_words: 40,
 };
 
 export const widthOf = (c: ReportColumn) => c.width ?? Math.max(WIDTH[c.type], displayWidth(c.label.zh) + 2);

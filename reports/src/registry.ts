@@ -1,3 +1,4 @@
+import cashVoucher from './cash-voucher.report.js';
 import clientDelivery from './client-delivery.report.js';
 import dailyFundStatement from './daily-fund-statement.report.js';
 import type { ReportDef } from './define-report.js';
@@ -20,6 +21,7 @@ export const REPORTS: readonly ReportDef[] = [
   tradeRanking,
   holdings,
   clientDelivery,
+  cashVoucher,
 ];
 
 const byId = new Map(REPORTS.map((r) => [r.id, r]));

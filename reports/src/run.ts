@@ -147,11 +147,14 @@ export async function prepare(
     branchName = b.name;
   } else if (branchId === null) branchName = w(lang, 'all_branches');
   const ctx: Prepared['ctx'] = { db, branchId, lang, openDate, lastClosed, cursor: opts.cursor };
+  // a report of one record (a voucher): the record, in scope, or 404; its date heads the report
+  const subject = def.subject ? await def.subject(ctx, params) : undefined;
+  if (def.subject && !subject) throw notFound();
   const described = await describe(def, params, ctx);
   const columns = branchId === null && def.perBranch ? [BRANCH_COLUMN, ...def.columns] : def.columns;
   const words = await dictionaryWords(db, columns, lang);
 
-  const date = String(params[def.dateParam]);
+  const date = subject ? subject.date : String(params[def.dateParam]);
   const closed = lastClosed !== null && date <= lastClosed;
   const company = await db
     .selectFrom('system_params')
@@ -162,11 +165,13 @@ export async function prepare(
     params.date_from !== undefined && def.dateParam === 'date_to'
       ? `${w(lang, 'period')}${String(params.date_from)}${w(lang, 'to')}${date}`
       : `${w(lang, 'business_date')}${date}`;
-  const currency = def.params.some((p) => p.kind === 'currency')
-    ? params.currency
-      ? (words.get('currency')?.get(String(params.currency)) ?? String(params.currency))
-      : w(lang, 'all_currencies')
-    : (words.get('currency')?.get('CNY') ?? '人民币');
+  const currency = subject?.currency
+    ? (words.get('currency')?.get(subject.currency) ?? subject.currency)
+    : def.params.some((p) => p.kind === 'currency')
+      ? params.currency
+        ? (words.get('currency')?.get(String(params.currency)) ?? String(params.currency))
+        : w(lang, 'all_currencies')
+      : (words.get('currency')?.get('CNY') ?? '人民币');
   const header: Header = {
     company: company?.value ?? '',
     branch: branchName,
@@ -343,6 +348,20 @@ export async function prepareExport(
   };
 }
 
+/**
+ * The lines to sign under the report, worded: the report's own (a voucher's 客户签字 / 经办 / 复核,
+ * each a blank to sign), else 制表人 with the operator who made it, 复核人 and 负责人.
+ */
+export function signatureLine(p: Prepared): string[] {
+  const blank = '__________';
+  if (p.def.signatures) return p.def.signatures.map((l) => `${l[p.lang]}${p.lang === 'zh' ? '：' : ': '}${blank}`);
+  return [
+    `${w(p.lang, 'preparer')}${p.header.operator}`,
+    `${w(p.lang, 'reviewer')}${blank}`,
+    `${w(p.lang, 'approver')}${blank}`,
+  ];
+}
+
 /** Every line of the report, streamed; `totals` is filled once the stream has been read. */
 export function lines(p: Prepared, totals?: Totals): AsyncGenerator<Line[]> {
   return layout(p.def, p.columns, rowBatches(p.def, p.ctx, p.params), p.lang, totals);
@@ -392,6 +411,39 @@ async function sqlTotals(p: Prepared): Promise<Totals> {
   return { groups, total, count: Number(total.__count) };
 }
 
+/**
+ * One page and the report's totals in one statement: the rows are read once, and window sums over
+ * all of them (and over each group) ride along with the page's rows — a report of 15,000 accounts
+ * is not evaluated once for the page, once for the 合计 and once for the 小计.
+ */
+async function pageWithTotals(p: Prepared, offset: number, take: number): Promise<{ rows: Row[]; totals?: Totals }> {
+  const sums = p.columns.filter((c) => c.sum);
+  const g = p.def.group ? sql.ref(`r.${p.def.group.key}`) : undefined;
+  let q = wrapped(p.def, p.ctx, p.params)
+    .selectAll()
+    .select(() => [
+      sql<number>`count(*) over ()`.as('__t_count'),
+      ...sums.map((c) => sql<string>`coalesce(sum(${sql.ref(`r.${c.key}`)}) over (), 0)::text`.as(`__t_${c.key}`)),
+      ...(g
+        ? [
+            sql<number>`count(*) over (partition by ${g})`.as('__g_count'),
+            ...sums.map((c) =>
+              sql<string>`coalesce(sum(${sql.ref(`r.${c.key}`)}) over (partition by ${g}), 0)::text`.as(`__g_${c.key}`),
+            ),
+          ]
+        : []),
+    ]);
+  for (const [k, dir] of p.def.order) q = q.orderBy(sql.ref(`r.${k}`), dir);
+  const raw = (await q.offset(offset).limit(take).execute()) as Row[];
+  if (!raw.length) return { rows: [], totals: offset === 0 ? { groups: new Map(), total: {}, count: 0 } : undefined };
+  const pick = (row: Row, prefix: string) => Object.fromEntries(sums.map((c) => [c.key, row[`${prefix}${c.key}`]]));
+  const groups = new Map<string, Row>();
+  if (p.def.group)
+    for (const row of raw) groups.set(String(row[p.def.group.key]), { ...pick(row, '__g_'), __count: row.__g_count });
+  const first = raw[0]!;
+  return { rows: raw, totals: { groups, total: pick(first, '__t_'), count: Number(first.__t_count) } };
+}
+
 export interface PreviewLine {
   kind: Line['kind'];
   n?: number;
@@ -414,13 +466,13 @@ export interface Preview {
 
 /** One page of the report as the screen shows it: the page's rows, the 小计 that close on it, the 合计 on the last. */
 export async function preview(p: Prepared, page: number, perPage: number): Promise<Preview> {
-  const totals = await sqlTotals(p);
   const offset = (page - 1) * perPage;
   const take = p.def.maxRows !== undefined ? Math.max(0, Math.min(perPage + 1, p.def.maxRows - offset)) : perPage + 1;
-  let q = wrapped(p.def, p.ctx, p.params).selectAll();
-  for (const [k, dir] of p.def.order) q = q.orderBy(sql.ref(`r.${k}`), dir);
-  const rows = take > 0 ? ((await q.offset(offset).limit(take).execute()) as Row[]) : [];
+  const { rows, totals: onPage } = take > 0 ? await pageWithTotals(p, offset, take) : { rows: [], totals: undefined };
   const more = rows.length > perPage && (p.def.maxRows === undefined || offset + perPage < p.def.maxRows);
+  // the page carried the totals with it; a page past the end, a bounded report and the notes
+  // (which need every group) ask for them apart
+  const totals = onPage && p.def.maxRows === undefined && !(p.def.notes && !more) ? onPage : await sqlTotals(p);
   const shown = rows.slice(0, perPage);
   const out: PreviewLine[] = [];
   const text = (row: Row) =>

@@ -7,7 +7,7 @@ import type { Row } from '../define-report.js';
 import { cellText, displayWidth, isNumeric, widthOf } from '../format.js';
 import { emptyTotals } from '../layout.js';
 import { w } from '../messages.js';
-import { lines, type Prepared } from '../run.js';
+import { lines, signatureLine, type Prepared } from '../run.js';
 
 /**
  * Noto Sans SC (OFL), installed by npm with the project: TrueType outlines, which pdfkit subsets,
@@ -29,6 +29,52 @@ const A4_WIDTH = { portrait: 595.28, landscape: 841.89 };
 const MARGIN = 28;
 
 /**
+ * One record as a voucher's form: label and value side by side, two fields to a line, a `wide`
+ * field (the amount in capitals, the note) on a line of its own; amounts in bold.
+ */
+function voucherForm(p: Prepared, row: Row): Content {
+  const body: TableCell[][] = [];
+  const label = (c: Prepared['columns'][number]): TableCell => ({
+    text: c.label[p.lang],
+    bold: true,
+    fillColor: '#efefef',
+    alignment: 'center',
+  });
+  const value = (c: Prepared['columns'][number]) => ({
+    text: cellText(c, row[c.key], p.words, p.lang, { separators: true }),
+    bold: c.type === 'money' || c.type === 'amount_words',
+    fontSize: c.type === 'amount_words' ? 12 : undefined,
+  });
+  let pending: Prepared['columns'][number] | undefined;
+  for (const c of p.columns) {
+    if (c.wide) {
+      if (pending) body.push([label(pending), { ...value(pending), colSpan: 3 }, {}, {}]);
+      pending = undefined;
+      body.push([label(c), { ...value(c), colSpan: 3 }, {}, {}]);
+    } else if (pending) {
+      body.push([label(pending), value(pending), label(c), value(c)]);
+      pending = undefined;
+    } else pending = c;
+  }
+  if (pending) body.push([label(pending), { ...value(pending), colSpan: 3 }, {}, {}]);
+  return {
+    table: { widths: [72, '*', 72, '*'], body },
+    layout: {
+      hLineWidth: () => 0.6,
+      vLineWidth: () => 0.6,
+      hLineColor: () => '#444444',
+      vLineColor: () => '#444444',
+      paddingLeft: () => 6,
+      paddingRight: () => 6,
+      paddingTop: () => 7,
+      paddingBottom: () => 7,
+    },
+    fontSize: 10.5,
+    margin: [0, 6, 0, 0],
+  };
+}
+
+/**
  * Renders the report as an A4 PDF (REPORTS.md "PDF specifics"): the header block on the first
  * page, the column titles repeated on every page, 小计 and 合计 rows in bold, 本期无数据 for an
  * empty report, the signature line, and 第 x 页 / 共 y 页 in every footer. pdfmake lays out in
@@ -47,9 +93,16 @@ export async function renderPdf(p: Prepared, out: Writable): Promise<number> {
     }));
   let n = 0;
   const totals = emptyTotals();
+  const forms: Content[] = [];
   for await (const batch of lines(p, totals)) {
     for (const line of batch) {
-      if (line.kind === 'row') {
+      if (p.def.layout === 'voucher') {
+        // a voucher (凭证): each record a form of labelled fields; no 序号, no totals
+        if (line.kind === 'row') {
+          forms.push(voucherForm(p, line.row));
+          n++;
+        }
+      } else if (line.kind === 'row') {
         body.push([{ text: String(line.n), alignment: 'right' }, ...text(line.row, false)]);
         n++;
       } else {
@@ -68,23 +121,25 @@ export async function renderPdf(p: Prepared, out: Writable): Promise<number> {
   const scale = avail / chars.reduce((a, b) => a + b, 0);
   const widths = chars.map((c) => Math.floor(c * scale * 100) / 100);
   const table: Content =
-    n === 0
-      ? { text: w(lang, 'empty'), alignment: 'center', margin: [0, 24, 0, 24], fontSize: 11 }
-      : {
-          table: { headerRows: 1, widths, body },
-          layout: {
-            hLineWidth: (i: number, node: { table: { body: unknown[] } }) =>
-              i === 0 || i === 1 || i === node.table.body.length ? 0.8 : 0.2,
-            vLineWidth: () => 0.2,
-            hLineColor: () => '#666666',
-            vLineColor: () => '#999999',
-            paddingLeft: () => 2,
-            paddingRight: () => 2,
-            paddingTop: () => 1.5,
-            paddingBottom: () => 1.5,
-          },
-          fontSize: columns.length > 12 ? 6.5 : columns.length > 8 ? 7 : 8,
-        };
+    n > 0 && p.def.layout === 'voucher'
+      ? forms
+      : n === 0
+        ? { text: w(lang, 'empty'), alignment: 'center', margin: [0, 24, 0, 24], fontSize: 11 }
+        : {
+            table: { headerRows: 1, widths, body },
+            layout: {
+              hLineWidth: (i: number, node: { table: { body: unknown[] } }) =>
+                i === 0 || i === 1 || i === node.table.body.length ? 0.8 : 0.2,
+              vLineWidth: () => 0.2,
+              hLineColor: () => '#666666',
+              vLineColor: () => '#999999',
+              paddingLeft: () => 2,
+              paddingRight: () => 2,
+              paddingTop: () => 1.5,
+              paddingBottom: () => 1.5,
+            },
+            fontSize: columns.length > 12 ? 6.5 : columns.length > 8 ? 7 : 8,
+          };
   const doc: TDocumentDefinitions = {
     pageSize: 'A4',
     pageOrientation: p.def.orientation,
@@ -128,13 +183,9 @@ export async function renderPdf(p: Prepared, out: Writable): Promise<number> {
         (note): Content => ({ text: note, bold: true, fontSize: 9, margin: [0, 6, 0, 0] }),
       ),
       {
-        columns: [
-          { text: `${w(lang, 'preparer')}${header.operator}` },
-          { text: `${w(lang, 'reviewer')}__________` },
-          { text: `${w(lang, 'approver')}__________` },
-        ],
-        margin: [0, 16, 0, 0],
-        fontSize: 9,
+        columns: signatureLine(p).map((text) => ({ text })),
+        margin: [0, p.def.layout === 'voucher' ? 28 : 16, 0, 0],
+        fontSize: p.def.layout === 'voucher' ? 10.5 : 9,
         unbreakable: true,
       },
     ],

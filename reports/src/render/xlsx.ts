@@ -2,10 +2,10 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ReportColumn, Row } from '../define-report.js';
-import { isNumeric, neutralise, widthOf, xlsxFormat } from '../format.js';
+import { capitals, isNumeric, neutralise, widthOf, xlsxFormat } from '../format.js';
 import { emptyTotals } from '../layout.js';
 import { w } from '../messages.js';
-import { lines, type Prepared } from '../run.js';
+import { lines, signatureLine, type Prepared } from '../run.js';
 
 /** An .xlsx sheet holds at most 1,048,576 rows: a report past that goes on to a second sheet. */
 export const XLSX_MAX_ROWS = 1_048_576;
@@ -20,6 +20,7 @@ function cell(c: ReportColumn, v: unknown, p: Prepared): string | number | Date 
   if (isNumeric(c.type)) return Number(v); // money ≤ 15 significant digits survives a double exactly at 2 places
   if (c.type === 'date') return new Date(`${String(v)}T00:00:00Z`);
   if (c.type === 'enum') return p.words.get(c.dict!)?.get(String(v)) ?? String(v);
+  if (c.type === 'amount_words') return capitals(v);
   return neutralise(String(v));
 }
 
@@ -192,9 +193,7 @@ export async function renderXlsx(p: Prepared, out: Writable, opts: { sheetRows?:
     r.commit();
   }
   ws.addRow([]).commit();
-  const sign = ws.addRow([
-    `${w(lang, 'preparer')}${header.operator}        ${w(lang, 'reviewer')}__________        ${w(lang, 'approver')}__________`,
-  ]);
+  const sign = ws.addRow([signatureLine(p).join('        ')]);
   ws.mergeCells(`A${sign.number}:${last}${sign.number}`);
   sign.commit();
   ws.commit();

@@ -1,18 +1,48 @@
-import { DataTable, Pagination, ReferenceManyField, useRecordContext, type RaRecord } from 'react-admin';
-import { useNavigate } from 'react-router-dom';
-import { ClientHoldingsPanel } from '../orders/ClientHoldingsPanel';
+import { Box } from '@mui/material';
+import {
+    ColumnsButton,
+    DataTable,
+    ListBase,
+    Pagination,
+    ReferenceManyField,
+    TopToolbar,
+    useCanAccess,
+    useRecordContext,
+} from 'react-admin';
 import { ClientOrdersPanel } from '../orders/ClientOrdersPanel';
 import { OrderSideField } from '../orders/OrderSideField';
 import { MoneyField } from '../fund_accounts/MoneyField';
-import { COUNTER_ORDER_PATH } from '../orders';
+import { SCROLLING_TABLE } from '../fund_accounts/tableSx';
+import { PositionTable } from '../positions/PositionTable';
 
-/** 持仓: the client's holdings; picking one opens the counter order ticket to sell it. */
+const POSITIONS_KEY = 'positions.client.datatable';
+
+/**
+ * 持仓: the client's holdings in the columns of the 证券余额 list — the same query and the same
+ * table (price, market value, floating P/L), with 卖出 (the counter ticket) and 冻结/解冻 per row.
+ */
 export const ClientPositionsTab = (_props: { label?: false }) => {
     const record = useRecordContext();
-    const navigate = useNavigate();
-    if (!record) return null;
-    const sell = (h: RaRecord) => navigate(`${COUNTER_ORDER_PATH}?client_id=${record.id}&code=${h.code}&side=sell`);
-    return <ClientHoldingsPanel clientId={record.id} onPick={sell} />;
+    const { canAccess } = useCanAccess({ resource: 'positions', action: 'list' });
+    if (!record || !canAccess) return null;
+    return (
+        <Box sx={SCROLLING_TABLE}>
+            <ListBase
+                resource="positions"
+                filter={{ client_id: record.id, held: true }}
+                sort={{ field: 'id', order: 'ASC' }}
+                perPage={25}
+                disableSyncWithLocation
+                storeKey={false}
+            >
+                <TopToolbar sx={{ minHeight: 0 }}>
+                    <ColumnsButton storeKey={POSITIONS_KEY} />
+                </TopToolbar>
+                <PositionTable withClient={false} storeKey={POSITIONS_KEY} />
+                <Pagination rowsPerPageOptions={[25, 50, 100]} />
+            </ListBase>
+        </Box>
+    );
 };
 
 /** 委托: the client's orders with 撤单. */

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { idNumberProblem, phoneProblem, statusActions, toClientCreate, toClientUpdate } from './clientChoices';
+import {
+    DEFAULT_MARKETS,
+    idNumberProblem,
+    marketsToOpen,
+    phoneProblem,
+    statusActions,
+    toClientCreate,
+    toClientUpdate,
+} from './clientChoices';
 
 describe('statusActions', () => {
     it('offers freeze, report lost and close to a normal client', () => {
@@ -93,5 +101,23 @@ describe('input checks', () => {
         expect(idNumberProblem('2105021985031200')).toBe('resources.clients.validation.id_number');
         expect(idNumberProblem('')).toBe('resources.clients.validation.id_number');
         expect(idNumberProblem('', true)).toBeUndefined();
+    });
+});
+
+describe('the markets 开户 opens', () => {
+    const offered = ['SH-A', 'SZ-A', 'SH-B', 'SZ-B', 'BJ'];
+    it('ticks 沪A and 深A by default', () => {
+        expect(marketsToOpen(DEFAULT_MARKETS, offered)).toEqual(['SH-A', 'SZ-A']);
+    });
+    it('keeps the ticked ones among those offered, in the offered order', () => {
+        expect(marketsToOpen(['BJ', 'SH-A', 'XX'], offered)).toEqual(['SH-A', 'BJ']);
+        expect(marketsToOpen(['SZ-A'], ['SH-A'])).toEqual([]);
+        expect(marketsToOpen(undefined, offered)).toEqual([]);
+        expect(marketsToOpen('SH-A', offered)).toEqual([]);
+    });
+    it('sends markets only when the operator may open shareholder accounts (markets are offered)', () => {
+        const data = { name: '张三', id_number: '210502198503120019', markets: ['SH-A', 'SZ-A'] };
+        expect(toClientCreate(data, offered).markets).toEqual(['SH-A', 'SZ-A']);
+        expect('markets' in toClientCreate(data)).toBe(false);
     });
 });

@@ -82,10 +82,21 @@ const clientFields = (data: Record<string, any>) => {
 };
 
 /** The fields POST /api/clients (开户) accepts; the server refuses any other (strict schema). */
-export const toClientCreate = (data: Record<string, any>) => ({
+export const toClientCreate = (data: Record<string, any>, offered: readonly string[] = []) => ({
     ...clientFields(data),
     id_number: text(data.id_number).toUpperCase(),
+    ...(offered.length ? { markets: marketsToOpen(data.markets, offered) } : {}),
 });
+
+/** The markets ticked at 开户 by default: 沪A and 深A, what nearly every client trades. */
+export const DEFAULT_MARKETS = ['SH-A', 'SZ-A'];
+
+/**
+ * The markets 开户 opens shareholder accounts on: those ticked among those offered (the server's
+ * list), in the offered order; a tick for a market no longer offered is dropped.
+ */
+export const marketsToOpen = (ticked: unknown, offered: readonly string[]): string[] =>
+    Array.isArray(ticked) ? offered.filter((m) => ticked.includes(m)) : [];
 
 /** The fields PUT /api/clients/:id accepts, with the version for the optimistic lock. */
 export const toClientUpdate = (data: Record<string, any>) => ({ ...clientFields(data), version: data.version });

@@ -70,6 +70,7 @@ const zh = {
                 q: '搜索',
                 opened_on_gte: '开户日期起',
                 opened_on_lte: '开户日期止',
+                markets: '开立股东账户',
             },
             status: {
                 normal: '正常',
@@ -89,6 +90,7 @@ const zh = {
             },
             sections: {
                 basic: '基本资料',
+                markets: '股东账户',
                 permissions: '业务权限',
                 agent: '代理人',
             },
@@ -107,6 +109,9 @@ const zh = {
                 q: '客户号、身份证号码或姓名',
                 id_number: '18 位，末位可为 X；开户后不可修改',
                 agent: '客户委托他人代办业务时填写',
+                markets: '开户时一并开立所选市场的股东账户（股东代码由系统分配）；以后也可在“股东账户”中开立',
+                required: '带 * 的为必填项',
+                market_choice: '%{name}（%{code}）',
             },
             validation: {
                 phone: '应为 11 位手机号或带区号的固定电话',
@@ -143,6 +148,9 @@ const zh = {
             },
             messages: {
                 created: '开户成功：客户号 %{client_no}',
+                created_with_holders: '开户成功：客户号 %{client_no}，股东账户 %{holders}',
+                holder: '%{market}（%{code}）',
+                list_separator: '、',
                 status_changed: '客户状态已改为“%{status}”',
                 closed_read_only: '该客户已销户，资料不能再修改。',
                 no_accounts: '该客户没有资金账户',
@@ -267,6 +275,16 @@ const zh = {
             submit: '提交复核',
             submitted: '冲销申请已提交（复核单 #%{id}），须另一位柜员复核通过后才生效',
         },
+        confirm: {
+            title: '请核对：%{type}',
+            words: '大写金额',
+            hint: '请与客户核对金额及大写无误后点击确认；按回车键不会确认。',
+            cancel: '返回修改',
+            submit: '确认记账',
+        },
+        voucher: {
+            print: '打印凭证',
+        },
     },
 };
 
@@ -340,6 +358,7 @@ const en: Leaves<typeof zh> = {
                 q: 'Search',
                 opened_on_gte: 'Opened from',
                 opened_on_lte: 'Opened until',
+                markets: 'Open shareholder accounts',
             },
             status: {
                 normal: 'Normal',
@@ -359,6 +378,7 @@ const en: Leaves<typeof zh> = {
             },
             sections: {
                 basic: 'Basic data',
+                markets: 'Shareholder accounts',
                 permissions: 'Order channels',
                 agent: 'Agent',
             },
@@ -377,6 +397,10 @@ const en: Leaves<typeof zh> = {
                 q: 'Client no., ID number or name',
                 id_number: '18 characters, the last may be X; cannot be changed later',
                 agent: 'Only when someone acts for the client',
+                markets:
+                    'The shareholder accounts of the markets ticked are opened with the client (codes assigned by the system); more can be opened later under Shareholder accounts',
+                required: 'Fields marked * are required',
+                market_choice: '%{name} (%{code})',
             },
             validation: {
                 phone: 'An 11-digit mobile number or a landline with area code',
@@ -414,6 +438,9 @@ const en: Leaves<typeof zh> = {
             },
             messages: {
                 created: 'Account opened: client no. %{client_no}',
+                created_with_holders: 'Account opened: client no. %{client_no}, shareholder accounts %{holders}',
+                holder: '%{market} (%{code})',
+                list_separator: ', ',
                 status_changed: 'Client status is now "%{status}"',
                 closed_read_only: 'This client is closed; the data can no longer change.',
                 no_accounts: 'This client has no fund account',
@@ -538,6 +565,16 @@ const en: Leaves<typeof zh> = {
             reason: 'Reason',
             submit: 'Submit for approval',
             submitted: 'Reversal submitted (approval #%{id}); it takes effect once another operator approves it',
+        },
+        confirm: {
+            title: 'Check before posting: %{type}',
+            words: 'In Chinese capitals',
+            hint: 'Read the amount and its capitals back to the client, then confirm; Enter does not confirm.',
+            cancel: 'Back',
+            submit: 'Confirm and post',
+        },
+        voucher: {
+            print: 'Print voucher',
         },
     },
 };

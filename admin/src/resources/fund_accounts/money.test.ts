@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amountProblem, formatMoney, groupThousands, moneySign, normalizeAmount } from './money';
+import { aboveConfirmLine, amountProblem, formatMoney, groupThousands, moneySign, normalizeAmount } from './money';
 
 describe('formatMoney', () => {
     it.each([
@@ -82,5 +82,16 @@ describe('money helpers', () => {
         expect(amountProblem('12345678901234567')).toBe('ledger.validation.amount_format');
         expect(amountProblem('0')).toBe('ledger.validation.amount_positive');
         expect(amountProblem('0.00')).toBe('ledger.validation.amount_positive');
+    });
+
+    it('asks for confirmation above the line, and whenever the line is unknown', () => {
+        expect(aboveConfirmLine('50000.01', '50000')).toBe(true);
+        expect(aboveConfirmLine('1,234,567.80', '50000')).toBe(true);
+        expect(aboveConfirmLine('50000', '50000')).toBe(false);
+        expect(aboveConfirmLine('50000.00', '50000')).toBe(false);
+        expect(aboveConfirmLine('9.99', '50000')).toBe(false);
+        expect(aboveConfirmLine('0.01', '0')).toBe(true);
+        expect(aboveConfirmLine('100', undefined)).toBe(true);
+        expect(aboveConfirmLine('100', 'abc')).toBe(true);
     });
 });

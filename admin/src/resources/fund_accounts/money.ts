@@ -1,3 +1,5 @@
+import { compareDecimal } from '../orders/decimal';
+
 /**
  * Money arrives from the server as decimal strings ("1234567.89", "-500.00"): it is formatted
  * as text, never through a binary float, so no cent is ever lost or invented on screen.
@@ -67,4 +69,14 @@ export const amountProblem = (text: unknown): string | undefined => {
     if (!AMOUNT.test(amount)) return 'ledger.validation.amount_format';
     if (!/[1-9]/.test(amount)) return 'ledger.validation.amount_positive';
     return undefined;
+};
+
+/**
+ * Whether an amount is to be confirmed before it is sent (柜台确认): above the line, the system
+ * parameter the server hands out (confirm_cash_above, confirm_order_above). Without a known line
+ * — not loaded yet, or unreadable — every amount is confirmed: a missing line never skips it.
+ */
+export const aboveConfirmLine = (amount: unknown, line: unknown): boolean => {
+    const vs = compareDecimal(normalizeAmount(amount), line);
+    return vs === null || vs > 0;
 };

@@ -1,5 +1,6 @@
 import {
     AutocompleteInput,
+    ColumnsButton,
     CreateButton,
     DateInput,
     FilterButton,
@@ -9,6 +10,7 @@ import {
     TopToolbar,
 } from 'react-admin';
 import { ServerExportButton } from '../../components/ServerExportButton';
+import { SCROLLING_TABLE } from '../fund_accounts/tableSx';
 import { JOURNAL_TYPE_CHOICES } from './journalTypes';
 import { JournalTable } from './JournalTable';
 
@@ -30,6 +32,7 @@ const journalFilters = [
 const FundJournalListActions = () => (
     <TopToolbar>
         <FilterButton />
+        <ColumnsButton />
         <CreateButton label="resources.fund_journal.actions.post" />
         <ServerExportButton />
     </TopToolbar>
@@ -44,6 +47,7 @@ export const FundJournalList = () => (
         actions={<FundJournalListActions />}
         sort={{ field: 'id', order: 'DESC' }}
         perPage={50}
+        sx={SCROLLING_TABLE}
     >
         <JournalTable withClient />
     </List>

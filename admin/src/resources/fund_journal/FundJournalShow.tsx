@@ -1,16 +1,17 @@
 import { ListButton, ReferenceField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
 import { LocalDateField } from '../../components/LocalDateField';
-import { GuardedReferenceField } from '../clients/GuardedReferenceField';
 import { MoneyField } from '../fund_accounts/MoneyField';
 import { BankField } from './BankField';
 import { JournalTypeField } from './JournalTypeField';
 import { ReverseEntryButton } from './ReverseEntryButton';
+import { VoucherButton } from './VoucherButton';
 
-/** One journal entry (e.g. opened from an approval of its reversal). */
+/** One journal entry (e.g. opened from an approval of its reversal), with its voucher to print (打印凭证). */
 export const FundJournalShow = () => (
     <Show
         actions={
             <TopToolbar>
+                <VoucherButton />
                 <ReverseEntryButton />
                 <ListButton />
             </TopToolbar>
@@ -29,7 +30,7 @@ export const FundJournalShow = () => (
             <BankField source="bank_code" />
             <TextField source="reference" emptyText="-" />
             <TextField source="reverses_id" emptyText="-" />
-            <GuardedReferenceField source="operator_id" reference="operators" />
+            <TextField source="operator_name" label="resources.fund_journal.fields.operator_id" />
             <LocalDateField source="created_at" />
         </SimpleShowLayout>
     </Show>

@@ -5,13 +5,33 @@ import { NO_WRAP_TABLE } from '../fund_accounts/tableSx';
 import { BankField } from './BankField';
 import { JournalTypeField } from './JournalTypeField';
 import { ReverseEntryButton } from './ReverseEntryButton';
+import { VoucherButton } from './VoucherButton';
+
+/** Shown on demand (列): the frozen balance, the bank, the time of posting. */
+export const JOURNAL_HIDDEN_COLUMNS = ['frozen_after', 'bank_code', 'created_at'];
 
 /**
  * Journal entries (资金流水), for the 查询 list and the client page. 余额 (balance_after) is the
  * running balance after each entry; freezes move 冻结 only. Sortable: id, date, type, amount.
+ * The columns a teller reads by default, the rest through the column chooser (`storeKey` keeps
+ * each place's choice); per row 冲销 and 打印凭证.
  */
-export const JournalTable = ({ withClient, withAccount = true }: { withClient: boolean; withAccount?: boolean }) => (
-    <DataTable bulkActionButtons={false} rowClick={false} sx={NO_WRAP_TABLE}>
+export const JournalTable = ({
+    withClient,
+    withAccount = true,
+    storeKey,
+}: {
+    withClient: boolean;
+    withAccount?: boolean;
+    storeKey?: string;
+}) => (
+    <DataTable
+        bulkActionButtons={false}
+        rowClick={false}
+        sx={NO_WRAP_TABLE}
+        storeKey={storeKey}
+        hiddenColumns={JOURNAL_HIDDEN_COLUMNS}
+    >
         <DataTable.Col source="id" />
         <DataTable.Col source="business_date" />
         {withAccount && <DataTable.Col source="account_no" disableSort />}
@@ -43,7 +63,7 @@ export const JournalTable = ({ withClient, withAccount = true }: { withClient: b
         <DataTable.Col
             source="reference"
             disableSort
-            sx={{ maxWidth: 280, overflow: 'hidden', textOverflow: 'ellipsis' }}
+            sx={{ maxWidth: 220, overflow: 'hidden', textOverflow: 'ellipsis' }}
         />
         <DataTable.Col source="operator_id" disableSort>
             <TextField source="operator_name" />
@@ -53,6 +73,7 @@ export const JournalTable = ({ withClient, withAccount = true }: { withClient: b
         </DataTable.Col>
         <DataTable.Col label={false} disableSort align="right">
             <ReverseEntryButton />
+            <VoucherButton compact />
         </DataTable.Col>
     </DataTable>
 );

@@ -1,11 +1,14 @@
-import { Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useCanAccess, useTranslate, type RaRecord } from 'react-admin';
-import { formatMoney } from '../fund_accounts/money';
-import { useClientHoldings } from './useClientHoldings';
+import { Box, Paper, Stack, Typography } from '@mui/material';
+import { ColumnsButton, ListBase, Pagination, useCanAccess, useTranslate, type RaRecord } from 'react-admin';
+import { SCROLLING_TABLE } from '../fund_accounts/tableSx';
+import { PositionTable } from '../positions/PositionTable';
 
-const number = (value: unknown) => String(value ?? '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+const STORE_KEY = 'positions.counter.datatable';
 
-/** The client's holdings beside the ticket; clicking one fills a sell of everything sellable. */
+/**
+ * The client's holdings beside the ticket, in the columns of the 证券余额 list (the same query
+ * and table); clicking one fills a sell of everything sellable.
+ */
 export const ClientHoldingsPanel = ({
     clientId,
     onPick,
@@ -15,63 +18,29 @@ export const ClientHoldingsPanel = ({
 }) => {
     const translate = useTranslate();
     const { canAccess } = useCanAccess({ resource: 'positions', action: 'list' });
-    const { holdings } = useClientHoldings(canAccess ? clientId : null);
     if (!canAccess) return null;
-    const shown = holdings.filter((h) => Number(h.quantity) > 0);
     return (
-        <Paper variant="outlined" sx={{ p: 2, overflowX: 'auto' }}>
-            <Typography variant="subtitle1">{translate('counter.recent.holdings')}</Typography>
-            {shown.length === 0 ? (
-                <Typography color="text.secondary" variant="body2">
-                    {translate('counter.recent.no_holdings')}
-                </Typography>
-            ) : (
-                <>
-                    <Typography variant="caption" color="text.secondary">
-                        {translate('counter.recent.pick_hint')}
-                    </Typography>
-                    <Table size="small" sx={{ '& td, & th': { whiteSpace: 'nowrap', px: 1 } }}>
-                        <TableHead>
-                            <TableRow>
-                                <TableCell>{translate('resources.positions.fields.code')}</TableCell>
-                                <TableCell>{translate('resources.positions.fields.name')}</TableCell>
-                                <TableCell align="right">{translate('resources.positions.fields.quantity')}</TableCell>
-                                <TableCell align="right">{translate('resources.positions.fields.frozen')}</TableCell>
-                                <TableCell align="right">
-                                    {translate('resources.positions.fields.today_bought')}
-                                </TableCell>
-                                <TableCell align="right">{translate('resources.positions.fields.sellable')}</TableCell>
-                                <TableCell align="right">{translate('resources.positions.fields.cost')}</TableCell>
-                            </TableRow>
-                        </TableHead>
-                        <TableBody>
-                            {shown.map((h) => (
-                                <TableRow key={String(h.id)} hover sx={{ cursor: 'pointer' }} onClick={() => onPick(h)}>
-                                    <TableCell>
-                                        {h.code}
-                                        <Typography
-                                            component="span"
-                                            variant="caption"
-                                            color="text.secondary"
-                                            sx={{ ml: 0.5 }}
-                                        >
-                                            {h.market}
-                                        </Typography>
-                                    </TableCell>
-                                    <TableCell>{h.name}</TableCell>
-                                    <TableCell align="right">{number(h.quantity)}</TableCell>
-                                    <TableCell align="right">{Number(h.frozen) ? number(h.frozen) : ''}</TableCell>
-                                    <TableCell align="right">
-                                        {Number(h.today_bought) ? number(h.today_bought) : ''}
-                                    </TableCell>
-                                    <TableCell align="right">{number(h.sellable)}</TableCell>
-                                    <TableCell align="right">{formatMoney(h.cost)}</TableCell>
-                                </TableRow>
-                            ))}
-                        </TableBody>
-                    </Table>
-                </>
-            )}
+        <Paper variant="outlined" sx={{ p: 2, ...SCROLLING_TABLE }}>
+            <ListBase
+                resource="positions"
+                filter={{ client_id: clientId, held: true }}
+                sort={{ field: 'id', order: 'ASC' }}
+                perPage={25}
+                disableSyncWithLocation
+                storeKey={false}
+            >
+                <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between' }}>
+                    <Box>
+                        <Typography variant="subtitle1">{translate('counter.recent.holdings')}</Typography>
+                        <Typography variant="caption" color="text.secondary">
+                            {translate('counter.recent.pick_hint')}
+                        </Typography>
+                    </Box>
+                    <ColumnsButton storeKey={STORE_KEY} />
+                </Stack>
+                <PositionTable withClient={false} storeKey={STORE_KEY} onPick={onPick} actions={false} />
+                <Pagination rowsPerPageOptions={[25, 50, 100]} />
+            </ListBase>
         </Paper>
     );
 };

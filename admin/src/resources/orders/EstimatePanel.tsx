@@ -27,6 +27,8 @@ interface EstimatePanelProps {
     message?: string;
     quantity: number | null;
     onPickPrice: (price: string) => void;
+    /** the way to open the missing shareholder account, shown with that problem */
+    shareholderAction?: ReactNode;
 }
 
 /** What the order would do, refreshed as the clerk types: security, cash or shares, fees, freeze, problem. */
@@ -39,6 +41,7 @@ export const EstimatePanel = ({
     message,
     quantity,
     onPickPrice,
+    shareholderAction,
 }: EstimatePanelProps) => {
     const translate = useTranslate();
     // a stale estimate may be for the previous code: the security master's answer for what is typed wins
@@ -98,8 +101,17 @@ export const EstimatePanel = ({
                     {!stale && (
                         <Box sx={{ mt: 1.5 }}>
                             {problem ? (
-                                <Alert severity="error" role="alert">
-                                    {translate(problemMessageKey(problem)!, problemParams(estimate, band))}
+                                <Alert
+                                    severity="error"
+                                    role="alert"
+                                    action={problem === 'no_shareholder_account' ? shareholderAction : undefined}
+                                >
+                                    {translate(problemMessageKey(problem)!, {
+                                        ...problemParams(estimate, band),
+                                        market: translate(`counter.markets.${estimate.security.market}`, {
+                                            _: estimate.security.market,
+                                        }),
+                                    })}
                                 </Alert>
                             ) : (
                                 <Alert severity="success" icon={<CheckCircleOutlineIcon />}>

@@ -18,7 +18,7 @@ import { ServerExportButton } from '../../components/ServerExportButton';
 import { LocalDateField } from '../../components/LocalDateField';
 import { GuardedReferenceField } from '../clients/GuardedReferenceField';
 import { MoneyField } from '../fund_accounts/MoneyField';
-import { NO_WRAP_TABLE } from '../fund_accounts/tableSx';
+import { NO_WRAP_TABLE, SCROLLING_TABLE } from '../fund_accounts/tableSx';
 import { BulkCancelOrdersButton } from './BulkCancelOrdersButton';
 import { CancelOrderButton } from './CancelOrderButton';
 import { ChannelField } from './ChannelField';
@@ -68,6 +68,7 @@ export const OrderList = () => {
             actions={<OrderListActions />}
             sort={{ field: 'id', order: 'DESC' }}
             perPage={50}
+            sx={SCROLLING_TABLE}
         >
             <OrderTable bulkCancel={!!canCancel} withClient />
         </List>
@@ -87,7 +88,8 @@ export const OrderTable = ({
     bulkCancel,
     withClient,
     storeKey,
-    hiddenColumns = ['business_date', 'market', 'channel', 'seat_no'],
+    // shown on demand (列); the list fits 1440 px beside the menu without them
+    hiddenColumns = ['business_date', 'market', 'frozen_cash', 'channel', 'seat_no'],
 }: OrderTableProps) => (
     <DataTable
         storeKey={storeKey}

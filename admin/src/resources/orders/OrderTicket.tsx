@@ -3,7 +3,10 @@ import { Alert, Box, Button, MenuItem, Paper, Stack, TextField, ToggleButton, To
 import { useMemo, useState, type FormEvent } from 'react';
 import { useNotify, useRefresh, useTranslate, type RaRecord } from 'react-admin';
 import { API_URL, httpClient } from '../../providers/httpClient';
+import { AmountConfirmDialog } from '../fund_accounts/AmountConfirmDialog';
+import { formatMoney } from '../fund_accounts/money';
 import { newIdempotencyKey } from '../fund_journal/idempotency';
+import { OpenShareholderAccountButton } from '../shareholder_accounts/OpenShareholderAccountButton';
 import { EstimatePanel } from './EstimatePanel';
 import {
     ORDER_CHANNELS,
@@ -75,12 +78,15 @@ export const OrderTicket = ({ client, preset }: OrderTicketProps) => {
     const [submitMessage, setSubmitMessage] = useState<string | null>(null);
     const [placed, setPlaced] = useState<RaRecord | null>(null);
     const [saving, setSaving] = useState(false);
+    // a new revision asks for a new estimate of the same inputs (a shareholder account was opened)
+    const [revision, setRevision] = useState(0);
+    const [confirming, setConfirming] = useState(false);
 
     const request = useMemo(
         () => toOrderRequest({ ...form, client_id: client ? Number(client.id) : null }),
         [form, client],
     );
-    const { estimate, lastEstimate, errors: estimateErrors, message, pending } = useOrderEstimate(request);
+    const { estimate, lastEstimate, errors: estimateErrors, message, pending } = useOrderEstimate(request, revision);
     const preview = useSecurityPreview(form.code);
     const { holding } = useClientHoldings(client?.id, form.code);
     // while the next estimate is on its way the last one stays (dimmed), if it is for the same client and security
@@ -128,8 +134,15 @@ export const OrderTicket = ({ client, preset }: OrderTicketProps) => {
         !saving &&
         Object.keys(estimateErrors).length === 0;
 
-    const submit = async (event: FormEvent) => {
+    // Enter submits like the button; a large order (the estimate says so) only opens the confirmation
+    const submit = (event: FormEvent) => {
         event.preventDefault();
+        if (!canSubmit || !request) return;
+        if (estimate?.confirm) setConfirming(true);
+        else void place();
+    };
+
+    const place = async () => {
         if (!canSubmit || !request) return;
         setSaving(true);
         try {
@@ -165,6 +178,7 @@ export const OrderTicket = ({ client, preset }: OrderTicketProps) => {
             }
         } finally {
             setSaving(false);
+            setConfirming(false);
         }
     };
 
@@ -277,6 +291,16 @@ export const OrderTicket = ({ client, preset }: OrderTicketProps) => {
             </Paper>
             <Paper variant="outlined" sx={{ p: 2 }}>
                 <EstimatePanel
+                    shareholderAction={
+                        client && shown ? (
+                            <OpenShareholderAccountButton
+                                clientId={client.id}
+                                clientName={String(client.name ?? '')}
+                                market={shown.security.market}
+                                onOpened={() => setRevision((r) => r + 1)}
+                            />
+                        ) : undefined
+                    }
                     side={form.side}
                     estimate={shown}
                     stale={!estimate}
@@ -287,6 +311,39 @@ export const OrderTicket = ({ client, preset }: OrderTicketProps) => {
                     onPickPrice={(price) => set({ price })}
                 />
             </Paper>
+            {confirming && estimate && client && (
+                <AmountConfirmDialog
+                    open
+                    title="counter.confirm.title"
+                    titleArgs={{
+                        side: translate(`resources.orders.side.${form.side}`),
+                        code: estimate.security.code,
+                        name: estimate.security.name,
+                    }}
+                    facts={[
+                        { label: 'counter.confirm.client', value: `${client.name} ${client.client_no}` },
+                        {
+                            label: 'counter.confirm.security',
+                            value: `${estimate.security.market} ${estimate.security.code} ${estimate.security.name}`,
+                        },
+                        {
+                            label: 'counter.confirm.price_quantity',
+                            value: translate('counter.confirm.price_quantity_value', {
+                                price: request?.price ?? '',
+                                quantity: (request?.quantity ?? 0).toLocaleString('en-US'),
+                            }),
+                        },
+                        { label: 'counter.confirm.amount', value: formatMoney(estimate.fees.amount) },
+                    ]}
+                    amountLabel={form.side === 'buy' ? 'counter.confirm.buy_amount' : 'counter.confirm.sell_amount'}
+                    amount={estimate.fees.net_amount}
+                    confirmLabel={form.side === 'buy' ? 'counter.confirm.submit_buy' : 'counter.confirm.submit_sell'}
+                    confirmColor={form.side === 'buy' ? 'error' : 'success'}
+                    pending={saving}
+                    onConfirm={() => void place()}
+                    onCancel={() => setConfirming(false)}
+                />
+            )}
         </Box>
     );
 };

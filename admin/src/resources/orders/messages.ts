@@ -39,6 +39,7 @@ const zh = {
                 filled: '已成交',
                 cancelled: '已撤单',
                 partially_cancelled: '部分撤单',
+                expired: '已失效',
             },
             side: {
                 buy: '买入',
@@ -232,6 +233,14 @@ const zh = {
             validation: {
                 code_format: '股东代码格式与所选市场不符',
             },
+            open: {
+                button: '开立%{market}股东账户',
+                title: '开立%{market}股东账户',
+                content: '为客户 %{client} 开立%{market}股东账户，开立后即可在该市场委托。',
+                code_helper: '留空由系统分配股东代码；也可填写交易所分配的代码（%{hint}）',
+                submit: '开立',
+                done: '已开立%{market}股东账户 %{code}',
+            },
         },
     },
     counter: {
@@ -307,7 +316,7 @@ const zh = {
             channel_not_allowed: '客户未开通该委托方式',
             insufficient_shares: '可卖数量不足（可卖 %{sellable}）',
             insufficient_available: '可用资金不足（可用 %{available} 元）',
-            no_shareholder_account: '客户没有 %{market} 股东账户，请先开立',
+            no_shareholder_account: '客户没有%{market}股东账户，请先开立',
             unknown: '不能下单',
         },
         validation: {
@@ -345,6 +354,18 @@ const zh = {
             holdings: '持仓',
             no_holdings: '暂无持仓',
             pick_hint: '点击一行填入卖出委托',
+        },
+        confirm: {
+            title: '请核对委托：%{side} %{code} %{name}',
+            client: '客户',
+            security: '证券',
+            price_quantity: '价格 × 数量',
+            price_quantity_value: '%{price} 元 × %{quantity} 股',
+            amount: '委托金额',
+            buy_amount: '需冻结资金（含费用）',
+            sell_amount: '预计到账（扣除费用）',
+            submit_buy: '确认买入',
+            submit_sell: '确认卖出',
         },
     },
 };
@@ -389,6 +410,7 @@ const en: SameKeys<Messages> = {
                 filled: 'Filled',
                 cancelled: 'Cancelled',
                 partially_cancelled: 'Partly cancelled',
+                expired: 'Expired',
             },
             side: {
                 buy: 'Buy',
@@ -584,6 +606,16 @@ const en: SameKeys<Messages> = {
             validation: {
                 code_format: 'The code does not fit the market’s format',
             },
+            open: {
+                button: 'Open a %{market} account',
+                title: 'Open a %{market} shareholder account',
+                content:
+                    'Opens a %{market} shareholder account for %{client}; orders on that market can be placed at once.',
+                code_helper:
+                    'Leave empty for a code assigned by the system, or type the one the exchange assigned (%{hint})',
+                submit: 'Open',
+                done: '%{market} shareholder account %{code} opened',
+            },
         },
     },
     counter: {
@@ -700,6 +732,18 @@ const en: SameKeys<Messages> = {
             holdings: 'Holdings',
             no_holdings: 'No holdings',
             pick_hint: 'Click a row to sell it',
+        },
+        confirm: {
+            title: 'Check the order: %{side} %{code} %{name}',
+            client: 'Client',
+            security: 'Security',
+            price_quantity: 'Price × quantity',
+            price_quantity_value: '%{price} × %{quantity} shares',
+            amount: 'Order amount',
+            buy_amount: 'Cash to freeze (with fees)',
+            sell_amount: 'Cash to receive (after fees)',
+            submit_buy: 'Confirm the buy',
+            submit_sell: 'Confirm the sell',
         },
     },
 };

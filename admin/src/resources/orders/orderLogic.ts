@@ -52,6 +52,9 @@ export interface OrderEstimate {
     sellable: number;
     fees: EstimateFees;
     freeze: string | null;
+    /** 委托确认: the line above which the order amount is confirmed, and whether this one is */
+    confirm_above?: string;
+    confirm?: boolean;
     problem: string | null;
 }
 

@@ -16,14 +16,16 @@ describe('status → chip', () => {
         expect(statusChip('weird')).toEqual({ label: 'weird', color: 'default', variant: 'outlined' });
     });
 
-    it('reads 未成交 / 部分成交 / 已成交 / 已撤单 / 部分撤单', () => {
+    it('reads 未成交 / 部分成交 / 已成交 / 已撤单 / 部分撤单 / 已失效', () => {
         expect(ORDER_STATUSES.map((s) => orderMessages.zh.resources.orders.status[s])).toEqual([
             '未成交',
             '部分成交',
             '已成交',
             '已撤单',
             '部分撤单',
+            '已失效',
         ]);
+        expect(statusChip('expired')).toMatchObject({ label: 'resources.orders.status.expired', color: 'default' });
     });
 
     it('lets only open and partly filled orders be cancelled', () => {

@@ -1,11 +1,18 @@
-/** Order statuses (orders.status), in the order an order goes through them. */
-export const ORDER_STATUSES = ['open', 'partially_filled', 'filled', 'cancelled', 'partially_cancelled'] as const;
+/** Order statuses (orders.status), in the order an order goes through them; day-end expires what is left open. */
+export const ORDER_STATUSES = [
+    'open',
+    'partially_filled',
+    'filled',
+    'cancelled',
+    'partially_cancelled',
+    'expired',
+] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export type ChipColor = 'default' | 'primary' | 'secondary' | 'error' | 'info' | 'success' | 'warning';
 
 export interface StatusChip {
-    /** i18n key of the label: 未成交 / 部分成交 / 已成交 / 已撤单 / 部分撤单 */
+    /** i18n key of the label: 未成交 / 部分成交 / 已成交 / 已撤单 / 部分撤单 / 已失效 */
     label: string;
     color: ChipColor;
     variant: 'filled' | 'outlined';
@@ -17,6 +24,7 @@ const CHIPS: Record<OrderStatus, Omit<StatusChip, 'label'>> = {
     filled: { color: 'success', variant: 'filled' },
     cancelled: { color: 'default', variant: 'filled' },
     partially_cancelled: { color: 'default', variant: 'outlined' },
+    expired: { color: 'default', variant: 'outlined' },
 };
 
 export const isOrderStatus = (status: unknown): status is OrderStatus =>

@@ -16,13 +16,16 @@ interface EstimateState {
 /**
  * POST /api/orders/estimate for the order being typed, 300 ms after typing pauses; answers to
  * an older request are dropped. `fresh` says the answer is for exactly what is on screen now —
- * only then may the order be submitted.
+ * only then may the order be submitted. A new `revision` asks again for the same inputs (the
+ * client's accounts changed: a shareholder account was just opened).
  */
-export const useOrderEstimate = (request: OrderRequest | null) => {
-    const key = request ? JSON.stringify(request) : '';
+export const useOrderEstimate = (request: OrderRequest | null, revision = 0) => {
+    const body = request ? JSON.stringify(request) : '';
+    const key = body ? `${revision}:${body}` : '';
     const [state, setState] = useState<EstimateState>({ key: '' });
     const seq = useRef(0);
 
+    // biome-ignore lint/correctness/useExhaustiveDependencies: the key holds the body and the revision
     useEffect(() => {
         const mine = ++seq.current;
         if (!key) {
@@ -30,7 +33,7 @@ export const useOrderEstimate = (request: OrderRequest | null) => {
             return;
         }
         const timer = setTimeout(() => {
-            httpClient(`${API_URL}/orders/estimate`, { method: 'POST', body: key }).then(
+            httpClient(`${API_URL}/orders/estimate`, { method: 'POST', body }).then(
                 ({ json }) => {
                     if (mine === seq.current) setState({ key, estimate: json as OrderEstimate });
                 },

@@ -1,20 +1,3 @@
-import { multiplyDecimal, subtractDecimal } from '../orders/decimal';
-
-/**
- * 参考市值 = quantity × previous close, to the cent (half-up), multiplied on the digits: a float
- * would be off by a cent on large holdings. null when either is missing.
- */
-export const marketValue = (quantity: unknown, prevClose: unknown): string | null => {
-    if (quantity === null || quantity === undefined || prevClose === null || prevClose === undefined) return null;
-    return multiplyDecimal(String(quantity), String(prevClose), 2);
-};
-
-/** 浮动盈亏 = market value − cost (cost includes the buying fees). */
-export const floatingProfit = (quantity: unknown, prevClose: unknown, cost: unknown): string | null => {
-    const value = marketValue(quantity, prevClose);
-    return value === null || cost === null || cost === undefined ? null : subtractDecimal(value, String(cost), 2);
-};
-
 export type TransferType = 'transfer_in' | 'transfer_out';
 
 export const TRANSFER_TYPE_CHOICES = [

@@ -15,7 +15,7 @@ import { ServerExportButton } from '../../components/ServerExportButton';
 import { LocalDateField } from '../../components/LocalDateField';
 import { GuardedReferenceField } from '../clients/GuardedReferenceField';
 import { MoneyField } from '../fund_accounts/MoneyField';
-import { NO_WRAP_TABLE } from '../fund_accounts/tableSx';
+import { NO_WRAP_TABLE, SCROLLING_TABLE } from '../fund_accounts/tableSx';
 import { OrderSideField } from '../orders/OrderSideField';
 import { SIDE_CHOICES } from '../orders/orderStatus';
 import { PriceField } from '../orders/PriceField';
@@ -54,6 +54,7 @@ export const TradeList = () => (
         actions={<TradeListActions />}
         sort={{ field: 'id', order: 'DESC' }}
         perPage={50}
+        sx={SCROLLING_TABLE}
     >
         <DataTable
             bulkActionButtons={false}

@@ -72,5 +72,6 @@ export const clientsExport: ListExport = {
     client_manager_id: { label: L('客户经理', 'Client manager'), kind: 'lookup', lookup: 'client_manager' },
     opened_on_gte: { label: L('开户日期起', 'Opened from') },
     opened_on_lte: { label: L('开户日期止', 'Opened to') },
+    branch_id: FILTER.branch_id,
   },
 };

@@ -297,6 +297,125 @@ describe('open (开户)', () => {
     expect(noName.json.error.fields.name).toBeTruthy();
   });
 
+  it("opens the shareholder accounts asked for in the same transaction, with codes in the exchanges' formats", async () => {
+    const from = await lastAuditId();
+    const c = await opened({ name: '沪深双开', markets: ['SH-A', 'SZ-A'] });
+    const holders = c.shareholder_accounts as { id: number; market: string; code: string; client_id: number }[];
+    expect(holders.map((h) => h.market)).toEqual(['SH-A', 'SZ-A']);
+    expect(holders[0]!.code).toBe(`A${String(c.id).padStart(9, '0')}`);
+    expect(holders[1]!.code).toBe(`0${String(c.id).padStart(9, '0')}`);
+    for (const h of holders) expect(h).toMatchObject({ client_id: c.id, status: 'active', opened_on: businessDate });
+    const list = await t.call('GET', `/api/shareholder_accounts${q({ filter: { client_id: c.id } })}`, { as: teller });
+    expect(list.json.map((h: { code: string }) => h.code).sort()).toEqual(holders.map((h) => h.code).sort());
+    const rows = await auditSince(from);
+    expect(rows.map((x) => [x.action, x.resource])).toEqual([
+      ['create', 'clients'],
+      ['create', 'fund_accounts'],
+      ['create', 'shareholder_accounts'],
+      ['create', 'shareholder_accounts'],
+    ]);
+    // the order ticket finds the account: the estimate has no problem of a missing one
+    const est = await t.call('POST', '/api/orders/estimate', {
+      as: teller,
+      body: { client_id: c.id, code: '000001', side: 'buy', price: '10.00', quantity: 100 },
+    });
+    expect(est.json.shareholder_account).toBe(holders[1]!.code);
+    expect(est.json.problem).not.toBe('no_shareholder_account');
+    // a market asked twice is opened once; none asked, none opened (as before)
+    expect((await opened({ markets: ['SH-A', 'SH-A'] })).shareholder_accounts).toHaveLength(1);
+    expect((await opened()).shareholder_accounts).toEqual([]);
+  });
+
+  it('a code typed in by hand that the console would assign is passed over', async () => {
+    const c = await opened({ name: '先开手工' });
+    const next = c.id + 1;
+    // the next client's console code on SH-A, taken by hand for this one
+    const manual = await t.call('POST', '/api/shareholder_accounts', {
+      as: teller,
+      body: { client_id: c.id, market: 'SH-A', code: `A${String(next).padStart(9, '0')}` },
+    });
+    expect(manual.status, JSON.stringify(manual.json)).toBe(201);
+    const d = await opened({ name: '后开自动', markets: ['SH-A'] });
+    expect(d.id).toBe(next);
+    const code = (d.shareholder_accounts as { code: string }[])[0]!.code;
+    expect(code).toMatch(/^A\d{9}$/);
+    expect(code).not.toBe(`A${String(next).padStart(9, '0')}`);
+    // without a code, 开股东账户 assigns one too; a second account on the market is refused
+    const sz = await t.call('POST', '/api/shareholder_accounts', {
+      as: teller,
+      body: { client_id: c.id, market: 'SZ-A' },
+    });
+    expect(sz.status).toBe(201);
+    expect(sz.json.code).toBe(`0${String(c.id).padStart(9, '0')}`);
+    const again = await t.call('POST', '/api/shareholder_accounts', {
+      as: teller,
+      body: { client_id: c.id, market: 'SZ-A' },
+    });
+    expect(again.status).toBe(400);
+    expect(again.json.error.fields.market).toBe('客户在该市场已有股东账户');
+  });
+
+  it('opening shareholder accounts with the client takes their right too (403 without it, nothing opened)', async () => {
+    const role = await t.db
+      .insertInto('roles')
+      .values({ code: 'opener_only', name: '只开户', all_branches: false, branch_id: branchId })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.db
+      .insertInto('role_permissions')
+      .values([
+        { role_id: role.id, resource: 'clients', action: 'create' },
+        { role_id: role.id, resource: 'clients', action: 'list' },
+      ])
+      .execute();
+    const hash = (
+      await t.db
+        .selectFrom('operators')
+        .select('password_hash')
+        .where('username', '=', 'teller')
+        .executeTakeFirstOrThrow()
+    ).password_hash;
+    const op = await t.db
+      .insertInto('operators')
+      .values({ username: 'opener', name: '开户员', branch_id: branchId, password_hash: hash })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.db.insertInto('operator_roles').values({ operator_id: op.id, role_id: role.id }).execute();
+    const opener = await t.login('opener');
+    const before = await count('clients');
+    const r = await open({ markets: ['SH-A'] }, opener);
+    expect(r.status).toBe(403);
+    expect(await count('clients')).toBe(before);
+    expect((await open({}, opener)).status).toBe(201);
+  });
+
+  it('refuses an unknown or suspended market and opens nothing: no client, no account', async () => {
+    const before = await Promise.all([count('clients'), count('fund_accounts')]);
+    const holdersBefore = await t.db
+      .selectFrom('shareholder_accounts')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const bad = await open({ markets: ['SH-A', 'XX-Y'] });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.fields.markets).toBe('不能在市场 XX-Y 开立股东账户（没有该市场、已停用或无股东代码格式）');
+    const en = await t.call('POST', '/api/clients', {
+      as: teller,
+      headers: { 'accept-language': 'en' },
+      body: { name: 'X', id_number: idNumber(), markets: ['XX-Y'] },
+    });
+    expect(en.json.error.fields.markets).toMatch(/^No shareholder account can be opened on XX-Y/);
+    await t.db.updateTable('markets').set({ status: 'suspended' }).where('code', '=', 'SZ-B').execute();
+    expect((await open({ markets: ['SZ-B'] })).json.error.fields.markets).toContain('SZ-B');
+    await t.db.updateTable('markets').set({ status: 'active' }).where('code', '=', 'SZ-B').execute();
+    expect((await open({ markets: 'SH-A' })).status).toBe(400);
+    expect(await Promise.all([count('clients'), count('fund_accounts')])).toEqual(before);
+    const holdersAfter = await t.db
+      .selectFrom('shareholder_accounts')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(holdersAfter.n)).toBe(Number(holdersBefore.n));
+  });
+
   it('is not open to an operator without clients.create (the clerk)', async () => {
     const clerk = await t.login('clerk');
     const before = await count('clients');

@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
 import { route, router, idParams, listParams, jsonBody, versionField, z } from '../../http/route.js';
+import { requirePermission } from '../../http/access.js';
 import { branchScope } from '../../http/context.js';
 import { notFound } from '../../http/errors.js';
 import { contentRange, idFilter, parseListQuery, textFilter } from '../../http/list-query.js';
 import { actorOf } from '../audit/audit.service.js';
-import { findClient, openClient, setClientStatus, updateClient } from './clients.service.js';
+import { findClient, openClient, setClientStatus, settleClosingInterest, updateClient } from './clients.service.js';
 import { withListExports } from '../reports/list-export.js';
 import { clients } from './clients.queries.js';
 import { clientsExport } from './clients.export.js';
@@ -41,6 +42,8 @@ const openBody = z.strictObject({
   agent_id_number: fields.agent_id_number.default(''),
   agent_phone: phone.default(''),
   id_number: z.string().trim().max(18),
+  // 开户 opens these markets' shareholder accounts in the same transaction (SH-A, SZ-A, …)
+  markets: z.array(z.string().max(8)).max(10).default([]),
 });
 const updateBody = z.strictObject({
   ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.optional()])),
@@ -48,6 +51,13 @@ const updateBody = z.strictObject({
   id: z.unknown().optional(),
 });
 const statusBody = z.strictObject({ status: z.enum(['normal', 'frozen', 'lost', 'closed']), version: versionField });
+const settleBody = z.strictObject({
+  idempotency_key: z
+    .string()
+    .min(8)
+    .max(80)
+    .regex(/^[A-Za-z0-9_-]+$/),
+});
 
 const listSpec = {
   sortable: ['id', 'client_no', 'name', 'opened_on', 'status', 'client_class'],
@@ -62,6 +72,8 @@ const listSpec = {
     client_manager_id: z.number().int().positive().optional(),
     opened_on_gte: z.iso.date().optional(),
     opened_on_lte: z.iso.date().optional(),
+    // head office picks a branch; a branch operator's filter on another branch selects nothing
+    branch_id: z.number().int().positive().optional(),
   },
 } as const;
 
@@ -107,11 +119,15 @@ export const clientRoutes = withListExports(router(), [[clientsExport, listSpec]
       method: 'post',
       path: '/clients',
       tags,
-      summary: '开户 Open an account (ID number checked; a CNY fund account is opened too)',
+      summary:
+        '开户 Open an account (ID number checked; a CNY fund account and the shareholder accounts of `markets` are opened too)',
       request: jsonBody(openBody),
     }),
     async (c) => {
-      const row = await openClient(c.get('deps').db, actorOf(c), branchScope(c.get('me')!), c.req.valid('json'));
+      const body = c.req.valid('json');
+      // opening shareholder accounts with the client takes that right too (the route checked clients.create)
+      if (body.markets.length) await requirePermission('shareholder_accounts.create')(c, async () => {});
+      const row = await openClient(c.get('deps').db, actorOf(c), branchScope(c.get('me')!), body);
       return c.json(row, 201);
     },
   )
@@ -140,7 +156,8 @@ export const clientRoutes = withListExports(router(), [[clientsExport, listSpec]
       method: 'post',
       path: '/clients/{id}/status',
       tags,
-      summary: '客户状态 Freeze, report lost, restore or close (close needs zero cash)',
+      summary:
+        '客户状态 Freeze, report lost, restore or close (close needs the interest settled, zero cash, no holdings)',
       request: { params: idParams, ...jsonBody(statusBody) },
     }),
     async (c) => {
@@ -154,5 +171,25 @@ export const clientRoutes = withListExports(router(), [[clientsExport, listSpec]
         version,
       );
       return c.json(row, 200);
+    },
+  )
+  .openapi(
+    route('fund_journal.create', {
+      method: 'post',
+      path: '/clients/{id}/settle_interest',
+      tags,
+      summary:
+        '销户结息 Settle the interest a closing client is due: the accrual base to the day before, base × rate / 360 posted as interest (idempotent by idempotency_key)',
+      request: { params: idParams, ...jsonBody(settleBody) },
+    }),
+    async (c) => {
+      const r = await settleClosingInterest(
+        c.get('deps').db,
+        actorOf(c),
+        branchScope(c.get('me')!),
+        Number(c.req.valid('param').id),
+        c.req.valid('json').idempotency_key,
+      );
+      return c.json(r, 200);
     },
   );

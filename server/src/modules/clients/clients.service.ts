@@ -4,7 +4,10 @@ import type { Db } from '../../db/connect.js';
 import { inTransaction } from '../../db/transaction.js';
 import { badRequest, fieldError, isUniqueViolation, notFound, stale } from '../../http/errors.js';
 import { audit, type Actor } from '../audit/audit.service.js';
-import { businessDate } from '../ledger/ledger.service.js';
+import { businessDate, once } from '../ledger/ledger.service.js';
+import { annualRate, baseBefore, settleInterest, type Settlement } from '../day-end/interest.js';
+import { interestOn } from '../day-end/interest.calc.js';
+import { addShareholderAccount } from '../orders/positions.service.js';
 import { parseIdNumber } from './id-number.calc.js';
 
 export interface ClientInput {
@@ -50,20 +53,23 @@ export function findClient(db: Db, scope: number | null, id: number) {
 
 /**
  * 开户: a client is opened by ID number (format, birth date and check digit validated; one client
- * per ID number) with a CNY fund account; numbers are the branch code + a sequence.
+ * per ID number) with a CNY fund account and the shareholder accounts (股东账户) of the markets
+ * asked for, all in one transaction, so a client leaves the counter able to trade; numbers are
+ * the branch code + a sequence, shareholder codes the console's (shareholder-code.calc.ts).
  */
 export async function openClient(
   db: Db,
   actor: Actor,
   scope: number | null,
-  input: ClientInput & { id_number: string },
+  input: ClientInput & { id_number: string; markets?: string[] },
 ) {
+  const { markets = [], ...fields } = input;
   const date = await businessDate(db);
   const id = parseIdNumber(input.id_number, date);
   if ('problem' in id) throw fieldError('id_number', id.problem);
   if (await db.selectFrom('clients').select('id').where('id_number', '=', id.normalized).executeTakeFirst())
     throw fieldError('id_number', 'id_duplicate');
-  await checkRefs(db, scope, input);
+  await checkRefs(db, scope, fields);
   const branchId = actor.branch_id!;
   // a simultaneous opening with the same ID number passes the check above too: the unique index
   // decides, and the loser gets the same 400 (not a 500)
@@ -78,7 +84,7 @@ export async function openClient(
     const client = await trx
       .insertInto('clients')
       .values({
-        ...input,
+        ...fields,
         id_number: id.normalized,
         birth_date: id.birth_date,
         gender: id.gender,
@@ -106,7 +112,10 @@ export async function openClient(
       .executeTakeFirstOrThrow();
     await audit(trx, actor, { action: 'create', resource: 'clients', record_id: client.id, after: client });
     await audit(trx, actor, { action: 'create', resource: 'fund_accounts', record_id: account.id, after: account });
-    return { ...client, fund_account_id: account.id };
+    const holders = [];
+    for (const market of [...new Set(markets)])
+      holders.push(await addShareholderAccount(trx, actor, client, market, undefined, { date, field: 'markets' }));
+    return { ...client, fund_account_id: account.id, shareholder_accounts: holders };
   }).catch((e: unknown) => {
     if (isUniqueViolation(e, 'clients_id_number_key')) throw fieldError('id_number', 'id_duplicate');
     throw e;
@@ -139,7 +148,13 @@ export async function updateClient(
   });
 }
 
-/** Status changes (冻结, 挂失, 恢复正常, 销户). Closing needs zero cash and nothing frozen. */
+/**
+ * Status changes (冻结, 挂失, 恢复正常, 销户). Closing is the last of three steps at the counter
+ * (DOMAIN.md §3.4): 销户结息 first (settleClosingInterest: the accrual base brought forward to the
+ * day before and its interest posted), then the client takes the whole balance (a withdrawal or a
+ * 银证转出), then 销户 — refused while a base is unsettled, cash or frozen cash is left, or
+ * shares are held. A refusal posts nothing.
+ */
 export async function setClientStatus(
   db: Db,
   actor: Actor,
@@ -155,10 +170,22 @@ export async function setClientStatus(
     if (status === 'closed') {
       // lock every account of the client (a posting in flight waits, then finds it closed);
       // PostgreSQL refuses FOR UPDATE on an aggregate, so the rows are read and checked here
+      const date = await businessDate(trx);
       const { rows } = await sql<{
         balance: string;
         frozen: string;
-      }>`SELECT balance, frozen FROM fund_accounts WHERE client_id = ${id} FOR UPDATE`.execute(trx);
+        base: string;
+      }>`SELECT a.balance, a.frozen, ${baseBefore(date)} AS base FROM fund_accounts a WHERE a.client_id = ${id} FOR UPDATE`.execute(
+        trx,
+      );
+      const unsettled = rows.find((a) => !new Decimal(a.base).isZero());
+      if (unsettled)
+        throw badRequest({
+          status: {
+            key: 'close_needs_interest',
+            params: { base: unsettled.base, interest: interestOn(unsettled.base, await annualRate(trx)) },
+          },
+        });
       if (rows.some((a) => !new Decimal(a.balance).isZero() || !new Decimal(a.frozen).isZero()))
         throw badRequest({ status: { key: 'close_needs_zero' } });
       const { rows: held } = await sql<{
@@ -193,6 +220,39 @@ export async function setClientStatus(
       after: { status },
     });
     return after;
+  });
+}
+
+/**
+ * 销户结息 (DOMAIN.md §3.4): the interest a closing client is due, on every open fund account of
+ * theirs — the accrual base brought forward to the day before the open business date, interest =
+ * base × annual rate / 360 (half-up to the cent) posted through the ledger as type 'interest', the
+ * base restarted — in one transaction with its audit rows, once per idempotency key. The teller
+ * then pays the whole balance out (取款 / 银证转出) and closes the account (销户).
+ */
+export async function settleClosingInterest(
+  db: Db,
+  actor: Actor,
+  scope: number | null,
+  id: number,
+  idempotencyKey: string,
+): Promise<{ client_id: number; business_date: string; accounts: Settlement[] }> {
+  const client = await findClient(db, scope, id);
+  if (!client) throw notFound();
+  if (client.status === 'closed') throw badRequest({ status: { key: 'client_closed' } });
+  return once(db, actor, idempotencyKey, { op: 'settle_interest', client_id: id }, async (trx) => {
+    const date = await businessDate(trx);
+    const rate = await annualRate(trx);
+    const accounts = await trx
+      .selectFrom('fund_accounts')
+      .select('id')
+      .where('client_id', '=', id)
+      .where('status', '=', 'active')
+      .orderBy('id')
+      .execute();
+    const settled: Settlement[] = [];
+    for (const a of accounts) settled.push(await settleInterest(trx, actor, a.id, date, rate));
+    return { client_id: id, business_date: date, accounts: settled };
   });
 }
 

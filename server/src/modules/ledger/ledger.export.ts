@@ -51,6 +51,7 @@ export const fundAccountsExport: ListExport = {
   orientation: 'landscape',
   filters: {
     id: FILTER.id,
+    branch_id: FILTER.branch_id,
     client_id: FILTER.client_id,
     account_no: { label: L('资金账号', 'Account') },
     status: { label: L('状态', 'Status'), kind: 'enum', dict: 'account_status' },
@@ -114,6 +115,7 @@ export const fundJournalExport: ListExport = {
   orientation: 'landscape',
   filters: {
     id: FILTER.id,
+    branch_id: FILTER.branch_id,
     account_id: { label: L('资金账号', 'Account'), kind: 'lookup', lookup: 'fund_account' },
     client_id: FILTER.client_id,
     type: { label: L('业务类别', 'Type'), kind: 'enum', dict: 'journal_type' },
@@ -174,6 +176,7 @@ export const bankTransfersExport: ListExport = {
   orientation: 'landscape',
   filters: {
     id: FILTER.id,
+    branch_id: FILTER.branch_id,
     client_id: FILTER.client_id,
     bank_code: { label: L('银行', 'Bank'), kind: 'lookup', lookup: 'bank' },
     type: { label: L('转账方向', 'Direction'), kind: 'enum', dict: 'journal_type' },

@@ -4,16 +4,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attempt, testApp, type TestApp } from '../../../test/harness.js';
 import type { Actor } from '../audit/audit.service.js';
 import { approve } from '../approvals/approvals.service.js';
-import { openClient } from '../clients/clients.service.js';
+import { openClient, setClientStatus, settleClosingInterest } from '../clients/clients.service.js';
 import { checkChar } from '../clients/id-number.calc.js';
 import { postEntry, requestReversal } from './ledger.service.js';
 import { AppError } from '../../http/errors.js';
 
 /**
  * A model test of the ledger (DOMAIN.md §3.3): random sequences of open / deposit / withdraw /
- * transfer / bank transfer / freeze / unfreeze / reversal run against the real service and a
- * plain in-memory model in integer cents; after every step the account equals the model and every
- * invariant holds in the database. fast-check prints the seed and the shrunk sequence on failure.
+ * transfer / bank transfer / freeze / unfreeze / reversal / close (销户结息 then 销户) run against the
+ * real service and a plain in-memory model in integer cents; after every step the account equals
+ * the model and every invariant holds in the database. A closing succeeds exactly when nothing is
+ * left in the account; a closed account takes nothing more, a reversal included. fast-check prints the seed and the shrunk sequence on failure.
  * (Orders, cancels and fills join this model when the order service lands.)
  */
 const RUNS = Number(process.env.LEDGER_MODEL_RUNS ?? 20);
@@ -27,7 +28,8 @@ type Op =
       type: 'deposit' | 'withdrawal' | 'transfer_in' | 'transfer_out' | 'bank_in' | 'bank_out' | 'freeze' | 'unfreeze';
       cents: number;
     }
-  | { kind: 'reverse'; entry: number };
+  | { kind: 'reverse'; entry: number }
+  | { kind: 'close'; account: number };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ kind: 'open' as const }) },
@@ -55,12 +57,15 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     }),
   },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('reverse' as const), entry: fc.nat(500) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('close' as const), account: fc.nat(50) }) },
 );
 
 interface ModelAccount {
   id: number;
+  client: number;
   balance: bigint;
   frozen: bigint;
+  closed: boolean;
 }
 interface ModelEntry {
   id: number;
@@ -133,6 +138,7 @@ async function checkInvariants(accounts: ModelAccount[]) {
 describe('the ledger against a model', () => {
   it(`${RUNS} random sequences of ${OPS} operations keep every invariant`, async () => {
     let key = 0;
+    let closures = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(opArb, { minLength: OPS, maxLength: OPS }), async (ops) => {
         const accounts: ModelAccount[] = [];
@@ -153,7 +159,7 @@ describe('the ledger against a model', () => {
               agent_id_number: '',
               agent_phone: '',
             });
-            accounts.push({ id: c.fund_account_id, balance: 0n, frozen: 0n });
+            accounts.push({ id: c.fund_account_id, client: c.id, balance: 0n, frozen: 0n, closed: false });
             continue;
           }
           if (op.kind === 'post') {
@@ -163,6 +169,7 @@ describe('the ledger against a model', () => {
             const credit = ['deposit', 'transfer_in', 'bank_in'].includes(op.type);
             const outflow = ['withdrawal', 'transfer_out', 'bank_out'].includes(op.type);
             const ok =
+              !a.closed &&
               (op.type === 'deposit' || op.type === 'bank_in' ? amount <= DEPOSIT_LIMIT : true) &&
               (outflow ? amount <= WITHDRAWAL_LIMIT && amount <= available : true) &&
               (op.type === 'freeze' ? amount <= available : true) &&
@@ -204,6 +211,7 @@ describe('the ledger against a model', () => {
             const balance = a.balance - e.amount;
             const frozen = a.frozen - e.frozen;
             const ok =
+              !a.closed &&
               !e.reversed &&
               !e.isReversal &&
               frozen >= 0n &&
@@ -231,11 +239,39 @@ describe('the ledger against a model', () => {
               });
             }
           }
+          if (op.kind === 'close') {
+            // 销户 at the counter: the interest first (none accrued: no day has closed since these
+            // accounts opened, so 0.00 and no entry), then the close, which needs nothing left
+            const a = accounts[op.account % accounts.length]!;
+            const settled = await attempt(() =>
+              settleClosingInterest(t.db, maker, maker.branch_id, a.client, `m${process.pid}-${++key}`),
+            );
+            if (a.closed) expect((settled as AppError).fields?.status).toEqual({ key: 'client_closed' });
+            else
+              expect(settled).toMatchObject({ accounts: [{ account_id: a.id, interest: '0.00', journal_id: null }] });
+            const { version } = await t.db
+              .selectFrom('clients')
+              .select('version')
+              .where('id', '=', a.client)
+              .executeTakeFirstOrThrow();
+            const r = await attempt(() => setClientStatus(t.db, maker, maker.branch_id, a.client, 'closed', version));
+            const ok = !a.closed && a.balance === 0n && a.frozen === 0n;
+            expect(
+              r instanceof AppError,
+              `close ${a.id} at ${a.balance}/${a.frozen}: ${r instanceof AppError ? r.key : 'ok'}`,
+            ).toBe(!ok);
+            if (ok) {
+              a.closed = true;
+              closures++;
+            } else expect((r as AppError).status).toBe(400);
+          }
           await checkInvariants(accounts);
         }
       }),
       { numRuns: RUNS, endOnFailure: true },
     );
+    // the sequences did close accounts, not only try
+    expect(closures).toBeGreaterThan(0);
   }, 900_000);
 
   it('a replayed idempotency key posts nothing and answers the same; another payload under it is a 409', async () => {

@@ -6,7 +6,9 @@ import { JOURNAL_TYPES } from './ledger.calc.js';
 /**
  * The lists of fund accounts, the fund journal and bank transfers: their specs (sort and filter
  * allow-lists) and queries, one owner each, shared by the list routes and their exports
- * (ledger.export.ts), so an export selects exactly the rows its list shows.
+ * (ledger.export.ts), so an export selects exactly the rows its list shows. `branch_id` is head
+ * office's branch filter; for a branch operator it narrows their own branch's rows like any other
+ * filter, so another branch gives an empty list (nothing is said about that branch's rows).
  */
 export const accountSpec = {
   sortable: ['id', 'account_no', 'balance', 'frozen', 'opened_on'],
@@ -16,6 +18,7 @@ export const accountSpec = {
     client_id: z.number().int().positive().optional(),
     account_no: z.string().max(20).optional(),
     status: z.enum(['active', 'closed']).optional(),
+    branch_id: z.number().int().positive().optional(),
   },
 } as const;
 export const journalSpec = {
@@ -28,6 +31,7 @@ export const journalSpec = {
     type: z.enum(JOURNAL_TYPES).optional(),
     business_date_gte: z.iso.date().optional(),
     business_date_lte: z.iso.date().optional(),
+    branch_id: z.number().int().positive().optional(),
   },
 } as const;
 
@@ -38,6 +42,7 @@ export function accounts(db: Db, scope: number | null, f: ListFilter<typeof acco
   if (f.client_id !== undefined) q = q.where('a.client_id', '=', f.client_id);
   if (f.account_no) q = q.where('a.account_no', '=', f.account_no);
   if (f.status) q = q.where('a.status', '=', f.status);
+  if (f.branch_id !== undefined) q = q.where('a.branch_id', '=', f.branch_id);
   return q;
 }
 export const ACCOUNT_COLUMNS = [
@@ -69,6 +74,7 @@ export function journal(db: Db, scope: number | null, f: ListFilter<typeof journ
   if (f.type) q = q.where('j.type', '=', f.type);
   if (f.business_date_gte) q = q.where('j.business_date', '>=', f.business_date_gte);
   if (f.business_date_lte) q = q.where('j.business_date', '<=', f.business_date_lte);
+  if (f.branch_id !== undefined) q = q.where('j.branch_id', '=', f.branch_id);
   return q;
 }
 
@@ -82,6 +88,7 @@ export const transferSpec = {
     type: z.enum(['bank_in', 'bank_out']).optional(),
     business_date_gte: z.iso.date().optional(),
     business_date_lte: z.iso.date().optional(),
+    branch_id: z.number().int().positive().optional(),
   },
 } as const;
 

@@ -292,6 +292,19 @@ describe('postings', () => {
     }
     expect(await count('fund_journal')).toBe(journal);
   });
+
+  it('tells the counter above which amount a posting is confirmed (system parameter confirm_cash_above)', async () => {
+    const r = await t.call('GET', '/api/fund_journal/confirmation', { as: teller });
+    expect(r.status).toBe(200);
+    expect(r.json).toEqual({ confirm_above: '50000' });
+    await t.db.updateTable('system_params').set({ value: '0' }).where('key', '=', 'confirm_cash_above').execute();
+    expect((await t.call('GET', '/api/fund_journal/confirmation', { as: teller })).json.confirm_above).toBe('0');
+    await t.db.updateTable('system_params').set({ value: '50000' }).where('key', '=', 'confirm_cash_above').execute();
+    // a reader of the journal who posts nothing has no use for it
+    expect((await t.call('GET', '/api/fund_journal/confirmation', { as: clerk })).status).toBe(403);
+    // the path is not taken for an entry's id
+    expect((await t.call('GET', '/api/fund_journal/987654321', { as: teller })).status).toBe(404);
+  });
 });
 
 describe('refused input posts nothing', () => {

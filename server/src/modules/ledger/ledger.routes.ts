@@ -7,6 +7,7 @@ import { contentRange, parseListQuery } from '../../http/list-query.js';
 import { actorOf } from '../audit/audit.service.js';
 import { postEntry, requestReversal } from './ledger.service.js';
 import { openFundAccount } from '../clients/clients.service.js';
+import { confirmAbove } from '../system_params/system-params.service.js';
 import { withListExports } from '../reports/list-export.js';
 import {
   ACCOUNT_COLUMNS,
@@ -59,6 +60,16 @@ export const ledgerRoutes = withListExports(router(), [
   [fundJournalExport, journalSpec],
 ])
   .openapi(
+    route('fund_journal.create', {
+      method: 'get',
+      path: '/fund_journal/confirmation',
+      tags: ['fund_journal'],
+      summary:
+        '柜台确认金额 The amount above which the counter confirms a cash posting (system parameter confirm_cash_above)',
+    }),
+    async (c) => c.json({ confirm_above: await confirmAbove(c.get('deps').db, 'cash') }, 200),
+  )
+  .openapi(
     route('bank_transfers.list', {
       method: 'get',
       path: '/bank_transfers',
@@ -85,6 +96,7 @@ export const ledgerRoutes = withListExports(router(), [
           'c.client_no',
           'c.name as client_name',
           'j.created_at',
+          'j.branch_id',
         ])
         .orderBy(sql.ref(`j.${list.sort.field}`), list.sort.order)
         .orderBy('j.id', list.sort.order)

@@ -244,6 +244,8 @@ async function findEntry(db: Db, scope: number | null, id: number) {
 
 async function checkReversible(db: Db, entry: { id: number; type: string; business_date: string }) {
   if (entry.type === 'reversal') throw badRequest({ id: { key: 'reversal_of_reversal' } });
+  // 销户结息 restarted the accrual base it paid: taking the interest back would lose that base
+  if (entry.type === 'interest') throw badRequest({ id: { key: 'interest_not_reversible' } });
   if (entry.business_date !== (await businessDate(db))) throw badRequest({ id: { key: 'reversal_same_day_only' } });
   const already = await db
     .selectFrom('fund_journal_all')

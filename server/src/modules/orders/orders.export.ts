@@ -69,6 +69,7 @@ export const ordersExport: ListExport = {
   orientation: 'landscape',
   filters: {
     id: FILTER.id,
+    branch_id: FILTER.branch_id,
     client_id: FILTER.client_id,
     status: { label: { zh: '委托状态', en: 'Status' }, kind: 'enum', dict: 'order_status' },
     side: { label: { zh: '买卖方向', en: 'Side' }, kind: 'enum', dict: 'side' },

@@ -12,8 +12,10 @@ import { cancelOrder, estimateOrder, placeOrder } from './orders.service.js';
 import { openShareholderAccount, transferSecurities } from './positions.service.js';
 import { simulateExchange } from '../trades/exchange.sim.js';
 import { importTradeReport } from '../trades/trades.service.js';
-import { runDayEnd } from '../day-end/day-end.service.js';
+import { dayEndWarnings, runDayEnd } from '../day-end/day-end.service.js';
 import { invariantViolations } from '../day-end/invariants.queries.js';
+import { interestOn } from '../day-end/interest.calc.js';
+import { setClientStatus, settleClosingInterest } from '../clients/clients.service.js';
 
 /**
  * Orders, cancels, fills and day-ends against a model (DOMAIN.md §3.2–3.5): random sequences of
@@ -21,7 +23,12 @@ import { invariantViolations } from '../day-end/invariants.queries.js';
  * day-end runs. After every step: frozen cash equals what the day's orders still hold (a filled
  * buy keeps its freeze until delivery), frozen shares equal what the day's sells hold, cash moves
  * at delivery by exactly the trades' net amounts, a placement succeeds exactly when the estimate
- * found no problem, and every database invariant holds over the whole history.
+ * found no problem, and every database invariant holds over the whole history (the accrual bases
+ * included). Beside the traders, a saver keeps cash only and closes at the counter now and then:
+ * 销户 is refused while interest is unsettled or cash is left; 销户结息 pays the base its day-ends
+ * accrued (the model's own sum of the saver's closings) × rate / 360; the saver takes the whole
+ * balance out and closes; a closed account takes nothing more and accrues nothing. A day-end with
+ * warnings (orders and no trade report) is refused until they are acknowledged.
  */
 const RUNS = Number(process.env.ORDER_MODEL_RUNS ?? 8);
 const OPS = Number(process.env.ORDER_MODEL_OPS ?? 150);
@@ -32,6 +39,8 @@ type Op =
   | { kind: 'cancel'; order: number }
   | { kind: 'fill'; seed: number }
   | { kind: 'deposit'; client: number; cents: number }
+  | { kind: 'save'; cents: number }
+  | { kind: 'close'; direct: boolean }
   | { kind: 'day_end' };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
@@ -57,7 +66,21 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('day_end' as const) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('save' as const), cents: fc.integer({ min: 1, max: 50_000_000 }) }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('close' as const), direct: fc.boolean() }) },
 );
+
+/** A client with cash only (no shares, no orders): the one who closes. */
+interface ModelSaver {
+  id: number;
+  account: number;
+  balance: Decimal;
+  /** the accrual base: the sum of the saver's closings since its interest was last settled */
+  base: Decimal;
+}
 
 interface ModelClient {
   id: number;
@@ -81,6 +104,7 @@ let teller: Actor;
 let clerk: Actor;
 let seq = 0;
 let key = 0;
+let rate = '0';
 
 beforeAll(async () => {
   t = await testApp();
@@ -107,12 +131,43 @@ beforeAll(async () => {
     .set({ value: '' })
     .where('key', '=', 'interest_capitalisation_dates')
     .execute();
+  rate = (
+    await t.db
+      .selectFrom('system_params')
+      .select('value')
+      .where('key', '=', 'interest_rate_annual')
+      .executeTakeFirstOrThrow()
+  ).value;
 });
+
+async function newSaver(): Promise<ModelSaver> {
+  seq++;
+  const first17 = `210504${1960 + (seq % 40)}0${1 + (seq % 9)}1${seq % 10}${String(seq % 1000).padStart(3, '0')}`;
+  const c = await openClient(t.db, teller, teller.branch_id, {
+    name: '储蓄模型',
+    id_number: first17 + checkChar(first17),
+    phone: '',
+    address: '',
+    client_class: 'retail',
+    client_manager_id: null,
+    allow_counter: true,
+    allow_phone: true,
+    allow_online: true,
+    agent_name: '',
+    agent_id_number: '',
+    agent_phone: '',
+  });
+  return { id: c.id, account: c.fund_account_id, balance: new Decimal(0), base: new Decimal(0) };
+}
+
+const clientVersion = async (id: number) =>
+  (await t.db.selectFrom('clients').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
 afterAll(() => t.close());
 
 async function newClient(): Promise<ModelClient> {
   seq++;
-  const first17 = `210503${1960 + (seq % 40)}0${1 + (seq % 9)}2${seq % 10}${String(seq % 1000).padStart(3, '0')}`;
+  // born on a day 20–28: the 29th is not a date in every February
+  const first17 = `210503${1960 + (seq % 40)}0${1 + (seq % 9)}2${seq % 9}${String(seq % 1000).padStart(3, '0')}`;
   const c = await openClient(t.db, teller, teller.branch_id, {
     name: '委托模型',
     id_number: first17 + checkChar(first17),
@@ -186,8 +241,73 @@ describe('orders, cancels, fills and day-ends against a model', () => {
       fc.asyncProperty(fc.array(opArb, { minLength: OPS, maxLength: OPS }), async (ops) => {
         const clients: ModelClient[] = [await newClient(), await newClient()];
         const orders: ModelOrder[] = [];
+        let saver = await newSaver();
         for (const op of ops) {
-          if (op.kind === 'deposit') {
+          if (op.kind === 'save') {
+            const amount = new Decimal(op.cents).div(100);
+            await postEntry(t.db, teller, teller.branch_id, {
+              account_id: saver.account,
+              type: 'deposit',
+              amount: amount.toFixed(2),
+              idempotency_key: `om-${process.pid}-${++key}`,
+            });
+            saver.balance = saver.balance.plus(amount);
+          } else if (op.kind === 'close') {
+            // 销户 straight away: refused while a base is unsettled or cash is left
+            if (op.direct) {
+              const version = await clientVersion(saver.id);
+              const r = await attempt(() =>
+                setClientStatus(t.db, teller, teller.branch_id, saver.id, 'closed', version),
+              );
+              const expected = saver.base.gt(0)
+                ? 'close_needs_interest'
+                : saver.balance.gt(0)
+                  ? 'close_needs_zero'
+                  : null;
+              expect(r instanceof AppError ? (r.fields?.status as { key: string } | undefined)?.key : null).toBe(
+                expected,
+              );
+              if (!expected) saver = await newSaver();
+              await check(clients, orders);
+              continue;
+            }
+            // the counter's way: 销户结息, pay everything out, 销户
+            const settled = await settleClosingInterest(
+              t.db,
+              teller,
+              teller.branch_id,
+              saver.id,
+              `om-${process.pid}-${++key}`,
+            );
+            const interest = interestOn(saver.base, rate);
+            expect(settled.accounts).toMatchObject([
+              { account_id: saver.account, base: saver.base.toFixed(2), interest },
+            ]);
+            saver.balance = saver.balance.plus(interest);
+            saver.base = new Decimal(0);
+            for (let left = saver.balance; left.gt(0); ) {
+              const take = Decimal.min(left, '1000000.00');
+              await postEntry(t.db, teller, teller.branch_id, {
+                account_id: saver.account,
+                type: 'withdrawal',
+                amount: take.toFixed(2),
+                idempotency_key: `om-${process.pid}-${++key}`,
+              });
+              left = left.minus(take);
+            }
+            saver.balance = new Decimal(0);
+            await setClientStatus(t.db, teller, teller.branch_id, saver.id, 'closed', await clientVersion(saver.id));
+            const late = await attempt(() =>
+              postEntry(t.db, teller, teller.branch_id, {
+                account_id: saver.account,
+                type: 'deposit',
+                amount: '1.00',
+                idempotency_key: `om-${process.pid}-${++key}`,
+              }),
+            );
+            expect((late as AppError).fields?.account_id).toEqual({ key: 'account_closed' });
+            saver = await newSaver();
+          } else if (op.kind === 'deposit') {
             const c = clients[op.client % clients.length]!;
             const amount = new Decimal(op.cents).div(100);
             await postEntry(t.db, teller, teller.branch_id, {
@@ -279,7 +399,18 @@ describe('orders, cancels, fills and day-ends against a model', () => {
                 .where('key', '=', 'business_date')
                 .executeTakeFirstOrThrow()
             ).value;
-            await runDayEnd(t.db, { ...clerk, at: new Date() }, date);
+            // orders without a trade report: refused until the clerk acknowledges it
+            const warnings = await dayEndWarnings(t.db, date);
+            if (warnings.length) {
+              const refused = await attempt(() => runDayEnd(t.db, { ...clerk, at: new Date() }, date));
+              expect((refused as AppError).code).toBe('DAY_END_UNACKNOWLEDGED');
+            }
+            const run = await runDayEnd(t.db, { ...clerk, at: new Date() }, date, {
+              acknowledged: warnings.map((w) => w.code),
+            });
+            expect(run?.status).toBe('completed');
+            // the saver's closing of the day joins its base (an untouched day too, implicitly)
+            saver.base = saver.base.plus(Decimal.max(saver.balance, 0));
             // delivery settles every fill netted; everything the day's orders froze is released
             for (const o of orders) {
               o.client.balance = o.client.balance.plus(o.settles);

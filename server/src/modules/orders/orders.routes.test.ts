@@ -1,3 +1,4 @@
+import { Decimal } from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type Session, type TestApp } from '../../../test/harness.js';
 
@@ -106,6 +107,39 @@ describe('counter orders (柜台委托)', () => {
       body: { client_id: clientId, code: '1', market: 'SZ-A', side: 'buy', price: '10.00', quantity: 100 },
     });
     expect(leading.json.security.code).toBe('000001');
+  });
+
+  it('says when an order is large enough to be confirmed: its amount above confirm_order_above', async () => {
+    const estimate = async (quantity: number) =>
+      (
+        await t.call('POST', '/api/orders/estimate', {
+          as: teller,
+          body: { client_id: clientId, code: '600000', side: 'buy', price: '10.00', quantity },
+        })
+      ).json;
+    // 10.00 × 10,000 = 100,000.00: not above the line; 10,100 shares are
+    expect(await estimate(10_000)).toMatchObject({ confirm_above: '100000', confirm: false });
+    expect(await estimate(10_100)).toMatchObject({ confirm_above: '100000', confirm: true });
+    await t.db.updateTable('system_params').set({ value: '0' }).where('key', '=', 'confirm_order_above').execute();
+    expect(await estimate(100)).toMatchObject({ confirm_above: '0', confirm: true });
+    await t.db.updateTable('system_params').set({ value: '100000' }).where('key', '=', 'confirm_order_above').execute();
+  });
+
+  it('lists holdings with their value: sellable, cost price, market value at the previous close, floating P/L', async () => {
+    const p = (await position('600000')) as unknown as Record<string, string | number>;
+    const prev = (
+      await t.db.selectFrom('securities').select('prev_close').where('code', '=', '600000').executeTakeFirstOrThrow()
+    ).prev_close;
+    const value = new Decimal(p.quantity!).times(prev).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+    expect(p).toMatchObject({
+      prev_close: prev,
+      market_value: value.toFixed(2),
+      profit: value.minus(p.cost!).toFixed(2),
+      cost_price: new Decimal(p.cost!).div(p.quantity!).toDecimalPlaces(3, Decimal.ROUND_HALF_UP).toFixed(3),
+    });
+    // the one holding reads the same
+    const one = await t.call('GET', `/api/positions/${p.id}`, { as: teller });
+    expect(one.json).toMatchObject({ market_value: p.market_value, profit: p.profit, sellable: p.sellable });
   });
 
   it('a buy freezes amount + fees through the ledger; a cancel releases it', async () => {

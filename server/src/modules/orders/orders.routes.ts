@@ -8,10 +8,11 @@ import { actorOf } from '../audit/audit.service.js';
 import { cancelOrder, cancelOrders, estimateOrder, placeOrder } from './orders.service.js';
 import { freezeSecurities, openShareholderAccount, transferSecurities } from './positions.service.js';
 import { withListExports } from '../reports/list-export.js';
-import { holders, orders, POSITION_COLUMNS, positions } from './orders.queries.js';
+import { holders, orders, POSITION_COLUMNS, positions, positionValues } from './orders.queries.js';
 import { ordersExport } from './orders.export.js';
 import { positionsExport } from './positions.export.js';
 import { shareholderAccountsExport } from './shareholder-accounts.export.js';
+import { SHAREHOLDER_MARKETS } from './shareholder-code.calc.js';
 
 const idempotencyKey = z
   .string()
@@ -46,6 +47,7 @@ const orderSpec = {
     code: z.string().max(6).optional(),
     business_date_gte: z.iso.date().optional(),
     business_date_lte: z.iso.date().optional(),
+    branch_id: z.number().int().positive().optional(),
   },
 } as const;
 const positionSpec = {
@@ -55,6 +57,8 @@ const positionSpec = {
     id: idFilter,
     client_id: z.number().int().positive().optional(),
     shareholder_account_id: z.number().int().positive().optional(),
+    branch_id: z.number().int().positive().optional(),
+    held: z.boolean().optional(),
   },
 } as const;
 const holderSpec = {
@@ -65,6 +69,7 @@ const holderSpec = {
     client_id: z.number().int().positive().optional(),
     market: z.string().max(8).optional(),
     code: z.string().max(12).optional(),
+    branch_id: z.number().int().positive().optional(),
   },
 } as const;
 
@@ -198,7 +203,7 @@ export const orderRoutes = withListExports(router(), [
       method: 'get',
       path: '/positions',
       tags: ['positions'],
-      summary: '证券余额 Holdings: quantity, frozen, sellable, cost',
+      summary: '证券余额 Holdings: quantity, frozen, sellable, cost, market value at the previous close, floating P/L',
       request: { query: listParams },
     }),
     async (c) => {
@@ -206,7 +211,7 @@ export const orderRoutes = withListExports(router(), [
       const base = positions(c.get('deps').db, branchScope(c.get('me')!), list.filter);
       const { n } = await base.select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
       const rows = await base
-        .select([...POSITION_COLUMNS, sql<number>`p.quantity - p.today_bought - p.frozen`.as('sellable')])
+        .select([...POSITION_COLUMNS, ...positionValues()])
         .orderBy(sql.ref(`p.${list.sort.field}`), list.sort.order)
         .orderBy('p.id')
         .offset(list.offset)
@@ -225,7 +230,7 @@ export const orderRoutes = withListExports(router(), [
     }),
     async (c) => {
       const row = await positions(c.get('deps').db, branchScope(c.get('me')!), { id: Number(c.req.valid('param').id) })
-        .select([...POSITION_COLUMNS, sql<number>`p.quantity - p.today_bought - p.frozen`.as('sellable')])
+        .select([...POSITION_COLUMNS, ...positionValues()])
         .executeTakeFirst();
       if (!row) throw notFound();
       return c.json(row, 200);
@@ -274,6 +279,25 @@ export const orderRoutes = withListExports(router(), [
       c.json(await freezeSecurities(c.get('deps').db, actorOf(c), branchScope(c.get('me')!), c.req.valid('json')), 200),
   )
   .openapi(
+    route('shareholder_accounts.create', {
+      method: 'get',
+      path: '/shareholder_accounts/markets',
+      tags: ['shareholder_accounts'],
+      summary: '可开股东账户的市场 The markets a shareholder account can be opened on (开户 offers them)',
+    }),
+    async (c) => {
+      const rows = await c
+        .get('deps')
+        .db.selectFrom('markets')
+        .select(['code', 'name_zh', 'name_en'])
+        .where('status', '=', 'active')
+        .where('code', 'in', SHAREHOLDER_MARKETS)
+        .orderBy('id')
+        .execute();
+      return c.json(rows, 200);
+    },
+  )
+  .openapi(
     route('shareholder_accounts.list', {
       method: 'get',
       path: '/shareholder_accounts',
@@ -316,12 +340,13 @@ export const orderRoutes = withListExports(router(), [
       method: 'post',
       path: '/shareholder_accounts',
       tags: ['shareholder_accounts'],
-      summary: '开股东账户 Open a shareholder account with the exchange-assigned code',
+      summary:
+        '开股东账户 Open a shareholder account with the exchange-assigned code (none: the console assigns one, as 开户 does)',
       request: jsonBody(
         z.strictObject({
           client_id: z.number().int().positive(),
           market: z.string().max(8),
-          code: z.string().trim().max(12),
+          code: z.string().trim().toUpperCase().max(12).optional(),
         }),
       ),
     }),

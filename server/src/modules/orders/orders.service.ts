@@ -4,6 +4,7 @@ import { AppError, badRequest, fieldError, notFound } from '../../http/errors.js
 import { audit, type Actor } from '../audit/audit.service.js';
 import { feesForTrade } from '../fees/fees.service.js';
 import { businessDate, once, postInTransaction } from '../ledger/ledger.service.js';
+import { confirmAbove } from '../system_params/system-params.service.js';
 import { orderProblem, type OrderProblem, type SecurityFacts } from './order-checks.calc.js';
 import { inTransaction } from '../../db/transaction.js';
 import { Decimal } from 'decimal.js';
@@ -95,6 +96,7 @@ async function orderContext(db: Db, scope: number | null, req: OrderRequest, loc
 /** Everything the order screen shows while the clerk types: the security, cash or shares, the fee estimate, the freeze, and the first problem. */
 export async function estimateOrder(db: Db, scope: number | null, req: OrderRequest) {
   const x = await orderContext(db, scope, req, false);
+  const confirmLine = await confirmAbove(db, 'order');
   return {
     client: { id: x.client.id, client_no: x.client.client_no, name: x.client.name, status: x.client.status },
     security: {
@@ -113,6 +115,9 @@ export async function estimateOrder(db: Db, scope: number | null, req: OrderRequ
     sellable: x.sellable,
     fees: x.fees,
     freeze: req.side === 'buy' ? x.fees.net_amount : null,
+    // 委托确认: above this amount (price × quantity) the counter confirms the order, in capitals
+    confirm_above: confirmLine,
+    confirm: new Decimal(x.fees.amount).gt(confirmLine),
     problem:
       (x.holder && x.holder.status === 'active' ? null : 'no_shareholder_account') ??
       orderProblem(x.security as SecurityFacts, x.client, req, x.sellable) ??

@@ -1,8 +1,7 @@
-import { sql } from 'kysely';
 import { FILTER } from '../../../../reports/src/filter-words.js';
 import type { ListExport } from '../../../../reports/src/run.js';
 import { marketName } from '../../../../reports/src/sql.js';
-import { positions } from './orders.queries.js';
+import { positions, positionValues } from './orders.queries.js';
 
 /**
  * 证券余额: the holdings list with each holding valued at the security's previous close (the price
@@ -25,14 +24,11 @@ export const positionsExport: ListExport = {
         's.code',
         's.name as security_name',
         'p.quantity',
-        sql`p.quantity - p.today_bought - p.frozen`.as('sellable'),
         'p.frozen',
         'p.today_bought',
         'p.cost',
-        sql`CASE WHEN p.quantity > 0 THEN round(p.cost / p.quantity, 3) END`.as('cost_price'),
         's.prev_close',
-        sql`round(p.quantity * s.prev_close, 2)`.as('market_value'),
-        sql`round(p.quantity * s.prev_close, 2) - p.cost`.as('profit'),
+        ...positionValues(),
         'br.name as branch_name',
       ]),
   order: [
@@ -60,11 +56,13 @@ export const positionsExport: ListExport = {
   orientation: 'landscape',
   filters: {
     id: FILTER.id,
+    branch_id: FILTER.branch_id,
     client_id: FILTER.client_id,
     shareholder_account_id: {
       label: { zh: '股东账户', en: 'Shareholder account' },
       kind: 'lookup',
       lookup: 'shareholder_account',
     },
+    held: { label: { zh: '仅现有持仓', en: 'Held now only' }, kind: 'boolean' },
   },
 };

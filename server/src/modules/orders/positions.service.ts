@@ -1,69 +1,106 @@
 import { sql } from 'kysely';
 import { Decimal } from 'decimal.js';
 import type { Db } from '../../db/connect.js';
-import { badRequest, fieldError, notFound } from '../../http/errors.js';
+import { inTransaction } from '../../db/transaction.js';
+import { badRequest, fieldError, isUniqueViolation, notFound } from '../../http/errors.js';
 import { audit, type Actor } from '../audit/audit.service.js';
 import { businessDate, once } from '../ledger/ledger.service.js';
 import { findSecurity, moveFrozenShares } from './orders.service.js';
+import { assignedShareholderCode, fitsShareholderFormat, SHAREHOLDER_MARKETS } from './shareholder-code.calc.js';
 
-/** The exchange-assigned shareholder code formats (上海 A + 9 digits, 深圳 10 digits …). */
-const CODE_FORMAT: Record<string, RegExp> = {
-  'SH-A': /^A\d{9}$/,
-  'SH-B': /^C\d{9}$/,
-  'SZ-A': /^0\d{9}$/,
-  'SZ-B': /^2\d{9}$/,
-  BJ: /^\d{10}$/,
-};
+/**
+ * Opens a client's shareholder account on a market inside the caller's transaction, with the
+ * code the exchange assigned or, without one, the code the console assigns
+ * (shareholder-code.calc.ts); the market must be in the markets table, active, with a code
+ * format. One account per client and market, a code once per market. Writes its audit row.
+ */
+export async function addShareholderAccount(
+  trx: Db,
+  actor: Actor,
+  client: { id: number; branch_id: number },
+  market: string,
+  code: string | undefined,
+  opts: { date: string; field?: string },
+) {
+  const field = opts.field ?? 'market';
+  const known = await trx.selectFrom('markets').select('status').where('code', '=', market).executeTakeFirst();
+  if (known?.status !== 'active' || !SHAREHOLDER_MARKETS.includes(market))
+    throw fieldError(field, 'shareholder_market_unknown', { market });
+  if (code !== undefined && !fitsShareholderFormat(market, code)) throw fieldError('code', 'shareholder_code_format');
+  if (
+    await trx
+      .selectFrom('shareholder_accounts')
+      .select('id')
+      .where('market', '=', market)
+      .where('client_id', '=', client.id)
+      .executeTakeFirst()
+  )
+    throw fieldError(field, 'shareholder_account_exists');
+  let assigned = code;
+  if (assigned === undefined) {
+    // the console's code, past any taken by a code typed in by hand
+    for (let attempt = 0; assigned === undefined; attempt++) {
+      const candidate = assignedShareholderCode(market, client.id, attempt)!;
+      const taken = await trx
+        .selectFrom('shareholder_accounts')
+        .select('id')
+        .where('market', '=', market)
+        .where('code', '=', candidate)
+        .executeTakeFirst();
+      if (!taken) assigned = candidate;
+    }
+  } else if (
+    await trx
+      .selectFrom('shareholder_accounts')
+      .select('id')
+      .where('market', '=', market)
+      .where('code', '=', assigned)
+      .executeTakeFirst()
+  )
+    throw fieldError('code', 'duplicate', { value: assigned });
+  const row = await trx
+    .insertInto('shareholder_accounts')
+    .values({
+      client_id: client.id,
+      market,
+      code: assigned,
+      branch_id: client.branch_id,
+      opened_on: opts.date,
+      created_at: actor.at,
+      updated_at: actor.at,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await audit(trx, actor, { action: 'create', resource: 'shareholder_accounts', record_id: row.id, after: row });
+  return row;
+}
 
-/** Opens a client's shareholder account on a market with the code the exchange assigned (unique per market). */
+/**
+ * 开股东账户: a client's shareholder account on a market, with the code the exchange assigned,
+ * or (no code given) the one the console assigns.
+ */
 export async function openShareholderAccount(
   db: Db,
   actor: Actor,
   scope: number | null,
-  input: { client_id: number; market: string; code: string },
+  input: { client_id: number; market: string; code?: string },
 ) {
   let q = db.selectFrom('clients').selectAll().where('id', '=', input.client_id);
   if (scope !== null) q = q.where('branch_id', '=', scope);
   const client = await q.executeTakeFirst();
   if (!client) throw fieldError('client_id', 'unknown_reference');
   if (client.status === 'closed') throw fieldError('client_id', 'client_closed');
-  const format = CODE_FORMAT[input.market];
-  if (!format) throw fieldError('market', 'unknown_reference');
-  if (!format.test(input.code)) throw fieldError('code', 'shareholder_code_format');
-  if (
-    await db
-      .selectFrom('shareholder_accounts')
-      .select('id')
-      .where('market', '=', input.market)
-      .where('code', '=', input.code)
-      .executeTakeFirst()
-  )
-    throw fieldError('code', 'duplicate', { value: input.code });
-  if (
-    await db
-      .selectFrom('shareholder_accounts')
-      .select('id')
-      .where('market', '=', input.market)
-      .where('client_id', '=', client.id)
-      .executeTakeFirst()
-  )
-    throw fieldError('market', 'shareholder_account_exists');
   const date = await businessDate(db);
-  const row = await db
-    .insertInto('shareholder_accounts')
-    .values({
-      client_id: client.id,
-      market: input.market,
-      code: input.code,
-      branch_id: client.branch_id,
-      opened_on: date,
-      created_at: actor.at,
-      updated_at: actor.at,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await audit(db, actor, { action: 'create', resource: 'shareholder_accounts', record_id: row.id, after: row });
-  return row;
+  return inTransaction(db, (trx) =>
+    addShareholderAccount(trx, actor, client, input.market, input.code || undefined, { date }),
+  ).catch((e: unknown) => {
+    // a simultaneous opening of the same account or code: the unique index decides, a 400 not a 500
+    if (isUniqueViolation(e, 'shareholder_accounts_client_id_market_key'))
+      throw fieldError('market', 'shareholder_account_exists');
+    if (isUniqueViolation(e, 'shareholder_accounts_market_code_key'))
+      throw fieldError('code', 'duplicate', { value: input.code ?? '' });
+    throw e;
+  });
 }
 
 /**

@@ -39,6 +39,7 @@ export const shareholderAccountsExport: ListExport = {
   ],
   filters: {
     id: FILTER.id,
+    branch_id: FILTER.branch_id,
     client_id: FILTER.client_id,
     market: { label: { zh: '市场', en: 'Market' }, kind: 'lookup', lookup: 'market' },
     code: { label: { zh: '股东代码', en: 'Holder' } },

@@ -78,9 +78,12 @@ async function pdfCap(c: Context<AppEnv>): Promise<number> {
 async function download(c: Context<AppEnv>, def: ReportDef, format: Format) {
   const { encoding, ...raw } = c.req.query();
   const p = await prepared(c, def, raw);
+  // a report of one record (a voucher) is named by its parameters: 资金业务凭证-1234.pdf
   const period = p.params.date_from
     ? `${String(p.params.date_from)}_${String(p.params.date_to)}`
-    : String(p.params[def.dateParam]);
+    : def.dateParam
+      ? String(p.params[def.dateParam])
+      : Object.values(p.params).map(String).join('_');
   return sendFile(c, p, format, { gbk: encoding === 'gbk', name: `${def.title[c.get('lang')]}-${period}` });
 }
 

@@ -7,6 +7,24 @@ export async function intParam(db: Db, key: string, fallback: number): Promise<n
   return Number.isFinite(n) ? n : fallback;
 }
 
+/** A decimal parameter as a decimal string (never a float), or `fallback` when missing or not a number. */
+export async function decimalParam(db: Db, key: string, fallback: string): Promise<string> {
+  const row = await db.selectFrom('system_params').select('value').where('key', '=', key).executeTakeFirst();
+  return row && /^\d+(\.\d+)?$/.test(row.value.trim()) ? row.value.trim() : fallback;
+}
+
+/**
+ * 柜台确认: the amounts above which the counter asks the operator to confirm a cash posting or an
+ * order (with the amount in Chinese capitals) before sending it. The confirmation is the admin's;
+ * the server only says where the line lies.
+ */
+export const confirmAbove = (db: Db, what: 'cash' | 'order') =>
+  decimalParam(
+    db,
+    what === 'cash' ? 'confirm_cash_above' : 'confirm_order_above',
+    what === 'cash' ? '50000' : '100000',
+  );
+
 export async function securityPolicy(db: Db) {
   const [idleMinutes, maxHours, maxFailures, lockMinutes, passwordMinLength] = await Promise.all([
     intParam(db, 'session_idle_minutes', 30),

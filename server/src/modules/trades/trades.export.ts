@@ -69,6 +69,7 @@ export const tradesExport: ListExport = {
   orientation: 'landscape',
   filters: {
     id: FILTER.id,
+    branch_id: FILTER.branch_id,
     client_id: FILTER.client_id,
     order_id: { label: { zh: '委托', en: 'Order' }, kind: 'lookup', lookup: 'order' },
     code: { label: { zh: '证券代码', en: 'Code' } },

@@ -22,6 +22,7 @@ const spec = {
     side: z.enum(['buy', 'sell']).optional(),
     business_date_gte: z.iso.date().optional(),
     business_date_lte: z.iso.date().optional(),
+    branch_id: z.number().int().positive().optional(),
   },
 } as const;
 

@@ -135,10 +135,27 @@ export async function importTradeReport(db: Db, actor: Actor, scope: number | nu
     else if (outcome === 'duplicate') duplicates++;
     else unmatched.push({ line: l.line, trade_id: l.trade_id, reason: outcome });
   }
-  await audit(db, actor, {
-    action: 'import',
-    resource: 'trades',
-    detail: `${source}: ${recorded} recorded, ${duplicates} already imported, ${unmatched.length} unmatched`,
+  // the import itself is on record (成交数据转换): the day-end pre-check asks whether the day's report came in
+  await inTransaction(db, async (trx) => {
+    await trx
+      .insertInto('trade_report_imports')
+      .values({
+        business_date: date,
+        source: source.slice(0, 200),
+        branch_id: scope,
+        lines: lines.length + problems.length,
+        recorded,
+        duplicates,
+        unmatched: unmatched.length,
+        operator_id: actor.operator_id,
+        created_at: actor.at,
+      })
+      .execute();
+    await audit(trx, actor, {
+      action: 'import',
+      resource: 'trades',
+      detail: `${source}: ${recorded} recorded, ${duplicates} already imported, ${unmatched.length} unmatched`,
+    });
   });
   return { lines: lines.length + problems.length, recorded, duplicates, unmatched };
 }
