@@ -28,6 +28,7 @@ import { shareholder_accounts } from './resources/shareholder_accounts';
 import { approvals } from './approvals';
 import { FeeScheduleCreate, FeeScheduleEdit } from './fees';
 import { REPORTS_PATH, ReportListPage, ReportPage } from './reports';
+import { TradingCalendarList } from './resources/trading_calendar';
 
 /**
  * react-admin resets its store on logout, which would also forget the language the operator
@@ -99,9 +100,13 @@ export const App = () => (
         <Resource {...positions} />
         <Resource {...shareholder_accounts} />
         {renderAutoResources({
-            // branches keep their hand-written screens; fee schedules add the live fee preview
+            // branches keep their hand-written screens; fee schedules add the live fee preview; the
+            // trading calendar opens on a month view, its generated list the second view
             exclude: ['branches'],
-            overrides: { fee_schedules: { edit: FeeScheduleEdit, create: FeeScheduleCreate } },
+            overrides: {
+                fee_schedules: { edit: FeeScheduleEdit, create: FeeScheduleCreate },
+                trading_calendar: { list: TradingCalendarList },
+            },
         })}
         <CustomRoutes>
             <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />

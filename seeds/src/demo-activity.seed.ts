@@ -169,6 +169,6 @@ export async function seedActivity(db: Db, opts: ActivityOptions) {
     const report = await simulateExchange(db, clerk.branch_id, opts.seed * 1000 + day);
     await importTradeReport(db, clerk, clerk.branch_id, report.csv, `simulated-${date}.csv`);
     if (opts.leaveLastDayOpen && day === opts.days - 1) break;
-    await runDayEnd(db, { ...clerk, at: new Date() }, date);
+    await runDayEnd(db, { ...clerk, at: new Date() }, date, { acknowledged: 'all' });
   }
 }

@@ -46,7 +46,7 @@ for (const n of SIZES) {
   const clients = population.result.clients;
   // the population's own day (accounts opened, cash deposited, holdings transferred in) is closed
   // first, so the measured day holds only its trades
-  await runDayEnd(db, actor(), date);
+  await runDayEnd(db, actor(), date, { acknowledged: 'all' });
   const day = (
     await db.selectFrom('system_params').select('value').where('key', '=', 'business_date').executeTakeFirstOrThrow()
   ).value;
@@ -126,7 +126,7 @@ for (const n of SIZES) {
   const importFees = await measure(() => db.transaction().execute((trx) => clearTrades(trx, day)));
   await sql`ANALYZE`.execute(db);
 
-  const run = await measure(() => runDayEnd(db, actor(), day));
+  const run = await measure(() => runDayEnd(db, actor(), day, { acknowledged: 'all' }));
   const steps = (
     run.result as { steps: { name: string; started_at: Date | string; finished_at: Date | string; rows: number }[] }
   ).steps;

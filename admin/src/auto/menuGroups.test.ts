@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { menuGroups } from './menuGroups';
+import { menuGroups, menuResourceNames } from './menuGroups';
 
 describe('menuGroups', () => {
     const resources = [
@@ -13,5 +13,24 @@ describe('menuGroups', () => {
         ).toEqual([{ group: 'system', resources: ['markets', 'seats', 'operators'] }]);
         expect(menuGroups(resources).map((g) => g.group)).toEqual(['clients', 'system']);
         expect(menuGroups([])).toEqual([]);
+    });
+
+    it('leaves out a group none of whose items the operator may open, heading and all', () => {
+        const extra = { clients: ['clients', 'fund_accounts'], trading: ['orders'] };
+        const visible = new Set(['markets', 'orders']);
+        expect(menuGroups(resources, { extra, visible: (n) => visible.has(n) })).toEqual([
+            { group: 'trading', resources: ['orders'] },
+            { group: 'system', resources: ['markets'] },
+        ]);
+        expect(menuGroups(resources, { extra, visible: () => false })).toEqual([]);
+    });
+
+    it('names every resource once, to ask which may be listed', () => {
+        expect(menuResourceNames(resources, { system: ['operators', 'seats'], clients: ['clients'] })).toEqual([
+            'markets',
+            'clients',
+            'seats',
+            'operators',
+        ]);
     });
 });

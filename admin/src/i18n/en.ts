@@ -7,6 +7,8 @@ import { clientMessages } from '../resources/clients/messages';
 import { orderMessages } from '../resources/orders/messages';
 import { dayEndMessages } from '../resources/day_end_runs/messages';
 import { backupMessages } from '../resources/backups/messages';
+import { roleMessages } from '../resources/roles/messages';
+import { tradingCalendarMessages } from '../resources/trading_calendar/messages';
 import { reportMessages } from '../reports/messages';
 import type { AppMessages } from './zh';
 
@@ -26,6 +28,7 @@ export const appEn: AppMessages = {
             none: 'None',
             company_wide: 'Company-wide',
             head_office: 'Head office',
+            branch: 'Branch',
         },
         export: {
             button: 'Export',
@@ -270,6 +273,8 @@ export const enMessages: TranslationMessages = mergeMessages(
     orderMessages.en,
     dayEndMessages.en,
     backupMessages.en,
+    roleMessages.en,
+    tradingCalendarMessages.en,
     reportMessages.en,
 );
 

@@ -7,6 +7,8 @@ import { clientMessages } from '../resources/clients/messages';
 import { orderMessages } from '../resources/orders/messages';
 import { dayEndMessages } from '../resources/day_end_runs/messages';
 import { backupMessages } from '../resources/backups/messages';
+import { roleMessages } from '../resources/roles/messages';
+import { tradingCalendarMessages } from '../resources/trading_calendar/messages';
 import { reportMessages } from '../reports/messages';
 
 /**
@@ -28,6 +30,7 @@ export const appZh = {
             none: '无',
             company_wide: '全公司',
             head_office: '总部',
+            branch: '营业部',
         },
         // the export of every list (the server renders every row the filter selects)
         export: {
@@ -276,6 +279,8 @@ export const zhMessages: TranslationMessages = mergeMessages(
     orderMessages.zh,
     dayEndMessages.zh,
     backupMessages.zh,
+    roleMessages.zh,
+    tradingCalendarMessages.zh,
     reportMessages.zh,
 );
 

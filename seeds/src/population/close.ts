@@ -2,16 +2,20 @@ import { sql } from 'kysely';
 import type { Db } from '../../../server/src/db/connect.js';
 import type { Actor } from '../../../server/src/modules/audit/audit.service.js';
 import { postSet } from '../../../server/src/modules/ledger/ledger.batch.js';
+import { annualRate, baseBefore, lastTradingDayBefore } from '../../../server/src/modules/day-end/interest.js';
 import { draw, type Streams } from './draws.js';
 import { CLOSING } from './profile.js';
 
 /**
- * 销户 of dormant clients on a business date, as setClientStatus does it one by one: only a
- * normal client with nothing held, nothing frozen and no cash left may close, so a candidate's
- * remaining cash (less than CLOSING.maxCash, all of it withdrawable) is first paid out with a
- * withdrawal entry through the ledger's set-based posting; then its accounts and shareholder
- * accounts close and the client gets status 'closed' and closed_on. One audit row per client
- * (status_closed, as the service writes) plus the posting batch's own.
+ * 销户 of dormant clients on a business date, as the counter does it one by one: only a normal
+ * client with nothing held, nothing frozen, no cash left and its interest settled may close, so a
+ * candidate is first paid the interest it is due (销户结息, settleClosingInterest: the accrual
+ * base brought forward to the day before, base × rate / 360 half-up to the cent, posted as an
+ * 'interest' entry, the base restarted), then its remaining cash (less than CLOSING.maxCash plus
+ * that interest, all of it withdrawable) is paid out with a withdrawal entry — both through the
+ * ledger's set-based posting; then its accounts and shareholder accounts close and the client gets
+ * status 'closed' and closed_on. One audit row per account settled and per client closed
+ * (settle_interest, status_closed, as the services write) plus each posting batch's own.
  *
  * Candidates are found by walking client ids from a point drawn for the day (the index on the
  * primary key), so picking a handful among millions costs a handful of index reads.
@@ -60,6 +64,34 @@ export async function closeDormantClients(
   ).rows.map((r) => Number(r.id));
   if (!ids.length) return { closed: 0, withdrawals: 0, amount: '0.00' };
 
+  const rate = await annualRate(trx);
+  const { rows: day } = await sql<{ through: string }>`SELECT ${lastTradingDayBefore(date)}::text AS through`.execute(
+    trx,
+  );
+  const through = day[0]!.through;
+  const settled = await sql<{ id: number; account_no: string; base: string; interest: string; before: unknown }>`
+    SELECT a.id, a.account_no, ${baseBefore(date)} AS base, round(${baseBefore(date)} * ${rate}::numeric / 360, 2) AS interest,
+      jsonb_build_object('interest_base', a.interest_base, 'interest_accrued_to', a.interest_accrued_to, 'interest_settled_to', a.interest_settled_to) AS before
+    FROM fund_accounts a WHERE a.client_id = ANY(${ids}::bigint[]) AND a.status = 'active' ORDER BY a.id`.execute(trx);
+  await postSet(
+    trx,
+    actor,
+    date,
+    '销户结息',
+    sql`
+    SELECT a.id AS account_id, 0 AS seq, 'interest' AS type, round(${baseBefore(date)} * ${rate}::numeric / 360, 2) AS amount, 0::numeric AS frozen_delta,
+      NULL AS freeze_kind, NULL AS bank_code, ${`销户结息 ${through}`} AS reference
+    FROM fund_accounts a WHERE a.client_id = ANY(${ids}::bigint[]) AND a.status = 'active'`,
+  );
+  await sql`UPDATE fund_accounts SET interest_base = 0, interest_accrued_to = ${through}::date, interest_settled_to = ${through}::date
+    WHERE client_id = ANY(${ids}::bigint[]) AND status = 'active'`.execute(trx);
+  await sql`
+    INSERT INTO audit_log (at, operator_id, username, branch_id, ip, request_id, action, resource, record_id, before, after, detail)
+    SELECT ${actor.at}::timestamptz, ${actor.operator_id}::bigint, ${actor.username}, ${actor.branch_id}::bigint, ${actor.ip}, ${actor.request_id}, 'settle_interest', 'fund_accounts', s.id::text,
+      s.before, jsonb_build_object('interest_base', 0, 'interest_accrued_to', ${through}::text, 'interest_settled_to', ${through}::text),
+      '销户结息 ' || s.account_no || ' 至 ' || ${through}::text || '：积数 ' || s.base || ' × ' || ${rate}::text || ' / 360 = ' || s.interest
+    FROM jsonb_to_recordset(${JSON.stringify(settled.rows)}::jsonb) AS s(id bigint, account_no text, base numeric, interest numeric, before jsonb)
+    ORDER BY s.id`.execute(trx);
   const paid = await postSet(
     trx,
     actor,

@@ -131,10 +131,11 @@ export async function writeFundAccounts(
   const foreign = rows[0]!.n;
   const firstCny = await reserveIds(ctx.trx, 'fund_accounts', ctx.count + foreign);
   const status = sql`CASE WHEN s.status = 'closed' THEN 'closed' ELSE 'active' END`;
-  // brought in from a closed day: its closing is the open day's opening, and interest accrues from the open day on
+  // brought in from a closed day: its closing is the open day's opening, and interest accrues from
+  // the open day on (the old system settled it through the day brought in from)
   const opening = (balance: RawBuilder<unknown>) =>
-    ctx.intoHistory ? sql`, ${balance}, ${ctx.journalDate}::date` : sql``;
-  const openingColumns = ctx.intoHistory ? sql`, opening_balance, interest_accrued_to` : sql``;
+    ctx.intoHistory ? sql`, ${balance}, ${ctx.journalDate}::date, ${ctx.journalDate}::date` : sql``;
+  const openingColumns = ctx.intoHistory ? sql`, opening_balance, interest_accrued_to, interest_settled_to` : sql``;
   await sql`
     INSERT INTO fund_accounts (id, account_no, client_id, currency, balance, frozen, status, branch_id, opened_on, created_at, updated_at ${openingColumns})
     SELECT ${firstCny}::bigint + s.n - 1, ${clientNoSql(ctx)} || '01', s.client_id, 'CNY', ${cashSql(ctx)}, 0, ${status}, ${a.branch_id}::bigint, s.opened_on, ${a.at}::timestamptz, ${a.at}::timestamptz ${opening(cashSql(ctx))}

@@ -60,6 +60,21 @@ export interface BackupsTable {
   note: Generated<string>;
 }
 
+export interface BankReconciliationsTable {
+  id: Generated<number>;
+  business_date: string;
+  bank_code: string;
+  branch_id: number | null;
+  ours: number;
+  theirs: number;
+  matched: number;
+  differences: number;
+  net_ours: string;
+  net_theirs: string;
+  operator_id: number | null;
+  created_at: Timestamp;
+}
+
 export interface BanksTable {
   id: Generated<number>;
   code: string;
@@ -239,6 +254,7 @@ export interface FundAccountsTable {
   opening_balance: Generated<string>;
   opening_frozen: Generated<string>;
   interest_accrued_to: string | null;
+  interest_settled_to: string | null;
 }
 
 export interface FundJournalTable {
@@ -610,6 +626,19 @@ export interface SystemParamsTable {
   updated_at: Timestamp;
 }
 
+export interface TradeReportImportsTable {
+  id: Generated<number>;
+  business_date: string;
+  source: string;
+  branch_id: number | null;
+  lines: number;
+  recorded: number;
+  duplicates: number;
+  unmatched: number;
+  operator_id: number | null;
+  created_at: Timestamp;
+}
+
 export interface TradesTable {
   id: Generated<number>;
   market: string;
@@ -651,6 +680,7 @@ export interface Database {
   approvals: ApprovalsTable;
   audit_log: AuditLogTable;
   backups: BackupsTable;
+  bank_reconciliations: BankReconciliationsTable;
   banks: BanksTable;
   branches: BranchesTable;
   clearing_summaries: ClearingSummariesTable;
@@ -685,6 +715,7 @@ export interface Database {
   sessions: SessionsTable;
   shareholder_accounts: ShareholderAccountsTable;
   system_params: SystemParamsTable;
+  trade_report_imports: TradeReportImportsTable;
   trades: TradesTable;
   trading_calendar: TradingCalendarTable;
 }

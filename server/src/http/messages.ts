@@ -145,6 +145,14 @@ export const messages = {
   id_duplicate: { zh: '该身份证号码已开户', en: 'A client with this ID number exists' },
   client_closed: { zh: '客户已销户', en: 'The client is closed' },
   close_needs_zero: { zh: '销户前资金余额和冻结资金必须为零', en: 'Cash and frozen cash must be zero to close' },
+  close_needs_interest: {
+    zh: '销户前须先销户结息（利息积数 {base}，应计利息 {interest} 元），再取出全部余额',
+    en: 'Settle the interest first (accrual base {base}, interest due {interest}), then pay out the whole balance',
+  },
+  interest_not_reversible: {
+    zh: '结息流水不能冲销',
+    en: 'An interest entry cannot be reversed',
+  },
   unknown_security: { zh: '找不到证券 {code}', en: 'No security {code}' },
   ambiguous_security: {
     zh: '代码 {code} 在多个市场存在，请加市场前缀（如 SH、SZ）',
@@ -172,6 +180,10 @@ export const messages = {
     zh: '客户在该市场已有股东账户',
     en: 'The client already has an account on this market',
   },
+  shareholder_market_unknown: {
+    zh: '不能在市场 {market} 开立股东账户（没有该市场、已停用或无股东代码格式）',
+    en: 'No shareholder account can be opened on {market} (no such market, suspended, or no code format)',
+  },
   insufficient_shares: { zh: '可卖（可用）数量不足', en: 'Not enough sellable shares' },
   no_seat: { zh: '本营业部没有 {market} 的可用席位', en: 'The branch has no active {market} seat' },
   insufficient_frozen_shares: {
@@ -190,6 +202,26 @@ export const messages = {
   day_end_clearing: {
     zh: '清算复核不符：成交 {ids} 的费用与费率不一致',
     en: 'Clearing check failed: fees of trades {ids} disagree with the schedules',
+  },
+  day_end_unacknowledged: {
+    zh: '日终预检提示尚未确认：{what}',
+    en: 'Day-end pre-check warnings not acknowledged: {what}',
+  },
+  day_end_warning_no_trade_report: {
+    zh: '当日有委托 {orders} 笔，但未导入成交回报（{branches}）',
+    en: '{orders} orders today but no trade report imported ({branches})',
+  },
+  day_end_warning_bank_none: {
+    zh: '{bank}：当日银证转账 {transfers} 笔，尚未对账',
+    en: '{bank}: {transfers} transfers today, not reconciled',
+  },
+  day_end_warning_bank_differences: {
+    zh: '{bank}：当日银证转账 {transfers} 笔，对账有差异未解决',
+    en: '{bank}: {transfers} transfers today, the reconciliation found differences',
+  },
+  day_end_warning_bank_changed: {
+    zh: '{bank}：当日银证转账 {transfers} 笔，对账后又有变动，须重新对账',
+    en: '{bank}: {transfers} transfers today, changed since the reconciliation',
   },
   day_end_invariant: { zh: '账务检查不通过，日终中止：{what}', en: 'Invariant check failed, day-end aborted: {what}' },
   close_date_future: {

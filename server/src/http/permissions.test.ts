@@ -119,7 +119,7 @@ const EXPECTED: Record<string, 'public' | RoleCode[]> = {
   'closing_prices.create': ['clerk'],
   'closing_prices.edit': ['clerk'],
   // 报表管理: the clerk (清算员), the manager and head office run and download every report; the
-  // teller prints a client's 交割单 at the counter
+  // teller prints a client's 交割单 and a cash posting's voucher (资金业务凭证) at the counter
   ...Object.fromEntries(
     [
       'daily_fund_statement',
@@ -129,10 +129,16 @@ const EXPECTED: Record<string, 'public' | RoleCode[]> = {
       'trade_ranking',
       'holdings',
       'client_delivery',
+      'cash_voucher',
     ].flatMap((r) =>
       ['run', 'export'].map((a) => [
         `${r}.${a}`,
-        ['clerk', 'manager', 'hq', ...(r === 'client_delivery' ? ['teller'] : [])] as RoleCode[],
+        [
+          'clerk',
+          'manager',
+          'hq',
+          ...(r === 'client_delivery' || r === 'cash_voucher' ? ['teller'] : []),
+        ] as RoleCode[],
       ]),
     ),
   ),
@@ -308,6 +314,7 @@ beforeAll(async () => {
     'PUT /clients/{id}': { version: 1 },
     'POST /clients/{id}/status': { status: 'frozen', version: 1 },
     'POST /fund_journal/{id}/reverse': { reason: '测试' },
+    'POST /clients/{id}/settle_interest': { idempotency_key: 'perm-test-settle' },
   };
   const doc = await t.call('GET', '/api/openapi.json', { as: sessions.admin });
   routes = Object.entries(doc.json.paths as Record<string, Record<string, { 'x-permission': string }>>).flatMap(

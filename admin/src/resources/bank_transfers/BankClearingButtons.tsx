@@ -11,11 +11,13 @@ import {
     TableHead,
     TableRow,
     TextField,
+    MenuItem,
 } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Button, useCanAccess, useGetIdentity, useTranslate } from 'react-admin';
+import { Button, useCanAccess, useGetIdentity, useLocaleState, useTranslate } from 'react-admin';
 import { downloadFile } from '../../auto/download';
 import { httpClient } from '../../providers/httpClient';
 
@@ -29,13 +31,33 @@ interface Result {
     mismatches: { journal_id: number; line?: number; problem: string; ours?: string; theirs?: string }[];
 }
 
-/** 银行清算: the day's detail file for a bank, and reconciliation of the bank's statement against it. */
+interface ClearingBank {
+    code: string;
+    name_zh: string;
+    name_en: string;
+    status: string;
+}
+
+/**
+ * 银行清算: the day's detail file for a bank, and reconciliation of the bank's statement against it.
+ * The bank is chosen by name from the banks the branch clears with (GET /bank_transfers/banks,
+ * under the clearing right itself: the clerk need not read the bank parameters).
+ */
 export const BankClearingButtons = () => {
     const translate = useTranslate();
+    const [locale] = useLocaleState();
     const { identity } = useGetIdentity();
     const { canAccess } = useCanAccess({ resource: 'bank_transfers', action: 'export' });
     const [open, setOpen] = useState(false);
-    const [bank, setBank] = useState('ICBC');
+    const [chosen, setBank] = useState<string | null>(null);
+    const { data: banks } = useQuery({
+        queryKey: ['bank_transfers', 'banks'],
+        queryFn: async () => (await httpClient('/api/bank_transfers/banks')).json as ClearingBank[],
+        enabled: canAccess === true && open,
+        staleTime: 5 * 60_000,
+    });
+    const bank = chosen ?? banks?.find((b) => b.status === 'active')?.code ?? banks?.[0]?.code ?? '';
+    const bankName = (b: ClearingBank) => (locale.startsWith('en') ? b.name_en || b.name_zh : b.name_zh) || b.code;
     const [date, setDate] = useState<string>('');
     const [result, setResult] = useState<Result | null>(null);
     const [error, setError] = useState<string | null>(null);
@@ -66,11 +88,24 @@ export const BankClearingButtons = () => {
                 <DialogContent>
                     <Stack direction="row" spacing={2} sx={{ my: 1 }}>
                         <TextField
+                            select
                             label={translate('resources.bank_transfers.fields.bank_code')}
-                            value={bank}
-                            onChange={(e) => setBank(e.target.value.toUpperCase())}
+                            value={banks?.some((b) => b.code === bank) ? bank : ''}
+                            onChange={(e) => {
+                                setBank(e.target.value);
+                                setResult(null);
+                                setError(null);
+                            }}
                             size="small"
-                        />
+                            sx={{ minWidth: 200 }}
+                            slotProps={{ htmlInput: { 'data-testid': 'clearing-bank' } }}
+                        >
+                            {(banks ?? []).map((b) => (
+                                <MenuItem key={b.code} value={b.code}>
+                                    {bankName(b)}
+                                </MenuItem>
+                            ))}
+                        </TextField>
                         <TextField
                             label={translate('resources.bank_transfers.fields.business_date')}
                             type="date"
@@ -81,13 +116,14 @@ export const BankClearingButtons = () => {
                         />
                         <Button
                             label="resources.bank_transfers.clearing.detail"
+                            disabled={!bank}
                             onClick={() =>
                                 downloadFile(`/api/bank_transfers/detail?${query}`, `bank-detail-${bank}-${day}.csv`)
                             }
                         >
                             <DownloadIcon />
                         </Button>
-                        <Button label="resources.bank_transfers.clearing.statement" component="label">
+                        <Button label="resources.bank_transfers.clearing.statement" component="label" disabled={!bank}>
                             <FactCheckIcon />
                             <input
                                 hidden

@@ -1,9 +1,10 @@
-import { Alert, Card, CardContent, Stack, Typography } from '@mui/material';
+import { Alert, AlertTitle, Card, CardContent, Checkbox, FormControlLabel, Stack, Typography } from '@mui/material';
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Button, Confirm, useCanAccess, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { Button, Confirm, useCanAccess, useLocaleState, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { httpClient } from '../../providers/httpClient';
+import { acknowledgement, warningMessage, type PrecheckWarning } from './precheckWarnings';
 
 interface Precheck {
     business_date: string;
@@ -11,30 +12,48 @@ interface Precheck {
     trades: number;
     invariants_hold: boolean;
     violations: string[];
+    warnings: PrecheckWarning[];
 }
 
-/** Above the run history: what tonight's run will meet, and the button that starts it. */
+/**
+ * Above the run history: what tonight's run will meet, and the button that starts it. Each
+ * warning (no trade report imported, a bank not reconciled) has its checkbox; the button waits
+ * until every one is ticked, and the run request names them (the server refuses a run that leaves
+ * one out).
+ */
 export const DayEndPrecheck = () => {
     const translate = useTranslate();
+    const [locale] = useLocaleState();
     const notify = useNotify();
     const refresh = useRefresh();
     const { canAccess: canRun } = useCanAccess({ resource: 'day_end_runs', action: 'run' });
     const [confirm, setConfirm] = useState(false);
     const [busy, setBusy] = useState(false);
+    const [ticked, setTicked] = useState<Set<string>>(new Set());
     const { data, refetch } = useQuery({
         queryKey: ['day_end_runs', 'precheck'],
         queryFn: async () => (await httpClient('/api/day_end_runs/precheck')).json as Precheck,
     });
     if (!data) return null;
+    const warnings = data.warnings ?? [];
+    const ack = acknowledgement(warnings, ticked);
+    const tick = (code: string, on: boolean) =>
+        setTicked((prev) => {
+            const next = new Set(prev);
+            if (on) next.add(code);
+            else next.delete(code);
+            return next;
+        });
     const run = async () => {
         setConfirm(false);
         setBusy(true);
         try {
             const { json } = await httpClient('/api/day_end_runs', {
                 method: 'POST',
-                body: JSON.stringify({ business_date: data.business_date }),
+                body: JSON.stringify({ business_date: data.business_date, acknowledged: ack.codes }),
             });
             notify('resources.day_end_runs.precheck.done', { type: 'success', messageArgs: { date: json.next_date } });
+            setTicked(new Set());
         } catch (e) {
             notify((e as Error).message, { type: 'error' });
         } finally {
@@ -65,17 +84,62 @@ export const DayEndPrecheck = () => {
                             })}
                         </Alert>
                     )}
+                    {warnings.length > 0 && (
+                        <Alert severity="warning" data-testid="day-end-warnings">
+                            <AlertTitle>{translate('resources.day_end_runs.precheck.warnings_title')}</AlertTitle>
+                            <Stack spacing={0.5}>
+                                {warnings.map((w) => {
+                                    const m = warningMessage(w, locale);
+                                    return (
+                                        <Stack key={w.code} spacing={0} data-warning={w.code}>
+                                            <Typography variant="body2">{translate(m.key, m.args)}</Typography>
+                                            {canRun && (
+                                                <FormControlLabel
+                                                    sx={{ ml: 0 }}
+                                                    control={
+                                                        <Checkbox
+                                                            size="small"
+                                                            checked={ticked.has(w.code)}
+                                                            onChange={(e) => tick(w.code, e.target.checked)}
+                                                            slotProps={{
+                                                                input: {
+                                                                    'aria-label': translate(
+                                                                        'resources.day_end_runs.precheck.acknowledge_label',
+                                                                        { warning: translate(m.key, m.args) },
+                                                                    ),
+                                                                },
+                                                            }}
+                                                        />
+                                                    }
+                                                    label={
+                                                        <Typography variant="body2">
+                                                            {translate('resources.day_end_runs.precheck.acknowledge')}
+                                                        </Typography>
+                                                    }
+                                                />
+                                            )}
+                                        </Stack>
+                                    );
+                                })}
+                            </Stack>
+                        </Alert>
+                    )}
                     {canRun && (
-                        <div>
+                        <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
                             <Button
                                 variant="contained"
                                 label={translate('resources.day_end_runs.precheck.run', { date: data.business_date })}
                                 onClick={() => setConfirm(true)}
-                                disabled={busy}
+                                disabled={busy || !ack.complete}
                             >
                                 <PlayArrowIcon />
                             </Button>
-                        </div>
+                            {!ack.complete && (
+                                <Typography variant="body2" color="text.secondary">
+                                    {translate('resources.day_end_runs.precheck.acknowledge_all_first')}
+                                </Typography>
+                            )}
+                        </Stack>
                     )}
                 </Stack>
                 <Confirm

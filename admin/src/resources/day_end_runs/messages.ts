@@ -43,6 +43,16 @@ const zh = {
                 confirm_content:
                     '全部步骤在一个事务中完成：任何一步失败，数据保持日终前的样子。完成后业务日期滚动到下一交易日，当日不能再记账。',
                 done: '日终完成，下一业务日 %{date}',
+                warnings_title: '以下提示须逐项确认后才能执行日终',
+                warning_no_trade_report:
+                    '当日有委托 %{orders} 笔，但尚未导入成交回报（%{branches}）：未导入的成交不会交割，委托将在日终失效',
+                warning_bank_none: '%{bank}：当日银证转账 %{transfers} 笔（净额 %{net}），尚未对账',
+                warning_bank_differences: '%{bank}：当日银证转账 %{transfers} 笔（净额 %{net}），对账发现差异尚未解决',
+                warning_bank_changed:
+                    '%{bank}：当日银证转账 %{transfers} 笔（净额 %{net}），对账后又有转账变动，须重新对账',
+                acknowledge: '已知悉，仍执行日终',
+                acknowledge_label: '确认提示：%{warning}',
+                acknowledge_all_first: '请先逐项确认上面的提示',
             },
         },
     },
@@ -92,6 +102,17 @@ const en: typeof zh = {
                 confirm_content:
                     'All steps run in one transaction: if any fails, the data stays as it was. Afterwards the business date moves to the next trading day and this day takes no more postings.',
                 done: 'Day-end complete; next business date %{date}',
+                warnings_title: 'Acknowledge each warning below before day-end can run',
+                warning_no_trade_report:
+                    '%{orders} orders today but no trade report imported (%{branches}): fills not imported will not be delivered, and the orders expire at day-end',
+                warning_bank_none: '%{bank}: %{transfers} bank transfers today (net %{net}), not reconciled',
+                warning_bank_differences:
+                    '%{bank}: %{transfers} bank transfers today (net %{net}), the reconciliation found differences not yet resolved',
+                warning_bank_changed:
+                    '%{bank}: %{transfers} bank transfers today (net %{net}), changed since the reconciliation: reconcile again',
+                acknowledge: 'Noted; run day-end anyway',
+                acknowledge_label: 'Acknowledge: %{warning}',
+                acknowledge_all_first: 'Acknowledge each warning above first',
             },
         },
     },

@@ -3,6 +3,7 @@ import { BooleanField, SimpleShowLayout, TextField, useRecordContext, useTransla
 import { LocalDateField } from '../../components/LocalDateField';
 import { RoleBranchField } from './RoleBranchField';
 import { RoleMatrixField } from './RoleMatrixField';
+import { RolePendingChange } from './RolePendingChange';
 
 const BuiltInNotice = (_props: { label?: string | false }) => {
     const record = useRecordContext();
@@ -15,6 +16,7 @@ const BuiltInNotice = (_props: { label?: string | false }) => {
 export const RoleShowLayout = () => (
     <SimpleShowLayout>
         <BuiltInNotice label={false} />
+        <RolePendingChange label={false} />
         <TextField source="code" />
         <TextField source="name" />
         <TextField source="description" emptyText="-" />

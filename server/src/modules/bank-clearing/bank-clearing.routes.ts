@@ -13,6 +13,23 @@ export const bankClearingRoutes = router()
   .openapi(
     route('bank_transfers.export', {
       method: 'get',
+      path: '/bank_transfers/banks',
+      tags,
+      summary: '清算银行 The banks the branch clears transfers with (code and names), for the clearing dialog',
+    }),
+    async (c) => {
+      const banks = await c
+        .get('deps')
+        .db.selectFrom('banks')
+        .select(['code', 'name_zh', 'name_en', 'status'])
+        .orderBy('code')
+        .execute();
+      return c.json(banks, 200);
+    },
+  )
+  .openapi(
+    route('bank_transfers.export', {
+      method: 'get',
       path: '/bank_transfers/detail',
       tags,
       summary: "明细账 The day's transfer detail with one bank, as the CSV file sent to it",

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { Decimal } from 'decimal.js';
 import type { Db } from '../../db/connect.js';
+import { inTransaction } from '../../db/transaction.js';
 import { audit, type Actor } from '../audit/audit.service.js';
 import { formatDetail, parseStatement, type DetailLine } from './bank-files.csv.js';
 
@@ -46,7 +47,8 @@ export type Mismatch = {
 
 /**
  * 银行清算对账: the bank's statement against the day's detail, line by line on the transfer serial.
- * Reports what matches and every difference; writes nothing but its audit row.
+ * Reports what matches and every difference; writes nothing but its record (bank_reconciliations,
+ * which the day-end pre-check reads) and its audit row.
  */
 export async function reconcile(
   db: Db,
@@ -110,10 +112,29 @@ export async function reconcile(
     net_ours: total(ours),
     net_theirs: total(lines),
   };
-  await audit(db, actor, {
-    action: 'reconcile',
-    resource: 'bank_transfers',
-    detail: `${bank} ${date}: ${matched} matched, ${mismatches.length} differences`,
+  // on record for the day-end pre-check: a bank with transfers and no clean reconciliation is a warning
+  await inTransaction(db, async (trx) => {
+    await trx
+      .insertInto('bank_reconciliations')
+      .values({
+        business_date: date,
+        bank_code: bank,
+        branch_id: scope,
+        ours: ours.length,
+        theirs: lines.length,
+        matched,
+        differences: mismatches.length + bad.length,
+        net_ours: result.net_ours,
+        net_theirs: result.net_theirs,
+        operator_id: actor.operator_id,
+        created_at: actor.at,
+      })
+      .execute();
+    await audit(trx, actor, {
+      action: 'reconcile',
+      resource: 'bank_transfers',
+      detail: `${bank} ${date}: ${matched} matched, ${mismatches.length} differences`,
+    });
   });
   return result;
 }

@@ -1,10 +1,15 @@
 import { connect } from '../../db/connect.js';
 import { migrate } from '../../db/migrate.js';
 import { readConfig } from '../../config.js';
-import { runDayEnd } from './day-end.service.js';
+import { dayEndWarnings, runDayEnd, warningText } from './day-end.service.js';
 import { backupContext } from '../backups/backups.service.js';
 
-/** `npm run day-end -- --date 2026-11-23 [--operator clerk]`: day-end from the command line, as that operator, with its snapshots. */
+/**
+ * `npm run day-end -- --date 2026-11-23 [--operator clerk] [--acknowledge CODE,… | all]`: day-end
+ * from the command line, as that operator, with its snapshots. The pre-check's warnings (no trade
+ * report imported, a bank not reconciled) are printed; the run goes ahead only when each one is
+ * acknowledged by its code, or all of them with `--acknowledge all`, as the screen's checkboxes do.
+ */
 const args = process.argv.slice(2);
 const arg = (name: string) => {
   const i = args.indexOf(`--${name}`);
@@ -12,7 +17,7 @@ const arg = (name: string) => {
 };
 const date = arg('date');
 if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-  console.error('usage: npm run day-end -- --date YYYY-MM-DD [--operator clerk]');
+  console.error('usage: npm run day-end -- --date YYYY-MM-DD [--operator clerk] [--acknowledge CODE,…|all]');
   process.exit(2);
 }
 const { databaseUrl, dataDir, backupDir, pgBinDir } = readConfig();
@@ -28,18 +33,30 @@ if (!op) {
   console.error(`no operator ${username}`);
   process.exit(2);
 }
+const ackArg = arg('acknowledge');
+const acknowledged = ackArg === 'all' ? 'all' : (ackArg ?? '').split(',').filter(Boolean);
 try {
+  const warnings = await dayEndWarnings(conn.db, date);
+  for (const w of warnings)
+    console.log(
+      `warning ${w.code}: ${warningText(w, 'zh')}${acknowledged === 'all' || acknowledged.includes(w.code) ? ' (acknowledged)' : ''}`,
+    );
   const run = await runDayEnd(
     conn.db,
     { operator_id: op.id, username, branch_id: op.branch_id, ip: 'cli', request_id: 'cli', at: new Date() },
     date,
-    { backups: backupContext(conn, { backupDir, pgBinDir }) },
+    { backups: backupContext(conn, { backupDir, pgBinDir }), acknowledged },
   );
   if (!run) throw new Error(`day-end ${date}: the run was not recorded`);
   for (const s of run.steps) console.log(`  ${s.name.padEnd(18)} ${String(s.rows).padStart(8)}  ${s.detail}`);
   console.log(`day-end ${date} completed; next business date ${run.next_date}`);
 } catch (e) {
-  console.error(`day-end ${date} failed: ${(e as Error).message}`);
+  const err = e as Error & { code?: string; params?: Record<string, string> };
+  if (err.code === 'DAY_END_UNACKNOWLEDGED')
+    console.error(
+      `day-end ${date} refused: warnings not acknowledged (${err.params?.codes}); read them, then run again with --acknowledge ${err.params?.codes} (or --acknowledge all)`,
+    );
+  else console.error(`day-end ${date} failed: ${err.message}`);
   process.exitCode = 1;
 } finally {
   await conn.close();

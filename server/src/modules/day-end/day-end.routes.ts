@@ -49,7 +49,7 @@ export const dayEndRoutes = router()
       method: 'get',
       path: '/day_end_runs/precheck',
       tags,
-      summary: "日终预检 Open orders, today's trades, invariants now",
+      summary: "日终预检 Open orders, today's trades, invariants now, and the warnings a run must acknowledge",
     }),
     async (c) => c.json(await precheck(c.get('deps').db), 200),
   )
@@ -72,14 +72,23 @@ export const dayEndRoutes = router()
       method: 'post',
       path: '/day_end_runs',
       tags,
-      summary: '执行日终 Run day-end for the open business date (all steps or nothing)',
-      request: jsonBody(z.strictObject({ business_date: z.iso.date() })),
+      summary:
+        "执行日终 Run day-end for the open business date (all steps or nothing); `acknowledged` lists the pre-check's warning codes the operator accepts — a warning left out is a 400 naming it",
+      request: jsonBody(
+        z.strictObject({
+          business_date: z.iso.date(),
+          acknowledged: z.array(z.string().max(60)).max(100).default([]),
+        }),
+      ),
     }),
-    async (c) =>
-      c.json(
-        await runDayEnd(c.get('deps').db, actorOf(c), c.req.valid('json').business_date, {
+    async (c) => {
+      const body = c.req.valid('json');
+      return c.json(
+        await runDayEnd(c.get('deps').db, actorOf(c), body.business_date, {
           backups: c.get('deps').backups,
+          acknowledged: body.acknowledged,
         }),
         201,
-      ),
+      );
+    },
   );

@@ -7,6 +7,7 @@ import { postSet } from '../ledger/ledger.batch.js';
 import { clearTrades } from './clearing.js';
 import { deliver, expireOrders } from './delivery.js';
 import { accrue, bringAllForward } from './interest.js';
+import { capitalisationDue } from './interest.calc.js';
 import { nextTradingDayOf } from '../calendar/calendar.service.js';
 import { invariantViolations } from './invariants.queries.js';
 import { closeTheDay } from '../closing-prices/closing-prices.service.js';
@@ -131,13 +132,10 @@ const interest: Step = {
     const rate = params.find((p) => p.key === 'interest_rate_annual')?.value ?? '0';
     const dates = (params.find((p) => p.key === 'interest_capitalisation_dates')?.value ?? '')
       .split(',')
-      .map((d) => d.trim())
-      .filter((d) => /^\d{2}-\d{2}$/.test(d));
-    // a 转息日 on a weekend or holiday is honoured by the last day-end before it passes
+      .map((d) => d.trim());
     const next = (await nextTradingDayOf(trx, 'SH-A', date)) ?? date;
-    const year = Number(date.slice(0, 4));
-    const due = dates.some((md) => [year, year + 1].some((y) => `${y}-${md}` >= date && `${y}-${md}` < next));
-    if (!due) return { rows: accrued, detail: `${accrued} 个有变动的账户结转利息积数` };
+    if (!capitalisationDue(dates, date, next))
+      return { rows: accrued, detail: `${accrued} 个有变动的账户结转利息积数` };
     await bringAllForward(trx, date);
     // interest = base × rate / 360, half-up to the cent (PostgreSQL's round of a positive numeric)
     const posted = await postSet(
@@ -150,7 +148,8 @@ const interest: Step = {
         NULL AS freeze_kind, NULL AS bank_code, ${`结息 ${date}`} AS reference
       FROM fund_accounts WHERE interest_base > 0`,
     );
-    await sql`UPDATE fund_accounts SET interest_base = 0, interest_accrued_to = ${date}::date WHERE interest_base <> 0`.execute(
+    // the base restarts: every closing through D is settled (interest_settled_to, the full invariant check's start)
+    await sql`UPDATE fund_accounts SET interest_base = 0, interest_accrued_to = ${date}::date, interest_settled_to = ${date}::date WHERE interest_base <> 0`.execute(
       trx,
     );
     return { rows: posted.entries, detail: `转息日：${posted.entries} 个账户结息入账，合计 ${posted.amount}` };

@@ -86,6 +86,8 @@ describe('day-end (日终)', () => {
     expect(r.status).toBe(200);
     expect(r.json).toMatchObject({ business_date: D, invariants_hold: true });
     expect(r.json.trades).toBeGreaterThan(0);
+    // the day's report was imported (the simulated exchange's) and no bank transfer waits: nothing to acknowledge
+    expect(r.json.warnings).toEqual([]);
   });
 
   it('refuses operators without the run right, and dates other than the open one', async () => {

@@ -11,7 +11,8 @@ import type { Db } from '../../db/connect.js';
  * day-end once the day had passed this check), so day-end's cost does not grow with history;
  * 'full' walks the whole history from zero (the seed's proof, and a test's), and also holds every
  * holding's cost to its journal: cost = Σ cost_delta, so the cost at any past date is the cost
- * less the entries after it. Returns what is broken.
+ * less the entries after it; and every account's interest accrual base (利息积数) to its journal
+ * (`accrualBaseViolations`). Returns what is broken.
  */
 export async function invariantViolations(db: Db, scope: 'day' | 'full' = 'day'): Promise<string[]> {
   const full = scope === 'full';
@@ -65,5 +66,57 @@ export async function invariantViolations(db: Db, scope: 'day' | 'full' = 'day')
            AND (p.quantity <> ${full ? sql`0` : sql`p.opening_quantity`} OR p.frozen <> ${full ? sql`0` : sql`p.opening_frozen`}))
        ${full ? sql`OR p.id IN (SELECT id FROM broken_cost)` : sql``}
     LIMIT 20`.execute(db);
-  return [...accounts.map((a) => `fund account ${a.account_no}`), ...holdings.map((h) => `position #${h.id}`)];
+  const bases = full ? await accrualBaseViolations(db) : [];
+  return [
+    ...accounts.map((a) => `fund account ${a.account_no}`),
+    ...holdings.map((h) => `position #${h.id}`),
+    ...bases.map((a) => `interest base of ${a}`),
+  ];
+}
+
+/**
+ * The accrual base (利息积数, DOMAIN.md §3.4) against the journal, for every account:
+ *
+ *   interest_base = Σ max(closing(d), 0) over the SH-A trading days d with
+ *                   interest_settled_to < d ≤ interest_accrued_to
+ *
+ * where closing(d) is the balance after the account's last journal entry dated d or earlier (0
+ * before its first), read from the whole history (fund_journal_all), and interest_settled_to is the
+ * last day whose closing was paid interest on — capitalisation (转息日) settles through that day,
+ * the interest a closing settles (销户结息) through the day before the closing — or no day at all
+ * (NULL). Day-end stores the base through interest_accrued_to; an account untouched since has
+ * closed at the same balance, which is what its stored base leaves out and what this sum leaves
+ * out too. Besides: a closed account (销户) holds no base — its interest was settled before it closed.
+ *
+ * Computed per stretch of days an account's closing held (from a date with entries to the next
+ * one), counting its trading days inside the window with a running count of the calendar's trading
+ * days, so the cost is one row per account and date with entries, not per account and day.
+ */
+export async function accrualBaseViolations(db: Db): Promise<string[]> {
+  const { rows } = await sql<{ account_no: string }>`
+    WITH cal AS (
+      SELECT date, (count(*) FILTER (WHERE is_trading_day) OVER (ORDER BY date))::int AS n
+      FROM trading_calendar WHERE market = 'SH-A'
+    ),
+    closings AS (
+      SELECT DISTINCT ON (account_id, business_date) account_id, business_date AS d, balance_after
+      FROM fund_journal_all ORDER BY account_id, business_date, id DESC
+    ),
+    stretches AS (
+      SELECT account_id, d, lead(d) OVER (PARTITION BY account_id ORDER BY d) AS next_d, balance_after FROM closings
+    ),
+    expected AS (
+      SELECT s.account_id, sum(greatest(s.balance_after, 0) * greatest(0, coalesce(hi.n, 0) - coalesce(lo.n, 0))) AS base
+      FROM stretches s JOIN fund_accounts a ON a.id = s.account_id
+      -- trading days d with max(stretch start, settled + 1) ≤ d ≤ min(stretch end, accrued_to): n(hi) − n(lo)
+      LEFT JOIN cal hi ON hi.date = least(coalesce(s.next_d - 1, a.interest_accrued_to), a.interest_accrued_to)
+      LEFT JOIN cal lo ON lo.date = greatest(s.d - 1, coalesce(a.interest_settled_to, s.d - 1))
+      WHERE a.interest_accrued_to IS NOT NULL
+      GROUP BY s.account_id
+    )
+    SELECT a.account_no FROM fund_accounts a LEFT JOIN expected e ON e.account_id = a.id
+    WHERE a.interest_base <> coalesce(e.base, 0) OR (a.status = 'closed' AND a.interest_base <> 0)
+    ORDER BY a.account_no
+    LIMIT 20`.execute(db);
+  return rows.map((r) => r.account_no);
 }

@@ -56,8 +56,9 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
       // counter work reads the banks (银证转账) and the client managers it assigns
       ...grant('banks', 'list', 'show'),
       ...grant('client_managers', 'list', 'show'),
-      // the counter prints a client's 交割单 on request
+      // the counter prints a client's 交割单 on request, and the voucher of a cash posting
       ...grant('client_delivery', 'run', 'export'),
+      ...grant('cash_voucher', 'run', 'export'),
     ],
   },
   {

@@ -4,6 +4,7 @@ import { audit, type Actor } from '../audit/audit.service.js';
 import { registerApplier, submitApproval } from '../approvals/approvals.service.js';
 import { dutyConflict } from './separation.calc.js';
 import { setPermissions } from './roles.repository.js';
+import { rightsChange, type RightsChange } from './rights-change.calc.js';
 
 /**
  * Rights reach an operator only through a second pair of eyes (复核, DOMAIN.md §8): giving an
@@ -119,6 +120,40 @@ export async function submitRoleRights(
     summary: role.name,
   });
   return approval.id;
+}
+
+/** A role's rights change waiting for 复核, as the role's page shows it. */
+export interface PendingRights extends RightsChange {
+  approval_id: number;
+  maker: string;
+  submitted_at: Date;
+}
+
+/** The change of what `role` grants that waits for approval, against the rights it has now; null if none. */
+export async function pendingRights(
+  db: Db,
+  role: { id: number; permissions: string[]; all_branches: boolean },
+): Promise<PendingRights | null> {
+  const a = await db
+    .selectFrom('approvals as a')
+    .leftJoin('operators as o', 'o.id', 'a.maker_id')
+    .select(['a.id', 'a.payload', 'a.created_at', 'o.name', 'o.username'])
+    .where('a.resource', '=', 'roles')
+    .where('a.record_id', '=', `role:${role.id}`)
+    .where('a.status', '=', 'pending')
+    .orderBy('a.id', 'desc')
+    .executeTakeFirst();
+  if (!a) return null;
+  const next = a.payload as { permissions?: string[]; all_branches?: boolean };
+  return {
+    approval_id: a.id,
+    maker: a.name ? `${a.name}（${a.username}）` : '',
+    submitted_at: a.created_at as Date,
+    ...rightsChange(role, {
+      permissions: next.permissions ?? role.permissions,
+      all_branches: next.all_branches ?? role.all_branches,
+    }),
+  };
 }
 
 // Applied by the checker, after the same checks again: roles may have changed meanwhile.

@@ -225,7 +225,7 @@ describe('built-in roles', () => {
 });
 
 describe('update', () => {
-  it('updates with the current version: 200, version + 1, new permissions, audit before/after', async () => {
+  it('updates with the current version: name now (version + 1), new rights after 复核 (202), audit before/after', async () => {
     const created = await createRole('editable', ['clients.list']);
     const from = await lastAuditId();
     const r = await t.call('PUT', `/api/roles/${created.id}`, {
@@ -237,17 +237,32 @@ describe('update', () => {
         version: 1,
       },
     });
-    expect(r.status).toBe(200);
-    // name and description now; the new rights after 复核
+    expect(r.status).toBe(202);
+    // name and description now; the new rights after 复核, and the answer says which
     expect(r.json).toMatchObject({
       id: created.id,
       name: '可改',
       description: '新说明',
       version: 2,
       permissions: ['clients.list'],
+      pending_change: {
+        approval_id: r.json.pending_approval_id,
+        added: ['clients.show', 'trade_details.run'],
+        removed: [],
+        all_branches: null,
+      },
     });
     expect(await dbPermissions(created.id)).toEqual(['clients.list']);
+    // the role's page shows the change waiting, with its maker, until it is decided
+    const shown = await t.call('GET', `/api/roles/${created.id}`, { as: manager });
+    expect(shown.json.pending_change).toMatchObject({
+      approval_id: r.json.pending_approval_id,
+      maker: expect.stringContaining('admin'),
+      added: ['clients.show', 'trade_details.run'],
+      removed: [],
+    });
     await approve(r.json.pending_approval_id);
+    expect((await t.call('GET', `/api/roles/${created.id}`, { as: admin })).json.pending_change).toBeNull();
     expect(await dbPermissions(created.id)).toEqual(['clients.list', 'clients.show', 'trade_details.run']);
     const audit = (await auditSince(from)).filter((a) => a.action === 'update' && a.operator_id === admin.me.id);
     expect(audit).toHaveLength(1);
@@ -328,8 +343,42 @@ describe('update', () => {
       as: admin,
       body: { name: reports.name, permissions: ['trade_details.run', 'trade_details.export'], version: 1 },
     });
-    expect(ok.status).toBe(200);
+    expect(ok.status).toBe(202);
     expect(ok.json.version).toBe(2);
+    expect(ok.json.pending_change).toMatchObject({ added: ['trade_details.export'], removed: [] });
+  });
+
+  it('a rename alone is no rights change: 200, nothing pending', async () => {
+    const created = await createRole('rename_only', ['clients.list', 'clients.show']);
+    const r = await t.call('PUT', `/api/roles/${created.id}`, {
+      as: admin,
+      body: { name: '只改名', permissions: ['clients.show', 'clients.list'], version: 1 },
+    });
+    expect(r.status).toBe(200);
+    expect(r.json).toMatchObject({ name: '只改名', version: 2, pending_change: null });
+    expect(r.json.pending_approval_id).toBeUndefined();
+  });
+
+  it('shows removals as the pending change; a second change waits (409)', async () => {
+    const created = await createRole('shrinking', ['clients.list', 'clients.show', 'trades.list']);
+    const r = await t.call('PUT', `/api/roles/${created.id}`, {
+      as: admin,
+      body: { name: created.name, permissions: ['clients.list', 'orders.list'], version: 1 },
+    });
+    expect(r.status, JSON.stringify(r.json)).toBe(202);
+    expect(r.json.pending_change).toMatchObject({
+      added: ['orders.list'],
+      removed: ['clients.show', 'trades.list'],
+      all_branches: null,
+    });
+    const again = await t.call('PUT', `/api/roles/${created.id}`, {
+      as: admin,
+      body: { name: '再改', permissions: ['clients.list'], version: 2 },
+    });
+    expect(again.status).toBe(409);
+    expect(again.json.error.code).toBe('PENDING_APPROVAL');
+    // the refused edit changed nothing, the name included
+    expect((await dbRole(created.id))!).toMatchObject({ name: created.name, version: 2 });
   });
 });
 

@@ -8,6 +8,7 @@ import { rolesExport } from './roles.export.js';
 import { PERMISSION_CATALOG } from './permission-catalog.js';
 import { findRole, listRoles } from './roles.repository.js';
 import { createRole, deleteRole, updateRole } from './roles.service.js';
+import { pendingRights } from './grants.service.js';
 
 const tags = ['roles'];
 const editable = {
@@ -67,13 +68,15 @@ export const roleRoutes = withListExports(router(), [[rolesExport, listSpec]])
       method: 'get',
       path: '/roles/{id}',
       tags,
-      summary: '角色详情 One role with its permissions',
+      summary:
+        '角色详情 One role with its permissions, and the change of its rights waiting for 复核 (pending_change: added, removed)',
       request: { params: idParams },
     }),
     async (c) => {
-      const role = await findRole(c.get('deps').db, branchScope(c.get('me')!), Number(c.req.valid('param').id));
+      const db = c.get('deps').db;
+      const role = await findRole(db, branchScope(c.get('me')!), Number(c.req.valid('param').id));
       if (!role) throw notFound();
-      return c.json(role, 200);
+      return c.json({ ...role, pending_change: await pendingRights(db, role) }, 200);
     },
   )
   .openapi(
@@ -94,18 +97,21 @@ export const roleRoutes = withListExports(router(), [[rolesExport, listSpec]])
       method: 'put',
       path: '/roles/{id}',
       tags,
-      summary: '修改角色 Update a role and its permissions',
+      summary:
+        '修改角色 Update a role: name and description at once (200); a change of its rights waits for 复核 (202 with pending_approval_id and pending_change)',
       request: { params: idParams, ...jsonBody(updateBody) },
     }),
     async (c) => {
+      const db = c.get('deps').db;
       const role = await updateRole(
-        c.get('deps').db,
+        db,
         actorOf(c),
         branchScope(c.get('me')!),
         Number(c.req.valid('param').id),
         c.req.valid('json'),
       );
-      return c.json(role, 200);
+      if (!('pending_approval_id' in role)) return c.json({ ...role, pending_change: null }, 200);
+      return c.json({ ...role, pending_change: await pendingRights(db, role) }, 202);
     },
   )
   .openapi(

@@ -1,0 +1,2 @@
+export { TradingCalendarList } from './TradingCalendarList';
+export { tradingCalendarMessages } from './messages';
