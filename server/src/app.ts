@@ -29,10 +29,11 @@ import { bankClearingRoutes } from './modules/bank-clearing/bank-clearing.routes
 import { backupRoutes } from './modules/backups/backups.routes.js';
 import { closingPriceRoutes } from './modules/closing-prices/closing-prices.routes.js';
 import { reportRoutes } from './modules/reports/reports.routes.js';
+import { readableIp } from './http/client-ip.js';
 
 function clientIp(c: Context): string {
   try {
-    return getConnInfo(c as never).remote.address ?? '';
+    return readableIp(getConnInfo(c as never).remote.address ?? '');
   } catch {
     return ''; // app.request() in tests has no socket
   }

@@ -10,6 +10,7 @@ import {
     useTranslate,
     type RaRecord,
 } from 'react-admin';
+import { groupDecimal } from '../resources/fund_accounts/money';
 import { dictLabel, displayFieldFor, findField } from './labels';
 import { useResourceMeta } from './meta';
 import type { FieldMeta, ResourceMeta } from './types';
@@ -44,7 +45,7 @@ export const BooleanChip = ({ value }: { value: boolean }) => {
 
 /**
  * One field value rendered by its declared type: dictionary label for enums, 是/否 chips,
- * decimals as the exact strings the server sent, dates as YYYY-MM-DD, references as the
+ * decimals as the exact strings the server sent (with 千分位), dates as YYYY-MM-DD, references as the
  * referenced record's display field.
  */
 export const AutoValue = ({ field, value }: { field: FieldMeta; value: unknown }) => {
@@ -57,6 +58,7 @@ export const AutoValue = ({ field, value }: { field: FieldMeta; value: unknown }
         case 'boolean':
             return <BooleanChip value={value === true || value === 'true'} />;
         case 'decimal':
+            return <NumberText text={groupDecimal(String(value))} />;
         case 'integer':
             return <NumberText text={String(value)} />;
         case 'date':
@@ -66,8 +68,17 @@ export const AutoValue = ({ field, value }: { field: FieldMeta; value: unknown }
         case 'reference':
             return <ReferenceValue field={field} value={value} />;
         default:
-            return <>{String(value)}</>;
+            return field.dict_by ? <DictByValue field={field} value={value} /> : <>{String(value)}</>;
     }
+};
+
+/** A code whose dictionary category the record's other field chooses, by its words. */
+const DictByValue = ({ field, value }: { field: FieldMeta; value: unknown }) => {
+    const record = useRecordContext();
+    const { data } = useResourceMeta();
+    const [locale] = useLocaleState();
+    const category = field.dict_by?.categories[String(record?.[field.dict_by.field] ?? '')];
+    return <span title={String(value)}>{dictLabel(data?.dictionary, category, value, locale)}</span>;
 };
 
 /** A datagrid/show cell: the value of `field` in the current record. */

@@ -11,6 +11,7 @@ export const normalizeMeta = (json: unknown): MetaResponse => {
     return {
         resources: Array.isArray(body.resources) ? body.resources : [],
         dictionary: body.dictionary && typeof body.dictionary === 'object' ? body.dictionary : {},
+        labels: body.labels && typeof body.labels === 'object' ? body.labels : {},
     };
 };
 

@@ -22,6 +22,8 @@ export interface FieldMeta {
     scale?: number;
     /** enum: the dictionary category of its codes */
     dict?: string;
+    /** text: a code whose dictionary category is chosen by another field's value (a fee's 适用对象 by its 适用范围) */
+    dict_by?: { field: string; categories: Record<string, string> };
     /** reference: the resource pointed to */
     reference?: string;
     /** reference: the column of the referenced resource the value holds ('id' or e.g. 'code') */
@@ -68,6 +70,8 @@ export type Dictionary = Record<string, DictionaryEntry[]>;
 export interface MetaResponse {
     resources: ResourceMeta[];
     dictionary: Dictionary;
+    /** every declared resource's name, including those the operator may not open */
+    labels: Record<string, Bilingual>;
 }
 
 /** One audit row of GET /api/<name>/<id>/history. */

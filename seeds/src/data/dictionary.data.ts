@@ -224,6 +224,7 @@ export const DICTIONARY: Record<string, [code: string, zh: string, en: string][]
     ['status_closed', '销户', 'Client closed'],
     ['change_code', '证券代码变更', 'Security code change'],
     ['reconcile', '银行对账', 'Bank reconciliation'],
+    ['settle_interest', '销户结息', 'Interest settled at closing'],
     ['run', '执行', 'Run'],
     ['run_failed', '执行失败', 'Run failed'],
     ['close_day', '日终', 'Day-end'],

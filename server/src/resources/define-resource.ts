@@ -28,6 +28,11 @@ export interface FieldDef {
   scale?: number;
   /** enum: the data-dictionary category holding the allowed codes and their labels */
   dict?: string;
+  /**
+   * text: a code whose dictionary category is chosen by another field's value — a fee's 适用对象 is
+   * a security type, a board or a client class by its 适用范围 — shown by its words like an enum's
+   */
+  dictBy?: { field: string; categories: Record<string, string> };
   /** reference: the resource it points to, and the column there (default 'id') */
   reference?: string;
   referenceColumn?: string;

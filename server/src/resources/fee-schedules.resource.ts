@@ -12,6 +12,13 @@ const SIDES_OVERLAP: Record<string, string[]> = {
   sell: ['both', 'sell'],
 };
 
+/** The scopes whose 适用对象 is a dictionary code, and the category it is in. */
+const SCOPE_CATEGORIES: Record<string, string> = {
+  security_type: 'security_type',
+  board: 'board',
+  client_class: 'client_class',
+};
+
 /** 费率: effective-dated; changes need approval (复核). Overlapping periods for one item and scope are refused. */
 export const fee_schedules = defineResource({
   name: 'fee_schedules',
@@ -51,6 +58,7 @@ export const fee_schedules = defineResource({
       default: '',
       filter: 'eq',
       list: true,
+      dictBy: { field: 'scope', categories: SCOPE_CATEGORIES },
       help: L(
         '市场代码、证券类别、板块、客户类别或客户号；默认范围留空',
         'A market code, security type, board, client class or client number; empty for default',
@@ -109,11 +117,7 @@ export const fee_schedules = defineResource({
     ) {
       problems.scope_value = { key: 'unknown_reference' };
     }
-    for (const [s, category] of [
-      ['security_type', 'security_type'],
-      ['board', 'board'],
-      ['client_class', 'client_class'],
-    ] as const) {
+    for (const [s, category] of Object.entries(SCOPE_CATEGORIES)) {
       if (
         scope === s &&
         value &&

@@ -146,7 +146,12 @@ async function readSheet(def: ResourceDef, buffer: Buffer, lang: Lang) {
  * or an older file has them, pass as they are. Undefined when nothing answers to the words.
  */
 async function wordsReader(db: Db, def: ResourceDef) {
-  const dicts = [...new Set(def.fields.filter((f) => f.type === 'enum').map((f) => f.dict!))];
+  const dicts = [
+    ...new Set([
+      ...def.fields.filter((f) => f.type === 'enum').map((f) => f.dict!),
+      ...def.fields.flatMap((f) => Object.values(f.dictBy?.categories ?? {})),
+    ]),
+  ];
   const codes = new Map<string, Map<string, string | null>>();
   if (dicts.length) {
     const rows = await db
@@ -171,9 +176,9 @@ async function wordsReader(db: Db, def: ResourceDef) {
   }
   const refs = new Map<string, string | number | undefined>();
   return {
-    enumCode(f: FieldDef, v: unknown): unknown {
-      if (typeof v !== 'string') return v;
-      const code = codes.get(f.dict!)?.get(v.trim());
+    enumCode(f: FieldDef, v: unknown, dict = f.dict): unknown {
+      if (typeof v !== 'string' || !dict) return v;
+      const code = codes.get(dict)?.get(v.trim());
       return code === undefined || code === null ? v : code;
     },
     async reference(f: FieldDef, v: unknown): Promise<unknown> {
@@ -235,6 +240,14 @@ export async function previewImport(
       if (v !== undefined) values[f.name] = v;
     }
     if (bad) continue;
+    // a code whose category another field chooses (a fee's 适用对象 by its 适用范围, a yes/no
+    // parameter's value by its type): read in the category the row's field — or, when the file
+    // leaves that column out, the stored record's — names
+    for (const f of def.fields.filter((x) => x.dictBy && x.name in values)) {
+      const by = f.dictBy!;
+      const chooser = by.field in values ? values[by.field] : existing.get(keyOf(def, values))?.[by.field];
+      values[f.name] = words.enumCode(f, values[f.name], by.categories[String(chooser ?? '')]);
+    }
     const k = keyOf(def, values);
     if (seen.has(k)) {
       errors.push({ row, field: def.key.join('+'), message: t(lang, 'duplicate_in_file', { row: seen.get(k)! }) });

@@ -640,6 +640,81 @@ describe('formula neutralisation on export, and the round trip', () => {
   });
 });
 
+describe('words back to codes: the export imports as it was', () => {
+  /** An export's first sheet, and the column of a field's title in the row that starts with 序号. */
+  async function exportedSheet(name: string, filter: Record<string, unknown>) {
+    const res = await t.call('GET', `/api/${name}/export?filter=${encodeURIComponent(JSON.stringify(filter))}`, {
+      as: admin,
+    });
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.bytes! as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const titleRow = [...Array(ws.rowCount).keys()]
+      .map((i) => i + 1)
+      .find((n) => ws.getRow(n).getCell(1).text === '序号')!;
+    const titles = ws.getRow(titleRow).values as unknown[];
+    const rows: ExcelJS.Row[] = [];
+    ws.eachRow((row, n) => {
+      if (n > titleRow && typeof row.getCell(1).value === 'number') rows.push(row);
+    });
+    return { bytes: res.bytes!, wb, rows, col: (label: string) => titles.indexOf(label) };
+  }
+
+  it('a yes/no parameter reads 是/否 and comes back as true/false; changing 是 to 否 stores false', async () => {
+    await t.db
+      .insertInto('system_params')
+      .values({
+        key: 'imp_flag',
+        value: 'true',
+        type: 'boolean',
+        category: 'business',
+        name_zh: '导入测试开关',
+        name_en: 'Import test flag',
+      })
+      .execute();
+    const file = await exportedSheet('system_params', { key: 'imp_flag' });
+    expect(file.rows).toHaveLength(1);
+    const value = file.rows[0]!.getCell(file.col('参数值'));
+    expect(value.value).toBe('是');
+    expect(file.rows[0]!.getCell(file.col('只读')).value).toBe('否');
+    expect(file.rows[0]!.getCell(file.col('类型')).value).toBe('是/否');
+    const back = await preview('system_params', file.bytes);
+    expect(back.status, JSON.stringify(back.json)).toBe(200);
+    expect(back.json.summary).toEqual({ rows: 1, create: 0, update: 0, unchanged: 1, errors: 0 });
+    value.value = '否';
+    const changed = await preview('system_params', Buffer.from(await file.wb.xlsx.writeBuffer()));
+    expect(changed.json.summary, JSON.stringify(changed.json.errors)).toMatchObject({ update: 1, errors: 0 });
+    expect(changed.json.updates[0].values).toEqual({ value: 'false' });
+    expect((await confirm('system_params', changed.json.batch_id)).status).toBe(200);
+    const stored = await t.db
+      .selectFrom('system_params')
+      .select('value')
+      .where('key', '=', 'imp_flag')
+      .executeTakeFirstOrThrow();
+    expect(stored.value).toBe('false');
+    await t.db.deleteFrom('system_params').where('key', '=', 'imp_flag').execute();
+  });
+
+  it("a fee schedule's 适用对象 reads the client class's or security type's word and imports unchanged", async () => {
+    const file = await exportedSheet('fee_schedules', {});
+    const appliesTo = file.rows.map((r) => r.getCell(file.col('适用对象')).text);
+    expect(appliesTo).toContain('贵宾客户'); // client class vip
+    expect(appliesTo).toContain('债券'); // security type bond
+    expect(appliesTo).not.toContain('vip');
+    const before = await fingerprint('fee_schedules');
+    const back = await preview('fee_schedules', file.bytes);
+    expect(back.status, JSON.stringify(back.json)).toBe(200);
+    expect(back.json.summary, JSON.stringify(back.json.errors)).toMatchObject({
+      create: 0,
+      update: 0,
+      unchanged: file.rows.length,
+      errors: 0,
+    });
+    expect(await fingerprint('fee_schedules')).toBe(before);
+  });
+});
+
 describe('a resource under 复核: fee schedules', () => {
   const newSchedule = {
     fee_item: 'commission',

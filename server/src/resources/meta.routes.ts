@@ -5,7 +5,7 @@ import { listSpecOf } from './crud.routes.js';
 
 /**
  * What the admin draws its generated screens from: each resource the operator may list, with
- * its fields, filters, sort columns and operations, and the dictionary labels its enums use.
+ * its fields, filters, sort columns and operations, and the data dictionary.
  */
 export const metaRoutes = router().openapi(
   route('signed_in', {
@@ -17,18 +17,16 @@ export const metaRoutes = router().openapi(
   async (c) => {
     const me = c.get('me')!;
     const visible = RESOURCES.filter((d) => me.permissions.has(`${d.name}.list`));
-    const categories = [...new Set(visible.flatMap((d) => d.fields.filter((f) => f.dict).map((f) => f.dict!)))];
-    const dict = categories.length
-      ? await c
-          .get('deps')
-          .db.selectFrom('dictionary')
-          .select(['category', 'code', 'label_zh', 'label_en'])
-          .where('category', 'in', categories)
-          .orderBy('category')
-          .orderBy('sort_order')
-          .orderBy('code')
-          .execute()
-      : [];
+    // the whole dictionary (a few hundred words, none secret): every screen shows its codes by
+    // their words, whether or not the operator may open the resource that declares them
+    const dict = await c
+      .get('deps')
+      .db.selectFrom('dictionary')
+      .select(['category', 'code', 'label_zh', 'label_en'])
+      .orderBy('category')
+      .orderBy('sort_order')
+      .orderBy('code')
+      .execute();
     const resources = visible.map((d) => ({
       name: d.name,
       label: d.label,
@@ -57,6 +55,7 @@ export const metaRoutes = router().openapi(
         max_value: f.maxValue,
         scale: f.scale,
         dict: f.dict,
+        dict_by: f.dictBy,
         reference: f.reference,
         reference_column: f.referenceColumn ?? (f.reference ? 'id' : undefined),
         filter: f.filter,
@@ -74,6 +73,8 @@ export const metaRoutes = router().openapi(
       dictionary[d.category] = entries;
       entries.push({ code: d.code, label_zh: d.label_zh, label_en: d.label_en });
     }
-    return c.json({ resources, dictionary }, 200);
+    // every declared table's name, for the audit trail that names what was changed
+    const labels = Object.fromEntries(RESOURCES.map((d) => [d.name, d.label]));
+    return c.json({ resources, dictionary, labels }, 200);
   },
 );

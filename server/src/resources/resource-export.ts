@@ -5,6 +5,7 @@ import type { ReportColumn } from '../../../reports/src/define-report.js';
 import type { ListExport } from '../../../reports/src/run.js';
 import { asReportQuery } from '../../../reports/src/sql.js';
 import { filtered } from './crud.repository.js';
+import type { Lang } from '../http/lang.js';
 import type { FieldDef, ResourceDef } from './define-resource.js';
 import { referenceCell } from './reference-text.js';
 
@@ -13,8 +14,8 @@ export const YES_NO = 'yes_no';
 
 /**
  * A field as a column of the report renderer: decimals at their own scale, integers as counts,
- * dates as dates, enums and yes/no through the dictionary, references by the referenced
- * record's words (reference-text.ts).
+ * dates as dates, enums and yes/no through the dictionary (and a code whose category another field
+ * chooses, `dictByCell`, in the query), references by the referenced record's words (reference-text.ts).
  */
 function columnOf(f: FieldDef): ReportColumn {
   const base = { key: f.name, label: f.label };
@@ -34,6 +35,23 @@ function columnOf(f: FieldDef): ReportColumn {
     default:
       return { ...base, type: 'text' };
   }
+}
+
+/**
+ * A text field whose dictionary category another field chooses (`dictBy`: a fee's 适用对象 by its
+ * 适用范围, a yes/no parameter's value by its type) as SQL over the row `t`: the code's word in the
+ * category the other field names, the text as it is where no category applies (a market code, a
+ * client number) or the category has no such code. The import reads the word back (import.service.ts).
+ */
+export function dictByCell(f: FieldDef, lang: Lang) {
+  const by = f.dictBy!;
+  const category = sql`CASE ${sql.ref(`t.${by.field}`)} ${sql.join(
+    Object.entries(by.categories).map(([value, dict]) => sql`WHEN ${value}::text THEN ${dict}::text`),
+    sql` `,
+  )} END`;
+  const value = sql.ref(`t.${f.name}`);
+  return sql<string>`COALESCE((SELECT ${sql.ref(lang === 'zh' ? 'd.label_zh' : 'd.label_en')} FROM dictionary d
+    WHERE d.category = ${category} AND d.code = ${value}), ${value})`;
 }
 
 /** How the header words a declared filter: the field's label, 起 / 止 for a range, words for codes. */
@@ -85,7 +103,9 @@ export function resourceExport(def: ResourceDef, sort: { field: string; order: '
               ? referenceCell(f, ctx.lang).as(f.name)
               : f.type === 'boolean'
                 ? sql<string>`${sql.ref(`t.${f.name}`)}::text`.as(f.name)
-                : sql.ref(`t.${f.name}`).as(f.name),
+                : f.dictBy
+                  ? dictByCell(f, ctx.lang).as(f.name)
+                  : sql.ref(`t.${f.name}`).as(f.name),
           ),
         ]),
       ),

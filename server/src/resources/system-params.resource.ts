@@ -82,7 +82,15 @@ export const system_params = defineResource({
       list: true,
     },
     { name: 'type', type: 'enum', dict: 'param_type', label: L('类型', 'Type'), readOnly: true, list: true },
-    { name: 'value', type: 'text', label: L('参数值', 'Value'), max: 200, list: true },
+    {
+      name: 'value',
+      type: 'text',
+      label: L('参数值', 'Value'),
+      max: 200,
+      list: true,
+      // a yes/no parameter's true/false reads 是/否 (Yes/No) on screen and in its export
+      dictBy: { field: 'type', categories: { boolean: 'yes_no' } },
+    },
     { name: 'read_only', type: 'boolean', label: L('只读', 'Read-only'), readOnly: true, list: true },
     { name: 'description', type: 'text', label: L('说明', 'Description'), max: 300, required: false, default: '' },
   ],

@@ -1,18 +1,19 @@
 import { Chip } from '@mui/material';
-import { useRecordContext, useTranslate } from 'react-admin';
+import { useRecordContext } from 'react-admin';
+import { useDictLabel } from '../../components/DictField';
 import { WARNING_ACTIONS } from './auditActions';
 
-/** The action code in words (audit_actions.<code>), or the raw code for actions not yet translated. */
+/** The action in words from the data dictionary (category audit_action), the warning ones marked. */
 export const AuditActionField = (_props: { source?: string; label?: string }) => {
     const record = useRecordContext();
-    const translate = useTranslate();
+    const label = useDictLabel();
     if (!record?.action) return null;
     return (
         <Chip
             size="small"
             variant="outlined"
             color={WARNING_ACTIONS.has(record.action) ? 'warning' : 'default'}
-            label={translate(`audit_actions.${record.action}`, { _: record.action })}
+            label={label('audit_action', record.action)}
         />
     );
 };

@@ -15,7 +15,7 @@ import { ServerExportButton } from '../../components/ServerExportButton';
 import { LocalDateField } from '../../components/LocalDateField';
 import { AuditActionField } from './AuditActionField';
 import { AuditResourceField } from './AuditResourceField';
-import { AUDIT_ACTION_CHOICES } from './auditActions';
+import { useDictChoices } from '../../components/DictField';
 
 const auditFilters = [
     <ReferenceInput
@@ -26,12 +26,17 @@ const auditFilters = [
     >
         <AutocompleteInput optionText="username" />
     </ReferenceInput>,
-    <SelectInput key="action" source="action" choices={AUDIT_ACTION_CHOICES} />,
+    <AuditActionInput key="action" source="action" />,
     <TextInput key="resource" source="resource" />,
     // Whole calendar days ('YYYY-MM-DD', both inclusive); the server reads them in the branch's time zone.
     <DateInput key="at_gte" source="at_gte" />,
     <DateInput key="at_lte" source="at_lte" />,
 ];
+
+/** Every action the dictionary knows, by its words. */
+function AuditActionInput(props: { source: string }) {
+    return <SelectInput {...props} choices={useDictChoices('audit_action')} />;
+}
 
 const AuditLogListActions = () => (
     <TopToolbar>

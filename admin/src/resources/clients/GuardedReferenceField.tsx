@@ -16,10 +16,12 @@ interface GuardedReferenceFieldProps {
 export const GuardedReferenceField = ({ source, reference, link = false, emptyText }: GuardedReferenceFieldProps) => {
     const record = useRecordContext();
     const translate = useTranslate();
-    const { canAccess } = useCanAccess({ resource: reference, action: 'list' });
+    const { canAccess, isPending } = useCanAccess({ resource: reference, action: 'list' });
     const value = record?.[source];
     const empty = emptyText ? translate(emptyText, { _: emptyText }) : '-';
     if (value === null || value === undefined || value === '') return <>{empty}</>;
+    // nothing while the right is being checked: a number that turns into a name is a flash of ids
+    if (isPending) return null;
     if (!canAccess) return <>#{String(value)}</>;
     return <ReferenceField source={source} reference={reference} link={link} emptyText={empty} />;
 };

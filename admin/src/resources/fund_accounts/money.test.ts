@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { aboveConfirmLine, amountProblem, formatMoney, groupThousands, moneySign, normalizeAmount } from './money';
+import {
+    aboveConfirmLine,
+    amountProblem,
+    formatMoney,
+    groupDecimal,
+    groupThousands,
+    moneySign,
+    normalizeAmount,
+} from './money';
 
 describe('formatMoney', () => {
     it.each([
@@ -93,5 +101,15 @@ describe('money helpers', () => {
         expect(aboveConfirmLine('0.01', '0')).toBe(true);
         expect(aboveConfirmLine('100', undefined)).toBe(true);
         expect(aboveConfirmLine('100', 'abc')).toBe(true);
+    });
+});
+
+describe('groupDecimal', () => {
+    it('groups the whole part and keeps every decimal the server sent', () => {
+        expect(groupDecimal('6403448952.70')).toBe('6,403,448,952.70');
+        expect(groupDecimal('-1234.5')).toBe('-1,234.5');
+        expect(groupDecimal('0.00012500')).toBe('0.00012500');
+        expect(groupDecimal('999')).toBe('999');
+        expect(groupDecimal('abc')).toBe('abc');
     });
 });

@@ -24,6 +24,12 @@ const incrementDigits = (digits: string): string => {
 /** "1234567" → "1,234,567" */
 export const groupThousands = (integer: string): string => integer.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
+/** A decimal as the server sent it (exact), its whole part in groups of three: "6403448952.70" → "6,403,448,952.70". */
+export const groupDecimal = (text: string): string => {
+    const m = /^([+-]?)(\d+)(\.\d+)?$/.exec(text);
+    return m ? `${m[1]}${groupThousands(m[2]!)}${m[3] ?? ''}` : text;
+};
+
 /**
  * A decimal string with thousands separators and exactly 2 decimals: "-1234.5" → "-1,234.50".
  * More than 2 decimals are rounded half away from zero, on the digits. Anything that is not a

@@ -94,7 +94,8 @@ export const PermissionMatrix = ({ value, onChange, onBlur, onlyGranted = false 
                                 const state = rowState(value, entry);
                                 return (
                                     <TableRow key={entry.resource} hover>
-                                        <TableCell sx={{ whiteSpace: 'nowrap', py: 0.25 }}>
+                                        {/* the right's code only as a tooltip: the matrix is read by its names */}
+                                        <TableCell sx={{ whiteSpace: 'nowrap', py: 0.25 }} title={entry.resource}>
                                             {!readOnly && (
                                                 <Checkbox
                                                     size="small"
@@ -110,14 +111,6 @@ export const PermissionMatrix = ({ value, onChange, onBlur, onlyGranted = false 
                                                 />
                                             )}
                                             {label(entry)}
-                                            <Typography
-                                                component="span"
-                                                variant="caption"
-                                                color="text.secondary"
-                                                sx={{ ml: 1 }}
-                                            >
-                                                {entry.resource}
-                                            </Typography>
                                         </TableCell>
                                         {MATRIX_ACTIONS.map((action) => {
                                             if (!entry.actions.includes(action)) {

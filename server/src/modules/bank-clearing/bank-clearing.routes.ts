@@ -2,8 +2,8 @@ import { route, router, z } from '../../http/route.js';
 import { branchScope } from '../../http/context.js';
 import { badRequest } from '../../http/errors.js';
 import { actorOf } from '../audit/audit.service.js';
-import { attachment } from '../../http/attachment.js';
-import { detailFile, reconcile } from './bank-clearing.service.js';
+import { sendListExport } from '../reports/reports.routes.js';
+import { clearingDetailExport, reconcile } from './bank-clearing.service.js';
 
 const tags = ['bank_transfers'];
 const day = z.object({ date: z.iso.date(), bank: z.string().regex(/^[A-Z0-9]{2,10}$/) });
@@ -32,16 +32,35 @@ export const bankClearingRoutes = router()
       method: 'get',
       path: '/bank_transfers/detail',
       tags,
-      summary: "明细账 The day's transfer detail with one bank, as the CSV file sent to it",
-      request: { query: day },
+      summary:
+        "明细账 The day's transfer detail with one bank, the file sent to it: CSV (UTF-8 with a BOM, GBK on request) or .xlsx, column titles in the operator's language",
+      request: {
+        query: day.extend({
+          format: z.enum(['csv', 'xlsx']).optional().openapi({ description: 'csv (default) or xlsx' }),
+          encoding: z
+            .enum(['utf8', 'gbk'])
+            .optional()
+            .openapi({ description: 'CSV only: UTF-8 with a BOM (default) or GBK' }),
+        }),
+      },
     }),
     async (c) => {
-      const { date, bank } = c.req.valid('query');
-      const csv = await detailFile(c.get('deps').db, branchScope(c.get('me')!), date, bank);
-      return c.body(csv, 200, {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': attachment(`银证转账明细-${bank}-${date}.csv`),
-      });
+      const { date, bank, format = 'csv', encoding } = c.req.valid('query');
+      const lang = c.get('lang');
+      const exp = clearingDetailExport(date, bank);
+      const named = await c
+        .get('deps')
+        .db.selectFrom('banks')
+        .select(['name_zh', 'name_en'])
+        .where('code', '=', bank)
+        .executeTakeFirst();
+      const name = (lang === 'zh' ? named?.name_zh : named?.name_en || named?.name_zh) ?? '';
+      // the header block of the .xlsx says which bank and day (a CSV has only the table)
+      const words =
+        lang === 'zh'
+          ? `银行：${name ? `${name}（${bank}）` : bank}；业务日期：${date}`
+          : `Bank: ${name ? `${name} (${bank})` : bank}; Business date: ${date}`;
+      return sendListExport(c, exp, {}, words, format, encoding === 'gbk', `${exp.title[lang]}-${bank}-${date}`);
     },
   )
   .openapi(

@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { csvRows, download, xlsxSheets } from '../../../../reports/test/files.js';
 import { testApp, type Session, type TestApp } from '../../../test/harness.js';
 import { STATEMENT_HEADER } from './bank-files.csv.js';
 
@@ -35,18 +37,79 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('银证转账清算: detail files and bank reconciliation', () => {
-  it("writes the day's detail per bank", async () => {
-    const r = await t.app.request(`/api/bank_transfers/detail?date=${D}&bank=ICBC`, {
-      headers: { cookie: clerk.cookie },
-    });
+  it("writes the day's detail per bank: UTF-8 with a BOM, Chinese titles, the bank by code and name, directions in words, two decimals", async () => {
+    const r = await download(t, clerk, `/api/bank_transfers/detail?date=${D}&bank=ICBC`);
     expect(r.status).toBe(200);
-    expect(r.headers.get('content-type')).toMatch(/text\/csv/);
-    const lines = (await r.text()).trim().split('\n');
-    expect(lines[0]).toBe('business_date,bank_code,journal_id,account_no,client_no,client_name,direction,amount');
-    expect(lines.slice(1).map((l) => l.split(',').slice(-2).join(' '))).toEqual([
-      'IN 5000.00',
-      'IN 300.00',
-      'OUT 1200.50',
+    expect(r.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(decodeURIComponent(r.headers.get('content-disposition')!)).toContain(`银证转账清算明细-ICBC-${D}.csv`);
+    expect(r.bytes.subarray(0, 3).toString('hex')).toBe('efbbbf');
+    const text = r.bytes.toString('utf8');
+    const [titles, ...lines] = csvRows(text);
+    expect(titles).toEqual([
+      '序号',
+      '业务日期',
+      '银行代码',
+      '银行名称',
+      '流水号',
+      '资金账号',
+      '客户号',
+      '客户名',
+      '转账方向',
+      '金额',
+    ]);
+    expect(lines.map((l) => [l[0], l[1], l[2], l[3], l[4], l[7], l[8], l[9]])).toEqual([
+      ['1', D, 'ICBC', '中国工商银行', String(ids[0]), '银证测试', '银证转入', '5000.00'],
+      ['2', D, 'ICBC', '中国工商银行', String(ids[1]), '银证测试', '银证转入', '300.00'],
+      ['3', D, 'ICBC', '中国工商银行', String(ids[2]), '银证测试', '银证转出', '1200.50'],
+    ]);
+    // no code where a person reads a word
+    expect(text).not.toMatch(/,(IN|OUT|bank_in|bank_out)(,|\r?\n)/);
+    // audited like every other download (written as the file ends, so perhaps a moment after the last byte)
+    await vi.waitFor(async () => {
+      const trail = await t.db
+        .selectFrom('audit_log')
+        .select('detail')
+        .where('action', '=', 'download')
+        .where('resource', '=', 'bank_transfers')
+        .execute();
+      expect(trail.some((a) => String(a.detail).includes('"rows":3'))).toBe(true);
+    });
+  });
+
+  it('in English for an English request; GBK or .xlsx on request', async () => {
+    const en = await download(t, clerk, `/api/bank_transfers/detail?date=${D}&bank=ICBC`, 'en');
+    expect(en.bytes.subarray(0, 3).toString('hex')).toBe('efbbbf');
+    const [titles, first] = csvRows(en.bytes.toString('utf8'));
+    expect(titles).toEqual([
+      'No.',
+      'Business date',
+      'Bank code',
+      'Bank',
+      'Entry no.',
+      'Account',
+      'Client no.',
+      'Client',
+      'Direction',
+      'Amount',
+    ]);
+    expect(first![3]).toBe('Industrial and Commercial Bank of China');
+    expect(first![8]).toBe('Bank to securities');
+    const gbk = await download(t, clerk, `/api/bank_transfers/detail?date=${D}&bank=ICBC&encoding=gbk`);
+    expect(gbk.headers.get('content-type')).toBe('text/csv; charset=gbk');
+    expect(gbk.bytes.subarray(0, 3).toString('hex')).not.toBe('efbbbf');
+    const gbkRows = csvRows(iconv.decode(gbk.bytes, 'gbk'));
+    expect(gbkRows[0]![9]).toBe('金额');
+    expect(gbkRows.slice(1).map((l) => l[8])).toEqual(['银证转入', '银证转入', '银证转出']);
+    const xlsx = await download(t, clerk, `/api/bank_transfers/detail?date=${D}&bank=ICBC&format=xlsx`);
+    expect(xlsx.status).toBe(200);
+    const [sheet] = await xlsxSheets(xlsx.bytes);
+    const titleAt = sheet!.rows.findIndex((row) => row[0] === '序号');
+    expect(String(sheet!.rows[titleAt - 1]![0])).toContain(`银行：中国工商银行（ICBC）；业务日期：${D}`);
+    const body = sheet!.rows.slice(titleAt + 1).filter((row) => typeof row[0] === 'number');
+    expect(body.map((row) => [row[3], row[8], row[9]])).toEqual([
+      ['中国工商银行', '银证转入', 5000],
+      ['中国工商银行', '银证转入', 300],
+      ['中国工商银行', '银证转出', 1200.5],
     ]);
   });
 
@@ -82,10 +145,8 @@ describe('银证转账清算: detail files and bank reconciliation', () => {
     expect(
       (await t.call('POST', `/api/approvals/${asked.json.approval_id}/approve`, { as: clerk, body: {} })).status,
     ).toBe(200);
-    const detail = await (
-      await t.app.request(`/api/bank_transfers/detail?date=${D}&bank=CCB`, { headers: { cookie: clerk.cookie } })
-    ).text();
-    expect(detail.trim().split('\n')).toHaveLength(1);
+    const detail = await download(t, clerk, `/api/bank_transfers/detail?date=${D}&bank=CCB`);
+    expect(csvRows(detail.bytes.toString('utf8'))).toHaveLength(1); // the titles alone
     const statement = [
       STATEMENT_HEADER,
       `${D},ICBC,${ids[0]},IN,5000.00`,

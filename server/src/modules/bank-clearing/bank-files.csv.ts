@@ -1,27 +1,22 @@
 /**
- * The files of 银证转账 clearing (one plain CSV each, UTF-8, one header line, no quoting):
+ * The bank's statement of 银证转账 clearing, received back from the bank (a plain CSV, one header
+ * line, no quoting; a byte-order mark is allowed):
  *
- * the branch's day detail (明细账) per bank, sent to the bank:
- *   business_date,bank_code,journal_id,account_no,client_no,client_name,direction,amount
- *   2026-11-23,ICBC,1045,041700012301,0417000123,王江,IN,5000.00
- *
- * the bank's statement, received back:
  *   business_date,bank_code,journal_id,direction,amount
  *   2026-11-23,ICBC,1045,IN,5000.00
  *
  * direction IN = bank → securities (银证转入), OUT = securities → bank (银证转出); journal_id is the
- * transfer's serial on both sides, so lines match one to one.
+ * transfer's serial on both sides, so lines match one to one. This is the bank's machine format,
+ * read here and never shown to anyone as it is: the reconciliation's result says what differs.
  *
- * These are interchange files for the bank's system, not documents for people, and keep their
- * machine format: English field names, IN/OUT, and no byte-order mark. The agreed format starts
- * with the header line itself, and a reader that checks it (as `parseStatement` does ours) would
- * take a BOM for part of `business_date`; so the detail goes out without one (a statement that
- * comes back with one is still read). The same transfers for people — Chinese titles, the bank
- * by name, 银证转入/转出, a BOM for Excel — are the 银证转账 list's export (ledger.export.ts).
+ * The day's detail we send the bank (明细账) is a file of the report renderer instead
+ * (`clearingDetailExport`, bank-clearing.service.ts): Chinese column titles, the bank by code and
+ * name, 银证转入 / 银证转出, amounts with two decimals, UTF-8 with a BOM (GBK on request). Nothing
+ * reads it back: the statement above is the bank's own file.
  */
-export const DETAIL_HEADER = 'business_date,bank_code,journal_id,account_no,client_no,client_name,direction,amount';
 export const STATEMENT_HEADER = 'business_date,bank_code,journal_id,direction,amount';
 
+/** One transfer of the day as the reconciliation compares it with the statement's line. */
 export interface DetailLine {
   business_date: string;
   bank_code: string;
@@ -39,24 +34,6 @@ export interface StatementLine {
   journal_id: number;
   direction: 'IN' | 'OUT';
   amount: string;
-}
-
-export function formatDetail(lines: DetailLine[]): string {
-  return `${[
-    DETAIL_HEADER,
-    ...lines.map((l) =>
-      [
-        l.business_date,
-        l.bank_code,
-        l.journal_id,
-        l.account_no,
-        l.client_no,
-        l.client_name.replaceAll(',', ' '),
-        l.direction,
-        l.amount,
-      ].join(','),
-    ),
-  ].join('\n')}\n`;
 }
 
 /** Reads a bank statement: its lines, and the numbers of lines it cannot read. */

@@ -136,7 +136,6 @@ export const bankTransfersExport: ListExport = {
     asReportQuery(
       bankTransfers(ctx.db, ctx.branchId, f)
         .innerJoin('branches as br', 'br.id', 'j.branch_id')
-        .leftJoin('banks as bk', 'bk.code', 'j.bank_code')
         .select([
           'j.id',
           'j.business_date',

@@ -92,11 +92,12 @@ export const transferSpec = {
   },
 } as const;
 
-/** The journal's bank-securities transfers (银证转入/转出), per bank and client. */
+/** The journal's bank-securities transfers (银证转入/转出), per bank and client; the bank's name comes with the row. */
 export function bankTransfers(db: Db, scope: number | null, f: ListFilter<typeof transferSpec>) {
   const { type, bank_code, ...rest } = f;
   let q = journal(db, scope, rest)
     .innerJoin('clients as c', 'c.id', 'a.client_id')
+    .leftJoin('banks as bk', 'bk.code', 'j.bank_code')
     .where('j.type', 'in', type ? [type] : ['bank_in', 'bank_out']);
   if (bank_code) q = q.where('j.bank_code', '=', bank_code);
   return q;

@@ -88,6 +88,8 @@ export const ledgerRoutes = withListExports(router(), [
           'j.type',
           'j.amount',
           'j.bank_code',
+          'bk.name_zh as bank_name_zh',
+          'bk.name_en as bank_name_en',
           'j.reference',
           'j.balance_after',
           'j.account_id',

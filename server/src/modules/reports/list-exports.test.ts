@@ -175,16 +175,23 @@ async function listAll(as: Session, resource: string, filter: Record<string, unk
 }
 
 /** An export's .xlsx: its header block, column titles and numbered rows (by title). */
-async function exported(as: Session, resource: string, filter: Record<string, unknown>, extra = '') {
+async function exported(
+  as: Session,
+  resource: string,
+  filter: Record<string, unknown>,
+  extra = '',
+  lang: 'zh' | 'en' = 'zh',
+) {
   const res = await download(
     t,
     as,
     `/api/${resource}/export?filter=${encodeURIComponent(JSON.stringify(filter))}${extra}`,
+    lang,
   );
   expect(res.status, res.bytes.toString()).toBe(200);
   const [sheet] = await xlsxSheets(res.bytes);
   const all = sheet!.rows;
-  const titleAt = all.findIndex((r) => r[0] === '序号');
+  const titleAt = all.findIndex((r) => r[0] === (lang === 'zh' ? '序号' : 'No.'));
   expect(titleAt).toBe(5); // five lines of header block above the titles
   const titles = all[titleAt]!.slice(1).map(String);
   const rows = all
@@ -460,11 +467,12 @@ describe('the header words the filter', () => {
 });
 
 describe('parameter exports: the report renderer, words for codes, names for references', () => {
-  const hqAdmin = () =>
-    t.headOfficeOperator(
+  let admin: Session | undefined;
+  const hqAdmin = async () =>
+    (admin ??= await t.headOfficeOperator(
       'exp_hqadmin',
       RESOURCES.flatMap((d) => [`${d.name}.list`, `${d.name}.export`]),
-    );
+    ));
   it('every declared resource: enums and yes/no in words, references by name, never an id', async () => {
     const as = await hqAdmin();
     for (const def of RESOURCES) {
@@ -488,5 +496,79 @@ describe('parameter exports: the report renderer, words for codes, names for ref
     }
     const securities = await exported(as, 'securities', { code: '600000' });
     expect(securities.rows[0]).toMatchObject({ 市场: '上海A股', 证券类别: '股票', ST: '否' });
+  });
+
+  /** Every dictionary category's codes and words in one language: category → code → word. */
+  async function dictionary(lang: 'zh' | 'en') {
+    const out = new Map<string, Map<string, string>>();
+    for (const r of await t.db.selectFrom('dictionary').select(['category', 'code', 'label_zh', 'label_en']).execute())
+      out.set(r.category, (out.get(r.category) ?? new Map()).set(r.code, lang === 'zh' ? r.label_zh : r.label_en));
+    return out;
+  }
+
+  it('no cell holds a dictionary code the dictionary has a word for, TRUE/FALSE never: in Chinese and in English', async () => {
+    const as = await hqAdmin();
+    // a yes/no parameter (none is seeded): its value reads 是/否 like any yes/no field
+    await t.db
+      .insertInto('system_params')
+      .values({
+        key: 'exp_flag',
+        value: 'true',
+        type: 'boolean',
+        category: 'business',
+        name_zh: '导出测试开关',
+        name_en: 'Export test flag',
+      })
+      .execute();
+    for (const lang of ['zh', 'en'] as const) {
+      const dict = await dictionary(lang);
+      const yes = lang === 'zh' ? '是' : 'Yes';
+      const no = lang === 'zh' ? '否' : 'No';
+      for (const def of RESOURCES) {
+        const file = await exported(as, def.name, {}, '', lang);
+        expect(file.titles, def.name).toEqual(def.fields.map((f) => f.label[lang]));
+        expect(file.rows.length, `${def.name} has rows`).toBeGreaterThan(0);
+        for (const row of file.rows)
+          for (const f of def.fields) {
+            const v = row[f.label[lang]];
+            const where = `${def.name}.${f.name} (${lang}) = ${String(v)}`;
+            if (v === null || v === '') continue;
+            // (the dictionary itself lists the codes, yes_no's true and false among them)
+            if (def.name !== 'dictionary') expect(String(v), where).not.toMatch(/^(true|false)$/i);
+            if (f.type === 'boolean') expect([yes, no], where).toContain(v);
+            if (f.type === 'enum') expect([...dict.get(f.dict!)!.values()], where).toContain(v);
+            if (f.dictBy) {
+              // the category the row's other field chooses (that field's word back to its code)
+              const by = def.fields.find((x) => x.name === f.dictBy!.field)!;
+              const chosen = [...dict.get(by.dict!)!].find(([, word]) => word === row[by.label[lang]])?.[0];
+              const category = f.dictBy.categories[chosen ?? ''];
+              if (!category) continue;
+              const words = dict.get(category)!;
+              expect([...words.values()], where).toContain(v);
+              // a code shows as itself only where it is its own word (ETF)
+              if (words.has(String(v))) expect(words.get(String(v)), where).toBe(v);
+            }
+          }
+      }
+      const flag = await exported(as, 'system_params', { key: 'exp_flag' }, '', lang);
+      expect(flag.rows[0]![lang === 'zh' ? '参数值' : 'Value']).toBe(yes);
+      expect(flag.rows[0]![lang === 'zh' ? '只读' : 'Read-only']).toBe(no);
+      expect(flag.rows[0]![lang === 'zh' ? '类型' : 'Type']).toBe(dict.get('param_type')!.get('boolean'));
+      // the fee schedules' 适用对象 by its 适用范围: a client class, a security type by their words
+      const fees = (await exported(as, 'fee_schedules', {}, '', lang)).rows;
+      const appliesTo = lang === 'zh' ? '适用对象' : 'Applies to';
+      expect(fees.map((r) => r[appliesTo])).toContain(dict.get('client_class')!.get('vip'));
+      expect(fees.map((r) => r[appliesTo])).toContain(dict.get('security_type')!.get('bond'));
+      expect(fees.map((r) => r[appliesTo])).not.toContain('vip');
+    }
+    const csv = await download(
+      t,
+      as,
+      `/api/system_params/export?format=csv&filter=${encodeURIComponent('{"key":"exp_flag"}')}`,
+    );
+    expect(csv.bytes.subarray(0, 3).toString('hex')).toBe('efbbbf');
+    const [titles, line] = csvRows(csv.bytes.toString('utf8'));
+    expect(line![titles!.indexOf('参数值')]).toBe('是');
+    await t.db.deleteFrom('system_params').where('key', '=', 'exp_flag').execute();
   });
 });

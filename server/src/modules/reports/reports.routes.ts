@@ -122,7 +122,10 @@ export async function sendFile(c: Context<AppEnv>, p: Prepared, format: Format, 
   });
 }
 
-/** A list's export as .xlsx or CSV through the report renderers (the route parsed and scoped the filter). */
+/**
+ * A list's export as .xlsx or CSV through the report renderers (the route parsed and scoped the
+ * filter); the file is named `<title>-<today>` unless the route names it.
+ */
 export async function sendListExport(
   c: Context<AppEnv>,
   exp: ListExport,
@@ -130,6 +133,7 @@ export async function sendListExport(
   filterWords: string,
   format: 'xlsx' | 'csv',
   gbk = false,
+  name?: string,
 ) {
   const me = c.get('me')!;
   const deps = c.get('deps');
@@ -141,7 +145,7 @@ export async function sendListExport(
     at: deps.clock.now(),
   });
   const date = localTime(deps.clock.now()).slice(0, 10);
-  return sendFile(c, p, format, { gbk, name: `${exp.title[c.get('lang')]}-${date}` });
+  return sendFile(c, p, format, { gbk, name: name ?? `${exp.title[c.get('lang')]}-${date}` });
 }
 
 /**
