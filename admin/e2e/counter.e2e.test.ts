@@ -103,8 +103,8 @@ describe('the counter in a browser', () => {
             })
         ).security.prev_close as string;
         await teller.goto(`${base}/#/counter/order?client_id=${clientId}&code=600000&side=buy`);
-        await teller.getByLabel('委托价格').fill(prev);
-        await teller.getByLabel('委托数量').fill('1000');
+        await teller.getByLabel('委托价格', { exact: true }).fill(prev);
+        await teller.getByLabel('委托数量', { exact: true }).fill('1000');
         const submit = teller.getByRole('button', { name: '买入下单' });
         await expectEnabled(submit);
         await shot(teller, 'e2e-22-order-ticket');

@@ -1,3 +1,4 @@
+import { Decimal } from 'decimal.js';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +17,6 @@ const password = inject('demoPassword');
 const DOCS_DIR = path.resolve('admin/docs');
 // an amount no other test posts, so its cell is easy to find
 const DEPOSIT = '123456.78';
-const DEPOSIT_TEXT = '123,456.78';
 let browser: Browser;
 let downloads: string;
 
@@ -93,6 +93,14 @@ describe('reports in a browser', () => {
         const { business_date: closed } = await api(clerk, '/api/day_end_runs/precheck');
         const run = await api(clerk, '/api/day_end_runs', { business_date: closed });
         expect(run.status).toBe('completed');
+        // the day's deposits as the journal has them (other browser tests may have taken some too)
+        const journal = (await api(
+            clerk,
+            `/api/fund_journal?filter=${encodeURIComponent(JSON.stringify({ type: 'deposit', business_date_gte: closed, business_date_lte: closed }))}&range=[0,999]`,
+        )) as { amount: string }[];
+        expect(journal.map((e) => e.amount)).toContain(DEPOSIT);
+        const total = journal.reduce((sum, e) => sum.plus(e.amount), new Decimal(0)).toFixed(2);
+        const deposited = total.replace(/\B(?=(\d{3})+(?!\d))(?=\d*\.)/g, ',');
 
         // 报表管理 → 资金日计表: the last closed date preselected, its status 已日终
         await clerk.goto(`${base}/#/`);
@@ -113,7 +121,7 @@ describe('reports in a browser', () => {
             .filter({ hasText: /存款/ })
             .first();
         await deposits.waitFor();
-        expect(await deposits.textContent()).toContain(DEPOSIT_TEXT);
+        expect(await deposits.textContent()).toContain(deposited);
         const notes = await clerk.getByTestId('report-notes').textContent();
         expect(notes).toMatch(/人民币：上日余额 .* \+ 贷方 .* − 借方 .* = 本日余额 .*（平衡）/);
         expect(notes).not.toContain('不平衡');

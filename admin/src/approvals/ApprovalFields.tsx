@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { useCreatePath, useLocaleState, useRecordContext, useResourceDefinitions, useTranslate } from 'react-admin';
 import { resourceLabel } from '../auto/labels';
 import { useResourceMeta } from '../auto/meta';
-import { approvalRecordId, STATUS_COLORS, type Approval } from './approvalLogic';
+import { approvalTarget, STATUS_COLORS, type Approval } from './approvalLogic';
 
 /** The name of a resource: declared label from the metadata, else the app's own translation. */
 export const useResourceName = () => {
@@ -46,24 +46,28 @@ export const ApprovalStatusField = (_props: FieldProps) => {
     );
 };
 
-/** The record the approval is about, linked to its page when that exists and can be opened. */
+/**
+ * The record the approval is about, linked to its page when that exists and can be opened; a
+ * change of rights (roles) is named by its summary (the role's name, "operator ← roles").
+ */
 export const ApprovalRecordField = (_props: FieldProps) => {
     const record = useRecordContext<Approval>();
     const createPath = useCreatePath();
     const definitions = useResourceDefinitions();
     if (!record) return null;
-    const id = approvalRecordId(record);
-    const shown = record.record_id ?? record.result_id;
+    const target = approvalTarget(record);
+    const named = record.resource === 'roles' && record.summary ? record.summary : null;
+    const shown = named ?? record.record_id ?? record.result_id;
     if (!shown) return <>—</>;
-    if (!id || !definitions[record.resource]?.hasShow) return <>{shown}</>;
+    if (!target || !definitions[target.resource]?.hasShow) return <>{shown}</>;
     return (
         <MuiLink
             component={Link}
-            to={createPath({ resource: record.resource, id, type: 'show' })}
+            to={createPath({ resource: target.resource, id: target.id, type: 'show' })}
             onClick={(e) => e.stopPropagation()}
             underline="hover"
         >
-            #{id}
+            {named ?? `#${target.id}`}
         </MuiLink>
     );
 };

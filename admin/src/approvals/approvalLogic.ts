@@ -78,6 +78,21 @@ export const approvalRecordId = (
     return approval.record_id ?? approval.result_id ?? null;
 };
 
+/**
+ * The page an approval's record opens: the record of its resource, or — for the rights kept on
+ * the roles resource — the role whose rights change (`role:6`) or the operator given roles
+ * (`operator:5`).
+ */
+export const approvalTarget = (
+    approval: Pick<Approval, 'resource' | 'operation' | 'record_id' | 'result_id' | 'status'>,
+): { resource: string; id: string } | null => {
+    const id = approvalRecordId(approval);
+    if (!id) return null;
+    const m = /^(role|operator):(\d+)$/.exec(id);
+    if (m) return { resource: m[1] === 'role' ? 'roles' : 'operators', id: m[2]! };
+    return { resource: approval.resource, id };
+};
+
 export const STATUS_COLORS: Record<string, 'warning' | 'success' | 'error' | 'default'> = {
     pending: 'warning',
     approved: 'success',

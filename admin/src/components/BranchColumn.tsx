@@ -14,7 +14,13 @@ export const useWithBranchFilter = (filters: ReactElement[]): ReactElement[] => 
     if (!allBranches) return filters;
     return [
         ...filters,
-        <ReferenceInput key="branch_id" source="branch_id" reference="branches" sort={{ field: 'code', order: 'ASC' }}>
+        <ReferenceInput
+            key="branch_id"
+            source="branch_id"
+            reference="branches"
+            label="app.common.branch"
+            sort={{ field: 'code', order: 'ASC' }}
+        >
             <SelectInput optionText="name" label="app.common.branch" />
         </ReferenceInput>,
     ];

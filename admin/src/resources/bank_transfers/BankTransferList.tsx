@@ -4,21 +4,23 @@ import {
     FilterButton,
     List,
     SelectInput,
-    TextField,
     TextInput,
     TopToolbar,
+    useLocaleState,
     useTranslate,
     type RaRecord,
 } from 'react-admin';
 import { ServerExportButton } from '../../components/ServerExportButton';
 import { BankClearingButtons } from './BankClearingButtons';
 import { MoneyField } from '../fund_accounts/MoneyField';
+import { BranchColumn, useWithBranchFilter } from '../../components/BranchColumn';
 
 const TYPES = ['bank_in', 'bank_out'] as const;
 
 /** 银证转账查询: the journal's bank-securities transfers, per bank and client. */
 export const BankTransferList = () => {
     const translate = useTranslate();
+    const [locale] = useLocaleState();
     const choices = TYPES.map((id) => ({ id, name: translate(`resources.bank_transfers.types.${id}`) }));
     const filters = [
         <TextInput key="bank_code" source="bank_code" alwaysOn />,
@@ -29,7 +31,7 @@ export const BankTransferList = () => {
     return (
         <List
             empty={false}
-            filters={filters}
+            filters={useWithBranchFilter(filters)}
             sort={{ field: 'id', order: 'DESC' }}
             perPage={50}
             exporter={false}
@@ -48,14 +50,18 @@ export const BankTransferList = () => {
                 <DataTable.Col source="business_date" />
                 <DataTable.Col source="client_no" />
                 <DataTable.Col source="client_name" />
+                <BranchColumn />
                 <DataTable.Col source="account_no" />
                 <DataTable.Col
                     source="type"
                     render={(r: RaRecord) => translate(`resources.bank_transfers.types.${r.type}`)}
                 />
-                <DataTable.Col source="bank_code">
-                    <TextField source="bank_code" />
-                </DataTable.Col>
+                <DataTable.Col
+                    source="bank_code"
+                    render={(r: RaRecord) =>
+                        (locale.startsWith('en') ? r.bank_name_en : r.bank_name_zh) || r.bank_name_zh || r.bank_code
+                    }
+                />
                 <DataTable.Col source="amount" align="right">
                     <MoneyField source="amount" signed />
                 </DataTable.Col>

@@ -19,6 +19,7 @@ import { CLIENT_CLASS_CHOICES, CLIENT_STATUS_CHOICES } from './clientChoices';
 import { ClientClassField } from './ClientClassField';
 import { ClientManagerField } from './ClientManagerField';
 import { ClientStatusField } from './ClientStatusField';
+import { BranchColumn, useWithBranchFilter } from '../../components/BranchColumn';
 
 const useClientFilters = () => {
     // Only operators who may list client managers can pick one (else the lookup would be a 403).
@@ -59,13 +60,14 @@ const ClientListActions = () => {
 export const ClientList = () => (
     <List
         exporter={false}
-        filters={useClientFilters()}
+        filters={useWithBranchFilter(useClientFilters())}
         actions={<ClientListActions />}
         sort={{ field: 'client_no', order: 'ASC' }}
     >
         <DataTable bulkActionButtons={false} rowClick="show" sx={NO_WRAP_TABLE}>
             <DataTable.Col source="client_no" />
             <DataTable.Col source="name" />
+            <BranchColumn />
             <DataTable.Col source="id_number" disableSort />
             <DataTable.Col source="client_class">
                 <ClientClassField />

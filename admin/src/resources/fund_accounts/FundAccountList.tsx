@@ -2,6 +2,7 @@ import { AutocompleteInput, FilterButton, List, ReferenceInput, SelectInput, Tex
 import { ServerExportButton } from '../../components/ServerExportButton';
 import { FUND_ACCOUNT_STATUS_CHOICES } from './fundAccountChoices';
 import { FundAccountTable } from './FundAccountTable';
+import { useWithBranchFilter } from '../../components/BranchColumn';
 
 const fundAccountFilters = [
     <ReferenceInput key="client_id" source="client_id" reference="clients" alwaysOn>
@@ -23,7 +24,7 @@ export const FundAccountList = () => (
     <List
         exporter={false}
         title="resources.fund_accounts.list_title"
-        filters={fundAccountFilters}
+        filters={useWithBranchFilter(fundAccountFilters)}
         actions={<FundAccountListActions />}
         sort={{ field: 'account_no', order: 'ASC' }}
     >

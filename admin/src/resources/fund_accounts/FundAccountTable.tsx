@@ -1,9 +1,11 @@
+import { DictField } from '../../components/DictField';
 import { DataTable, TextField } from 'react-admin';
 import { CashButton } from './CashButton';
 import { AccountClientButton, AccountJournalButton } from './FundAccountLinks';
 import { FundAccountStatusField } from './FundAccountStatusField';
 import { MoneyField } from './MoneyField';
 import { NO_WRAP_TABLE } from './tableSx';
+import { BranchColumn } from '../../components/BranchColumn';
 
 const money = (source: string, sortable = false) => (
     <DataTable.Col source={source} align="right" disableSort={!sortable}>
@@ -24,7 +26,10 @@ export const FundAccountTable = ({ withClient }: { withClient: boolean }) => (
                 <TextField source="client_name" />
             </DataTable.Col>
         )}
-        <DataTable.Col source="currency" disableSort />
+        {withClient && <BranchColumn />}
+        <DataTable.Col source="currency" disableSort>
+            <DictField source="currency" category="currency" />
+        </DataTable.Col>
         {money('balance', true)}
         {money('frozen', true)}
         {money('available')}

@@ -13,6 +13,7 @@ import { ServerExportButton } from '../../components/ServerExportButton';
 import { SCROLLING_TABLE } from '../fund_accounts/tableSx';
 import { JOURNAL_TYPE_CHOICES } from './journalTypes';
 import { JournalTable } from './JournalTable';
+import { useWithBranchFilter } from '../../components/BranchColumn';
 
 // fund_accounts can be looked up by exact account number only (no free-text search on the server).
 const byAccountNo = (text: string) => (text ? { account_no: text.trim() } : {});
@@ -43,7 +44,7 @@ export const FundJournalList = () => (
     <List
         exporter={false}
         empty={false}
-        filters={journalFilters}
+        filters={useWithBranchFilter(journalFilters)}
         actions={<FundJournalListActions />}
         sort={{ field: 'id', order: 'DESC' }}
         perPage={50}

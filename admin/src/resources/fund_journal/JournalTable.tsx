@@ -6,6 +6,7 @@ import { BankField } from './BankField';
 import { JournalTypeField } from './JournalTypeField';
 import { ReverseEntryButton } from './ReverseEntryButton';
 import { VoucherButton } from './VoucherButton';
+import { BranchColumn } from '../../components/BranchColumn';
 
 /** Shown on demand (列): the frozen balance, the bank, the time of posting. */
 export const JOURNAL_HIDDEN_COLUMNS = ['frozen_after', 'bank_code', 'created_at'];
@@ -42,6 +43,7 @@ export const JournalTable = ({
                 </ReferenceField>
             </DataTable.Col>
         )}
+        {withClient && <BranchColumn />}
         <DataTable.Col source="type">
             <JournalTypeField />
         </DataTable.Col>

@@ -29,6 +29,7 @@ import { COUNTER_ORDER_PATH } from './orderPaths';
 import { ORDER_STATUS_CHOICES, SIDE_CHOICES, isCancellable } from './orderStatus';
 import { PriceField } from './PriceField';
 import { QuantityField } from './QuantityField';
+import { BranchColumn, useWithBranchFilter } from '../../components/BranchColumn';
 
 const orderFilters = [
     <ReferenceInput key="client_id" source="client_id" reference="clients" alwaysOn>
@@ -64,7 +65,7 @@ export const OrderList = () => {
         <List
             exporter={false}
             empty={false}
-            filters={orderFilters}
+            filters={useWithBranchFilter(orderFilters)}
             actions={<OrderListActions />}
             sort={{ field: 'id', order: 'DESC' }}
             perPage={50}
@@ -106,6 +107,7 @@ export const OrderTable = ({
                 <GuardedReferenceField source="client_id" reference="clients" link="show" />
             </DataTable.Col>
         )}
+        {withClient && <BranchColumn />}
         <DataTable.Col source="market" disableSort />
         <DataTable.Col source="code" />
         <DataTable.Col source="side" disableSort>

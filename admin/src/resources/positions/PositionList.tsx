@@ -11,6 +11,7 @@ import {
 import { ServerExportButton } from '../../components/ServerExportButton';
 import { SCROLLING_TABLE } from '../fund_accounts/tableSx';
 import { PositionTable } from './PositionTable';
+import { useWithBranchFilter } from '../../components/BranchColumn';
 
 // shareholder accounts can be looked up by exact code only
 const byHolderCode = (text: string) => (text ? { code: text.trim().toUpperCase() } : {});
@@ -42,7 +43,7 @@ export const PositionList = () => (
     <List
         exporter={false}
         empty={false}
-        filters={positionFilters}
+        filters={useWithBranchFilter(positionFilters)}
         actions={<PositionListActions />}
         sort={{ field: 'id', order: 'ASC' }}
         perPage={50}

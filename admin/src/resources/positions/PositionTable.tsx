@@ -7,6 +7,7 @@ import { QuantityField } from '../orders/QuantityField';
 import { FreezeSharesButton } from './FreezeSharesButton';
 import { MarketValueField, ProfitField } from './MarketValueField';
 import { SellHoldingButton } from './SellHoldingButton';
+import { BranchColumn } from '../../components/BranchColumn';
 
 /** Shown by default; the rest (股东代码, 市场, 今日买入) on demand through the column chooser. */
 export const POSITION_HIDDEN_COLUMNS = ['shareholder_code', 'market', 'today_bought'];
@@ -48,6 +49,7 @@ export const PositionTable = ({ withClient = true, storeKey, onPick, actions = t
                 <GuardedReferenceField source="client_id" reference="clients" link="show" />
             </DataTable.Col>
         )}
+        {withClient && <BranchColumn />}
         <DataTable.Col source="shareholder_code" disableSort />
         <DataTable.Col source="market" disableSort />
         <DataTable.Col source="code" disableSort />

@@ -15,6 +15,7 @@ import { GuardedReferenceField } from '../clients/GuardedReferenceField';
 import { MarketField } from './MarketField';
 import { ShareholderStatusField } from './ShareholderStatusField';
 import { MARKET_CHOICES, normalizeShareholderCode } from './shareholderCode';
+import { BranchColumn, useWithBranchFilter } from '../../components/BranchColumn';
 
 const holderFilters = [
     <ReferenceInput key="client_id" source="client_id" reference="clients" alwaysOn>
@@ -37,7 +38,7 @@ const ShareholderAccountListActions = () => (
 export const ShareholderAccountList = () => (
     <List
         exporter={false}
-        filters={holderFilters}
+        filters={useWithBranchFilter(holderFilters)}
         actions={<ShareholderAccountListActions />}
         sort={{ field: 'id', order: 'ASC' }}
     >
@@ -45,6 +46,7 @@ export const ShareholderAccountList = () => (
             <DataTable.Col source="client_id" disableSort>
                 <GuardedReferenceField source="client_id" reference="clients" link="show" />
             </DataTable.Col>
+            <BranchColumn />
             <DataTable.Col source="market">
                 <MarketField />
             </DataTable.Col>

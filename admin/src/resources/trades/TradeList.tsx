@@ -22,6 +22,7 @@ import { PriceField } from '../orders/PriceField';
 import { QuantityField } from '../orders/QuantityField';
 import { TradeImportButton } from './TradeImportButton';
 import { TradeSimulateButton } from './TradeSimulateButton';
+import { BranchColumn, useWithBranchFilter } from '../../components/BranchColumn';
 
 const tradeFilters = [
     <ReferenceInput key="client_id" source="client_id" reference="clients" alwaysOn>
@@ -50,7 +51,7 @@ export const TradeList = () => (
     <List
         exporter={false}
         empty={false}
-        filters={tradeFilters}
+        filters={useWithBranchFilter(tradeFilters)}
         actions={<TradeListActions />}
         sort={{ field: 'id', order: 'DESC' }}
         perPage={50}
@@ -70,6 +71,7 @@ export const TradeList = () => (
             <DataTable.Col source="client_id" disableSort>
                 <GuardedReferenceField source="client_id" reference="clients" link="show" />
             </DataTable.Col>
+            <BranchColumn />
             <DataTable.Col source="market" disableSort />
             <DataTable.Col source="code" />
             <DataTable.Col source="side" disableSort>
