@@ -187,4 +187,38 @@ describe('the counter flow in a browser (1440 × 900)', () => {
         await teller.getByRole('tab', { name: '持仓' }).waitFor();
         expect(await pageWidth(teller)).toBeLessThanOrEqual(WIDTH);
     });
+
+    it('closes an account: 销户结息 from the client page, the balance paid out, then 销户', async () => {
+        const teller = await signIn('teller');
+        const client = (await api(teller, '/api/clients', {
+            name: '关晓峰',
+            id_number: idNumber('21050219800707001'),
+            phone: '13904140707',
+        })) as { id: number; fund_account_id: number };
+        const key = () => `e2e-close-${Date.now()}-${Math.random()}`;
+        await api(teller, '/api/fund_journal', {
+            account_id: client.fund_account_id,
+            type: 'deposit',
+            amount: '800.00',
+            idempotency_key: key(),
+        });
+        await teller.goto(`${base}/#/clients/${client.id}/show`);
+        await teller.getByRole('button', { name: '销户结息' }).click();
+        await teller.getByRole('dialog').getByRole('button', { name: '确认' }).click();
+        // opened today, the base is empty: nothing is due, and the closing is no longer refused for it
+        await teller.getByText(/已结息：0\.00 元/).waitFor();
+        await api(teller, '/api/fund_journal', {
+            account_id: client.fund_account_id,
+            type: 'withdrawal',
+            amount: '800.00',
+            idempotency_key: key(),
+        });
+        await teller.reload();
+        await teller.getByRole('button', { name: '销户', exact: true }).click();
+        await teller.getByRole('dialog').getByRole('button', { name: '确认' }).click();
+        await expect
+            .poll(async () => ((await api(teller, `/api/clients/${client.id}`)) as { status: string }).status)
+            .toBe('closed');
+        await shot(teller, 'e2e-35-client-closed');
+    });
 });

@@ -1,6 +1,7 @@
 import { EditButton, ListButton, ShowButton, TopToolbar, useRecordContext } from 'react-admin';
 import { ClientCashButton } from './ClientCashButton';
 import { ClientStatusButtons } from './ClientStatusButtons';
+import { SettleInterestButton } from './SettleInterestButton';
 
 /** Toolbar of the client page and edit page; each button hides itself without the right. */
 export const ClientActions = ({ view }: { view: 'show' | 'edit' }) => {
@@ -9,6 +10,7 @@ export const ClientActions = ({ view }: { view: 'show' | 'edit' }) => {
     return (
         <TopToolbar>
             {view === 'show' && <ClientCashButton />}
+            {view === 'show' && <SettleInterestButton />}
             <ClientStatusButtons />
             {view === 'show' ? open && <EditButton /> : <ShowButton />}
             <ListButton />

@@ -123,6 +123,13 @@ const zh = {
                 unfreeze: '解冻',
                 cancel_lost: '解除挂失',
                 close: '销户',
+                settle_interest: '销户结息',
+            },
+            settle_interest: {
+                title: '为 %{name} 销户结息',
+                content:
+                    '把利息积数结转到上一交易日，按年利率 / 360 计出应计利息并记入资金账户（利息），积数归零。结息后取出全部余额，即可销户。确定结息吗？',
+                done: '已结息：%{interest} 元（积数 %{base}）',
             },
             status_dialog: {
                 freeze: {
@@ -412,6 +419,13 @@ const en: Leaves<typeof zh> = {
                 unfreeze: 'Unfreeze',
                 cancel_lost: 'Cancel loss report',
                 close: 'Close account',
+                settle_interest: 'Settle interest',
+            },
+            settle_interest: {
+                title: 'Settle the interest of %{name}',
+                content:
+                    'Brings the accrual base forward to the previous trading day, posts base × annual rate / 360 as interest to the fund account and restarts the base. Then pay out the whole balance and close the account. Settle now?',
+                done: 'Interest settled: %{interest} (accrual base %{base})',
             },
             status_dialog: {
                 freeze: {
