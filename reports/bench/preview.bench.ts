@@ -1,6 +1,6 @@
 import { connect } from '../../server/src/db/connect.js';
 import { migrate } from '../../server/src/db/migrate.js';
-import { scratchDatabase } from '../../server/test/scratch-database.js';
+import { scratchDatabase, withDatabase } from '../../server/test/scratch-database.js';
 import { fig, measure } from '../../server/bench/harness.js';
 import { seedDemo } from '../../seeds/src/demo.seed.js';
 import { firstTradingDayFrom } from '../../seeds/src/parameters.seed.js';
@@ -16,11 +16,44 @@ import { prepare, preview } from '../src/run.js';
  */
 const days = Number(process.env.BENCH_PREVIEW_DAYS ?? 250);
 const url = process.env.DATABASE_URL;
-const scratch = url ? await scratchDatabase(url, `bc_bench_preview_${process.pid}`) : undefined;
+// BENCH_KEEP=1 keeps the PostgreSQL database (bc_bench_preview) and reuses it on the next run
+const keep = !!process.env.BENCH_KEEP && !!url;
+const reuse = keep && (await reusable(url!));
+const scratch = url
+  ? reuse
+    ? reuse
+    : await scratchDatabase(url, keep ? 'bc_bench_preview' : `bc_bench_preview_${process.pid}`)
+  : undefined;
 const conn = await connect(scratch ? { databaseUrl: scratch.url } : {});
 await migrate(conn.db);
 const open = firstTradingDayFrom('2026-12-01');
-const built = await measure(() => seedDemo(conn.db, { seed: 1, scale: 1, days, open, demoPassword: 'Bench2026x' }));
+const built = reuse
+  ? {
+      seconds: 0,
+      result: {
+        start: (
+          await conn.db
+            .selectFrom('day_end_runs')
+            .select((eb) => eb.fn.min('business_date').as('d'))
+            .executeTakeFirstOrThrow()
+        ).d!,
+      },
+    }
+  : await measure(() => seedDemo(conn.db, { seed: 1, scale: 1, days, open, demoPassword: 'Bench2026x' }));
+
+async function reusable(base: string) {
+  try {
+    const c = await connect({ databaseUrl: withDatabase(base, 'bc_bench_preview') });
+    const n = await c.db
+      .selectFrom('day_end_runs')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    await c.close();
+    return Number(n.n) >= days ? { url: withDatabase(base, 'bc_bench_preview'), drop: async () => {} } : undefined;
+  } catch {
+    return undefined;
+  }
+}
 const label = scratch ? 'PostgreSQL 15' : 'PGlite (embedded)';
 console.log(
   `\n## report preview, first page, on ${label}: demo branch scale 1, ${days} trading days (built in ${fig(built.seconds)} s)`,
@@ -38,6 +71,12 @@ const client = await conn.db
   .groupBy('client_id')
   .orderBy((eb) => eb.fn.countAll(), 'desc')
   .limit(1)
+  .executeTakeFirstOrThrow();
+// a voucher's entry: the last deposit of the history
+const deposit = await conn.db
+  .selectFrom('fund_journal_all')
+  .select((eb) => eb.fn.max('id').as('id'))
+  .where('type', '=', 'deposit')
   .executeTakeFirstOrThrow();
 const last = (
   await conn.db
@@ -57,6 +96,7 @@ for (const def of REPORTS) {
     const raw = {
       ...extra,
       ...(def.params.some((p) => p.kind === 'client' && p.required) ? { client_id: String(client.client_id) } : {}),
+      ...(def.params.some((p) => p.name === 'entry_id') ? { entry_id: String(deposit.id) } : {}),
     };
     const times: number[] = [];
     let rows = 0;
@@ -75,4 +115,4 @@ for (const def of REPORTS) {
   }
 }
 await conn.close();
-await scratch?.drop();
+if (!keep) await scratch?.drop();

@@ -160,7 +160,7 @@ async function measureOne(kind: string, from: string, to: string) {
       );
       if (r.status !== 0) throw new Error(r.stderr);
     });
-    console.log(JSON.stringify({ kind, seconds: m.seconds, peakMb: m.peakMb }));
+    console.log(JSON.stringify({ kind, seconds: m.seconds, peakMb: m.peakMb, baseMb: m.baseMb }));
   } else {
     const s = sink(kind === 'pdf');
     const render = kind === 'csv' ? renderCsv : kind === 'xlsx' ? renderXlsx : renderPdf;
@@ -175,7 +175,15 @@ async function measureOne(kind: string, from: string, to: string) {
           ).length
         : undefined;
     console.log(
-      JSON.stringify({ kind, rows: m.result, seconds: m.seconds, peakMb: m.peakMb, mb: s.bytes() / 1048576, pages }),
+      JSON.stringify({
+        kind,
+        rows: m.result,
+        seconds: m.seconds,
+        peakMb: m.peakMb,
+        baseMb: m.baseMb,
+        mb: s.bytes() / 1048576,
+        pages,
+      }),
     );
   }
   await conn.close();
@@ -209,11 +217,12 @@ const child = (kind: string, from: string, to: string) => {
     rows?: number;
     seconds: number;
     peakMb: number;
+    baseMb: number;
     mb?: number;
     pages?: number;
   };
 };
-console.log('| rows | format | seconds | rows/s | × COPY | peak RSS MB | file MB |');
+console.log('| rows | format | seconds | rows/s | × COPY | RSS before → peak MB | file MB |');
 console.log('|---:|---|---:|---:|---:|---:|---:|');
 for (const [rows, from, to] of [
   [100_000, dates[0]!, dates[0]!],
@@ -226,7 +235,7 @@ for (const [rows, from, to] of [
   for (const kind of ['csv', 'xlsx']) {
     const m = child(kind, from, to);
     console.log(
-      `| ${m.rows!.toLocaleString('en-US')} | ${kind} | ${fig(m.seconds, 2)} | ${Math.round(m.rows! / m.seconds).toLocaleString('en-US')} | ${fig(m.seconds / copy.seconds)} | ${m.peakMb} | ${fig(m.mb!)} |`,
+      `| ${m.rows!.toLocaleString('en-US')} | ${kind} | ${fig(m.seconds, 2)} | ${Math.round(m.rows! / m.seconds).toLocaleString('en-US')} | ${fig(m.seconds / copy.seconds)} | ${m.baseMb} → ${m.peakMb} | ${fig(m.mb!)} |`,
     );
   }
 }
@@ -236,7 +245,7 @@ for (const [, day] of [
 ] as const) {
   const m = child('pdf', day, day);
   console.log(
-    `| ${m.rows!.toLocaleString('en-US')} | pdf (${m.pages} pages) | ${fig(m.seconds, 2)} | ${Math.round(m.rows! / m.seconds).toLocaleString('en-US')} | — | ${m.peakMb} | ${fig(m.mb!)} |`,
+    `| ${m.rows!.toLocaleString('en-US')} | pdf (${m.pages} pages) | ${fig(m.seconds, 2)} | ${Math.round(m.rows! / m.seconds).toLocaleString('en-US')} | — | ${m.baseMb} → ${m.peakMb} | ${fig(m.mb!)} |`,
   );
 }
 if (!process.env.BENCH_KEEP) await (await scratchDatabase(url, DB)).drop();
