@@ -1,5 +1,4 @@
 import { sql } from 'kysely';
-import { Decimal } from 'decimal.js';
 import type { Db } from '../../db/connect.js';
 import { AppError } from '../../http/errors.js';
 import type { Actor } from '../audit/audit.service.js';
@@ -11,6 +10,7 @@ import { capitalisationDue } from './interest.calc.js';
 import { nextTradingDayOf } from '../calendar/calendar.service.js';
 import { invariantViolations } from './invariants.queries.js';
 import { closeTheDay } from '../closing-prices/closing-prices.service.js';
+import { grouped } from '../../../../reports/src/format.js';
 
 /** What a step reports: rows it touched and a line for the operator. */
 export interface StepResult {
@@ -81,7 +81,7 @@ const delivery: Step = {
     const n = Number(r.numAffectedRows ?? 0);
     return {
       rows: d.cash.entries + d.holdings.entries,
-      detail: `资金交收 ${d.cash.entries} 笔（${d.cash.accounts} 户，净额 ${d.cash.amount}），证券交收 ${d.holdings.entries} 笔；一级清算 ${n} 行`,
+      detail: `资金交收 ${d.cash.entries} 笔（${d.cash.accounts} 户，净额 ${grouped(d.cash.amount, 2)} 元），证券交收 ${d.holdings.entries} 笔；一级清算 ${n} 行`,
     };
   },
 };
@@ -152,7 +152,10 @@ const interest: Step = {
     await sql`UPDATE fund_accounts SET interest_base = 0, interest_accrued_to = ${date}::date, interest_settled_to = ${date}::date WHERE interest_base <> 0`.execute(
       trx,
     );
-    return { rows: posted.entries, detail: `转息日：${posted.entries} 个账户结息入账，合计 ${posted.amount}` };
+    return {
+      rows: posted.entries,
+      detail: `转息日：${posted.entries} 个账户结息入账，合计 ${grouped(posted.amount, 2)} 元`,
+    };
   },
 };
 
@@ -197,15 +200,16 @@ const summaries: Step = {
 const bankDetail: Step = {
   name: 'bank_detail',
   run: async ({ trx, date }) => {
-    const { rows } = await sql<{ bank_code: string; n: number; net: string }>`
-      SELECT j.bank_code, count(*)::int AS n, sum(j.amount) AS net FROM fund_journal j
+    const { rows } = await sql<{ bank_code: string; bank_name: string; n: number; net: string }>`
+      SELECT j.bank_code, coalesce(max(b.name_zh), j.bank_code) AS bank_name, count(*)::int AS n, sum(j.amount) AS net
+      FROM fund_journal j LEFT JOIN banks b ON b.code = j.bank_code
       WHERE j.business_date = ${date} AND j.type IN ('bank_in', 'bank_out') AND NOT EXISTS (SELECT 1 FROM fund_journal r WHERE r.reverses_id = j.id)
       GROUP BY j.bank_code ORDER BY j.bank_code`.execute(trx);
     const n = rows.reduce((s, r) => s + r.n, 0);
     return {
       rows: n,
       detail: rows.length
-        ? rows.map((r) => `${r.bank_code} ${r.n} 笔 净额 ${new Decimal(r.net).toFixed(2)}`).join('；')
+        ? rows.map((r) => `${r.bank_name} ${r.n} 笔，净额 ${grouped(r.net, 2)} 元`).join('；')
         : '当日无银证转账',
     };
   },

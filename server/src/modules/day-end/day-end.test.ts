@@ -123,6 +123,11 @@ describe('day-end (日终)', () => {
       'roll_date',
       'snapshot_after',
     ]);
+    // the steps' details read like the rest of the console: amounts with 千分位, banks by name
+    const details = r.json.steps.map((s: { detail: string }) => s.detail).join(' ');
+    expect(details).toMatch(/净额 -?[\d,]+\.\d{2} 元/);
+    expect(details).not.toMatch(/\d{4}\.\d{2}/);
+    expect(details).not.toMatch(/\b(?:ICBC|SPDB|ABC|CCB|BOC)\b/);
     // the books before and after the run are on file (清算前/后备份)
     const snaps = await t.db
       .selectFrom('backups' as never)
