@@ -36,7 +36,7 @@ export interface ParamSpec {
 }
 
 /** Business dates the database can hold and a branch can have: real calendar days of 2000–2099. */
-const businessDate = z.iso
+export const businessDate = z.iso
   .date()
   .refine((d) => d >= '2000-01-01' && d <= '2099-12-31', {
     error: () => word(L('业务日期须在 2000-01-01 至 2099-12-31 之间', 'A business date lies within 2000–2099')),

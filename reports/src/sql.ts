@@ -19,7 +19,7 @@ export function rows(ctx: ReportContext, statement: RawBuilder<unknown>): Report
 export const asReportQuery = (q: SelectQueryBuilder<any, any, any>) => q as unknown as ReportQuery;
 
 /** `AND <column> = <branch>` when the report covers one branch, nothing for every branch. */
-export function inBranch(ctx: ReportContext, column: string): RawBuilder<unknown> {
+export function inBranch(ctx: Pick<ReportContext, 'branchId'>, column: string): RawBuilder<unknown> {
   return ctx.branchId === null ? sql`` : sql`AND ${sql.ref(column)} = ${ctx.branchId}`;
 }
 
@@ -47,7 +47,7 @@ export const marketName = (ctx: ReportContext, alias: string) =>
  * was recorded). Sellable on a closed day is quantity − frozen (day-end made the day's buys sellable);
  * on the open day it excludes today's buys (T+1).
  */
-export function positionsAt(ctx: ReportContext, date: string): RawBuilder<unknown> {
+export function positionsAt(ctx: Pick<ReportContext, 'branchId' | 'openDate'>, date: string): RawBuilder<unknown> {
   return sql`
     SELECT p.id, p.client_id, p.shareholder_account_id, p.security_id, p.branch_id,
       p.quantity - coalesce(j.q, 0) AS quantity,
@@ -67,7 +67,7 @@ export function positionsAt(ctx: ReportContext, date: string): RawBuilder<unknow
  * Each fund account as it stood at the close of `date`: today's balance and frozen less what the
  * journal moved after that day. Accounts opened after the date are left out.
  */
-export function accountsAt(ctx: ReportContext, date: string): RawBuilder<unknown> {
+export function accountsAt(ctx: Pick<ReportContext, 'branchId' | 'openDate'>, date: string): RawBuilder<unknown> {
   return sql`
     SELECT a.id, a.account_no, a.client_id, a.currency, a.branch_id, a.status,
       a.balance - coalesce(j.amount, 0) AS balance,

@@ -1,11 +1,11 @@
-import { sql } from 'kysely';
-import { defineReport } from './define-report.js';
+import { type RawBuilder, sql } from 'kysely';
+import { defineReport, type ReportContext } from './define-report.js';
 import { P, periodProblem } from './params.js';
 import { inBranch, rows, when } from './sql.js';
 
 const L = (zh: string, en: string) => ({ zh, en });
 
-type Params = {
+export type TradeRankingParams = {
   date_from: string;
   date_to: string;
   dimension: 'client' | 'security' | 'client_manager';
@@ -14,19 +14,46 @@ type Params = {
   market?: string;
 };
 
-/** What a ranking groups by: its code and name columns. */
+/** What a ranking groups by: its id, code and name columns. */
 const DIMENSION = {
-  client: { code: sql`c.client_no`, name: sql`c.name` },
-  security: { code: sql`s.code`, name: sql`s.name` },
-  // clients without a manager rank together under 未分配
-  client_manager: { code: sql`coalesce(cm.code, '—')`, name: sql`coalesce(cm.name, '未分配')` },
+  client: { id: sql`c.id`, code: sql`c.client_no`, name: sql`c.name` },
+  security: { id: sql`s.id`, code: sql`s.code`, name: sql`s.name` },
+  // clients without a manager rank together under 未分配 (id null)
+  client_manager: { id: sql`cm.id`, code: sql`coalesce(cm.code, '—')`, name: sql`coalesce(cm.name, '未分配')` },
 };
+
+/**
+ * The ranking itself, one statement shared by 成交排名 and the KPI API's rankings
+ * (server/src/modules/kpis): rank, id, code, name, trades, quantity, turnover, commission,
+ * net_commission and share, the top `p.top` of the period in the context's branch (or all).
+ */
+export function tradeRanking(
+  ctx: Pick<ReportContext, 'branchId'>,
+  p: Omit<TradeRankingParams, 'market'> & { market?: string },
+): RawBuilder<unknown> {
+  const d = DIMENSION[p.dimension];
+  const metric = p.by === 'commission' ? sql`sum(t.commission)` : sql`sum(t.amount)`;
+  return sql`
+      SELECT * FROM (
+        SELECT row_number() OVER (ORDER BY ${metric} DESC, ${d.code}) AS rank, ${d.id} AS id,
+          ${d.code} AS code, ${d.name} AS name, count(*) AS trades, sum(t.quantity) AS quantity, sum(t.amount) AS turnover,
+          sum(t.commission) AS commission, sum(t.commission - t.handling_fee - t.regulatory_fee) AS net_commission,
+          ${metric} / nullif(sum(${metric}) OVER (), 0) AS share
+        FROM trades t
+        JOIN clients c ON c.id = t.client_id
+        JOIN securities s ON s.id = t.security_id
+        LEFT JOIN client_managers cm ON cm.id = c.client_manager_id
+        WHERE t.business_date BETWEEN ${p.date_from}::date AND ${p.date_to}::date
+          ${inBranch(ctx, 't.branch_id')} ${when(p.market, 't.market')}
+        GROUP BY ${d.id}, ${d.code}, ${d.name}
+      ) ranked WHERE rank <= ${p.top}`;
+}
 
 /**
  * 成交排名: the top clients, securities or client managers of a period by turnover (成交金额,
  * buy + sell) or by commission, with their share of the branch's figure. Ties rank by code.
  */
-export default defineReport<Params>({
+export default defineReport<TradeRankingParams>({
   id: 'trade_ranking',
   title: { zh: '成交排名', en: 'Trade ranking' },
   description: {
@@ -61,27 +88,7 @@ export default defineReport<Params>({
   ],
   check: periodProblem,
   dateParam: 'date_to',
-  query: (ctx, p) => {
-    const d = DIMENSION[p.dimension];
-    const metric = p.by === 'commission' ? sql`sum(t.commission)` : sql`sum(t.amount)`;
-    return rows(
-      ctx,
-      sql`
-      SELECT * FROM (
-        SELECT row_number() OVER (ORDER BY ${metric} DESC, ${d.code}) AS rank,
-          ${d.code} AS code, ${d.name} AS name, count(*) AS trades, sum(t.quantity) AS quantity, sum(t.amount) AS turnover,
-          sum(t.commission) AS commission, sum(t.commission - t.handling_fee - t.regulatory_fee) AS net_commission,
-          ${metric} / nullif(sum(${metric}) OVER (), 0) AS share
-        FROM trades t
-        JOIN clients c ON c.id = t.client_id
-        JOIN securities s ON s.id = t.security_id
-        LEFT JOIN client_managers cm ON cm.id = c.client_manager_id
-        WHERE t.business_date BETWEEN ${p.date_from}::date AND ${p.date_to}::date
-          ${inBranch(ctx, 't.branch_id')} ${when(p.market, 't.market')}
-        GROUP BY ${d.code}, ${d.name}
-      ) ranked WHERE rank <= ${p.top}`,
-    );
-  },
+  query: (ctx, p) => rows(ctx, tradeRanking(ctx, p)),
   order: [['rank', 'asc']],
   columns: [
     { key: 'rank', label: L('名次', 'Rank'), type: 'count', width: 6 },

@@ -29,6 +29,7 @@ import { bankClearingRoutes } from './modules/bank-clearing/bank-clearing.routes
 import { backupRoutes } from './modules/backups/backups.routes.js';
 import { closingPriceRoutes } from './modules/closing-prices/closing-prices.routes.js';
 import { reportRoutes } from './modules/reports/reports.routes.js';
+import { kpiRoutes } from './modules/kpis/kpis.routes.js';
 import { readableIp } from './http/client-ip.js';
 
 function clientIp(c: Context): string {
@@ -71,6 +72,7 @@ export function createApp(deps: Deps) {
   api.route('/', backupRoutes);
   api.route('/', closingPriceRoutes);
   api.route('/', reportRoutes);
+  api.route('/', kpiRoutes);
   // declared parameter resources: one definition each, routes generated
   for (const def of RESOURCES) api.route('/', resourceRoutes(def));
 
