@@ -29,6 +29,7 @@ import { approvals } from './approvals';
 import { FeeScheduleCreate, FeeScheduleEdit } from './fees';
 import { REPORTS_PATH, ReportListPage, ReportPage } from './reports';
 import { TradingCalendarList } from './resources/trading_calendar';
+import { KPIS_PATH } from './kpis/KpiMenuItem';
 
 /**
  * react-admin resets its store on logout, which would also forget the language the operator
@@ -53,6 +54,8 @@ const ApiDocsPage = lazy(() => import('./pages/ApiDocsPage').then((m) => ({ defa
 const OrderEntryPage = lazy(() =>
     import('./resources/orders/OrderEntryPage').then((m) => ({ default: m.OrderEntryPage })),
 );
+/** 经营指标 with its chart library (echarts), for the operators who open it. */
+const KpiPage = lazy(() => import('./kpis/KpiPage').then((m) => ({ default: m.KpiPage })));
 
 /**
  * A refusal is an answer, not a glitch: 401 (no or expired session), 403 and 404 are never
@@ -114,6 +117,7 @@ export const App = () => (
             <Route path={COUNTER_ORDER_PATH} element={<OrderEntryPage />} />
             <Route path={REPORTS_PATH} element={<ReportListPage />} />
             <Route path={`${REPORTS_PATH}/:id`} element={<ReportPage />} />
+            <Route path={KPIS_PATH} element={<KpiPage />} />
         </CustomRoutes>
     </Admin>
 );

@@ -2,6 +2,7 @@ import ApiIcon from '@mui/icons-material/Api';
 import { Divider } from '@mui/material';
 import { Menu, useTranslate } from 'react-admin';
 import { AutoMenuItems } from '../auto';
+import { KpiMenuItem } from '../kpis/KpiMenuItem';
 import { ReportsMenuItems } from '../reports';
 import { CounterOrderMenuItem } from '../resources/orders';
 
@@ -16,6 +17,7 @@ export const AppMenu = () => {
         <Menu>
             <Menu.DashboardItem primaryText={translate('app.menu.dashboard')} />
             <CounterOrderMenuItem />
+            <KpiMenuItem />
             <AutoMenuItems
                 extra={{
                     system: ['operators', 'roles', 'approvals', 'audit_log', 'branches', 'backups'],
