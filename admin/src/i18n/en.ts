@@ -10,6 +10,8 @@ import { backupMessages } from '../resources/backups/messages';
 import { roleMessages } from '../resources/roles/messages';
 import { tradingCalendarMessages } from '../resources/trading_calendar/messages';
 import { reportMessages } from '../reports/messages';
+import { kpiMessages } from '../kpis/messages';
+import { homeMessages } from '../dashboard/messages';
 import type { AppMessages } from './zh';
 
 /** The application's own messages in English; the key tree mirrors zh.ts exactly. */
@@ -276,6 +278,8 @@ export const enMessages: TranslationMessages = mergeMessages(
     roleMessages.en,
     tradingCalendarMessages.en,
     reportMessages.en,
+    kpiMessages.en,
+    homeMessages.en,
 );
 
 export default enMessages;

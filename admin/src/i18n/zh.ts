@@ -10,6 +10,8 @@ import { backupMessages } from '../resources/backups/messages';
 import { roleMessages } from '../resources/roles/messages';
 import { tradingCalendarMessages } from '../resources/trading_calendar/messages';
 import { reportMessages } from '../reports/messages';
+import { kpiMessages } from '../kpis/messages';
+import { homeMessages } from '../dashboard/messages';
 
 /**
  * The application's own messages in Chinese (the default locale). en.ts must have exactly the
@@ -282,6 +284,8 @@ export const zhMessages: TranslationMessages = mergeMessages(
     roleMessages.zh,
     tradingCalendarMessages.zh,
     reportMessages.zh,
+    kpiMessages.zh,
+    homeMessages.zh,
 );
 
 export default zhMessages;
