@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, shot } from './browser.js';
+import { signIn as signInAs, idNumber, filter } from './session.js';
 
 /**
  * The back office at 1440 × 900: a change of a role's rights says it awaits 复核 and shows the
@@ -22,16 +23,7 @@ afterAll(async () => {
     await browser?.close();
 });
 
-async function signIn(user: string): Promise<Page> {
-    const ctx = await browser.newContext({ locale: 'zh-CN', viewport: { width: WIDTH, height: 900 } });
-    const page = await ctx.newPage();
-    await page.goto(`${base}/#/login`);
-    await page.locator('input[name=username]').fill(user);
-    await page.locator('input[name=password]').fill(password);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByText('欢迎').first().waitFor();
-    return page;
-}
+const signIn = (user: string): Promise<Page> => signInAs(browser, base, user, password, { width: WIDTH, height: 900 });
 
 /** A call to the API from the signed-in page; a refusal throws with the server's answer. */
 const api = async (page: Page, path: string, body?: unknown, contentType = 'application/json') => {
@@ -55,13 +47,6 @@ const api = async (page: Page, path: string, body?: unknown, contentType = 'appl
     if (status >= 400) throw new Error(`${path} → ${status} ${JSON.stringify(json)}`);
     return json;
 };
-const filter = (f: Record<string, unknown>) => `filter=${encodeURIComponent(JSON.stringify(f))}`;
-
-/** A check-digit-valid ID number (GB 11643) from its first 17 digits. */
-function idNumber(first17: string): string {
-    const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-    return first17 + '10X98765432'[[...first17].reduce((s, d, i) => s + Number(d) * w[i]!, 0) % 11];
-}
 
 /** Texts that must never reach the screen in place of names: permission codes, raw record ids. */
 const CODES = /clients\.(list|show|edit)|#role:|role:\d/;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { pdfPages } from '../../reports/test/files.js';
 import { launch, shot } from './browser.js';
+import { signIn as signInAs, idNumber, filter } from './session.js';
 
 /**
  * The counter flow at 1440 × 900, as a teller works it: 开户 with the SH-A and SZ-A shareholder
@@ -23,20 +24,7 @@ afterAll(async () => {
     await browser?.close();
 });
 
-async function signIn(user: string): Promise<Page> {
-    const ctx = await browser.newContext({
-        locale: 'zh-CN',
-        viewport: { width: WIDTH, height: 900 },
-        acceptDownloads: true,
-    });
-    const page = await ctx.newPage();
-    await page.goto(`${base}/#/login`);
-    await page.locator('input[name=username]').fill(user);
-    await page.locator('input[name=password]').fill(password);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByText('欢迎').first().waitFor();
-    return page;
-}
+const signIn = (user: string): Promise<Page> => signInAs(browser, base, user, password, { width: WIDTH, height: 900 });
 
 /** A call to the API from the signed-in page (for checks the screens do not show). */
 const api = (page: Page, path: string, body?: unknown) =>
@@ -57,13 +45,6 @@ const api = (page: Page, path: string, body?: unknown) =>
         },
         [path, body] as const,
     );
-const filter = (f: Record<string, unknown>) => `filter=${encodeURIComponent(JSON.stringify(f))}`;
-
-/** A check-digit-valid ID number (GB 11643) from its first 17 digits. */
-function idNumber(first17: string): string {
-    const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-    return first17 + '10X98765432'[[...first17].reduce((s, d, i) => s + Number(d) * w[i]!, 0) % 11];
-}
 
 /** How wide the page is: wider than the window means it scrolls sideways. */
 const pageWidth = (page: Page) => page.evaluate(() => document.scrollingElement!.scrollWidth);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, shot } from './browser.js';
+import { signIn as signInAs } from './session.js';
 
 /**
  * The counter, as a teller and a clearing clerk do it: open an account by ID number, deposit,
@@ -18,16 +19,7 @@ afterAll(async () => {
     await browser?.close();
 });
 
-async function signIn(user: string): Promise<Page> {
-    const ctx = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 1000 } });
-    const page = await ctx.newPage();
-    await page.goto(`${base}/#/login`);
-    await page.locator('input[name=username]').fill(user);
-    await page.locator('input[name=password]').fill(password);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByText('欢迎').first().waitFor();
-    return page;
-}
+const signIn = (user: string): Promise<Page> => signInAs(browser, base, user, password, { width: 1366, height: 1000 });
 
 /** A call to the API from the signed-in page (for set-up the screens do not cover here). */
 const api = (page: Page, path: string, body?: unknown) =>

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, shot } from './browser.js';
+import { signIn as signInAs } from './session.js';
 
 /**
  * Every operator's home page at 1440 × 900: the panels its rights give and none of the others'.
@@ -31,13 +32,7 @@ const PANELS = [
 ] as const;
 
 async function signIn(user: string): Promise<Page> {
-    const ctx = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-    const page = await ctx.newPage();
-    await page.goto(`${base}/#/login`);
-    await page.locator('input[name=username]').fill(user);
-    await page.locator('input[name=password]').fill(password);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByText('欢迎').first().waitFor();
+    const page = await signInAs(browser, base, user, password);
     await page.locator('[data-testid^="home-"]').first().waitFor();
     return page;
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, shot } from './browser.js';
+import { signIn as signInAs, idNumber } from './session.js';
 
 /**
  * 报表管理 as the clearing clerk uses it the morning after: a teller opened an account and took a
@@ -29,20 +30,7 @@ afterAll(async () => {
     rmSync(downloads, { recursive: true, force: true });
 });
 
-async function signIn(user: string): Promise<Page> {
-    const ctx = await browser.newContext({
-        locale: 'zh-CN',
-        viewport: { width: 1440, height: 900 },
-        acceptDownloads: true,
-    });
-    const page = await ctx.newPage();
-    await page.goto(`${base}/#/login`);
-    await page.locator('input[name=username]').fill(user);
-    await page.locator('input[name=password]').fill(password);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByText('欢迎').first().waitFor();
-    return page;
-}
+const signIn = (user: string): Promise<Page> => signInAs(browser, base, user, password);
 
 /** A call to the API from the signed-in page (the set-up the report does not cover); throws on an error answer. */
 const api = async (page: Page, path: string, body?: unknown) => {
@@ -65,13 +53,6 @@ const api = async (page: Page, path: string, body?: unknown) => {
     );
     if (status >= 400) throw new Error(`${path} → ${status} ${JSON.stringify(json)}`);
     return json;
-};
-
-/** A valid resident ID number (GB 11643 check digit) from 17 digits. */
-const idNumber = (first17: string) => {
-    const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-    const sum = [...first17].reduce((s, d, i) => s + Number(d) * w[i]!, 0);
-    return first17 + '10X98765432'[sum % 11];
 };
 
 describe('reports in a browser', () => {
