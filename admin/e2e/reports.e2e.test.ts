@@ -15,7 +15,8 @@ import { signIn as signInAs, idNumber } from './session.js';
  */
 const base = inject('baseUrl');
 const password = inject('demoPassword');
-const DOCS_DIR = path.resolve('admin/docs');
+// the README's pictures are refreshed on request (UPDATE_DOCS=1); a plain run leaves the tracked files alone
+const DOCS_DIR = path.resolve(process.env.UPDATE_DOCS ? 'admin/docs' : (process.env.SHOTS_DIR ?? 'screenshots'));
 // an amount no other test posts, so its cell is easy to find
 const DEPOSIT = '123456.78';
 let browser: Browser;
