@@ -5,6 +5,7 @@ import { seedPopulation, type PopulationSummary } from './population.seed.js';
 import { seedHistory } from './history.seed.js';
 import { tradingDaysBefore } from './parameters.seed.js';
 import { MARKET_SHARE, seedMarketTotals } from './market-totals.seed.js';
+import { grouped } from '../../reports/src/format.js';
 
 export interface DemoOptions {
   seed: number;
@@ -37,7 +38,7 @@ export async function seedDemo(db: Db, opts: DemoOptions) {
       at: new Date(`${start}T01:00:00Z`),
     });
     opts.onProgress?.(
-      `population: ${population.clients.toLocaleString('en-US')} clients, ${population.clientFunds} CNY in ${(population.ms / 1000).toFixed(1)} s`,
+      `population: ${population.clients.toLocaleString('en-US')} clients, ${grouped(population.clientFunds, 2)} CNY in ${(population.ms / 1000).toFixed(1)} s`,
     );
   }
   const history = await seedHistory(db, {
