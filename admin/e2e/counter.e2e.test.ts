@@ -139,6 +139,7 @@ describe('the counter in a browser', () => {
 
         // the fill settles at day-end delivery: the clerk runs it from the day-end screen
         await clerk.goto(`${base}/#/day_end_runs`);
+        const { business_date: day } = (await api(clerk, '/api/day_end_runs/precheck')) as { business_date: string };
         const run = clerk.getByRole('button', { name: /执行 .* 日终/ });
         await run.waitFor();
         await shot(clerk, 'e2e-23b-day-end-precheck');
@@ -147,10 +148,20 @@ describe('the counter in a browser', () => {
             .getByRole('dialog')
             .getByRole('button', { name: /确认|Confirm/ })
             .click();
+        // done when the business date has rolled past the day run (an earlier run's 已完成 row says nothing)
+        await expect
+            .poll(
+                async () =>
+                    ((await api(clerk, '/api/day_end_runs/precheck')) as { business_date: string }).business_date,
+                {
+                    timeout: 60_000,
+                },
+            )
+            .not.toBe(day);
         await clerk
-            .getByText(/日终完成|已完成/)
+            .getByText(/日终完成/)
             .first()
-            .waitFor({ timeout: 60_000 });
+            .waitFor();
         await shot(clerk, 'e2e-23c-day-end-done');
 
         // the client page shows the holding (delivered at day-end)
