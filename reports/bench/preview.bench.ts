@@ -1,11 +1,12 @@
 import { connect } from '../../server/src/db/connect.js';
 import { migrate } from '../../server/src/db/migrate.js';
-import { scratchDatabase, withDatabase } from '../../server/test/scratch-database.js';
+import { scratchDatabase } from '../../server/test/scratch-database.js';
 import { fig, measure } from '../../server/bench/harness.js';
 import { seedDemo } from '../../seeds/src/demo.seed.js';
 import { firstTradingDayFrom } from '../../seeds/src/parameters.seed.js';
 import { REPORTS } from '../src/registry.js';
 import { prepare, preview } from '../src/run.js';
+import { keptDatabase } from '../../server/bench/kept-database.js';
 
 /**
  * The on-screen preview's first page (50 rows, with its 小计/合计 from SQL) of every report, on
@@ -18,7 +19,7 @@ const days = Number(process.env.BENCH_PREVIEW_DAYS ?? 250);
 const url = process.env.DATABASE_URL;
 // BENCH_KEEP=1 keeps the PostgreSQL database (bc_bench_preview) and reuses it on the next run
 const keep = !!process.env.BENCH_KEEP && !!url;
-const reuse = keep && (await reusable(url!));
+const reuse = keep && (await keptDatabase(url!, 'bc_bench_preview', days));
 const scratch = url
   ? reuse
     ? reuse
@@ -40,20 +41,6 @@ const built = reuse
       },
     }
   : await measure(() => seedDemo(conn.db, { seed: 1, scale: 1, days, open, demoPassword: 'Bench2026x' }));
-
-async function reusable(base: string) {
-  try {
-    const c = await connect({ databaseUrl: withDatabase(base, 'bc_bench_preview') });
-    const n = await c.db
-      .selectFrom('day_end_runs')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    await c.close();
-    return Number(n.n) >= days ? { url: withDatabase(base, 'bc_bench_preview'), drop: async () => {} } : undefined;
-  } catch {
-    return undefined;
-  }
-}
 const label = scratch ? 'PostgreSQL 15' : 'PGlite (embedded)';
 console.log(
   `\n## report preview, first page, on ${label}: demo branch scale 1, ${days} trading days (built in ${fig(built.seconds)} s)`,

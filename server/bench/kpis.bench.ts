@@ -2,10 +2,11 @@ import { connect } from '../src/db/connect.js';
 import { migrate } from '../src/db/migrate.js';
 import { createApp } from '../src/app.js';
 import { systemClock } from '../src/clock.js';
-import { scratchDatabase, withDatabase } from '../test/scratch-database.js';
+import { scratchDatabase } from '../test/scratch-database.js';
 import { seedDemo } from '../../seeds/src/demo.seed.js';
 import { firstTradingDayFrom } from '../../seeds/src/parameters.seed.js';
 import { fig, measure } from './harness.js';
+import { keptDatabase } from './kept-database.js';
 
 /**
  * Every KPI endpoint (server/src/modules/kpis) through HTTP with the manager's session (the
@@ -17,7 +18,7 @@ import { fig, measure } from './harness.js';
 const days = Number(process.env.BENCH_KPI_DAYS ?? 250);
 const url = process.env.DATABASE_URL;
 const keep = !!process.env.BENCH_KEEP && !!url;
-const reuse = keep && (await reusable(url!));
+const reuse = keep && (await keptDatabase(url!, 'bc_bench_preview', days));
 const scratch = url
   ? reuse
     ? reuse
@@ -37,20 +38,6 @@ const built = reuse
       }),
     );
 const app = createApp({ db: conn.db, clock: systemClock, dbKind: conn.kind });
-
-async function reusable(base: string) {
-  try {
-    const c = await connect({ databaseUrl: withDatabase(base, 'bc_bench_preview') });
-    const n = await c.db
-      .selectFrom('day_end_runs')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    await c.close();
-    return Number(n.n) >= days ? { url: withDatabase(base, 'bc_bench_preview'), drop: async () => {} } : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 async function session(username: string) {
   const res = await app.request('/api/auth/login', {
