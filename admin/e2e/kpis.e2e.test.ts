@@ -4,7 +4,8 @@ import { launch, shot } from './browser.js';
 import { E2E_PASSWORD, startServer, type RunningServer } from './server.js';
 
 /**
- * 经营指标 (#/kpis) as the branch manager reads it, on a console with a few days of demo history:
+ * 经营指标 (#/kpis) as the branch manager reads it, on the demo branch at scale 1 (DOMAIN.md §7)
+ * with a few days of history:
  * the cards with 千分位 figures, a chart drawn on its canvas, a chart switched to its table, and
  * the chart library loaded with the page only (never on the sign-in page nor for the teller).
  */
@@ -12,7 +13,7 @@ let server: RunningServer;
 let browser: Browser;
 
 beforeAll(async () => {
-    server = await startServer({ scale: 0.05, days: 5 });
+    server = await startServer({ scale: 1, days: 4 });
     browser = await launch();
 }, 300_000);
 afterAll(async () => {
@@ -62,6 +63,18 @@ describe('经营指标', () => {
         }
         expect(await value('market_share')).toMatch(/^万分之\d+\.\d{2}$/);
         expect(await value('commission_rate')).toMatch(/^\d+\.\d{3}‰$/);
+        // figures of the demo branch's order (DOMAIN.md §7): ≈ 14,300 clients, client funds ≈ 3.2 亿,
+        // market share ≈ 万分之3.86 — read off the screen, and the funds from the same API call's cash
+        const plain = async (id: string) => Number((await value(id)).replace(/[^\d.-]/g, ''));
+        expect(await plain('accounts_total')).toBeGreaterThan(13_500);
+        expect(await plain('accounts_total')).toBeLessThan(15_500);
+        expect(Math.abs((await plain('market_share')) - 3.86)).toBeLessThan(0.5);
+        expect(await plain('client_assets')).toBeGreaterThan(300_000_000);
+        const summary = await page.evaluate(async () =>
+            (await fetch('/api/kpis/summary', { credentials: 'include' })).json(),
+        );
+        expect(Number(summary.figures.cash)).toBeGreaterThan(290_000_000);
+        expect(Number(summary.figures.cash)).toBeLessThan(350_000_000);
         // every card compares: 环比 and 同比, a change or the words for none
         const cards = page.locator('[data-testid^=kpi-card-]');
         expect(await cards.count()).toBe(13);

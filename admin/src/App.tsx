@@ -30,6 +30,7 @@ import { FeeScheduleCreate, FeeScheduleEdit } from './fees';
 import { REPORTS_PATH, ReportListPage, ReportPage } from './reports';
 import { TradingCalendarList } from './resources/trading_calendar';
 import { KPIS_PATH } from './kpis/KpiMenuItem';
+import { SEGMENTS_PATH } from './segments/SegmentsMenuItem';
 
 /**
  * react-admin resets its store on logout, which would also forget the language the operator
@@ -56,6 +57,8 @@ const OrderEntryPage = lazy(() =>
 );
 /** 经营指标 with its chart library (echarts), for the operators who open it. */
 const KpiPage = lazy(() => import('./kpis/KpiPage').then((m) => ({ default: m.KpiPage })));
+/** 客户分群, with the same chart library. */
+const SegmentsPage = lazy(() => import('./segments/SegmentsPage').then((m) => ({ default: m.SegmentsPage })));
 
 /**
  * A refusal is an answer, not a glitch: 401 (no or expired session), 403 and 404 are never
@@ -118,6 +121,7 @@ export const App = () => (
             <Route path={REPORTS_PATH} element={<ReportListPage />} />
             <Route path={`${REPORTS_PATH}/:id`} element={<ReportPage />} />
             <Route path={KPIS_PATH} element={<KpiPage />} />
+            <Route path={SEGMENTS_PATH} element={<SegmentsPage />} />
         </CustomRoutes>
     </Admin>
 );

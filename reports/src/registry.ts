@@ -1,5 +1,6 @@
 import cashVoucher from './cash-voucher.report.js';
 import clientDelivery from './client-delivery.report.js';
+import clientSegments from './client-segments.report.js';
 import dailyFundStatement from './daily-fund-statement.report.js';
 import type { ReportDef } from './define-report.js';
 import fundBalances from './fund-balances.report.js';
@@ -19,6 +20,7 @@ export const REPORTS: readonly ReportDef[] = [
   fundLedger,
   tradeDetails,
   tradeRanking,
+  clientSegments,
   holdings,
   clientDelivery,
   cashVoucher,

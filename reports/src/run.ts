@@ -285,6 +285,14 @@ export interface ListExport {
   words?: Record<string, Record<string, Label>>;
   /** a 合计 row under the table: by default when a column sums */
   grandTotal?: boolean;
+  /**
+   * A table of a period and a branch (the KPI tables): the header states that period (and whether
+   * its last day has closed) and that branch, and the download is scoped to it, instead of the
+   * open business date and the operator's own scope. The route has already checked the branch.
+   */
+  scope?: { branch: { id: number | null; name: string }; period: { from: string; to: string } };
+  /** 小计 rows per group, as a report's (rows come ordered by the group key) */
+  group?: ReportDef['group'];
 }
 
 /** Prepares a list export as a report: the header names the list and its filter in words. */
@@ -296,7 +304,8 @@ export async function prepareExport(
 ): Promise<Prepared> {
   const { db, runner, lang } = opts;
   const { openDate, lastClosed } = await openAndClosed(db);
-  const branchId = runner.all_branches ? null : runner.branch.id;
+  const scope = exp.scope;
+  const branchId = scope ? scope.branch.id : runner.all_branches ? null : runner.branch.id;
   const def: ReportDef = {
     id: exp.resource,
     title: exp.title,
@@ -307,6 +316,7 @@ export async function prepareExport(
     columns: exp.columns,
     grandTotal: exp.grandTotal ?? exp.columns.some((c) => c.sum),
     orientation: exp.orientation ?? (exp.columns.length > 8 ? 'landscape' : 'portrait'),
+    group: exp.group,
     dateParam: '',
   };
   const columns =
@@ -324,13 +334,18 @@ export async function prepareExport(
   // a list of amounts says its currency and unit (unless each row names its currency); a list of names neither
   const money = columns.some((c) => c.type === 'money');
   const perRowCurrency = columns.some((c) => c.dict === 'currency');
+  const closed = !!scope && lastClosed !== null && scope.period.to <= lastClosed;
   const header: Header = {
     company: company?.value ?? '',
-    branch: branchId === null ? w(lang, 'all_branches') : runner.branch.name,
+    branch: scope ? scope.branch.name : branchId === null ? w(lang, 'all_branches') : runner.branch.name,
     title: exp.title[lang],
-    period: `${w(lang, 'business_date')}${openDate}`,
-    closed: false,
-    status: w(lang, 'open'),
+    period: !scope
+      ? `${w(lang, 'business_date')}${openDate}`
+      : scope.period.from === scope.period.to
+        ? `${w(lang, 'business_date')}${scope.period.to}`
+        : `${w(lang, 'period')}${scope.period.from}${w(lang, 'to')}${scope.period.to}`,
+    closed,
+    status: w(lang, closed ? 'closed' : 'open'),
     currency: money && !perRowCurrency ? (words.get('currency')?.get('CNY') ?? '人民币') : '',
     unit: money ? w(lang, 'unit') : '',
     params: filterWords || w(lang, 'all_params'),

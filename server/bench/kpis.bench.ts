@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { connect } from '../src/db/connect.js';
 import { migrate } from '../src/db/migrate.js';
 import { createApp } from '../src/app.js';
@@ -10,19 +11,25 @@ import { keptDatabase } from './kept-database.js';
 
 /**
  * Every KPI endpoint (server/src/modules/kpis) through HTTP with the manager's session (the
- * branch comparison with head office's), on the demo branch at scale 1 with BENCH_KPI_DAYS
- * (default 250) trading days of history, on the engine DATABASE_URL selects: p50 and p95 of 20
- * requests after 2 warm-ups. BENCH_KEEP=1 on PostgreSQL reuses the report bench's database
- * bc_bench_preview (reports/bench/preview.bench.ts) when it holds as many days, and keeps it.
+ * branch comparison with head office's), on the demo branch at BENCH_KPI_SCALE (default 1; 100 ≈
+ * 1.43 M clients) with BENCH_KPI_DAYS (default 250) trading days of history, on the engine
+ * DATABASE_URL selects: p50 and p95 of BENCH_KPI_RUNS (default 20) requests after 2 warm-ups, and the seconds of day-end's
+ * summaries step. BENCH_KEEP=1 on PostgreSQL reuses the report bench's database bc_bench_preview
+ * (reports/bench/preview.bench.ts; bc_bench_kpis_s<scale> at another scale) when it holds as many
+ * days, and keeps it.
  */
 const days = Number(process.env.BENCH_KPI_DAYS ?? 250);
+const scale = Number(process.env.BENCH_KPI_SCALE ?? 1);
+/** requests measured per call after 2 warm-ups (0: build and keep the database only) */
+const runs = Number(process.env.BENCH_KPI_RUNS ?? 20);
 const url = process.env.DATABASE_URL;
 const keep = !!process.env.BENCH_KEEP && !!url;
-const reuse = keep && (await keptDatabase(url!, 'bc_bench_preview', days));
+const keptName = scale === 1 ? 'bc_bench_preview' : `bc_bench_kpis_s${scale}`;
+const reuse = keep && (await keptDatabase(url!, keptName, days));
 const scratch = url
   ? reuse
     ? reuse
-    : await scratchDatabase(url, keep ? 'bc_bench_preview' : `bc_bench_kpis_${process.pid}`)
+    : await scratchDatabase(url, keep ? keptName : `bc_bench_kpis_${process.pid}`)
   : undefined;
 const conn = await connect(scratch ? { databaseUrl: scratch.url } : {});
 await migrate(conn.db);
@@ -31,10 +38,11 @@ const built = reuse
   : await measure(() =>
       seedDemo(conn.db, {
         seed: 1,
-        scale: 1,
+        scale,
         days,
         open: firstTradingDayFrom('2026-12-01'),
         demoPassword: 'Bench2026x',
+        onProgress: (line) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${line}`),
       }),
     );
 const app = createApp({ db: conn.db, clock: systemClock, dbKind: conn.kind });
@@ -46,9 +54,12 @@ async function session(username: string) {
     body: JSON.stringify({ username, password: 'Bench2026x' }),
   });
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`);
-  return `sid=${/sid=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')![1]!}`;
+  const { csrf_token } = (await res.json()) as { csrf_token: string };
+  return { cookie: `sid=${/sid=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')![1]!}`, csrf: csrf_token };
 }
-const as = { manager: await session('manager'), hq: await session('hq') };
+const sessions = { manager: await session('manager'), hq: await session('hq') };
+const as = { manager: sessions.manager.cookie, hq: sessions.hq.cookie };
+const csrf = { manager: sessions.manager.csrf };
 
 const last = (
   await conn.db
@@ -74,15 +85,27 @@ const CALLS: [string, keyof typeof as][] = [
   ['/api/kpis/branches?period=month', 'hq'],
 ];
 
+const step = await conn.db
+  .selectFrom('day_end_steps')
+  .select((eb) => [
+    eb.fn.countAll<number>().as('n'),
+    sql<string>`avg(extract(epoch FROM finished_at - started_at))::numeric(10,2)::text`.as('avg'),
+    sql<string>`max(extract(epoch FROM finished_at - started_at))::numeric(10,2)::text`.as('max'),
+  ])
+  .where('name', '=', 'summaries')
+  .where('status', '=', 'completed')
+  .executeTakeFirstOrThrow();
 const label = scratch ? 'PostgreSQL' : 'PGlite (embedded)';
 console.log(
-  `\n## KPI API on ${label}: demo branch scale 1, ${days} trading days, last closed ${last} (built in ${fig(built.seconds)} s${reuse ? ', reused bc_bench_preview' : ''})`,
+  `\n## KPI API on ${label}: demo branch scale ${scale}, ${days} trading days, last closed ${last} (built in ${fig(built.seconds)} s${reuse ? `, reused ${keptName}` : ''})`,
 );
+console.log(`day-end step summaries: ${step.n} runs, ${step.avg} s on average, ${step.max} s at most`);
 console.log('| request | as | p50 ms | p95 ms |');
 console.log('|---|---|---:|---:|');
-for (const [path, who] of CALLS) {
+// BENCH_KPI_ONLY=segments skips the API calls (at scale 100 the live 同比 of a short history takes minutes)
+for (const [path, who] of runs > 0 && process.env.BENCH_KPI_ONLY !== 'segments' ? CALLS : []) {
   const times: number[] = [];
-  for (let i = 0; i < 22; i++) {
+  for (let i = 0; i < runs + 2; i++) {
     const t0 = performance.now();
     const res = await app.request(path, { headers: { cookie: as[who] } });
     if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
@@ -92,6 +115,25 @@ for (const [path, who] of CALLS) {
   times.sort((a, b) => a - b);
   const pct = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)]!;
   console.log(`| \`${path.replace('/api/kpis/', '')}\` | ${who} | ${fig(pct(0.5), 0)} | ${fig(pct(0.95), 0)} |`);
+}
+// 客户分群: a refresh by hand (the day-end step does the same at month-end), three times
+if (runs > 0 && process.env.BENCH_SEGMENTS !== '0') {
+  const seconds: number[] = [];
+  let clients = 0;
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    const res = await app.request('/api/segments/refresh', {
+      method: 'POST',
+      headers: { cookie: as.manager, 'content-type': 'application/json', 'x-csrf-token': csrf.manager },
+      body: '{}',
+    });
+    if (res.status !== 200) throw new Error(`segments: ${res.status} ${await res.text()}`);
+    clients = ((await res.json()) as { runs: { clients: number }[] }).runs.reduce((n, r) => n + r.clients, 0);
+    seconds.push((performance.now() - t0) / 1000);
+  }
+  console.log(
+    `segmentation (POST /api/segments/refresh): ${clients.toLocaleString('en-US')} clients, ${seconds.map((x) => fig(x, 1)).join(' / ')} s`,
+  );
 }
 await conn.close();
 if (!keep) await scratch?.drop();

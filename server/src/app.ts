@@ -30,6 +30,7 @@ import { backupRoutes } from './modules/backups/backups.routes.js';
 import { closingPriceRoutes } from './modules/closing-prices/closing-prices.routes.js';
 import { reportRoutes } from './modules/reports/reports.routes.js';
 import { kpiRoutes } from './modules/kpis/kpis.routes.js';
+import { segmentRoutes } from './modules/segments/segments.routes.js';
 import { readableIp } from './http/client-ip.js';
 
 function clientIp(c: Context): string {
@@ -73,6 +74,7 @@ export function createApp(deps: Deps) {
   api.route('/', closingPriceRoutes);
   api.route('/', reportRoutes);
   api.route('/', kpiRoutes);
+  api.route('/', segmentRoutes);
   // declared parameter resources: one definition each, routes generated
   for (const def of RESOURCES) api.route('/', resourceRoutes(def));
 

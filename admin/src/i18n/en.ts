@@ -11,6 +11,7 @@ import { roleMessages } from '../resources/roles/messages';
 import { tradingCalendarMessages } from '../resources/trading_calendar/messages';
 import { reportMessages } from '../reports/messages';
 import { kpiMessages } from '../kpis/messages';
+import { segmentMessages } from '../segments/messages';
 import { homeMessages } from '../dashboard/messages';
 import type { AppMessages } from './zh';
 
@@ -279,6 +280,7 @@ export const enMessages: TranslationMessages = mergeMessages(
     tradingCalendarMessages.en,
     reportMessages.en,
     kpiMessages.en,
+    segmentMessages.en,
     homeMessages.en,
 );
 

@@ -11,6 +11,7 @@ import { roleMessages } from '../resources/roles/messages';
 import { tradingCalendarMessages } from '../resources/trading_calendar/messages';
 import { reportMessages } from '../reports/messages';
 import { kpiMessages } from '../kpis/messages';
+import { segmentMessages } from '../segments/messages';
 import { homeMessages } from '../dashboard/messages';
 
 /**
@@ -285,6 +286,7 @@ export const zhMessages: TranslationMessages = mergeMessages(
     tradingCalendarMessages.zh,
     reportMessages.zh,
     kpiMessages.zh,
+    segmentMessages.zh,
     homeMessages.zh,
 );
 

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { formatMoney } from '../resources/fund_accounts/money';
 import { EChart, type ChartOption } from './EChart';
+import { KpiExportButton } from './KpiExportButton';
 import { kpiApi, type DateRange, type Period } from './kpiApi';
 import { formatAxisMoney, formatBp, formatCount, formatSignedCount, moneyAxisUnit, toChartNumber } from './kpiFormat';
 import { Panel, StateText, type View, ViewToggle, compactTable, numCell } from './KpiParts';
@@ -43,7 +44,18 @@ export const BranchComparison = ({ date, period, range }: { date: string; period
             title={translate('kpis.branches.title')}
             subtitle={translate('kpis.period.shown', range)}
             testId="kpi-branches"
-            actions={<ViewToggle view={view} onChange={setView} testId="kpi-branches-view" />}
+            actions={
+                <>
+                    <ViewToggle view={view} onChange={setView} testId="kpi-branches-view" />
+                    <KpiExportButton
+                        table="branches"
+                        params={
+                            period === 'range' ? { date, period, from: range.from, to: range.to } : { date, period }
+                        }
+                        disabled={rows.length === 0}
+                    />
+                </>
+            }
         >
             {query.isPending || query.error || rows.length === 0 ? (
                 <StateText loading={query.isPending} error={query.error} empty height={160} />

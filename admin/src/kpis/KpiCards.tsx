@@ -1,7 +1,8 @@
 import { Box, Card, CardContent, Stack, Typography } from '@mui/material';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { formatMoney } from '../resources/fund_accounts/money';
-import type { Figures, Summary } from './kpiApi';
+import type { Figures, Params, Summary } from './kpiApi';
+import { KpiExportButton } from './KpiExportButton';
 import { formatBp, formatCount, formatPermille, formatSignedCount, percentChange, type Change } from './kpiFormat';
 
 type Key = keyof Figures;
@@ -37,8 +38,11 @@ const ChangeLine = ({ label, change, locale }: { label: string; change: Change |
     );
 };
 
-/** The period's KPI figures, one card each, with 环比 (against the previous period) and 同比 (a year ago). */
-export const KpiCards = ({ summary }: { summary: Summary }) => {
+/**
+ * The period's KPI figures, one card each, with 环比 (against the previous period) and 同比 (a year
+ * ago); `exportParams` (the summary's query) adds 导出 Excel of the figures and both comparisons.
+ */
+export const KpiCards = ({ summary, exportParams }: { summary: Summary; exportParams?: Params }) => {
     const translate = useTranslate();
     const [locale = 'zh'] = useLocaleState();
     const yuan = translate('kpis.unit_yuan');
@@ -146,6 +150,11 @@ export const KpiCards = ({ summary }: { summary: Summary }) => {
     const accounts = cards.filter((c) => c.key.startsWith('accounts_'));
     return (
         <Stack spacing={1.5} data-testid="kpi-cards">
+            {exportParams && (
+                <Stack direction="row" sx={{ justifyContent: 'flex-end', mb: -1 }}>
+                    <KpiExportButton table="summary" params={exportParams} />
+                </Stack>
+            )}
             <Box
                 sx={{
                     display: 'grid',

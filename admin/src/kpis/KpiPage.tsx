@@ -1,9 +1,11 @@
 import { useState } from 'react';
-import { Alert, Box, MenuItem, Stack, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import { Alert, Box, Stack, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { Title, useCanAccess, useGetList, useTranslate } from 'react-admin';
+import { Title, useCanAccess, useTranslate } from 'react-admin';
 import { getMe } from '../providers/session';
+import { SegmentsLink } from '../segments/SegmentsMenuItem';
 import { BranchComparison } from './BranchComparison';
+import { BranchFilter } from './BranchFilter';
 import { KpiCards } from './KpiCards';
 import { kpiApi, type Period } from './kpiApi';
 import { StateText } from './KpiParts';
@@ -13,35 +15,6 @@ import { TierChart } from './TierChart';
 import { TrendChart } from './TrendChart';
 
 const PERIODS: Period[] = ['day', 'month', 'ytd', 'range'];
-
-/** Head office's branch filter: every branch (no filter) or one. */
-const BranchFilter = ({ value, onChange }: { value: number | null; onChange: (id: number | null) => void }) => {
-    const translate = useTranslate();
-    const { data } = useGetList('branches', {
-        pagination: { page: 1, perPage: 200 },
-        sort: { field: 'id', order: 'ASC' },
-    });
-    return (
-        <TextField
-            fullWidth={false}
-            select
-            size="small"
-            label={translate('kpis.branch.label')}
-            value={value ?? ''}
-            onChange={(e) => onChange(e.target.value === '' ? null : Number(e.target.value))}
-            sx={{ minWidth: 220 }}
-            slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
-            data-testid="kpi-branch-filter"
-        >
-            <MenuItem value="">{translate('kpis.branch.all')}</MenuItem>
-            {(data ?? []).map((b) => (
-                <MenuItem key={b.id} value={b.id}>
-                    {b.name}
-                </MenuItem>
-            ))}
-        </TextField>
-    );
-};
 
 /**
  * 经营指标 (#/kpis): the branch manager's figures for a day, a month, the year to date or a range
@@ -142,7 +115,10 @@ export const KpiPage = () => {
                         slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'kpi-date' } }}
                     />
                 )}
-                {allBranches && <BranchFilter value={branchId} onChange={setBranchId} />}
+                {allBranches && (
+                    <BranchFilter value={branchId} onChange={setBranchId} messages="kpis" testId="kpi-branch-filter" />
+                )}
+                <SegmentsLink />
                 <Box sx={{ flex: 1 }} />
                 {s && (
                     <Typography variant="caption" color="text.secondary" sx={{ textAlign: 'right' }}>
@@ -165,7 +141,7 @@ export const KpiPage = () => {
                 />
             ) : (
                 <Stack spacing={2}>
-                    <KpiCards summary={s} />
+                    <KpiCards summary={s} exportParams={{ date, period, ...rangeParams, branch_id: branchId }} />
                     <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: '7fr 5fr' } }}>
                         <TrendChart date={s.period.to} branchId={branchId} />
                         <TierChart date={s.period.to} branchId={branchId} />

@@ -4,6 +4,7 @@ import { useTranslate } from 'react-admin';
 import { formatMoney } from '../resources/fund_accounts/money';
 import { kpiApi, type DateRange } from './kpiApi';
 import { formatCount } from './kpiFormat';
+import { KpiExportButton } from './KpiExportButton';
 import { Panel, StateText, compactTable, numCell } from './KpiParts';
 
 /** 客户经理业绩: each client manager's clients, new accounts, assets, turnover and commission. */
@@ -19,6 +20,13 @@ export const ManagerTable = ({ range, branchId }: { range: DateRange; branchId: 
             title={translate('kpis.managers.title')}
             subtitle={translate('kpis.period.shown', range)}
             testId="kpi-managers"
+            actions={
+                <KpiExportButton
+                    table="managers"
+                    params={{ from: range.from, to: range.to, branch_id: branchId }}
+                    disabled={rows.length === 0}
+                />
+            }
         >
             {query.isPending || query.error || rows.length === 0 ? (
                 <StateText loading={query.isPending} error={query.error} empty height={200} />

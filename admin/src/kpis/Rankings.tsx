@@ -17,6 +17,7 @@ import { useCanAccess, useTranslate } from 'react-admin';
 import { formatMoney } from '../resources/fund_accounts/money';
 import { kpiApi, type DateRange, type RankingBy, type RankingMetric, type RankingRow } from './kpiApi';
 import { formatCount } from './kpiFormat';
+import { KpiExportButton } from './KpiExportButton';
 import { Panel, StateText, compactTable, numCell } from './KpiParts';
 
 /** Top 10 clients, securities or client managers of the period, by turnover or commission. */
@@ -44,10 +45,17 @@ export const Rankings = ({ range, branchId }: { range: DateRange; branchId: numb
             subtitle={translate('kpis.period.shown', range)}
             testId="kpi-rankings"
             actions={
-                <ToggleButtonGroup size="small" exclusive value={metric} onChange={(_, v) => v && setMetric(v)}>
-                    <ToggleButton value="turnover">{translate('kpis.rankings.by_turnover')}</ToggleButton>
-                    <ToggleButton value="commission">{translate('kpis.rankings.by_commission')}</ToggleButton>
-                </ToggleButtonGroup>
+                <>
+                    <ToggleButtonGroup size="small" exclusive value={metric} onChange={(_, v) => v && setMetric(v)}>
+                        <ToggleButton value="turnover">{translate('kpis.rankings.by_turnover')}</ToggleButton>
+                        <ToggleButton value="commission">{translate('kpis.rankings.by_commission')}</ToggleButton>
+                    </ToggleButtonGroup>
+                    <KpiExportButton
+                        table="rankings"
+                        params={{ from: range.from, to: range.to, by, metric, top: 10, branch_id: branchId }}
+                        disabled={rows.length === 0}
+                    />
+                </>
             }
         >
             <Tabs value={by} onChange={(_, v) => setBy(v)} sx={{ minHeight: 36, mb: 1 }}>

@@ -15,6 +15,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { formatMoney } from '../resources/fund_accounts/money';
 import { EChart, type ChartOption } from './EChart';
+import { KpiExportButton } from './KpiExportButton';
 import { kpiApi, type TierRow } from './kpiApi';
 import { formatCount, formatMoneyIn, toChartNumber } from './kpiFormat';
 import { Panel, StateText, type View, ViewToggle, compactTable, numCell } from './KpiParts';
@@ -101,6 +102,7 @@ export const TierChart = ({ date, branchId }: { date: string; branchId: number |
                         <ToggleButton value="assets">{translate('kpis.tiers.assets')}</ToggleButton>
                     </ToggleButtonGroup>
                     <ViewToggle view={view} onChange={setView} testId="kpi-tiers-view" />
+                    <KpiExportButton table="tiers" params={{ date, branch_id: branchId }} disabled={empty} />
                 </>
             }
         >

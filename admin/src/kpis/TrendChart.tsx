@@ -15,6 +15,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { formatMoney } from '../resources/fund_accounts/money';
 import { EChart, type ChartOption } from './EChart';
+import { KpiExportButton } from './KpiExportButton';
 import { type Granularity, kpiApi, type TrendPoint } from './kpiApi';
 import {
     addDays,
@@ -136,6 +137,11 @@ export const TrendChart = ({ date, branchId }: { date: string; branchId: number 
                         ))}
                     </TextField>
                     <ViewToggle view={view} onChange={setView} testId="kpi-trend-view" />
+                    <KpiExportButton
+                        table="trend"
+                        params={{ from, to: date, granularity, branch_id: branchId }}
+                        disabled={rows.length === 0}
+                    />
                 </>
             }
         >

@@ -1,3 +1,4 @@
+import { downloadFile } from '../auto/download';
 import { API_URL, httpClient } from '../providers/httpClient';
 
 /** The KPI API (server/src/modules/kpis): decimals are strings, counts numbers, dates YYYY-MM-DD. */
@@ -89,7 +90,10 @@ export interface ManagerRow {
 
 export type BranchRow = { branch_id: number; branch_name: string } & Figures;
 
-type Params = Record<string, string | number | null | undefined>;
+export type Params = Record<string, string | number | null | undefined>;
+
+/** The KPI tables with an export (GET /api/kpis/<table>/export). */
+export type KpiTable = 'summary' | 'trend' | 'tiers' | 'rankings' | 'managers' | 'branches';
 
 /** "/api/kpis/x?a=1&b=2", leaving out empty parameters. */
 export const kpiUrl = (path: string, params: Params = {}): string => {
@@ -119,6 +123,9 @@ export const kpiApi = {
     }) => get<RankingRow[]>('rankings', { top: 10, ...p }),
     managers: (p: { from: string; to: string; branch_id?: number | null }) => get<ManagerRow[]>('managers', p),
     branches: (p: { date: string; period: Period; from?: string; to?: string }) => get<BranchRow[]>('branches', p),
+    /** The table as .xlsx (the same parameters as its JSON route), saved under the server's name, which it returns. */
+    exportXlsx: (table: KpiTable, p: Params): Promise<string> =>
+        downloadFile(kpiUrl(`${table}/export`, { ...p, format: 'xlsx' }), `${table}.xlsx`),
     /** The last business date closed by a day-end run (the page's default date). */
     lastClosedDate: async (): Promise<string | null> => {
         const query = new URLSearchParams({

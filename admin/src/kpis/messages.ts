@@ -13,6 +13,11 @@ const zh = {
         yoy: '同比',
         table_view: '表格',
         chart_view: '图表',
+        export: {
+            button: '导出 Excel',
+            done: '已下载 %{name}',
+            failed: '导出失败：%{message}',
+        },
         unit_wan: '万元',
         unit_yi: '亿元',
         unit_yuan: '元',
@@ -137,6 +142,11 @@ const en: typeof zh = {
         yoy: 'YoY',
         table_view: 'Table',
         chart_view: 'Chart',
+        export: {
+            button: 'Export Excel',
+            done: 'Downloaded %{name}',
+            failed: 'The export failed: %{message}',
+        },
         unit_wan: 'CNY 10k',
         unit_yi: 'CNY 100m',
         unit_yuan: 'CNY',

@@ -3,6 +3,7 @@ import { Divider } from '@mui/material';
 import { Menu, useTranslate } from 'react-admin';
 import { AutoMenuItems } from '../auto';
 import { KpiMenuItem } from '../kpis/KpiMenuItem';
+import { SegmentsMenuItem } from '../segments/SegmentsMenuItem';
 import { ReportsMenuItems } from '../reports';
 import { CounterOrderMenuItem } from '../resources/orders';
 
@@ -18,6 +19,7 @@ export const AppMenu = () => {
             <Menu.DashboardItem primaryText={translate('app.menu.dashboard')} />
             <CounterOrderMenuItem />
             <KpiMenuItem />
+            <SegmentsMenuItem />
             <AutoMenuItems
                 extra={{
                     system: ['operators', 'roles', 'approvals', 'audit_log', 'branches', 'backups'],

@@ -85,6 +85,19 @@ export const DICTIONARY: Record<string, [code: string, zh: string, en: string][]
     ['text', '文本', 'Text'],
     ['boolean', '是/否', 'Yes/no'],
     ['date_list', '日期列表', 'Date list'],
+    ['indicator_list', '指标列表', 'Indicator list'],
+  ],
+  client_segment: [
+    ['conservative', '保守型', 'Conservative'],
+    ['steady', '稳健型', 'Steady'],
+    ['balanced', '平衡型', 'Balanced'],
+    ['aggressive', '进取型', 'Aggressive'],
+    ['dormant', '沉寂型', 'Dormant'],
+  ],
+  segment_source: [
+    ['day_end', '日终', 'Day-end'],
+    ['manual', '手动刷新', 'Refreshed by hand'],
+    ['seed', '初始数据', 'Demo data'],
   ],
   param_category: [
     ['general', '通用', 'General'],
@@ -188,6 +201,7 @@ export const DICTIONARY: Record<string, [code: string, zh: string, en: string][]
   // what an operator did, as the audit trail (操作日志) and its export word it
   audit_action: [
     ['login', '登录', 'Sign-in'],
+    ['segment_refresh', '刷新客户分群', 'Segmentation refreshed'],
     ['login_failed', '登录失败', 'Failed sign-in'],
     ['logout', '退出登录', 'Sign-out'],
     ['change_password', '修改密码', 'Password changed'],

@@ -133,6 +133,20 @@ export interface ClientManagersTable {
   updated_at: Timestamp;
 }
 
+export interface ClientSegmentsTable {
+  run_id: number;
+  client_id: number;
+  branch_id: number;
+  segment: 'conservative' | 'steady' | 'balanced' | 'aggressive' | 'dormant';
+  assets: string;
+  market_value: string;
+  trade_count: number;
+  commission: string;
+  turnover: string;
+  turnover_rate: string;
+  pnl: string;
+}
+
 export interface ClientsTable {
   id: Generated<number>;
   client_no: string;
@@ -170,6 +184,17 @@ export interface ClosingPricesTable {
   updated_at: Timestamp;
 }
 
+export interface DailyManagerSummariesTable {
+  business_date: string;
+  manager_id: number;
+  branch_id: number;
+  clients: number;
+  new_clients: number;
+  assets: string;
+  turnover: string;
+  commission: string;
+}
+
 export interface DailySummariesTable {
   business_date: string;
   branch_id: number;
@@ -183,6 +208,19 @@ export interface DailySummariesTable {
   clients: number;
   new_clients: number;
   closed_clients: number;
+  cash: string | null;
+  market_value: string | null;
+  accounts_total: number | null;
+  accounts_active: number | null;
+}
+
+export interface DailyTierSummariesTable {
+  business_date: string;
+  branch_id: number | null;
+  kind: 'assets' | 'contribution';
+  tier: string;
+  clients: number;
+  assets: string;
 }
 
 export interface DayEndRunsTable {
@@ -586,6 +624,24 @@ export interface SecurityCodeChangesTable {
   created_at: Timestamp;
 }
 
+export interface SegmentRunsTable {
+  id: Generated<number>;
+  branch_id: number;
+  as_of: string;
+  window_from: string;
+  k: number;
+  seed: number;
+  indicators: string;
+  clients: number;
+  iterations: number;
+  converged: boolean;
+  groups: Json;
+  source: 'day_end' | 'manual' | 'seed';
+  created_by: number | null;
+  created_at: Timestamp;
+  ms: number;
+}
+
 export interface SessionsTable {
   token_hash: string;
   operator_id: number;
@@ -615,7 +671,7 @@ export interface SystemParamsTable {
   id: Generated<number>;
   key: string;
   value: string;
-  type: 'integer' | 'decimal' | 'date' | 'text' | 'boolean' | 'date_list';
+  type: 'integer' | 'decimal' | 'date' | 'text' | 'boolean' | 'date_list' | 'indicator_list';
   category: Generated<string>;
   name_zh: string;
   name_en: string;
@@ -685,9 +741,12 @@ export interface Database {
   branches: BranchesTable;
   clearing_summaries: ClearingSummariesTable;
   client_managers: ClientManagersTable;
+  client_segments: ClientSegmentsTable;
   clients: ClientsTable;
   closing_prices: ClosingPricesTable;
+  daily_manager_summaries: DailyManagerSummariesTable;
   daily_summaries: DailySummariesTable;
+  daily_tier_summaries: DailyTierSummariesTable;
   day_end_runs: DayEndRunsTable;
   day_end_steps: DayEndStepsTable;
   dictionary: DictionaryTable;
@@ -712,6 +771,7 @@ export interface Database {
   seats: SeatsTable;
   securities: SecuritiesTable;
   security_code_changes: SecurityCodeChangesTable;
+  segment_runs: SegmentRunsTable;
   sessions: SessionsTable;
   shareholder_accounts: ShareholderAccountsTable;
   system_params: SystemParamsTable;

@@ -85,6 +85,11 @@ export const messages = {
   param_date: { zh: '应为日期 YYYY-MM-DD', en: 'Must be a date YYYY-MM-DD' },
   param_boolean: { zh: '应为 true 或 false', en: 'Must be true or false' },
   param_date_list: { zh: '应为月-日列表，如 03-20,06-20', en: 'Must be month-day list like 03-20,06-20' },
+  param_indicator_list: {
+    zh: '应为至少两个不重复的指标，逗号分隔：{choices}',
+    en: 'Must name at least two different indicators, comma-separated: {choices}',
+  },
+  param_range: { zh: '应在 {min} 至 {max} 之间', en: 'Must be between {min} and {max}' },
   fee_overlap: {
     zh: '与已有费率 #{id}（{from} 至 {to}）的有效期重叠',
     en: 'Overlaps fee schedule #{id} ({from} to {to})',

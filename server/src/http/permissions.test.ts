@@ -101,6 +101,10 @@ const EXPECTED: Record<string, 'public' | RoleCode[]> = {
   'trades.list': ['teller', 'clerk', 'manager', 'hq'],
   // 经营指标: the branch manager and head office (GET /kpis/branches: head office only, below)
   'kpis.list': ['manager', 'hq'],
+  // and the .xlsx / PDF / CSV of each KPI table (GET /kpis/<table>/export)
+  'kpis.export': ['manager', 'hq'],
+  // 重新分群 (POST /segments/refresh): the branch manager; head office reads, does not run
+  'kpis.run': ['manager'],
   'trades.show': ['teller', 'clerk', 'manager', 'hq'],
   'trades.create': ['clerk'],
   'trades.export': ['clerk', 'manager', 'hq'],
@@ -129,6 +133,7 @@ const EXPECTED: Record<string, 'public' | RoleCode[]> = {
       'fund_ledger',
       'trade_details',
       'trade_ranking',
+      'client_segments',
       'holdings',
       'client_delivery',
       'cash_voucher',
@@ -332,7 +337,7 @@ afterAll(() => t.close());
 
 const key = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
 /** Routes that compare branches: a branch operator holding the right still gets 403. */
-const HEAD_OFFICE_ONLY = new Set(['/kpis/branches']);
+const HEAD_OFFICE_ONLY = new Set(['/kpis/branches', '/kpis/branches/export']);
 const expectedOf = (r: { permission: string; path?: string }) => {
   const e = EXPECTED[r.permission];
   return e && e !== 'public' && r.path && HEAD_OFFICE_ONLY.has(r.path) ? e.filter((x) => x === 'hq') : e;

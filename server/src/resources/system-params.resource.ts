@@ -2,12 +2,28 @@ import { Decimal } from 'decimal.js';
 import type { FieldMsg } from '../http/errors.js';
 import { defineResource } from './define-resource.js';
 import { L } from './labels.js';
+import { INDICATORS, K_MAX, K_MIN, parseIndicators } from '../modules/segments/segments.rules.js';
 
 /** 'MM-DD' is a day some year has (02-29 included, 02-30 and 04-31 not). */
 const monthDayExists = (md: string) => {
   const [m, d] = md.split('-').map(Number) as [number, number];
   return new Date(Date.UTC(2024, m - 1, d)).getUTCDate() === d;
 };
+
+/** Integer parameters whose value has bounds beyond its type: the rule that reads it says why. */
+const BOUNDS: Record<string, [min: number, max: number]> = {
+  segment_k: [K_MIN, K_MAX], // every group gets one of the five profile names
+  segment_window_days: [20, 366], // a year at most, as the KPI periods
+  segment_seed: [0, 2_147_483_647],
+};
+
+/** A bounded parameter's value outside its bounds (its type already checked). */
+export function paramBoundsProblem(key: string, value: string): FieldMsg | null {
+  const b = BOUNDS[key];
+  if (!b) return null;
+  const n = Number(value);
+  return n >= b[0] && n <= b[1] ? null : { key: 'param_range', params: { min: b[0], max: b[1] } };
+}
 
 /** Checks a parameter's text value against its declared type. */
 export function paramValueProblem(type: string, value: string): FieldMsg | null {
@@ -29,6 +45,8 @@ export function paramValueProblem(type: string, value: string): FieldMsg | null 
         : { key: 'param_date' };
     case 'boolean':
       return value === 'true' || value === 'false' ? null : { key: 'param_boolean' };
+    case 'indicator_list':
+      return parseIndicators(value) ? null : { key: 'param_indicator_list', params: { choices: INDICATORS.join(',') } };
     case 'date_list':
       // month-day list, e.g. the 转息日 03-20,06-20,09-20,12-20
       return /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(,(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))*$/.test(value) &&
@@ -96,7 +114,8 @@ export const system_params = defineResource({
   ],
   lockedBy: 'read_only',
   rules: async (row) => {
-    const problem = paramValueProblem(String(row.type), String(row.value));
+    const problem =
+      paramValueProblem(String(row.type), String(row.value)) ?? paramBoundsProblem(String(row.key), String(row.value));
     return problem ? { value: problem } : null;
   },
 });

@@ -11,6 +11,9 @@ import { nextTradingDayOf } from '../calendar/calendar.service.js';
 import { invariantViolations } from './invariants.queries.js';
 import { closeTheDay } from '../closing-prices/closing-prices.service.js';
 import { grouped } from '../../../../reports/src/format.js';
+import { segmentStep } from '../segments/segments.service.js';
+import { kpiRules } from '../kpis/kpis.queries.js';
+import { clientAssetsAt, isActive, openAt, tierCounts, tradedWithin } from '../kpis/kpis.sql.js';
 
 /** What a step reports: rows it touched and a line for the operator. */
 export interface StepResult {
@@ -170,16 +173,22 @@ const checkInvariants: Step = {
   },
 };
 
-/** 9 数据汇总: the day's figures per branch, for the KPI screen. */
+/**
+ * 9 数据汇总: the day's figures per branch, for the KPI screen, and what the KPIs read of this
+ * close (kpiSummaries): live tables at day-end are the day's close.
+ */
 const summaries: Step = {
   name: 'summaries',
   run: async ({ trx, date }) => {
+    await kpiCloseTables(trx, date);
     const r = await sql`
-      INSERT INTO daily_summaries (business_date, branch_id, trades, turnover, commission, net_commission, deposits, withdrawals, client_funds, clients, new_clients, closed_clients)
+      INSERT INTO daily_summaries (business_date, branch_id, trades, turnover, commission, net_commission, deposits, withdrawals, client_funds, clients, new_clients, closed_clients,
+        cash, market_value, accounts_total, accounts_active)
       SELECT ${date}::date, b.id,
         coalesce(t.n, 0), coalesce(t.turnover, 0), coalesce(t.commission, 0), coalesce(t.net_commission, 0),
         coalesce(j.deposits, 0), coalesce(j.withdrawals, 0), coalesce(f.funds, 0),
-        coalesce(c.clients, 0), coalesce(c.new_clients, 0), coalesce(c.closed_clients, 0)
+        coalesce(c.clients, 0), coalesce(c.new_clients, 0), coalesce(c.closed_clients, 0),
+        coalesce(a.cash, 0), coalesce(a.market_value, 0), coalesce(c.accounts_total, 0), coalesce(c.accounts_active, 0)
       FROM branches b
       LEFT JOIN (SELECT branch_id, count(*) n, sum(amount) turnover, sum(commission) commission, sum(commission - handling_fee - regulatory_fee) net_commission
                  FROM trades WHERE business_date = ${date} GROUP BY branch_id) t ON t.branch_id = b.id
@@ -188,13 +197,78 @@ const summaries: Step = {
                    -sum(amount) FILTER (WHERE type IN ('withdrawal', 'bank_out', 'transfer_out', 'remit_out')) withdrawals
                  FROM fund_journal WHERE business_date = ${date} GROUP BY branch_id) j ON j.branch_id = b.id
       LEFT JOIN (SELECT branch_id, sum(balance) funds FROM fund_accounts WHERE currency = 'CNY' GROUP BY branch_id) f ON f.branch_id = b.id
-      LEFT JOIN (SELECT branch_id, count(*) FILTER (WHERE status <> 'closed') clients, count(*) FILTER (WHERE opened_on = ${date}) new_clients,
-                   count(*) FILTER (WHERE closed_on = ${date}) closed_clients FROM clients GROUP BY branch_id) c ON c.branch_id = b.id`.execute(
-      trx,
-    );
-    return { rows: Number(r.numAffectedRows ?? 0), detail: '各营业部当日数据已汇总' };
+      LEFT JOIN (SELECT branch_id, sum(cash) cash, sum(market_value) market_value FROM kpi_close_assets GROUP BY branch_id) a ON a.branch_id = b.id
+      LEFT JOIN (SELECT c.branch_id, count(*) FILTER (WHERE c.status <> 'closed') clients, count(*) FILTER (WHERE c.opened_on = ${date}) new_clients,
+                   count(*) FILTER (WHERE c.closed_on = ${date}) closed_clients,
+                   count(*) FILTER (WHERE ${openAt('c', date)}) accounts_total,
+                   count(*) FILTER (WHERE ${openAt('c', date)} AND ${isActive(await kpiRules(trx))}) accounts_active
+                 FROM clients c LEFT JOIN kpi_close_assets ca ON ca.client_id = c.id LEFT JOIN kpi_close_traded traded ON traded.client_id = c.id
+                 GROUP BY c.branch_id) c ON c.branch_id = b.id`.execute(trx);
+    const k = await kpiSummaries(trx, date);
+    return {
+      rows: Number(r.numAffectedRows ?? 0) + k,
+      detail: '各营业部当日数据已汇总',
+    };
   },
 };
+
+/**
+ * The close's client assets (clientAssetsAt) and the clients who traded within the 有效户 window
+ * (tradedWithin), over every branch, into two temporary tables the summaries read several times.
+ */
+async function kpiCloseTables(trx: Db, date: string) {
+  const all = { branchId: null, openDate: date };
+  const rules = await kpiRules(trx);
+  await sql`DROP TABLE IF EXISTS kpi_close_assets, kpi_close_traded`.execute(trx);
+  await sql`CREATE TEMP TABLE kpi_close_assets ON COMMIT DROP AS ${clientAssetsAt(all, date)}`.execute(trx);
+  await sql`CREATE TEMP TABLE kpi_close_traded ON COMMIT DROP AS ${tradedWithin(all, rules, date)}`.execute(trx);
+  await sql`CREATE INDEX ON kpi_close_assets (client_id)`.execute(trx);
+  await sql`ANALYZE kpi_close_assets`.execute(trx);
+  await sql`ANALYZE kpi_close_traded`.execute(trx);
+}
+
+/**
+ * What the KPI API reads of a closed day besides daily_summaries: the tiers (tierCounts, exactly
+ * as /kpis/tiers counts them) of every branch that has clients and of all branches together
+ * (contribution ranks within the scope; with one branch holding every client the two are equal),
+ * and per client manager and client branch the clients open and their assets at the close, the
+ * clients opened and the turnover and commission of their trades that day.
+ */
+async function kpiSummaries(trx: Db, date: string): Promise<number> {
+  const rules = await kpiRules(trx);
+  const from = { ca: sql`SELECT * FROM kpi_close_assets`, traded: sql`SELECT * FROM kpi_close_traded` };
+  const { rows: branches } = await sql<{ branch_id: number }>`
+    SELECT DISTINCT branch_id FROM clients WHERE opened_on <= ${date}::date ORDER BY branch_id`.execute(trx);
+  let n = 0;
+  const scopes: (number | null)[] = [null, ...branches.map((b) => Number(b.branch_id))];
+  for (const branchId of scopes) {
+    const r =
+      branchId !== null && branches.length === 1
+        ? await sql`INSERT INTO daily_tier_summaries (business_date, branch_id, kind, tier, clients, assets)
+            SELECT business_date, ${branchId}, kind, tier, clients, assets FROM daily_tier_summaries
+            WHERE business_date = ${date}::date AND branch_id IS NULL`.execute(trx)
+        : await sql`INSERT INTO daily_tier_summaries (business_date, branch_id, kind, tier, clients, assets)
+            SELECT ${date}::date, ${branchId}::bigint, t.kind, t.tier, t.clients, t.assets
+            FROM (${tierCounts({ branchId, openDate: date }, date, rules, from)}) t`.execute(trx);
+    n += Number(r.numAffectedRows ?? 0);
+  }
+  const m = await sql`
+    INSERT INTO daily_manager_summaries (business_date, manager_id, branch_id, clients, new_clients, assets, turnover, commission)
+    SELECT ${date}::date, coalesce(cl.manager_id, tr.manager_id), coalesce(cl.branch_id, tr.branch_id),
+      coalesce(cl.clients, 0), coalesce(cl.new_clients, 0), coalesce(cl.assets, 0), coalesce(tr.turnover, 0), coalesce(tr.commission, 0)
+    FROM (SELECT c.client_manager_id AS manager_id, c.branch_id,
+            count(*) FILTER (WHERE ${openAt('c', date)}) AS clients,
+            count(*) FILTER (WHERE c.opened_on = ${date}::date) AS new_clients,
+            sum(ca.assets) FILTER (WHERE ${openAt('c', date)}) AS assets
+          FROM clients c LEFT JOIN kpi_close_assets ca ON ca.client_id = c.id
+          WHERE c.client_manager_id IS NOT NULL GROUP BY c.client_manager_id, c.branch_id) cl
+    FULL JOIN (SELECT c.client_manager_id AS manager_id, t.branch_id, sum(t.amount) AS turnover, sum(t.commission) AS commission
+               FROM trades t JOIN clients c ON c.id = t.client_id
+               WHERE t.business_date = ${date}::date AND c.client_manager_id IS NOT NULL
+               GROUP BY c.client_manager_id, t.branch_id) tr
+      ON tr.manager_id = cl.manager_id AND tr.branch_id = cl.branch_id`.execute(trx);
+  return n + Number(m.numAffectedRows ?? 0);
+}
 
 /** 银证转账清算: the day's transfer detail per bank (the files at /api/bank_transfers/detail). */
 const bankDetail: Step = {
@@ -269,6 +343,7 @@ export const STEPS: readonly Step[] = [
   interest,
   checkInvariants,
   summaries,
+  segmentStep,
   bankDetail,
   archive,
   rollDate,

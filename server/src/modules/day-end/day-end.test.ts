@@ -118,6 +118,7 @@ describe('day-end (日终)', () => {
       'interest',
       'check_invariants',
       'summaries',
+      'segments',
       'bank_detail',
       'archive',
       'roll_date',

@@ -1,24 +1,17 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
-import { accountsAt, inBranch, positionsAt } from '../../../../reports/src/sql.js';
+import { inBranch } from '../../../../reports/src/sql.js';
 import { tradeRanking } from '../../../../reports/src/trade-ranking.report.js';
-import type { Span } from './kpis.periods.js';
+import { addDays, type Span } from './kpis.periods.js';
+import { clientAssetsAt, isActive, type KpiRules, openAt, TIERS, tierCounts, tradedWithin } from './kpis.sql.js';
+
+export type { KpiRules } from './kpis.sql.js';
 
 /** What every KPI query needs: the database, the branch (null = every branch) and the open business date. */
 export interface KpiScope {
   db: Db;
   branchId: number | null;
   openDate: string;
-}
-
-/** The KPI thresholds (system parameters, category kpi). */
-export interface KpiRules {
-  tier_large_min: string;
-  tier_medium_min: string;
-  active_account_days: number;
-  active_account_assets: string;
-  contribution_core_share: string;
-  contribution_quality_share: string;
 }
 
 /** The open business date and the last closed one (max business_date of completed day-end runs). */
@@ -65,61 +58,33 @@ export async function branchExists(db: Db, id: number): Promise<boolean> {
   return !!(await db.selectFrom('branches').select('id').where('id', '=', id).executeTakeFirst());
 }
 
-/**
- * Each client's assets at the close of `date`, in CNY: cash = the CNY fund balances as 资金余额
- * reads them (accountsAt), market value = holdings in CNY markets × that day's close, to the cent,
- * as 证券余额 computes it (positionsAt). One row per client with any of either.
- */
-function clientAssetsAt(s: KpiScope, date: string): RawBuilder<unknown> {
-  return sql`
-    SELECT client_id, branch_id, sum(cash) AS cash, sum(market_value) AS market_value, sum(cash + market_value) AS assets
-    FROM (
-      SELECT acc.client_id, acc.branch_id, acc.balance AS cash, 0 AS market_value
-      FROM (${accountsAt(s, date)}) acc WHERE acc.currency = 'CNY'
-      UNION ALL
-      SELECT pos.client_id, pos.branch_id, 0, round(pos.quantity * pos.close_price, 2)
-      FROM (${positionsAt(s, date)}) pos JOIN securities sec ON sec.id = pos.security_id JOIN markets m ON m.code = sec.market
-      WHERE pos.quantity > 0 AND m.currency = 'CNY'
-    ) x GROUP BY client_id, branch_id`;
-}
+/** Trades per branch over from … to: turnover = stock + fund, buy + sell; commission gross and net of exchange fees. */
+const tradeFlows = (s: KpiScope, from: string, to: string) => sql`
+  SELECT branch_id, sum(amount) AS turnover, sum(commission) AS commission,
+    sum(commission - handling_fee - regulatory_fee) AS net_commission
+  FROM trades WHERE business_date BETWEEN ${from}::date AND ${to}::date ${inBranch(s, 'branch_id')} GROUP BY branch_id`;
 
-/** A client open at the close of `date`: opened on or before it, not closed by then. */
-const openAt = (alias: string, date: string) =>
-  sql`${sql.ref(`${alias}.opened_on`)} <= ${date}::date AND (${sql.ref(`${alias}.closed_on`)} IS NULL OR ${sql.ref(`${alias}.closed_on`)} > ${date}::date)`;
-
-/**
- * 有效户 (DOMAIN.md §6): open at `date` and either traded within `active_account_days` up to
- * `date` or holding assets ≥ `active_account_assets`. Needs `ca` (clientAssetsAt(date)) and
- * `traded` (tradedWithin(date)) joined on the client.
- */
-const isActive = (rules: KpiRules) =>
-  sql`(coalesce(ca.assets, 0) >= ${rules.active_account_assets}::numeric OR traded.client_id IS NOT NULL)`;
-
-/** The clients who traded within `active_account_days` up to `date` (one set-based pass over trades). */
-const tradedWithin = (s: KpiScope, rules: KpiRules, date: string) => sql`
-  SELECT DISTINCT client_id FROM trades
-  WHERE business_date > ${date}::date - ${rules.active_account_days}::int AND business_date <= ${date}::date
-    ${inBranch(s, 'branch_id')}`;
+/** Net inflow per branch over from … to: deposits, bank_in, transfer_in, remit_in less their outward kinds. */
+const cashFlows = (s: KpiScope, from: string, to: string) => sql`
+  SELECT branch_id, sum(amount) AS net_inflow FROM fund_journal_all
+  WHERE business_date BETWEEN ${from}::date AND ${to}::date
+    AND type IN ('deposit', 'bank_in', 'transfer_in', 'remit_in', 'withdrawal', 'bank_out', 'transfer_out', 'remit_out')
+    ${inBranch(s, 'branch_id')}
+  GROUP BY branch_id`;
 
 /**
  * The figures F of a period per branch (rows: branch_id and the raw sums), from trades (turnover =
  * stock + fund, buy + sell; commission gross and net of exchange fees, as daily_summaries), the
  * fund journal (net inflow: deposits, bank_in, transfer_in, remit_in less their outward kinds, as
- * daily_summaries), assets at the span's last day and the clients table.
+ * daily_summaries), assets at the span's last day and the clients table. Live: every client.
  */
 function figuresByBranch(s: KpiScope, span: Span, rules: KpiRules): RawBuilder<unknown> {
   const { from, to } = span;
   return sql`
     WITH ca AS (${clientAssetsAt(s, to)}),
     traded AS (${tradedWithin(s, rules, to)}),
-    tr AS (SELECT branch_id, sum(amount) AS turnover, sum(commission) AS commission,
-             sum(commission - handling_fee - regulatory_fee) AS net_commission
-           FROM trades WHERE business_date BETWEEN ${from}::date AND ${to}::date ${inBranch(s, 'branch_id')} GROUP BY branch_id),
-    fl AS (SELECT branch_id, sum(amount) AS net_inflow FROM fund_journal_all
-           WHERE business_date BETWEEN ${from}::date AND ${to}::date
-             AND type IN ('deposit', 'bank_in', 'transfer_in', 'remit_in', 'withdrawal', 'bank_out', 'transfer_out', 'remit_out')
-             ${inBranch(s, 'branch_id')}
-           GROUP BY branch_id),
+    tr AS (${tradeFlows(s, from, to)}),
+    fl AS (${cashFlows(s, from, to)}),
     assets AS (SELECT branch_id, sum(cash) AS cash, sum(market_value) AS market_value FROM ca GROUP BY branch_id),
     cl AS (SELECT c.branch_id,
              count(*) FILTER (WHERE ${openAt('c', to)}) AS accounts_total,
@@ -138,6 +103,80 @@ function figuresByBranch(s: KpiScope, span: Span, rules: KpiRules): RawBuilder<u
     LEFT JOIN tr ON tr.branch_id = b.id LEFT JOIN fl ON fl.branch_id = b.id
     LEFT JOIN assets ON assets.branch_id = b.id LEFT JOIN cl ON cl.branch_id = b.id
     WHERE true ${inBranch(s, 'b.id')}`;
+}
+
+/** The closed days a span can read from day-end's KPI summaries (summaryDays). */
+interface SummaryDays {
+  /** the first day with KPI summaries (days before it were closed before the migration, or never) */
+  first: string;
+  /** the span's last summarised day: its stocks (assets, accounts, tiers, managers' clients) */
+  last: string;
+}
+
+/**
+ * Whether a span ending on `to` reads day-end's KPI summaries: yes when `to` is before the open
+ * business date and on or after the first summarised day. Its stocks are then those of the last
+ * closed day on or before `to` (DOMAIN.md §6: a period's snapshot is its last day; nothing moves
+ * on a day without trading), its flows the sums of the summarised days in it plus, for any part
+ * before the first summarised day, the same flows computed live. A span ending on the open
+ * business date, or before the first summary, is computed live from every client.
+ */
+async function summaryDays(s: KpiScope, to: string): Promise<SummaryDays | null> {
+  if (to >= s.openDate) return null;
+  const { rows } = await sql<{ first: string | null; last: string | null }>`
+    SELECT min(business_date)::text AS first, max(business_date) FILTER (WHERE business_date <= ${to}::date)::text AS last
+    FROM daily_summaries WHERE accounts_total IS NOT NULL`.execute(s.db);
+  const { first, last } = rows[0] ?? { first: null, last: null };
+  return first && last ? { first, last } : null;
+}
+
+/** The part of a span before the first summarised day, when there is one. */
+function livePart(span: Span, days: SummaryDays): Span | null {
+  return span.from < days.first ? { from: span.from, to: addDays(days.first, -1) } : null;
+}
+const later = (a: string, b: string) => (a > b ? a : b);
+
+/** figuresByBranch's rows from day-end's summaries (summaryDays says when a span may). */
+function summarisedFiguresByBranch(s: KpiScope, span: Span, days: SummaryDays): RawBuilder<unknown> {
+  const live = livePart(span, days);
+  const none = sql`SELECT NULL::bigint AS branch_id, 0 AS turnover, 0 AS commission, 0 AS net_commission, 0 AS net_inflow,
+    0 AS accounts_new, 0 AS accounts_closed WHERE false`;
+  const liveFlows = live
+    ? sql`SELECT b.id AS branch_id, tr.turnover, tr.commission, tr.net_commission, fl.net_inflow, cl.accounts_new, cl.accounts_closed
+        FROM branches b LEFT JOIN (${tradeFlows(s, live.from, live.to)}) tr ON tr.branch_id = b.id
+        LEFT JOIN (${cashFlows(s, live.from, live.to)}) fl ON fl.branch_id = b.id
+        LEFT JOIN (SELECT branch_id,
+                     count(*) FILTER (WHERE opened_on BETWEEN ${live.from}::date AND ${live.to}::date) AS accounts_new,
+                     count(*) FILTER (WHERE closed_on BETWEEN ${live.from}::date AND ${live.to}::date) AS accounts_closed
+                   FROM clients WHERE (opened_on BETWEEN ${live.from}::date AND ${live.to}::date OR closed_on BETWEEN ${live.from}::date AND ${live.to}::date)
+                     ${inBranch(s, 'branch_id')}
+                   GROUP BY branch_id) cl ON cl.branch_id = b.id
+        WHERE true ${inBranch(s, 'b.id')}`
+    : none;
+  return sql`
+    WITH st AS (SELECT branch_id, cash, market_value, accounts_total, accounts_active FROM daily_summaries
+                WHERE business_date = ${days.last}::date ${inBranch(s, 'branch_id')}),
+    sm AS (SELECT branch_id, sum(turnover) AS turnover, sum(commission) AS commission, sum(net_commission) AS net_commission,
+             sum(deposits - withdrawals) AS net_inflow, sum(new_clients) AS accounts_new, sum(closed_clients) AS accounts_closed
+           FROM daily_summaries WHERE business_date BETWEEN ${later(span.from, days.first)}::date AND ${span.to}::date ${inBranch(s, 'branch_id')}
+           GROUP BY branch_id),
+    lv AS (${liveFlows})
+    SELECT b.id AS branch_id, b.name AS branch_name,
+      coalesce(sm.turnover, 0) + coalesce(lv.turnover, 0) AS turnover, coalesce(sm.commission, 0) + coalesce(lv.commission, 0) AS commission,
+      coalesce(sm.net_commission, 0) + coalesce(lv.net_commission, 0) AS net_commission,
+      coalesce(sm.net_inflow, 0) + coalesce(lv.net_inflow, 0) AS net_inflow,
+      coalesce(st.cash, 0) AS cash, coalesce(st.market_value, 0) AS market_value,
+      coalesce(st.accounts_total, 0) AS accounts_total, coalesce(sm.accounts_new, 0) + coalesce(lv.accounts_new, 0) AS accounts_new,
+      coalesce(sm.accounts_closed, 0) + coalesce(lv.accounts_closed, 0) AS accounts_closed, coalesce(st.accounts_active, 0) AS accounts_active
+    FROM branches b
+    LEFT JOIN st ON st.branch_id = b.id LEFT JOIN sm ON sm.branch_id = b.id LEFT JOIN lv ON lv.branch_id = b.id
+    WHERE true ${inBranch(s, 'b.id')}`;
+}
+
+/** F per branch of a span: from the summaries when summaryDays allows, else live. */
+async function figureRows(s: KpiScope, span: Span, rules: KpiRules): Promise<RawBuilder<unknown>> {
+  const days = await summaryDays(s, span.to);
+  return days ? summarisedFiguresByBranch(s, span, days) : figuresByBranch(s, span, rules);
 }
 
 /** The market's turnover over a span (market_totals, every market entered). */
@@ -182,7 +221,7 @@ export interface Figures {
 /** F of a span over the scope (one branch or all of them, summed in SQL). */
 export async function figures(s: KpiScope, span: Span, rules: KpiRules): Promise<Figures> {
   const { rows } = await sql<Figures>`
-    SELECT ${figureColumns(span)} FROM (${figuresByBranch(s, span, rules)}) fb`.execute(s.db);
+    SELECT ${figureColumns(span)} FROM (${await figureRows(s, span, rules)}) fb`.execute(s.db);
   return normalise(rows[0]!);
 }
 
@@ -194,7 +233,7 @@ export async function figuresPerBranch(
 ): Promise<({ branch_id: number; branch_name: string } & Figures)[]> {
   const { rows } = await sql<{ branch_id: number; branch_name: string } & Figures>`
     SELECT fb.branch_id, fb.branch_name, ${figureColumns(span)}
-    FROM (${figuresByBranch(s, span, rules)}) fb JOIN branches b ON b.id = fb.branch_id
+    FROM (${await figureRows(s, span, rules)}) fb JOIN branches b ON b.id = fb.branch_id
     WHERE NOT b.is_head_office
     GROUP BY fb.branch_id, fb.branch_name, b.code ORDER BY b.code`.execute(s.db);
   return rows.map((r) => ({ ...r, ...normalise(r) }));
@@ -273,51 +312,24 @@ export interface TierRow {
 }
 
 /**
- * Clients open at `date` in tiers.
- * By assets (cash + market value in CNY at that day's close): large ≥ tier_large_min, medium ≥
- * tier_medium_min, small below.
- * By contribution, from the commission each client paid in the year up to `date` (date − 1 year,
- * exclusive … date): of the clients who paid any, ranked by it, the top
- * contribution_core_share (cume_dist, default 20 %) are core 核心, the rest up to
- * contribution_quality_share (default 50 %) quality 优质; every other client is active 有效 when
- * 有效户 (traded within active_account_days or assets ≥ active_account_assets), else dormant 沉寂.
+ * Clients open at `date` in tiers, by assets and by contribution, as tierCounts defines them; a
+ * closed date reads the tiers day-end stored at that close (daily_tier_summaries), the open date
+ * (or one before the first summary) counts them live.
  */
 export async function tiers(
   s: KpiScope,
   date: string,
   rules: KpiRules,
 ): Promise<{ by_assets: TierRow[]; by_contribution: TierRow[] }> {
+  const days = await summaryDays(s, date);
+  const counted = days
+    ? sql`SELECT tiers.kind, tiers.tier, tiers.ord, coalesce(t.clients, 0) AS clients, coalesce(t.assets, 0) AS assets
+          FROM ${TIERS} LEFT JOIN daily_tier_summaries t ON t.business_date = ${days.last}::date
+            AND t.branch_id IS NOT DISTINCT FROM ${s.branchId}::bigint AND t.kind = tiers.kind AND t.tier = tiers.tier`
+    : tierCounts(s, date, rules);
   const { rows } = await sql<{ kind: string; tier: string; clients: number; assets: string }>`
-    WITH ca AS (${clientAssetsAt(s, date)}),
-    traded AS (${tradedWithin(s, rules, date)}),
-    paid AS (SELECT client_id, sum(commission) AS commission FROM trades
-             WHERE business_date > (${date}::date - interval '1 year')::date AND business_date <= ${date}::date
-               ${inBranch(s, 'branch_id')}
-             GROUP BY client_id HAVING sum(commission) > 0),
-    base AS (
-      SELECT c.id, coalesce(ca.assets, 0) AS assets, ${isActive(rules)} AS active, ranked.cd
-      FROM clients c
-      LEFT JOIN ca ON ca.client_id = c.id
-      LEFT JOIN traded ON traded.client_id = c.id
-      LEFT JOIN (SELECT p.client_id, cume_dist() OVER (ORDER BY p.commission DESC) AS cd
-                 FROM paid p JOIN clients pc ON pc.id = p.client_id WHERE ${openAt('pc', date)}) ranked ON ranked.client_id = c.id
-      WHERE ${openAt('c', date)} ${inBranch(s, 'c.branch_id')}
-    ),
-    tagged AS (
-      SELECT assets,
-        CASE WHEN assets >= ${rules.tier_large_min}::numeric THEN 'large'
-             WHEN assets >= ${rules.tier_medium_min}::numeric THEN 'medium' ELSE 'small' END AS by_assets,
-        CASE WHEN cd <= ${rules.contribution_core_share}::numeric THEN 'core'
-             WHEN cd <= ${rules.contribution_quality_share}::numeric THEN 'quality'
-             WHEN active THEN 'active' ELSE 'dormant' END AS by_contribution
-      FROM base
-    ),
-    tiers (kind, tier, ord) AS (VALUES ('assets', 'large', 1), ('assets', 'medium', 2), ('assets', 'small', 3),
-      ('contribution', 'core', 1), ('contribution', 'quality', 2), ('contribution', 'active', 3), ('contribution', 'dormant', 4))
-    SELECT tiers.kind, tiers.tier, count(tagged.assets)::int AS clients, coalesce(sum(tagged.assets), 0)::text AS assets
-    FROM tiers LEFT JOIN tagged
-      ON (tiers.kind = 'assets' AND tagged.by_assets = tiers.tier) OR (tiers.kind = 'contribution' AND tagged.by_contribution = tiers.tier)
-    GROUP BY tiers.kind, tiers.tier, tiers.ord ORDER BY tiers.kind, tiers.ord`.execute(s.db);
+    SELECT t.kind, t.tier, t.clients::int AS clients, t.assets::text AS assets
+    FROM (${counted}) t ORDER BY t.kind, t.ord`.execute(s.db);
   const pick = (kind: string) =>
     rows.filter((r) => r.kind === kind).map(({ tier, clients, assets }) => ({ tier, clients, assets }));
   return { by_assets: pick('assets'), by_contribution: pick('contribution') };
@@ -361,12 +373,23 @@ export interface ManagerRow {
   commission: string;
 }
 
+/** Turnover and commission of each client manager's clients' trades over from … to. */
+const managerTrades = (s: KpiScope, from: string, to: string) => sql`
+  SELECT c.client_manager_id AS manager_id, sum(t.amount) AS turnover, sum(t.commission) AS commission
+  FROM trades t JOIN clients c ON c.id = t.client_id
+  WHERE t.business_date BETWEEN ${from}::date AND ${to}::date AND c.client_manager_id IS NOT NULL
+    ${inBranch(s, 't.branch_id')}
+  GROUP BY c.client_manager_id`;
+
 /**
  * Client managers' performance over a span: their clients open at its end, the clients opened in
  * it, those clients' assets at its end (as the tiers count them), and the turnover and commission
- * of their clients' trades in it. Ordered by turnover, then manager code.
+ * of their clients' trades in it. Ordered by turnover, then manager code. A span summaryDays allows
+ * reads daily_manager_summaries (each day's clients by the manager they had at that close).
  */
 export async function managers(s: KpiScope, span: Span): Promise<ManagerRow[]> {
+  const days = await summaryDays(s, span.to);
+  if (days) return summarisedManagers(s, span, days);
   const { rows } = await sql<ManagerRow>`
     WITH ca AS (${clientAssetsAt(s, span.to)}),
     cl AS (SELECT c.client_manager_id AS manager_id,
@@ -375,15 +398,40 @@ export async function managers(s: KpiScope, span: Span): Promise<ManagerRow[]> {
              sum(ca.assets) FILTER (WHERE ${openAt('c', span.to)}) AS assets
            FROM clients c LEFT JOIN ca ON ca.client_id = c.id
            WHERE c.client_manager_id IS NOT NULL ${inBranch(s, 'c.branch_id')} GROUP BY c.client_manager_id),
-    tr AS (SELECT c.client_manager_id AS manager_id, sum(t.amount) AS turnover, sum(t.commission) AS commission
-           FROM trades t JOIN clients c ON c.id = t.client_id
-           WHERE t.business_date BETWEEN ${span.from}::date AND ${span.to}::date AND c.client_manager_id IS NOT NULL
-             ${inBranch(s, 't.branch_id')}
-           GROUP BY c.client_manager_id)
+    tr AS (${managerTrades(s, span.from, span.to)})
     SELECT cm.id AS manager_id, cm.name, coalesce(cl.clients, 0)::int AS clients, coalesce(cl.new_clients, 0)::int AS new_clients,
       coalesce(cl.assets, 0)::text AS assets, coalesce(tr.turnover, 0)::text AS turnover, coalesce(tr.commission, 0)::text AS commission
     FROM client_managers cm LEFT JOIN cl ON cl.manager_id = cm.id LEFT JOIN tr ON tr.manager_id = cm.id
     WHERE true ${inBranch(s, 'cm.branch_id')}
     ORDER BY coalesce(tr.turnover, 0) DESC, cm.code`.execute(s.db);
+  return rows;
+}
+
+async function summarisedManagers(s: KpiScope, span: Span, days: SummaryDays): Promise<ManagerRow[]> {
+  const live = livePart(span, days);
+  const liveFlows = live
+    ? sql`SELECT coalesce(n.manager_id, tr.manager_id) AS manager_id, n.new_clients, tr.turnover, tr.commission
+        FROM (SELECT client_manager_id AS manager_id, count(*) AS new_clients FROM clients c
+              WHERE c.opened_on BETWEEN ${live.from}::date AND ${live.to}::date AND c.client_manager_id IS NOT NULL ${inBranch(s, 'c.branch_id')}
+              GROUP BY client_manager_id) n
+        FULL JOIN (${managerTrades(s, live.from, live.to)}) tr ON tr.manager_id = n.manager_id`
+    : sql`SELECT NULL::bigint AS manager_id, 0 AS new_clients, 0 AS turnover, 0 AS commission WHERE false`;
+  const { rows } = await sql<ManagerRow>`
+    WITH st AS (SELECT manager_id, sum(clients) AS clients, sum(assets) AS assets FROM daily_manager_summaries
+                WHERE business_date = ${days.last}::date ${inBranch(s, 'branch_id')} GROUP BY manager_id),
+    fl AS (SELECT manager_id, sum(new_clients) AS new_clients, sum(turnover) AS turnover, sum(commission) AS commission
+           FROM daily_manager_summaries
+           WHERE business_date BETWEEN ${later(span.from, days.first)}::date AND ${span.to}::date ${inBranch(s, 'branch_id')}
+           GROUP BY manager_id),
+    lv AS (${liveFlows}),
+    m AS (SELECT cm.id AS manager_id, cm.name, cm.code, coalesce(st.clients, 0) AS clients,
+            coalesce(fl.new_clients, 0) + coalesce(lv.new_clients, 0) AS new_clients, coalesce(st.assets, 0) AS assets,
+            coalesce(fl.turnover, 0) + coalesce(lv.turnover, 0) AS turnover, coalesce(fl.commission, 0) + coalesce(lv.commission, 0) AS commission
+          FROM client_managers cm LEFT JOIN st ON st.manager_id = cm.id LEFT JOIN fl ON fl.manager_id = cm.id
+            LEFT JOIN lv ON lv.manager_id = cm.id
+          WHERE true ${inBranch(s, 'cm.branch_id')})
+    SELECT manager_id, name, clients::int AS clients, new_clients::int AS new_clients, assets::text AS assets,
+      turnover::text AS turnover, commission::text AS commission
+    FROM m ORDER BY m.turnover DESC, m.code`.execute(s.db);
   return rows;
 }

@@ -3,6 +3,7 @@ import { businessDate } from '../../../../reports/src/params.js';
 import { type AppEnv, branchScope } from '../../http/context.js';
 import { badRequest, forbidden, notFound } from '../../http/errors.js';
 import { route, router, z } from '../../http/route.js';
+import { withKpiExports } from './kpis.exports.js';
 import { addDays, type PeriodKind, periodsOf, type Span } from './kpis.periods.js';
 import {
   branchExists,
@@ -205,3 +206,6 @@ export const kpiRoutes = router()
       return c.json(await figuresPerBranch(s, p.period, await kpiRules(s.db)), 200);
     },
   );
+
+// each table's .xlsx / PDF / CSV (GET /kpis/<table>/export, right kpis.export), read with the checks above
+withKpiExports(kpiRoutes, { scopeOf, checkDate, checkSpan, periodsFor, maxTrendDays: MAX_TREND_DAYS });

@@ -123,15 +123,15 @@ export async function sendFile(c: Context<AppEnv>, p: Prepared, format: Format, 
 }
 
 /**
- * A list's export as .xlsx or CSV through the report renderers (the route parsed and scoped the
- * filter); the file is named `<title>-<today>` unless the route names it.
+ * A list's export as .xlsx or CSV (or PDF, under its row cap) through the report renderers (the
+ * route parsed and scoped the filter); the file is named `<title>-<today>` unless the route names it.
  */
 export async function sendListExport(
   c: Context<AppEnv>,
   exp: ListExport,
   filter: Record<string, unknown>,
   filterWords: string,
-  format: 'xlsx' | 'csv',
+  format: Format,
   gbk = false,
   name?: string,
 ) {

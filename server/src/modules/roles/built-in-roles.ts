@@ -90,7 +90,7 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
     description: '查看经营指标、排名和报表，查询客户与业务数据，复核',
     all_branches: false,
     permissions: [
-      ...grant('kpis', 'list', 'show'),
+      ...grant('kpis', 'list', 'show', 'export', 'run'),
       ...allReports(),
       ...grant('clients', 'list', 'show', 'export'),
       ...grant('fund_accounts', 'list', 'show', 'export'),

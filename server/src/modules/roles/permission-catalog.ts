@@ -163,7 +163,14 @@ export const PERMISSION_CATALOG: readonly CatalogEntry[] = [
     label_en: 'Approvals',
   },
   { resource: 'audit_log', category: 'query', actions: READ, label_zh: '操作日志', label_en: 'Audit trail' },
-  { resource: 'kpis', category: 'report', actions: ['list', 'show'], label_zh: '经营指标', label_en: 'KPIs' },
+  {
+    resource: 'kpis',
+    category: 'report',
+    // run = refresh the client segmentation on demand (客户分群)
+    actions: ['list', 'show', 'export', 'run'],
+    label_zh: '经营指标',
+    label_en: 'KPIs',
+  },
   // each report is a right of its own: run = preview on screen, export = download .xlsx/PDF/CSV
   ...REPORTS.map(
     (r): CatalogEntry => ({
