@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requestLang } from '../../server/src/http/lang.js';
+import { businessDate } from '../../server/src/http/dates.js';
 import type { Label } from './define-report.js';
 
 const L = (zh: string, en: string): Label => ({ zh, en });
@@ -35,26 +35,8 @@ export interface ParamSpec {
   default?: string | number;
 }
 
-/** Business dates the database can hold and a branch can have: real calendar days of 2000–2099. */
-export const businessDate = z.iso
-  .date()
-  .refine((d) => d >= '2000-01-01' && d <= '2099-12-31', {
-    error: () => word(L('业务日期须在 2000-01-01 至 2099-12-31 之间', 'A business date lies within 2000–2099')),
-  })
-  .refine((d) => isCalendarDay(d), {
-    error: () => word(L('没有这一天', 'No such day')),
-  });
-
-/** 2026-02-30 is no day: the date survives a round trip through the calendar (also run on non-dates). */
-function isCalendarDay(d: string): boolean {
-  const t = Date.parse(`${d}T00:00:00Z`);
-  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
-}
-
-/** A message in the language of the request being served (zod words its own ones the same way). */
-function word(label: Label): string {
-  return label[requestLang.getStore() ?? 'zh'];
-}
+/** Business dates: the API's own type (server/src/http/dates.ts), re-exported for the report forms. */
+export { businessDate };
 
 /** A positive id in a query string. */
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);

@@ -30,6 +30,7 @@ import { backupRoutes } from './modules/backups/backups.routes.js';
 import { closingPriceRoutes } from './modules/closing-prices/closing-prices.routes.js';
 import { reportRoutes } from './modules/reports/reports.routes.js';
 import { kpiRoutes } from './modules/kpis/kpis.routes.js';
+import { boundedBody } from './http/json-body.js';
 import { segmentRoutes } from './modules/segments/segments.routes.js';
 import { readableIp } from './http/client-ip.js';
 
@@ -53,6 +54,7 @@ export function createApp(deps: Deps) {
     await requestLang.run(c.get('lang'), next);
   });
   api.use('*', secureHeaders());
+  api.use('*', boundedBody);
   api.use('*', sessionMiddleware);
 
   api.route('/', authRoutes);

@@ -11,7 +11,7 @@ export type FieldMsg = string | { key: MsgKey; params?: Params };
  * `{ error: { code, message, fields? }, request_id }`. */
 export class AppError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 422 | 423,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 423,
     readonly code: string,
     readonly key: MsgKey,
     readonly params: Params = {},

@@ -1,3 +1,4 @@
+import { apiDate } from './dates.js';
 import { z } from 'zod';
 import { AppError, badRequest, nulPath } from './errors.js';
 
@@ -90,7 +91,7 @@ export const idFilter = z
   .union([z.number().int().positive(), z.array(z.number().int().positive()).max(MAX_PAGE)])
   .optional();
 export const textFilter = z.string().max(100).optional();
-export const dateFilter = z.iso.date().optional();
+export const dateFilter = apiDate.optional();
 
 /** `Content-Range: operators 0-24/319`, as ra-data-simple-rest reads it. */
 export function contentRange(resource: string, offset: number, count: number, total: number): Record<string, string> {

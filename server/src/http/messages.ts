@@ -3,6 +3,11 @@ import type { Lang } from './lang.js';
 /** Every message the server words itself, in both languages. Keys are stable codes. */
 export const messages = {
   validation_failed: { zh: '提交的数据有误，请检查标出的字段', en: 'Some fields are invalid' },
+  body_too_large: { zh: '提交的数据过大（不能超过 {mb} MB）', en: 'The request body is too large (at most {mb} MB)' },
+  json_too_deep: {
+    zh: '数据嵌套层数过多（不能超过 {depth} 层）',
+    en: 'The data is nested too deeply (at most {depth} levels)',
+  },
   json_required: {
     zh: '请求须为 JSON（Content-Type: application/json）',
     en: 'The request must be JSON (Content-Type: application/json)',

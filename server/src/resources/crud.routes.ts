@@ -1,4 +1,5 @@
 import { PassThrough, Readable } from 'node:stream';
+import { readUpload } from '../http/upload.js';
 import { attachment } from '../http/attachment.js';
 import { route, router, idParams, listParams, jsonBody, z } from '../http/route.js';
 import { branchScope } from '../http/context.js';
@@ -211,15 +212,7 @@ export function resourceRoutes(def: ResourceDef) {
         },
       }),
       async (c) => {
-        const len = Number(c.req.header('content-length') ?? 0);
-        if (len > IMPORT_MAX_BYTES)
-          throw badRequest({ file: { key: 'file_too_large', params: { mb: IMPORT_MAX_BYTES / 1024 / 1024 } } });
-        const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-        const file = (form as Record<string, unknown>).file;
-        if (!(file instanceof File)) throw badRequest({ file: { key: 'file_required' } });
-        if (file.size > IMPORT_MAX_BYTES)
-          throw badRequest({ file: { key: 'file_too_large', params: { mb: IMPORT_MAX_BYTES / 1024 / 1024 } } });
-        const buffer = Buffer.from(await file.arrayBuffer());
+        const file = await readUpload(c, { maxBytes: IMPORT_MAX_BYTES, fallbackName: `${def.name}.xlsx` });
         const preview = await previewImport(
           c.get('deps').db,
           def,
@@ -227,7 +220,7 @@ export function resourceRoutes(def: ResourceDef) {
           branchScope(c.get('me')!),
           c.get('lang'),
           file.name,
-          buffer,
+          file.bytes,
         );
         return c.json(preview, 200);
       },

@@ -1,3 +1,4 @@
+import { apiDate } from '../http/dates.js';
 import { Decimal } from 'decimal.js';
 import { z } from 'zod';
 import { requestLang } from '../http/lang.js';
@@ -66,7 +67,7 @@ export function fieldSchema(f: FieldDef): z.ZodType {
       s = decimalSchema(f);
       break;
     case 'date':
-      s = z.iso.date();
+      s = apiDate;
       break;
     case 'time':
       s = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: msg('时间格式应为 HH:MM', 'Use HH:MM') });

@@ -2,6 +2,7 @@ import { Decimal } from 'decimal.js';
 import type { FieldMsg } from '../http/errors.js';
 import { defineResource } from './define-resource.js';
 import { L } from './labels.js';
+import { apiDate } from '../http/dates.js';
 import { INDICATORS, K_MAX, K_MIN, parseIndicators } from '../modules/segments/segments.rules.js';
 
 /** 'MM-DD' is a day some year has (02-29 included, 02-30 and 04-31 not). */
@@ -37,12 +38,8 @@ export function paramValueProblem(type: string, value: string): FieldMsg | null 
         return { key: 'param_decimal' };
       }
     case 'date':
-      // Date.parse accepts 2026-02-30 (it rolls over): the date must come back as itself
-      return /^\d{4}-\d{2}-\d{2}$/.test(value) &&
-        !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
-        new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value
-        ? null
-        : { key: 'param_date' };
+      // the API's one date type: a real calendar day the database can hold
+      return apiDate.safeParse(value).success ? null : { key: 'param_date' };
     case 'boolean':
       return value === 'true' || value === 'false' ? null : { key: 'param_boolean' };
     case 'indicator_list':

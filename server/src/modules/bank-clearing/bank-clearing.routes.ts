@@ -1,3 +1,5 @@
+import { apiDate } from '../../http/dates.js';
+import { readUpload } from '../../http/upload.js';
 import { route, router, z } from '../../http/route.js';
 import { branchScope } from '../../http/context.js';
 import { badRequest } from '../../http/errors.js';
@@ -6,7 +8,7 @@ import { sendListExport } from '../reports/reports.routes.js';
 import { clearingDetailExport, reconcile } from './bank-clearing.service.js';
 
 const tags = ['bank_transfers'];
-const day = z.object({ date: z.iso.date(), bank: z.string().regex(/^[A-Z0-9]{2,10}$/) });
+const day = z.object({ date: apiDate, bank: z.string().regex(/^[A-Z0-9]{2,10}$/) });
 
 /** 银证转账清算: the day's detail file per bank, and reconciliation of the bank's statement. */
 export const bankClearingRoutes = router()
@@ -85,15 +87,10 @@ export const bankClearingRoutes = router()
     }),
     async (c) => {
       const { date, bank } = c.req.valid('query');
-      let text: string;
-      if ((c.req.header('content-type') ?? '').startsWith('text/csv')) text = await c.req.text();
-      else {
-        const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-        const file = (form as Record<string, unknown>).file;
-        if (!(file instanceof File)) throw badRequest({ file: { key: 'file_required' } });
-        text = await file.text();
-      }
-      if (text.length > 20 * 1024 * 1024) throw badRequest({ file: { key: 'file_too_large', params: { mb: 20 } } });
-      return c.json(await reconcile(c.get('deps').db, actorOf(c), branchScope(c.get('me')!), date, bank, text), 200);
+      const file = await readUpload(c, { maxBytes: 20 * 1024 * 1024, fallbackName: 'bank.csv', raw: 'text/csv' });
+      return c.json(
+        await reconcile(c.get('deps').db, actorOf(c), branchScope(c.get('me')!), date, bank, file.text()),
+        200,
+      );
     },
   );

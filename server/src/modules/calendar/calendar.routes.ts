@@ -1,3 +1,4 @@
+import { apiDate } from '../../http/dates.js';
 import { route, router, z } from '../../http/route.js';
 import { AppError, fieldError } from '../../http/errors.js';
 import { nextTradingDayOf } from './calendar.service.js';
@@ -8,7 +9,7 @@ export const calendarRoutes = router().openapi(
     path: '/calendar/next_trading_day',
     tags: ['trading_calendar'],
     summary: '下一交易日 The next trading day after a date',
-    request: { query: z.object({ market: z.string().min(1).max(8), date: z.iso.date() }) },
+    request: { query: z.object({ market: z.string().min(1).max(8), date: apiDate }) },
   }),
   async (c) => {
     const { market, date } = c.req.valid('query');

@@ -1,3 +1,4 @@
+import { apiDate } from '../../http/dates.js';
 import { sql } from 'kysely';
 import { route, router, idParams, listParams, jsonBody, versionField, z } from '../../http/route.js';
 import { requirePermission } from '../../http/access.js';
@@ -70,8 +71,8 @@ const listSpec = {
     status: z.enum(['normal', 'frozen', 'lost', 'closed']).optional(),
     client_class: z.string().max(20).optional(),
     client_manager_id: z.number().int().positive().optional(),
-    opened_on_gte: z.iso.date().optional(),
-    opened_on_lte: z.iso.date().optional(),
+    opened_on_gte: apiDate.optional(),
+    opened_on_lte: apiDate.optional(),
     // head office picks a branch; a branch operator's filter on another branch selects nothing
     branch_id: z.number().int().positive().optional(),
   },

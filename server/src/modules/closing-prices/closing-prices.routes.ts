@@ -1,4 +1,5 @@
 import { route, router, z } from '../../http/route.js';
+import { readUpload } from '../../http/upload.js';
 import { badRequest } from '../../http/errors.js';
 import { actorOf } from '../audit/audit.service.js';
 import { importClosingPrices } from './closing-prices.service.js';
@@ -28,20 +29,7 @@ export const closingPriceRoutes = router().openapi(
   async (c) => {
     if (Number(c.req.header('content-length') ?? 0) > MAX_FILE_BYTES)
       throw badRequest({ file: { key: 'file_too_large', params: { mb: 20 } } });
-    let text: string;
-    let name = 'upload.csv';
-    if ((c.req.header('content-type') ?? '').startsWith('text/csv')) text = await c.req.text();
-    else {
-      const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-      const file = (form as Record<string, unknown>).file;
-      if (!(file instanceof File)) throw badRequest({ file: { key: 'file_required' } });
-      if (file.size > MAX_FILE_BYTES) throw badRequest({ file: { key: 'file_too_large', params: { mb: 20 } } });
-      name = file.name;
-      text = await file.text();
-    }
-    return c.json(
-      await importClosingPrices(c.get('deps').db, actorOf(c), text, name.slice(0, 100), c.get('lang')),
-      200,
-    );
+    const file = await readUpload(c, { maxBytes: MAX_FILE_BYTES, fallbackName: 'upload.csv', raw: 'text/csv' });
+    return c.json(await importClosingPrices(c.get('deps').db, actorOf(c), file.text(), file.name, c.get('lang')), 200);
   },
 );

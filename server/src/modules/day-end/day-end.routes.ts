@@ -1,3 +1,4 @@
+import { apiDate } from '../../http/dates.js';
 import { sql } from 'kysely';
 import { route, router, idParams, listParams, jsonBody, z } from '../../http/route.js';
 import { notFound } from '../../http/errors.js';
@@ -9,7 +10,7 @@ const tags = ['day_end_runs'];
 const spec = {
   sortable: ['id', 'business_date', 'started_at'],
   defaultSort: ['id', 'DESC'],
-  filters: { id: idFilter, status: z.enum(['completed', 'failed']).optional(), business_date: z.iso.date().optional() },
+  filters: { id: idFilter, status: z.enum(['completed', 'failed']).optional(), business_date: apiDate.optional() },
 } as const;
 
 /** Day-end is company-wide (one business date), so its runs are not branch-scoped. */
@@ -76,7 +77,7 @@ export const dayEndRoutes = router()
         "执行日终 Run day-end for the open business date (all steps or nothing); `acknowledged` lists the pre-check's warning codes the operator accepts — a warning left out is a 400 naming it",
       request: jsonBody(
         z.strictObject({
-          business_date: z.iso.date(),
+          business_date: apiDate,
           acknowledged: z.array(z.string().max(60)).max(100).default([]),
         }),
       ),

@@ -1,10 +1,11 @@
+import { apiDate } from '../../http/dates.js';
 import { route, router, jsonBody, z } from '../../http/route.js';
 import { fieldError } from '../../http/errors.js';
 import { decimalSchema } from '../../resources/field-schema.js';
 import { feesForTrade } from './fees.service.js';
 
 const preview = z.strictObject({
-  date: z.iso.date(),
+  date: apiDate,
   side: z.enum(['buy', 'sell']),
   price: decimalSchema({ scale: 3, min: '0.001', maxValue: '999999' }),
   quantity: z.number().int().min(1).max(100_000_000),
@@ -28,8 +29,8 @@ const preview = z.strictObject({
       side: z.string().max(10).default('both'),
       rate: decimalSchema({ scale: 8, min: '0', maxValue: '0.1' }),
       min_fee: decimalSchema({ scale: 2, min: '0', maxValue: '10000' }).default('0'),
-      effective_from: z.iso.date(),
-      effective_to: z.iso.date().nullable().default(null),
+      effective_from: apiDate,
+      effective_to: apiDate.nullable().default(null),
     })
     .optional(),
 });

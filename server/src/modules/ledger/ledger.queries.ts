@@ -1,3 +1,4 @@
+import { apiDate } from '../../http/dates.js';
 import { z } from 'zod';
 import type { Db } from '../../db/connect.js';
 import { idFilter, type ListFilter } from '../../http/list-query.js';
@@ -29,8 +30,8 @@ export const journalSpec = {
     account_id: z.number().int().positive().optional(),
     client_id: z.number().int().positive().optional(),
     type: z.enum(JOURNAL_TYPES).optional(),
-    business_date_gte: z.iso.date().optional(),
-    business_date_lte: z.iso.date().optional(),
+    business_date_gte: apiDate.optional(),
+    business_date_lte: apiDate.optional(),
     branch_id: z.number().int().positive().optional(),
   },
 } as const;
@@ -86,8 +87,8 @@ export const transferSpec = {
     client_id: z.number().int().positive().optional(),
     bank_code: z.string().max(10).optional(),
     type: z.enum(['bank_in', 'bank_out']).optional(),
-    business_date_gte: z.iso.date().optional(),
-    business_date_lte: z.iso.date().optional(),
+    business_date_gte: apiDate.optional(),
+    business_date_lte: apiDate.optional(),
     branch_id: z.number().int().positive().optional(),
   },
 } as const;

@@ -1,3 +1,4 @@
+import { apiDate } from '../../http/dates.js';
 import { sql } from 'kysely';
 import { route, router, idParams, listParams, jsonBody, z } from '../../http/route.js';
 import { branchScope } from '../../http/context.js';
@@ -45,8 +46,8 @@ const orderSpec = {
     status: z.string().max(20).optional(),
     side: z.enum(['buy', 'sell']).optional(),
     code: z.string().max(6).optional(),
-    business_date_gte: z.iso.date().optional(),
-    business_date_lte: z.iso.date().optional(),
+    business_date_gte: apiDate.optional(),
+    business_date_lte: apiDate.optional(),
     branch_id: z.number().int().positive().optional(),
   },
 } as const;

@@ -1,3 +1,4 @@
+import { apiDate } from '../../http/dates.js';
 import { route, router, idParams, jsonBody, z } from '../../http/route.js';
 import { fieldError, isUniqueViolation, notFound } from '../../http/errors.js';
 import { actorOf, audit } from '../audit/audit.service.js';
@@ -6,7 +7,7 @@ import { inTransaction } from '../../db/transaction.js';
 const body = z.strictObject({
   new_code: z.string().regex(/^\d{6}$/),
   new_name: z.string().trim().min(1).max(20),
-  effective_on: z.iso.date(),
+  effective_on: apiDate,
 });
 
 /** 代码更换: the security keeps its id (so holdings and trades follow it) and the old code is recorded. */

@@ -1,3 +1,5 @@
+import { apiDate } from '../../http/dates.js';
+import { readUpload } from '../../http/upload.js';
 import { sql } from 'kysely';
 import { route, router, idParams, listParams, jsonBody, z } from '../../http/route.js';
 import { branchScope } from '../../http/context.js';
@@ -20,8 +22,8 @@ const spec = {
     order_id: z.number().int().positive().optional(),
     code: z.string().max(6).optional(),
     side: z.enum(['buy', 'sell']).optional(),
-    business_date_gte: z.iso.date().optional(),
-    business_date_lte: z.iso.date().optional(),
+    business_date_gte: apiDate.optional(),
+    business_date_lte: apiDate.optional(),
     branch_id: z.number().int().positive().optional(),
   },
 } as const;
@@ -69,20 +71,9 @@ export const tradeRoutes = withListExports(router(), [[tradesExport, spec]])
       },
     }),
     async (c) => {
-      if (Number(c.req.header('content-length') ?? 0) > MAX_REPORT_BYTES)
-        throw badRequest({ file: { key: 'file_too_large', params: { mb: 20 } } });
-      let text: string;
-      let name = 'upload.csv';
-      if ((c.req.header('content-type') ?? '').startsWith('text/csv')) text = await c.req.text();
-      else {
-        const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-        const file = (form as Record<string, unknown>).file;
-        if (!(file instanceof File)) throw badRequest({ file: { key: 'file_required' } });
-        name = file.name;
-        text = await file.text();
-      }
+      const file = await readUpload(c, { maxBytes: MAX_REPORT_BYTES, fallbackName: 'upload.csv', raw: 'text/csv' });
       return c.json(
-        await importTradeReport(c.get('deps').db, actorOf(c), branchScope(c.get('me')!), text, name.slice(0, 100)),
+        await importTradeReport(c.get('deps').db, actorOf(c), branchScope(c.get('me')!), file.text(), file.name),
         200,
       );
     },
