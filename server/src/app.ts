@@ -32,14 +32,17 @@ import { reportRoutes } from './modules/reports/reports.routes.js';
 import { kpiRoutes } from './modules/kpis/kpis.routes.js';
 import { boundedBody } from './http/json-body.js';
 import { segmentRoutes } from './modules/segments/segments.routes.js';
-import { readableIp } from './http/client-ip.js';
+import { clientAddress } from './http/client-ip.js';
+import { trustProxy } from './config.js';
 
 function clientIp(c: Context): string {
+  let socket = '';
   try {
-    return readableIp(getConnInfo(c as never).remote.address ?? '');
+    socket = getConnInfo(c as never).remote.address ?? '';
   } catch {
-    return ''; // app.request() in tests has no socket
+    // app.request() in tests has no socket
   }
+  return clientAddress(socket, c.req.header('x-forwarded-for'), trustProxy());
 }
 
 /** The whole API, built from its dependencies so tests drive it with `app.request()`. */

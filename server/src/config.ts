@@ -12,6 +12,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
     /** where pg_dump and pg_restore are (default: the PATH) */
     pgBinDir: env.PG_BIN_DIR || undefined,
     databaseUrl: env.DATABASE_URL || undefined,
+    trustProxy: trustProxy(env),
     demoPassword: env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD,
     /** the demo on the first run: scale 1 = the branch of DOMAIN.md §7; trading days of history */
     demo: {
@@ -20,6 +21,17 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
       seed: Number(env.DEMO_SEED ?? 1),
     },
   };
+}
+
+/**
+ * TRUST_PROXY=1: the server sits behind a reverse proxy of ours (TLS terminated there) that sets
+ * `X-Forwarded-Proto` and appends to `X-Forwarded-For`. Only then are those headers believed:
+ * the session cookie gets `Secure` and the CSRF origin check expects https when the proxy says
+ * https, and the audited client address is the one the proxy saw. Off (the default), a client
+ * could forge them, so they are ignored. Read per request so one setting serves the whole server.
+ */
+export function trustProxy(env: NodeJS.ProcessEnv = process.env): boolean {
+  return ['1', 'true', 'yes'].includes((env.TRUST_PROXY ?? '').trim().toLowerCase());
 }
 
 export const DEFAULT_DEMO_PASSWORD = 'Demo2026';

@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppEnv } from './context.js';
 import { AppError } from './errors.js';
@@ -11,6 +11,24 @@ import {
 } from '../modules/auth/session.repository.js';
 import { loadMe } from '../modules/auth/me.repository.js';
 import { securityPolicy } from '../modules/system_params/system-params.service.js';
+import { trustProxy } from '../config.js';
+
+/**
+ * The scheme the browser used: the request URL's, or, only with TRUST_PROXY=1 (config.ts), the
+ * one our TLS-terminating proxy reports in `X-Forwarded-Proto` (its first value, if it lists several).
+ */
+export function requestProtocol(c: Context): 'http' | 'https' {
+  const own = new URL(c.req.url).protocol === 'https:' ? 'https' : 'http';
+  if (own === 'https' || !trustProxy()) return own;
+  const forwarded = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
+  return forwarded === 'https' ? 'https' : own;
+}
+
+/** The origin the browser sees (scheme from `requestProtocol`, host from the Host header the proxy passes on). */
+export function requestOrigin(c: Context): string {
+  const url = new URL(c.req.url);
+  return `${requestProtocol(c)}://${url.host}`;
+}
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Writing `last_seen_at` on every request is wasteful; a minute's precision is plenty for a 30-minute idle timeout. */
@@ -27,7 +45,7 @@ export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
   const unsafe = !SAFE_METHODS.has(c.req.method);
   if (unsafe) {
     const origin = c.req.header('origin');
-    if (origin && origin !== new URL(c.req.url).origin) throw new AppError(403, 'CSRF', 'csrf');
+    if (origin && origin !== requestOrigin(c)) throw new AppError(403, 'CSRF', 'csrf');
     if (c.req.header('sec-fetch-site') === 'cross-site') throw new AppError(403, 'CSRF', 'csrf');
   }
   const token = getCookie(c, SESSION_COOKIE);

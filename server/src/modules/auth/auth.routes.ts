@@ -7,6 +7,19 @@ import { loadMe, meBody } from './me.repository.js';
 import { SESSION_COOKIE, endSession, tokenHash } from './session.repository.js';
 import { securityPolicy } from '../system_params/system-params.service.js';
 import { inTransaction } from '../../db/transaction.js';
+import { requestProtocol } from '../../http/session.middleware.js';
+import type { Context } from 'hono';
+import type { CookieOptions } from 'hono/utils/cookie';
+
+/** The session cookie's attributes, the same on sign-in and on the clearing one at sign-out
+ * (a browser only replaces a cookie set with the same name, path and domain; `Secure` must match
+ * too for a `Secure` cookie to be overwritten). `Secure` whenever the browser came over https. */
+const sessionCookie = (c: Context): CookieOptions => ({
+  httpOnly: true,
+  sameSite: 'Strict',
+  path: '/',
+  secure: requestProtocol(c) === 'https',
+});
 
 const tags = ['auth'];
 const loginBody = z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) });
@@ -29,13 +42,7 @@ export const authRoutes = router()
       const { username, password } = c.req.valid('json');
       const result = await login(db, actorOf(c), username, password, c.req.header('user-agent') ?? '');
       const policy = await securityPolicy(db);
-      setCookie(c, SESSION_COOKIE, result.token, {
-        httpOnly: true,
-        sameSite: 'Strict',
-        path: '/',
-        secure: new URL(c.req.url).protocol === 'https:',
-        maxAge: policy.maxHours * 3600,
-      });
+      setCookie(c, SESSION_COOKIE, result.token, { ...sessionCookie(c), maxAge: policy.maxHours * 3600 });
       const me = await loadMe(db, result.operatorId, {
         token_hash: tokenHash(result.token),
         csrf_token: result.csrf_token,
@@ -58,7 +65,7 @@ export const authRoutes = router()
         await endSession(trx, me.session.token_hash, clock.now(), 'logout');
         await audit(trx, actorOf(c), { action: 'logout', resource: 'operators', record_id: me.id });
       });
-      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      deleteCookie(c, SESSION_COOKIE, sessionCookie(c));
       return c.body(null, 204);
     },
   )
