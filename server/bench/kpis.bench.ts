@@ -102,8 +102,11 @@ console.log(
 console.log(`day-end step summaries: ${step.n} runs, ${step.avg} s on average, ${step.max} s at most`);
 console.log('| request | as | p50 ms | p95 ms |');
 console.log('|---|---|---:|---:|');
-// BENCH_KPI_ONLY=segments skips the API calls (at scale 100 the live 同比 of a short history takes minutes)
-for (const [path, who] of runs > 0 && process.env.BENCH_KPI_ONLY !== 'segments' ? CALLS : []) {
+// BENCH_KPI_ONLY=segments skips the API calls; BENCH_KPI_CALLS=trend,tiers,… runs only those (at
+// scale 100 a short history's 环比/同比 lie before its first summary and are computed live: minutes)
+const only = process.env.BENCH_KPI_CALLS?.split(',');
+const chosen = CALLS.filter(([path]) => !only || only.some((o) => path.startsWith(`/api/kpis/${o}`)));
+for (const [path, who] of runs > 0 && process.env.BENCH_KPI_ONLY !== 'segments' ? chosen : []) {
   const times: number[] = [];
   for (let i = 0; i < runs + 2; i++) {
     const t0 = performance.now();
