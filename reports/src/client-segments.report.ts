@@ -5,6 +5,15 @@ import { inBranch, rows, when } from './sql.js';
 
 const L = (zh: string, en: string) => ({ zh, en });
 
+/** The groups' words, for the form's choice and the 小计 labels (cells use the dictionary). */
+const SEGMENT_WORDS = {
+  conservative: L('保守型', 'Conservative'),
+  steady: L('稳健型', 'Steady'),
+  balanced: L('平衡型', 'Balanced'),
+  aggressive: L('进取型', 'Aggressive'),
+  dormant: L('沉寂型', 'Dormant'),
+};
+
 /**
  * 客户分群名单: the clients of a behavioural group (server/src/modules/segments) with the
  * indicators they were grouped on, from the segmentation run of the date asked (the latest run of
@@ -19,13 +28,11 @@ export default defineReport<{ date: string; segment?: string }>({
   ),
   params: [
     { ...P.date(), label: L('分群日期', 'Segmented as at') },
-    P.choice('segment', L('客户类型', 'Group'), [
-      { value: 'conservative', label: L('保守型', 'Conservative') },
-      { value: 'steady', label: L('稳健型', 'Steady') },
-      { value: 'balanced', label: L('平衡型', 'Balanced') },
-      { value: 'aggressive', label: L('进取型', 'Aggressive') },
-      { value: 'dormant', label: L('沉寂型', 'Dormant') },
-    ]),
+    P.choice(
+      'segment',
+      L('客户类型', 'Group'),
+      Object.entries(SEGMENT_WORDS).map(([value, label]) => ({ value, label })),
+    ),
     P.branch(),
   ],
   dateParam: 'date',
@@ -52,14 +59,7 @@ export default defineReport<{ date: string; segment?: string }>({
   ],
   group: {
     key: 'segment_order',
-    label: (r, lang) =>
-      ({
-        conservative: L('保守型', 'Conservative'),
-        steady: L('稳健型', 'Steady'),
-        balanced: L('平衡型', 'Balanced'),
-        aggressive: L('进取型', 'Aggressive'),
-        dormant: L('沉寂型', 'Dormant'),
-      })[String(r.segment)]?.[lang] ?? '',
+    label: (r, lang) => SEGMENT_WORDS[String(r.segment) as keyof typeof SEGMENT_WORDS]?.[lang] ?? '',
   },
   perBranch: true,
   columns: [

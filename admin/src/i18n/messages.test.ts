@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { appZh } from './zh';
 import { appEn } from './en';
-
-/** Every leaf path of a message tree, with its value. */
-const leaves = (tree: object, prefix = ''): [string, unknown][] =>
-    Object.entries(tree).flatMap(([key, value]) =>
-        typeof value === 'object' && value !== null
-            ? leaves(value, `${prefix}${key}.`)
-            : [[`${prefix}${key}`, value] as [string, unknown]],
-    );
-
-const tokens = (text: string) => [...text.matchAll(/%\{(\w+)\}/g)].map((m) => m[1]).sort();
+import { leaves, tokens } from './messageTree';
 
 describe('app messages', () => {
     const zh = new Map(leaves(appZh));

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { kpiUrl } from './kpiApi';
 import { kpiMessages } from './messages';
-
-const leaves = (tree: object, prefix = ''): [string, unknown][] =>
-    Object.entries(tree).flatMap(([key, value]) =>
-        typeof value === 'object' && value !== null
-            ? leaves(value, `${prefix}${key}.`)
-            : [[`${prefix}${key}`, value] as [string, unknown]],
-    );
-const tokens = (text: string) => [...new Set([...text.matchAll(/%\{(\w+)\}/g)].map((m) => m[1]))].sort();
+import { leaves, tokens } from '../i18n/messageTree';
 
 describe('KPI messages', () => {
     const zh = new Map(leaves(kpiMessages.zh));

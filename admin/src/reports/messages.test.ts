@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reportMessages } from './messages';
-
-const leaves = (tree: object, prefix = ''): [string, unknown][] =>
-    Object.entries(tree).flatMap(([key, value]) =>
-        typeof value === 'object' && value !== null
-            ? leaves(value, `${prefix}${key}.`)
-            : [[`${prefix}${key}`, value] as [string, unknown]],
-    );
-const tokens = (text: string) => [...new Set([...text.matchAll(/%\{(\w+)\}/g)].map((m) => m[1]))].sort();
+import { leaves, tokens } from '../i18n/messageTree';
 
 describe('report messages', () => {
     const zh = new Map(leaves(reportMessages.zh));

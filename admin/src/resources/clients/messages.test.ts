@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clientMessages } from './messages';
-
-/** Every leaf path of a message tree, with its value. */
-const leaves = (tree: object, prefix = ''): [string, unknown][] =>
-    Object.entries(tree).flatMap(([key, value]) =>
-        typeof value === 'object' && value !== null
-            ? leaves(value, `${prefix}${key}.`)
-            : [[`${prefix}${key}`, value] as [string, unknown]],
-    );
-
-const tokens = (text: string) => [...new Set([...text.matchAll(/%\{(\w+)\}/g)].map((m) => m[1]))].sort();
+import { leaves, tokens } from '../../i18n/messageTree';
 
 describe('client, fund account and fund journal messages', () => {
     const zh = new Map(leaves(clientMessages.zh));

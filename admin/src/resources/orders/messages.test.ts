@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { orderMessages } from './messages';
-
-/** Every leaf path of a message tree, with its value. */
-const leaves = (tree: object, prefix = ''): [string, unknown][] =>
-    Object.entries(tree).flatMap(([key, value]) =>
-        typeof value === 'object' && value !== null
-            ? leaves(value, `${prefix}${key}.`)
-            : [[`${prefix}${key}`, value] as [string, unknown]],
-    );
-
-const tokens = (text: string) => [...new Set([...text.matchAll(/%\{(\w+)\}/g)].map((m) => m[1]))].sort();
+import { leaves, tokens } from '../../i18n/messageTree';
 
 describe('order, trade, position and shareholder account messages', () => {
     const zh = new Map(leaves(orderMessages.zh));

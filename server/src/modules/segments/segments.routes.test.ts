@@ -82,19 +82,6 @@ describe('客户分群 (behavioural segmentation)', () => {
     expect(rows[0]!.runs).toBe(1);
   });
 
-  it('the group list (客户分群名单) lists each group’s clients with the sums of its profile', async () => {
-    const view = await w.t.call('GET', '/api/segments', { as: w.s.manager });
-    const dormant = view.json.groups.find((g: { segment: string }) => g.segment === 'dormant');
-    const list = await previewAll(w, w.s.manager, 'client_segments', `date=${w.last}&segment=dormant`);
-    const rows = list.lines.filter((l) => l.kind === 'row');
-    expect(rows).toHaveLength(dormant.clients);
-    expect(rows.every((l) => l.cells.segment === '沉寂型')).toBe(true);
-    const total = list.lines.find((l) => l.kind === 'total')!;
-    expect(total.cells.assets!.replaceAll(',', '')).toBe(new Decimal(dormant.assets).toFixed(2));
-    const all = await previewAll(w, w.s.manager, 'client_segments', `date=${w.last}`);
-    expect(all.total_rows).toBe(view.json.groups.reduce((s: number, g: { clients: number }) => s + g.clients, 0));
-  });
-
   it('head office sees every branch summed; a branch manager sees only their own', async () => {
     const hq = await w.t.call('GET', '/api/segments', { as: w.s.hq });
     expect(hq.status).toBe(200);
