@@ -445,6 +445,138 @@ describe('permission matrix', () => {
     }
   });
 
+  /** Every route but sign-in answers 401 to a session that has ended, whatever ended it. */
+  async function expectEndedEverywhere(s: Session, why: string) {
+    let walked = 0;
+    for (const r of routes) {
+      if (expectedOf(r) === 'public') continue;
+      const res = await t.call(r.method, concrete(r.path, MISSING_ID), {
+        as: s,
+        body: r.method === 'GET' ? undefined : {},
+      });
+      expect(res.status, `${why}: ${key(r)} → ${res.status}`).toBe(401);
+      walked++;
+    }
+    return walked;
+  }
+
+  /** A fresh operator of the demo branch with the teller role, signed in. */
+  async function freshTeller(username: string) {
+    const role = await t.db.selectFrom('roles').select('id').where('code', '=', 'teller').executeTakeFirstOrThrow();
+    const op = await t.db
+      .insertInto('operators')
+      .values({
+        username,
+        name: '会话测试',
+        branch_id: sessions.admin.me.branch.id,
+        password_hash: await hashPassword(TEST_PASSWORD),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.db.insertInto('operator_roles').values({ operator_id: op.id, role_id: role.id }).execute();
+    return { id: op.id, session: await t.login(username) };
+  }
+
+  it('a session that has ended — signed out, idle, past its lifetime, its operator disabled — is 401 on every route', async () => {
+    const counts: Record<string, number> = {};
+
+    const out = await t.login('teller');
+    expect((await t.call('POST', '/api/auth/logout', { as: out })).status).toBe(204);
+    counts['signed out'] = await expectEndedEverywhere(out, 'signed out');
+
+    // the clock goes forward for one session only and back again: the others were not used meanwhile
+    const idle = await t.login('teller');
+    t.clock.advance(31 * 60_000);
+    expect((await t.call('GET', '/api/auth/me', { as: idle })).status).toBe(401);
+    t.clock.advance(-31 * 60_000);
+    counts.idle = await expectEndedEverywhere(idle, 'idle');
+
+    const old = await t.login('teller');
+    for (let i = 0; i < 37; i++) {
+      t.clock.advance(20 * 60_000); // active every 20 minutes, 12 h 20 min in all
+      await t.call('GET', '/api/auth/me', { as: old });
+    }
+    expect((await t.call('GET', '/api/auth/me', { as: old })).status).toBe(401);
+    t.clock.advance(-37 * 20 * 60_000);
+    counts.lifetime = await expectEndedEverywhere(old, 'past its lifetime');
+
+    const { id, session } = await freshTeller('session_disabled');
+    expect((await t.call('GET', '/api/auth/me', { as: session })).status).toBe(200);
+    expect((await t.call('POST', `/api/operators/${id}/disable`, { as: sessions.admin })).status).toBe(200);
+    counts.disabled = await expectEndedEverywhere(session, 'operator disabled');
+    // and it stays ended when the operator is enabled again: they sign in anew
+    expect((await t.call('POST', `/api/operators/${id}/enable`, { as: sessions.admin })).status).toBe(200);
+    expect((await t.call('GET', '/api/auth/me', { as: session })).status).toBe(401);
+
+    console.log(`ended sessions walked: ${JSON.stringify(counts)}`);
+    for (const n of Object.values(counts)) expect(n).toBe(routes.filter((r) => expectedOf(r) !== 'public').length);
+  });
+
+  it('a write from a foreign origin or a cross-site fetch is 403 on every route, session or not, and changes nothing', async () => {
+    const writes = routes.filter((r) => r.method !== 'GET');
+    const before = await t.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    for (const r of writes) {
+      for (const as of [undefined, sessions.admin, sessions.teller]) {
+        for (const headers of [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }]) {
+          const res = await t.call(r.method, concrete(r.path, ids[resourceOf(r.path)] ?? MISSING_ID), {
+            as,
+            body: bodies[key(r)] ?? {},
+            headers,
+          });
+          expect(res.status, `${key(r)} ${JSON.stringify(headers)}`).toBe(403);
+          expect(res.json.error.code).toBe('CSRF');
+        }
+      }
+    }
+    const after = await t.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+    console.log(`foreign-origin writes refused: ${writes.length * 6} (${writes.length} routes)`);
+  });
+
+  it('reports, KPIs and exports asked for another branch: 403 or 404 for a branch operator holding the right', async () => {
+    const doc = await t.call('GET', '/api/openapi.json', { as: sessions.admin });
+    const withBranch = Object.entries(
+      doc.json.paths as Record<
+        string,
+        Record<string, { parameters?: { name: string; in: string; required?: boolean }[] }>
+      >,
+    ).flatMap(([path, ops]) =>
+      Object.entries(ops)
+        .filter(
+          ([m, op]) => m === 'get' && (op.parameters ?? []).some((p) => p.in === 'query' && p.name === 'branch_id'),
+        )
+        .map(([, op]) => ({
+          path,
+          // a period where the route requires one, so the call gets past validation to the scope check
+          period: (op.parameters ?? []).some((p) => p.in === 'query' && p.name === 'from' && p.required)
+            ? '&from=2026-01-05&to=2026-01-30'
+            : '',
+        })),
+    );
+    expect(withBranch.length).toBeGreaterThan(5);
+    let asked = 0;
+    for (const { path, period } of withBranch) {
+      const r = routes.find((x) => x.method === 'GET' && x.path === path)!;
+      const expected = expectedOf(r)!;
+      for (const role of ROLES.filter((x) => x !== 'hq')) {
+        if (expected === 'public' || !expected.includes(role)) continue;
+        const res = await t.call('GET', `/api${path}?branch_id=${sessions.admin.me.branch.id}${period}`, {
+          as: otherBranch[role],
+        });
+        expect([403, 404], `other-branch ${role} ${path} → ${res.status}`).toContain(res.status);
+        asked++;
+      }
+    }
+    console.log(`another branch asked for: ${asked} calls on ${withBranch.length} routes`);
+    expect(asked).toBeGreaterThan(0);
+  });
+
   it('prints the matrix it walked', () => {
     const header = ['route', 'permission', 'none', ...ROLES, 'other branch'].join(' | ');
     const lines = routes.map((r) => {
