@@ -3,29 +3,9 @@ import { sql } from 'kysely';
 import { defineReport } from './define-report.js';
 import { grouped } from './format.js';
 import { P } from './params.js';
-import { currencyLabel, inBranch, rows, when } from './sql.js';
+import { currencyLabel, inBranch, journalTypeValues, rows, when } from './sql.js';
 
 const L = (zh: string, en: string) => ({ zh, en });
-
-/** The sheet's lines in finance's order: opening, each business type, closing (dictionary statement_line). */
-const LINES = [
-  'deposit',
-  'withdrawal',
-  'transfer_in',
-  'transfer_out',
-  'remit_in',
-  'remit_out',
-  'bank_in',
-  'bank_out',
-  'trade_buy',
-  'trade_sell',
-  'fee',
-  'interest',
-  'reversal',
-  'freeze',
-  'unfreeze',
-];
-const lineValues = sql.join(LINES.map((t, i) => sql`(${i + 1}::int, ${t}::text)`));
 
 /**
  * 资金日计表: the branch's day per currency — 上日余额, the count, debits (cash out) and credits
@@ -67,7 +47,7 @@ export default defineReport<{ date: string; currency?: string }>({
         WHERE j.business_date = ${p.date}::date
         GROUP BY acc.currency, j.type
       ),
-      lines(seq, line) AS (VALUES ${lineValues})
+      lines(seq, line) AS (VALUES ${journalTypeValues()})
       SELECT * FROM (
         SELECT cl.currency, 0 AS seq, 'opening' AS line, NULL::bigint AS entries,
           cl.balance - coalesce((SELECT sum(d.credit - d.debit) FROM day d WHERE d.currency = cl.currency), 0) AS opening,

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { defineReport } from './define-report.js';
 import { P } from './params.js';
-import { accountsAt, currencyLabel, positionsAt, rows, when } from './sql.js';
+import { accountsAt, currencyLabel, currencyOrder, positionsAt, rows, when } from './sql.js';
 
 const L = (zh: string, en: string) => ({ zh, en });
 
@@ -30,7 +30,7 @@ export default defineReport<{ date: string; currency?: string; client_id?: numbe
         FROM pos JOIN securities s ON s.id = pos.security_id JOIN markets m ON m.code = s.market
         WHERE pos.quantity > 0 GROUP BY pos.client_id, m.currency
       )
-      SELECT CASE acc.currency WHEN 'CNY' THEN 1 WHEN 'USD' THEN 2 ELSE 3 END AS currency_order, acc.currency,
+      SELECT ${currencyOrder('acc.currency')} AS currency_order, acc.currency,
         acc.account_no, c.client_no, c.name AS client_name, acc.balance, acc.frozen, acc.balance - acc.frozen AS available,
         greatest(acc.balance - acc.frozen - acc.unwithdrawable, 0) AS withdrawable,
         coalesce(mv.market_value, 0) AS market_value, acc.balance + coalesce(mv.market_value, 0) AS total_assets,

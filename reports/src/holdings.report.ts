@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { defineReport } from './define-report.js';
 import { P } from './params.js';
-import { currencyLabel, marketName, positionsAt, rows, when } from './sql.js';
+import { currencyLabel, currencyOrder, marketName, positionsAt, rows, when } from './sql.js';
 
 const L = (zh: string, en: string) => ({ zh, en });
 
@@ -23,7 +23,7 @@ export default defineReport<{ date: string; market?: string; client_id?: number 
       ctx,
       sql`
       WITH pos AS (${positionsAt(ctx, p.date)})
-      SELECT CASE m.currency WHEN 'CNY' THEN 1 WHEN 'USD' THEN 2 ELSE 3 END AS currency_order, m.currency,
+      SELECT ${currencyOrder('m.currency')} AS currency_order, m.currency,
         c.client_no, pos.id, h.code AS shareholder_code, c.name AS client_name, ${marketName(ctx, 'm')} AS market_name,
         s.code, s.name AS security_name, pos.quantity, greatest(pos.quantity - pos.frozen - pos.today_bought, 0) AS sellable,
         pos.frozen, round(pos.cost / nullif(pos.quantity, 0), 3) AS cost_price, pos.close_price,

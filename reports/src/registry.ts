@@ -1,11 +1,16 @@
 import cashVoucher from './cash-voucher.report.js';
 import clientDelivery from './client-delivery.report.js';
 import clientSegments from './client-segments.report.js';
+import clientTrades from './client-trades.report.js';
 import dailyFundStatement from './daily-fund-statement.report.js';
 import type { ReportDef } from './define-report.js';
 import fundBalances from './fund-balances.report.js';
+import fundBusinessSummary from './fund-business-summary.report.js';
+import fundChanges from './fund-changes.report.js';
 import fundLedger from './fund-ledger.report.js';
 import holdings from './holdings.report.js';
+import overdrafts from './overdrafts.report.js';
+import securitySummary from './security-summary.report.js';
 import tradeDetails from './trade-details.report.js';
 import tradeRanking from './trade-ranking.report.js';
 
@@ -16,9 +21,14 @@ import tradeRanking from './trade-ranking.report.js';
  */
 export const REPORTS: readonly ReportDef[] = [
   dailyFundStatement,
+  fundBusinessSummary,
   fundBalances,
+  overdrafts,
+  fundChanges,
   fundLedger,
   tradeDetails,
+  securitySummary,
+  clientTrades,
   tradeRanking,
   clientSegments,
   holdings,

@@ -85,3 +85,32 @@ export function accountsAt(ctx: Pick<ReportContext, 'branchId' | 'openDate'>, da
  */
 export const localTimeText = (column: string) =>
   sql<string>`to_char(${sql.ref(column)} AT TIME ZONE INTERVAL '+08:00', 'YYYY-MM-DD HH24:MI:SS')`;
+
+/**
+ * The fund journal's business types in finance's order (资金日计表's lines, REPORTS.md): the
+ * order every report that counts the journal by type lists them in.
+ */
+export const JOURNAL_TYPES = [
+  'deposit',
+  'withdrawal',
+  'transfer_in',
+  'transfer_out',
+  'remit_in',
+  'remit_out',
+  'bank_in',
+  'bank_out',
+  'trade_buy',
+  'trade_sell',
+  'fee',
+  'interest',
+  'reversal',
+  'freeze',
+  'unfreeze',
+] as const;
+
+/** `(seq, type)` rows for `VALUES`, one per journal type in finance's order. */
+export const journalTypeValues = () => sql.join(JOURNAL_TYPES.map((t, i) => sql`(${i + 1}::int, ${t}::text)`));
+
+/** The ordering number of a currency in reports: 人民币, then 美元, then 港币. */
+export const currencyOrder = (column: string) =>
+  sql`CASE ${sql.ref(column)} WHEN 'CNY' THEN 1 WHEN 'USD' THEN 2 ELSE 3 END`;

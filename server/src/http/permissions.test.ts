@@ -129,9 +129,14 @@ const EXPECTED: Record<string, 'public' | RoleCode[]> = {
   ...Object.fromEntries(
     [
       'daily_fund_statement',
+      'fund_business_summary',
       'fund_balances',
+      'overdrafts',
+      'fund_changes',
       'fund_ledger',
       'trade_details',
+      'security_summary',
+      'client_trades',
       'trade_ranking',
       'client_segments',
       'holdings',
@@ -520,7 +525,10 @@ describe('permission matrix', () => {
       .executeTakeFirstOrThrow();
     for (const r of writes) {
       for (const as of [undefined, sessions.admin, sessions.teller]) {
-        for (const headers of [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }]) {
+        for (const headers of [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }] as Record<
+          string,
+          string
+        >[]) {
           const res = await t.call(r.method, concrete(r.path, ids[resourceOf(r.path)] ?? MISSING_ID), {
             as,
             body: bodies[key(r)] ?? {},
