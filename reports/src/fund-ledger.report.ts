@@ -3,15 +3,24 @@ import { defineReport } from './define-report.js';
 import { P, periodProblem } from './params.js';
 import { inBranch, rows, when } from './sql.js';
 
-/** 资金流水: every journal entry of a period, per account or all, with the balance after each (DOMAIN.md §3.3). */
-export default defineReport<{ date_from: string; date_to: string; client_id?: number; currency?: string }>({
+/**
+ * 资金流水: every journal entry of a period, per account or all, with the balance after each (DOMAIN.md §3.3);
+ * with an operator chosen, that counter's journal (本柜台流水; 业务统计 totals it).
+ */
+export default defineReport<{
+  date_from: string;
+  date_to: string;
+  client_id?: number;
+  currency?: string;
+  operator_id?: number;
+}>({
   id: 'fund_ledger',
   title: { zh: '资金流水', en: 'Fund journal' },
   description: {
     zh: '期间内每一笔资金流水及发生后余额，可按客户、币种筛选',
     en: 'Every fund journal entry of a period with the balance after it; by client or currency',
   },
-  params: [P.dateFrom(), P.dateTo(), P.client(), P.currency(), P.branch()],
+  params: [P.dateFrom(), P.dateTo(), P.client(), P.currency(), P.operator(), P.branch()],
   check: periodProblem,
   dateParam: 'date_to',
   query: (ctx, p) =>
@@ -28,7 +37,8 @@ export default defineReport<{ date_from: string; date_to: string; client_id?: nu
       JOIN branches br ON br.id = j.branch_id
       LEFT JOIN operators op ON op.id = j.operator_id
       WHERE j.business_date BETWEEN ${p.date_from}::date AND ${p.date_to}::date
-        ${inBranch(ctx, 'j.branch_id')} ${when(p.client_id, 'a.client_id')} ${when(p.currency, 'a.currency')}`,
+        ${inBranch(ctx, 'j.branch_id')} ${when(p.client_id, 'a.client_id')} ${when(p.currency, 'a.currency')}
+        ${when(p.operator_id, 'j.operator_id')}`,
     ),
   order: [
     ['business_date', 'asc'],

@@ -1,4 +1,8 @@
+import bankTransferSummary from './bank-transfer-summary.report.js';
+import businessStatistics from './business-statistics.report.js';
 import cashVoucher from './cash-voucher.report.js';
+import clearingFirst from './clearing-first.report.js';
+import clearingSecond from './clearing-second.report.js';
 import clientDelivery from './client-delivery.report.js';
 import clientSegments from './client-segments.report.js';
 import clientTrades from './client-trades.report.js';
@@ -22,10 +26,14 @@ import tradeRanking from './trade-ranking.report.js';
 export const REPORTS: readonly ReportDef[] = [
   dailyFundStatement,
   fundBusinessSummary,
+  businessStatistics,
   fundBalances,
   overdrafts,
   fundChanges,
   fundLedger,
+  bankTransferSummary,
+  clearingFirst,
+  clearingSecond,
   tradeDetails,
   securitySummary,
   clientTrades,
