@@ -13,6 +13,7 @@ import fundBusinessSummary from './fund-business-summary.report.js';
 import fundChanges from './fund-changes.report.js';
 import fundLedger from './fund-ledger.report.js';
 import holdings from './holdings.report.js';
+import orderDetails from './order-details.report.js';
 import overdrafts from './overdrafts.report.js';
 import securitySummary from './security-summary.report.js';
 import tradeDetails from './trade-details.report.js';
@@ -37,6 +38,7 @@ export const REPORTS: readonly ReportDef[] = [
   tradeDetails,
   securitySummary,
   clientTrades,
+  orderDetails,
   tradeRanking,
   clientSegments,
   holdings,

@@ -114,6 +114,12 @@ const EXPECTED: Record<string, 'public' | RoleCode[]> = {
   'day_end_runs.show': ['admin', 'clerk', 'manager', 'hq'],
   'day_end_runs.run': ['clerk'],
   // snapshots: the IT admin takes them and asks for a restore, the manager approves it (复核)
+  // 报表归档: the clearing clerk, the manager and head office build, list, download and verify packages
+  'report_packages.list': ['clerk', 'manager', 'hq'],
+  'report_packages.show': ['clerk', 'manager', 'hq'],
+  'report_packages.create': ['clerk', 'manager', 'hq'],
+  'report_packages.export': ['clerk', 'manager', 'hq'],
+  'report_packages.run': ['clerk', 'manager', 'hq'],
   'backups.list': ['admin', 'manager', 'hq'],
   'backups.show': ['admin', 'manager', 'hq'],
   'backups.create': ['admin'],
@@ -141,6 +147,7 @@ const EXPECTED: Record<string, 'public' | RoleCode[]> = {
       'trade_details',
       'security_summary',
       'client_trades',
+      'order_details',
       'trade_ranking',
       'client_segments',
       'holdings',
