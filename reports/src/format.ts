@@ -47,7 +47,10 @@ export function cellText(c: ReportColumn, v: unknown, words: Words, lang: Lang, 
       // a fraction shown as a percentage with four decimals: 0.0003 → 0.0300%
       return `${new Decimal(v as string).times(100).toFixed(4, Decimal.ROUND_HALF_UP)}%`;
     case 'enum':
-      return words.get(c.dict!)?.get(String(v)) ?? (lang === 'zh' ? `未知(${String(v)})` : `unknown (${String(v)})`);
+      // the dictionary's words are typed by a person (数据字典) like any other text
+      return neutralise(
+        words.get(c.dict!)?.get(String(v)) ?? (lang === 'zh' ? `未知(${String(v)})` : `unknown (${String(v)})`),
+      );
     case 'amount_words':
       return capitals(v);
     default:

@@ -1,10 +1,10 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { cellText, isNumeric } from '../format.js';
 import { emptyTotals } from '../layout.js';
 import { w } from '../messages.js';
 import { lines, type Prepared } from '../run.js';
+import { drain } from './drain.js';
 
 /** A CSV field: quoted when it holds a comma, a quote or a line break (RFC 4180). */
 const field = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
@@ -40,7 +40,8 @@ export async function renderCsv(p: Prepared, out: Writable, encoding: 'utf8' | '
         chunk += `${[field(label), ...text(line.row, true)].join(',')}\r\n`;
       }
     }
-    if (!out.write(encode(chunk))) await once(out, 'drain');
+    if (!out.write(encode(chunk))) await drain(out, out);
+    else if (out.destroyed) throw new Error('the download was closed');
     chunk = '';
   }
   if (chunk) out.write(encode(chunk));

@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ReportColumn, Row } from '../define-report.js';
@@ -6,6 +5,7 @@ import { capitals, isNumeric, neutralise, widthOf, xlsxFormat } from '../format.
 import { emptyTotals } from '../layout.js';
 import { w } from '../messages.js';
 import { lines, signatureLine, type Prepared } from '../run.js';
+import { drain } from './drain.js';
 
 /** An .xlsx sheet holds at most 1,048,576 rows: a report past that goes on to a second sheet. */
 export const XLSX_MAX_ROWS = 1_048_576;
@@ -19,7 +19,7 @@ function cell(c: ReportColumn, v: unknown, p: Prepared): string | number | Date 
   if (v === null || v === undefined || v === '') return null;
   if (isNumeric(c.type)) return Number(v); // money ≤ 15 significant digits survives a double exactly at 2 places
   if (c.type === 'date') return new Date(`${String(v)}T00:00:00Z`);
-  if (c.type === 'enum') return p.words.get(c.dict!)?.get(String(v)) ?? String(v);
+  if (c.type === 'enum') return neutralise(p.words.get(c.dict!)?.get(String(v)) ?? String(v));
   if (c.type === 'amount_words') return capitals(v);
   return neutralise(String(v));
 }
@@ -38,8 +38,9 @@ async function drained(ws: ExcelJS.Worksheet, out: Writable) {
   for (let turn = 0; sheet.pipes.length === 0 && turn < 10_000; turn++) await new Promise((r) => setImmediate(r));
   // archiver's PassThrough comes from readable-stream 2, which has no writableLength getter
   const entry = sheet.pipes[0] as (Writable & { _writableState?: { length: number } }) | undefined;
-  if (entry && (entry._writableState?.length ?? entry.writableLength) > HIGH_WATER) await once(entry, 'drain');
-  if (out.writableLength > HIGH_WATER) await once(out, 'drain');
+  if (entry && (entry._writableState?.length ?? entry.writableLength) > HIGH_WATER) await drain(entry, out);
+  if (out.writableLength > HIGH_WATER) await drain(out, out);
+  if (out.destroyed) throw new Error('the download was closed');
 }
 
 /**
@@ -118,8 +119,9 @@ export async function renderXlsx(p: Prepared, out: Writable, opts: { sheetRows?:
         style: xlsxFormat(c) ? { numFmt: xlsxFormat(c) } : {},
       })),
     ];
+    // the header block names the company and the branch as typed (系统参数, 营业部): text like any cell's
     const block = (text: string, opts: Partial<ExcelJS.Font> = {}, align: 'center' | 'left' = 'center') => {
-      const r = ws.addRow([text]);
+      const r = ws.addRow([neutralise(text)]);
       ws.mergeCells(`A${r.number}:${last}${r.number}`);
       r.getCell(1).font = { name: '宋体', size: 11, ...opts };
       r.getCell(1).alignment = { horizontal: align };

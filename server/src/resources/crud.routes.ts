@@ -1,4 +1,5 @@
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough } from 'node:stream';
+import { webStream } from '../http/stream.js';
 import { readUpload } from '../http/upload.js';
 import { attachment } from '../http/attachment.js';
 import { route, router, idParams, listParams, jsonBody, z } from '../http/route.js';
@@ -77,7 +78,7 @@ export function resourceRoutes(def: ResourceDef) {
         const lang = c.get('lang');
         const out = new PassThrough();
         writeTemplate(def, lang, out).catch((e: Error) => out.destroy(e));
-        return c.body(Readable.toWeb(out) as ReadableStream, 200, {
+        return c.body(webStream(out), 200, {
           'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
           'Content-Disposition': attachment(`${def.label[lang]}-${lang === 'zh' ? '导入模板' : 'template'}.xlsx`),
           'Cache-Control': 'no-store',

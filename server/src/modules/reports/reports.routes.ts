@@ -1,4 +1,4 @@
-import { PassThrough, Readable, type Writable } from 'node:stream';
+import { PassThrough, type Writable } from 'node:stream';
 import type { Context } from 'hono';
 import type { ReportDef } from '../../../../reports/src/define-report.js';
 import { REPORTS } from '../../../../reports/src/registry.js';
@@ -18,6 +18,7 @@ import type { AppEnv } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
 import { route, router, z } from '../../http/route.js';
 import { attachment } from '../../http/attachment.js';
+import { webStream } from '../../http/stream.js';
 import { actorOf, audit } from '../audit/audit.service.js';
 import { reportCatalogue } from './reports.catalogue.js';
 
@@ -87,6 +88,29 @@ async function download(c: Context<AppEnv>, def: ReportDef, format: Format) {
   return sendFile(c, p, format, { gbk: encoding === 'gbk', name: `${def.title[c.get('lang')]}-${period}` });
 }
 
+/** The longest detail a download's audit row carries (a filter of a list can be long). */
+const DETAIL_MAX = 1000;
+
+/**
+ * What a download's audit row says besides who and which report or list: the format, the
+ * parameters as the report read them, the request's own parameters that are not among them (a
+ * list's sort, a bank file's bank and day, which a route may hand over outside the filter), the
+ * rows sent and the branch scope. Always JSON: past DETAIL_MAX the parameters are cut as text.
+ */
+function downloadDetail(p: Prepared, format: Format, query: Record<string, string>, rows: number): string {
+  const { format: _format, encoding, filter: _filter, ...rest } = query;
+  const request = Object.fromEntries(Object.entries(rest).filter(([k]) => !(k in p.params)));
+  const base = { format, ...(encoding ? { encoding } : {}), rows, branch_id: p.ctx.branchId };
+  const params = { params: p.params, ...(Object.keys(request).length ? { request } : {}) };
+  const full = JSON.stringify({ ...base, ...params });
+  if (full.length <= DETAIL_MAX) return full;
+  const room = DETAIL_MAX - JSON.stringify({ ...base, params_cut: '' }).length - 50;
+  // the parameters as cut text: the detail stays JSON however long the filter
+  let cut = JSON.stringify(params).slice(0, Math.max(0, room));
+  while (JSON.stringify({ ...base, params_cut: cut }).length > DETAIL_MAX) cut = cut.slice(0, -10);
+  return JSON.stringify({ ...base, params_cut: cut });
+}
+
 /**
  * Sends a prepared report (or list export) as a file, streamed with bounded memory. Everything a
  * request can get wrong is refused before the first byte (prepare, the PDF cap), so a download is
@@ -103,19 +127,17 @@ export async function sendFile(c: Context<AppEnv>, p: Prepared, format: Format, 
   const gbk = format === 'csv' && !!opts.gbk;
   const render = (o: Writable) =>
     format === 'csv' ? renderCsv(p, o, gbk ? 'gbk' : 'utf8') : FORMATS[format].render(p, o);
+  const query = c.req.query();
   render(out)
     .then((rows) =>
-      audit(db, actor, {
-        action: 'download',
-        resource: p.def.id,
-        detail: JSON.stringify({ format, params: p.params, rows, branch_id: p.ctx.branchId }).slice(0, 1000),
-      }),
+      audit(db, actor, { action: 'download', resource: p.def.id, detail: downloadDetail(p, format, query, rows) }),
     )
     .catch((e) => {
-      console.error(`report ${p.def.id}.${format} failed`, e);
+      // a download the browser closed is no failure of the report: no audit row, nothing to log
+      if (!out.destroyed) console.error(`report ${p.def.id}.${format} failed`, e);
       out.destroy(e as Error);
     });
-  return c.body(Readable.toWeb(out) as ReadableStream, 200, {
+  return c.body(webStream(out), 200, {
     'Content-Type': gbk ? 'text/csv; charset=gbk' : FORMATS[format].type,
     'Content-Disposition': attachment(`${opts.name}.${format}`),
     'Cache-Control': 'no-store',
