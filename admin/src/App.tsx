@@ -21,6 +21,7 @@ import { fund_journal } from './resources/fund_journal';
 import { bank_transfers } from './resources/bank_transfers';
 import { day_end_runs } from './resources/day_end_runs';
 import { backups } from './resources/backups';
+import { report_packages } from './resources/report_packages';
 import { orders, COUNTER_ORDER_PATH } from './resources/orders';
 import { trades } from './resources/trades';
 import { positions } from './resources/positions';
@@ -101,6 +102,7 @@ export const App = () => (
         <Resource {...bank_transfers} />
         <Resource {...day_end_runs} />
         <Resource {...backups} />
+        <Resource {...report_packages} />
         <Resource {...orders} />
         <Resource {...trades} />
         <Resource {...positions} />

@@ -5,6 +5,7 @@ import clearingFirst from './clearing-first.report.js';
 import clearingSecond from './clearing-second.report.js';
 import clientDelivery from './client-delivery.report.js';
 import clientSegments from './client-segments.report.js';
+import clientStatement from './client-statement.report.js';
 import clientTrades from './client-trades.report.js';
 import dailyFundStatement from './daily-fund-statement.report.js';
 import type { ReportDef } from './define-report.js';
@@ -43,6 +44,7 @@ export const REPORTS: readonly ReportDef[] = [
   clientSegments,
   holdings,
   clientDelivery,
+  clientStatement,
   cashVoucher,
 ];
 

@@ -394,13 +394,16 @@ async function countAll(p: Prepared) {
   return Number(r.n);
 }
 
-/** Counts and sums in SQL, per group and in all: the preview's 小计 and 合计 without reading every row. */
+/**
+ * Counts and sums in SQL, per group and in all: the preview's 小计 and 合计 without reading every row.
+ * A column with no value in a group sums to nothing (an empty cell), as in the files (layout.ts).
+ */
 async function sqlTotals(p: Prepared): Promise<Totals> {
   const sums = p.columns.filter((c) => c.sum);
   const select = (q: ReturnType<typeof wrapped>) =>
     q.select((eb) => [
       eb.fn.countAll<number>().as('__count'),
-      ...sums.map((c) => sql<string>`coalesce(sum(${sql.ref(`r.${c.key}`)}), 0)::text`.as(c.key)),
+      ...sums.map((c) => sql<string>`sum(${sql.ref(`r.${c.key}`)})::text`.as(c.key)),
     ]);
   const base = () =>
     p.def.maxRows !== undefined
@@ -438,12 +441,12 @@ async function pageWithTotals(p: Prepared, offset: number, take: number): Promis
     .selectAll()
     .select(() => [
       sql<number>`count(*) over ()`.as('__t_count'),
-      ...sums.map((c) => sql<string>`coalesce(sum(${sql.ref(`r.${c.key}`)}) over (), 0)::text`.as(`__t_${c.key}`)),
+      ...sums.map((c) => sql<string>`(sum(${sql.ref(`r.${c.key}`)}) over ())::text`.as(`__t_${c.key}`)),
       ...(g
         ? [
             sql<number>`count(*) over (partition by ${g})`.as('__g_count'),
             ...sums.map((c) =>
-              sql<string>`coalesce(sum(${sql.ref(`r.${c.key}`)}) over (partition by ${g}), 0)::text`.as(`__g_${c.key}`),
+              sql<string>`(sum(${sql.ref(`r.${c.key}`)}) over (partition by ${g}))::text`.as(`__g_${c.key}`),
             ),
           ]
         : []),

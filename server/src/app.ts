@@ -32,6 +32,7 @@ import { reportRoutes } from './modules/reports/reports.routes.js';
 import { kpiRoutes } from './modules/kpis/kpis.routes.js';
 import { boundedBody } from './http/json-body.js';
 import { segmentRoutes } from './modules/segments/segments.routes.js';
+import { reportPackageRoutes } from './modules/report-packages/report-packages.routes.js';
 import { clientAddress } from './http/client-ip.js';
 import { trustProxy } from './config.js';
 
@@ -80,6 +81,7 @@ export function createApp(deps: Deps) {
   api.route('/', reportRoutes);
   api.route('/', kpiRoutes);
   api.route('/', segmentRoutes);
+  api.route('/', reportPackageRoutes);
   // declared parameter resources: one definition each, routes generated
   for (const def of RESOURCES) api.route('/', resourceRoutes(def));
 

@@ -9,6 +9,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
     /** database snapshots; beside DATA_DIR, not in it: DATA_DIR is PGlite's own data directory,
      * which every snapshot would copy and a restore replaces whole */
     backupDir: path.resolve(env.BACKUP_DIR || `${dataDir}-backups`),
+    /** the report archive (报表归档: the daily report packages), beside DATA_DIR as the backups are */
+    reportArchiveDir: path.resolve(env.REPORTS_ARCHIVE_DIR || `${dataDir}-reports`),
     /** where pg_dump and pg_restore are (default: the PATH) */
     pgBinDir: env.PG_BIN_DIR || undefined,
     databaseUrl: env.DATABASE_URL || undefined,

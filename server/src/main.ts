@@ -7,6 +7,7 @@ import { connect } from './db/connect.js';
 import { migrate } from './db/migrate.js';
 import { createApp } from './app.js';
 import { backupContext, syncBackupIndex } from './modules/backups/backups.service.js';
+import { setReportArchive } from './modules/report-packages/report-packages.service.js';
 import { systemClock } from './clock.js';
 import { DEFAULT_DEMO_PASSWORD, readConfig } from './config.js';
 import { isSeeded } from '../../seeds/src/seed.js';
@@ -46,6 +47,8 @@ if (fresh) {
 }
 
 const backups = backupContext(conn, { backupDir: env.backupDir, pgBinDir: env.pgBinDir });
+// set after the demo's history is seeded: its past days get packages on demand (报表归档 → 生成)
+setReportArchive(env.reportArchiveDir);
 // the backup directory is the truth of which snapshots exist: index any the table lacks
 await syncBackupIndex(backups);
 const app = createApp({ db: conn.db, clock: systemClock, backups, dbKind: conn.kind });
@@ -68,6 +71,7 @@ const server = serve({ fetch: app.fetch, port: env.port }, (info) => {
     `  database: ${conn.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${env.dataDir}`}`,
   );
   console.log(`  backups:  ${backups.backupDir}`);
+  console.log(`  reports:  ${env.reportArchiveDir}`);
   if (fresh) {
     console.log(
       `  demo branch created; demo logins (password ${env.demoPassword === DEFAULT_DEMO_PASSWORD ? `"${env.demoPassword}", the default — set DEMO_PASSWORD on the first run to choose another` : 'from DEMO_PASSWORD'}):`,

@@ -7,6 +7,7 @@ import { clientMessages } from '../resources/clients/messages';
 import { orderMessages } from '../resources/orders/messages';
 import { dayEndMessages } from '../resources/day_end_runs/messages';
 import { backupMessages } from '../resources/backups/messages';
+import { reportPackageMessages } from '../resources/report_packages/messages';
 import { roleMessages } from '../resources/roles/messages';
 import { tradingCalendarMessages } from '../resources/trading_calendar/messages';
 import { reportMessages } from '../reports/messages';
@@ -276,6 +277,7 @@ export const enMessages: TranslationMessages = mergeMessages(
     orderMessages.en,
     dayEndMessages.en,
     backupMessages.en,
+    reportPackageMessages.en,
     roleMessages.en,
     tradingCalendarMessages.en,
     reportMessages.en,

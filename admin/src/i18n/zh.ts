@@ -7,6 +7,7 @@ import { clientMessages } from '../resources/clients/messages';
 import { orderMessages } from '../resources/orders/messages';
 import { dayEndMessages } from '../resources/day_end_runs/messages';
 import { backupMessages } from '../resources/backups/messages';
+import { reportPackageMessages } from '../resources/report_packages/messages';
 import { roleMessages } from '../resources/roles/messages';
 import { tradingCalendarMessages } from '../resources/trading_calendar/messages';
 import { reportMessages } from '../reports/messages';
@@ -282,6 +283,7 @@ export const zhMessages: TranslationMessages = mergeMessages(
     orderMessages.zh,
     dayEndMessages.zh,
     backupMessages.zh,
+    reportPackageMessages.zh,
     roleMessages.zh,
     tradingCalendarMessages.zh,
     reportMessages.zh,

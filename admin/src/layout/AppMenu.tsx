@@ -24,7 +24,14 @@ export const AppMenu = () => {
                 extra={{
                     system: ['operators', 'roles', 'approvals', 'audit_log', 'branches', 'backups'],
                     clients: ['clients', 'fund_accounts', 'fund_journal', 'bank_transfers'],
-                    trading: ['orders', 'trades', 'positions', 'shareholder_accounts', 'day_end_runs'],
+                    trading: [
+                        'orders',
+                        'trades',
+                        'positions',
+                        'shareholder_accounts',
+                        'day_end_runs',
+                        'report_packages',
+                    ],
                 }}
             />
             <ReportsMenuItems />

@@ -12,7 +12,6 @@ const SOURCES: Partial<Record<ParamKind, { resource: string; sort: string; label
         sort: 'code',
         label: (r) => `${r.code ?? ''} ${r.name ?? ''}`.trim(),
     },
-    operator: { resource: 'operators', sort: 'username', label: (r) => `${r.name ?? ''}（${r.username ?? ''}）` },
 };
 
 export const isReferenceKind = (kind: ParamKind): boolean => kind in SOURCES;
@@ -29,7 +28,7 @@ interface ReferenceParamInputProps {
 }
 
 /**
- * A client (客户号 + 客户名), a client manager or an operator, found by typing: the list of the
+ * A client (客户号 + 客户名) or a client manager, found by typing: the list of the
  * matching resource with its `q` filter, 300 ms after typing pauses. A value from the URL is read
  * back with getOne so a bookmarked page shows the name again.
  */

@@ -37,6 +37,7 @@ const catalogue: ReportCatalogue = {
             { value: 'USD', label: L('美元', 'US dollar') },
         ],
         branch: [],
+        operator: [{ value: '7', label: L('李晓梅（teller）', '李晓梅 (teller)') }],
     },
     reports: [],
 };
@@ -194,6 +195,14 @@ describe('validation', () => {
         expect(validateValues(daily, { date: '2026-12-02', currency: 'EUR' }, cal, catalogue)).toEqual({
             currency: { message: 'reports.validation.choice' },
         });
+        // a counter (柜员) is one of the operators the catalogue offers
+        const counter = spec([
+            { name: 'operator_id', kind: 'operator', label: L('柜员', 'Operator'), required: false },
+        ]);
+        expect(validateValues(counter, { operator_id: '7' }, cal, catalogue)).toEqual({});
+        expect(validateValues(counter, { operator_id: '8' }, cal, catalogue)).toEqual({
+            operator_id: { message: 'reports.validation.choice' },
+        });
     });
 });
 
@@ -231,7 +240,7 @@ describe('catalogue and URLs', () => {
             default_date: '',
             trading_days: [],
             pdf_max_rows: 0,
-            choices: { market: [], currency: [], branch: [] },
+            choices: { market: [], currency: [], branch: [], operator: [] },
             reports: [],
         });
         const c = normalizeCatalogue({ open_date: '2026-12-03', reports: [{ id: 'a', title: L('甲', 'A') }] });

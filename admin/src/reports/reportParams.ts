@@ -156,6 +156,8 @@ const choicesOf = (p: ReportParamSpec, catalogue: Pick<ReportCatalogue, 'choices
             return catalogue.choices.currency;
         case 'branch':
             return catalogue.choices.branch;
+        case 'operator':
+            return catalogue.choices.operator;
         case 'choice':
             return p.choices ?? [];
         default:
@@ -200,7 +202,7 @@ export const validateValues = (
                 problems[p.name] = { message: 'reports.validation.min', args: { min: p.min } };
             else if (p.max !== undefined && n > p.max)
                 problems[p.name] = { message: 'reports.validation.max', args: { max: p.max } };
-        } else if (p.kind === 'client' || p.kind === 'client_manager' || p.kind === 'operator') {
+        } else if (p.kind === 'client' || p.kind === 'client_manager') {
             if (!/^[1-9]\d{0,15}$/.test(text)) problems[p.name] = { message: 'reports.validation.pick' };
         } else {
             const choices = choicesOf(p, catalogue);
@@ -251,7 +253,12 @@ export const normalizeCatalogue = (json: unknown): ReportCatalogue => {
         default_date: typeof body.default_date === 'string' ? body.default_date : openDate,
         trading_days: list(body.trading_days),
         pdf_max_rows: typeof body.pdf_max_rows === 'number' ? body.pdf_max_rows : 0,
-        choices: { market: list(choices.market), currency: list(choices.currency), branch: list(choices.branch) },
+        choices: {
+            market: list(choices.market),
+            currency: list(choices.currency),
+            branch: list(choices.branch),
+            operator: list(choices.operator),
+        },
         reports: list(body.reports).map((r) => ({ ...r, params: list(r.params), columns: list(r.columns) })),
     };
 };

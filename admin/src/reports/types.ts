@@ -63,6 +63,8 @@ export interface ReportCatalogue {
         market: ReportChoice[];
         currency: ReportChoice[];
         branch: ReportChoice[];
+        /** the operators in the caller's scope, for a report's 柜员 parameter */
+        operator: ReportChoice[];
     };
     reports: ReportSpec[];
 }

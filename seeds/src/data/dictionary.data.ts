@@ -86,6 +86,7 @@ export const DICTIONARY: Record<string, [code: string, zh: string, en: string][]
     ['boolean', '是/否', 'Yes/no'],
     ['date_list', '日期列表', 'Date list'],
     ['indicator_list', '指标列表', 'Indicator list'],
+    ['report_set', '报表与格式', 'Reports and formats'],
   ],
   client_segment: [
     ['conservative', '保守型', 'Conservative'],
@@ -172,6 +173,31 @@ export const DICTIONARY: Record<string, [code: string, zh: string, en: string][]
     ['buy', '证券买入', 'Purchase'],
     ['sell', '证券卖出', 'Sale'],
   ],
+  // the lines of a client's 对账单: the cash at each end, each journal entry by its type, each
+  // trade by its side, the holdings at each end
+  statement_item: [
+    ['opening_cash', '期初资金余额', 'Opening cash'],
+    ['deposit', '存入', 'Deposit'],
+    ['withdrawal', '取出', 'Withdrawal'],
+    ['transfer_in', '转进', 'Transfer in'],
+    ['transfer_out', '转出', 'Transfer out'],
+    ['remit_in', '汇进', 'Remittance in'],
+    ['remit_out', '汇出', 'Remittance out'],
+    ['bank_in', '银证转入', 'Bank to securities'],
+    ['bank_out', '银证转出', 'Securities to bank'],
+    ['trade_buy', '买入交收', 'Buy settlement'],
+    ['trade_sell', '卖出交收', 'Sell settlement'],
+    ['fee', '费用', 'Fee'],
+    ['interest', '利息', 'Interest'],
+    ['freeze', '冻结', 'Freeze'],
+    ['unfreeze', '解冻', 'Unfreeze'],
+    ['reversal', '冲销', 'Reversal'],
+    ['closing_cash', '期末资金余额', 'Closing cash'],
+    ['buy', '证券买入', 'Purchase'],
+    ['sell', '证券卖出', 'Sale'],
+    ['opening_holding', '期初持仓', 'Opening holding'],
+    ['closing_holding', '期末持仓', 'Closing holding'],
+  ],
   // yes/no fields (the securities' ST flag, a trading day, a read-only parameter) in every exported file
   yes_no: [
     ['true', '是', 'Yes'],
@@ -202,6 +228,7 @@ export const DICTIONARY: Record<string, [code: string, zh: string, en: string][]
   audit_action: [
     ['login', '登录', 'Sign-in'],
     ['segment_refresh', '刷新客户分群', 'Segmentation refreshed'],
+    ['generate', '生成报表包', 'Report package built'],
     ['login_failed', '登录失败', 'Failed sign-in'],
     ['logout', '退出登录', 'Sign-out'],
     ['change_password', '修改密码', 'Password changed'],

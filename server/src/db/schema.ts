@@ -559,6 +559,21 @@ export interface PositionsTable {
   opening_frozen: Generated<number>;
 }
 
+export interface ReportPackagesTable {
+  id: Generated<number>;
+  branch_id: number;
+  business_date: string;
+  version: number;
+  file: string;
+  bytes: number;
+  sha256: string;
+  prev_sha256: string | null;
+  manifest: Json;
+  source: 'day_end' | 'manual';
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
 export interface RolePermissionsTable {
   role_id: number;
   resource: string;
@@ -671,7 +686,7 @@ export interface SystemParamsTable {
   id: Generated<number>;
   key: string;
   value: string;
-  type: 'integer' | 'decimal' | 'date' | 'text' | 'boolean' | 'date_list' | 'indicator_list';
+  type: 'integer' | 'decimal' | 'date' | 'text' | 'boolean' | 'date_list' | 'indicator_list' | 'report_set';
   category: Generated<string>;
   name_zh: string;
   name_en: string;
@@ -766,6 +781,7 @@ export interface Database {
   position_journal_all: PositionJournalAllTable;
   position_journal_history: PositionJournalHistoryTable;
   positions: PositionsTable;
+  report_packages: ReportPackagesTable;
   role_permissions: RolePermissionsTable;
   roles: RolesTable;
   seats: SeatsTable;

@@ -287,6 +287,58 @@ export const messages = {
     zh: '恢复失败，数据库保持恢复前的状态：{reason}',
     en: 'The restore failed; the database is as it was before: {reason}',
   },
+  report_archive_not_configured: {
+    zh: '本服务未配置报表归档目录，不能生成或下载报表包',
+    en: 'No report archive directory is configured: cannot build or download report packages',
+  },
+  report_package_not_closed: {
+    zh: '{date} 尚未日终，只能为已日终的日期生成报表包',
+    en: '{date} has not been closed: report packages are built for closed days only',
+  },
+  report_package_file_missing: {
+    zh: '报表包文件 {file} 已不在归档目录中',
+    en: 'Report package file {file} is no longer in the archive directory',
+  },
+  param_report_set: {
+    zh: '应为“报表:格式”，分号分隔，格式可选 xlsx、pdf、csv，报表可选：{choices}',
+    en: 'Must be "report:formats" separated by semicolons, formats among xlsx, pdf, csv, reports among: {choices}',
+  },
+  package_ok: {
+    zh: '校验通过：{count} 个报表包，哈希链完整',
+    en: 'Verified: {count} report packages, the hash chain is intact',
+  },
+  package_broken_zip_missing: {
+    zh: '第一处断链：报表包 #{id}（{date} 第 {version} 版）的文件不在归档目录中',
+    en: 'First broken link: package #{id} ({date} version {version}) — its file is missing from the archive',
+  },
+  package_broken_zip_hash: {
+    zh: '第一处断链：报表包 #{id}（{date} 第 {version} 版）的压缩包已被改动（SHA-256 与归档时不符）',
+    en: 'First broken link: package #{id} ({date} version {version}) — the zip was changed (its SHA-256 differs from the archived one)',
+  },
+  package_broken_zip_unreadable: {
+    zh: '第一处断链：报表包 #{id}（{date} 第 {version} 版）的压缩包无法打开',
+    en: 'First broken link: package #{id} ({date} version {version}) — the zip cannot be opened',
+  },
+  package_broken_manifest: {
+    zh: '第一处断链：报表包 #{id}（{date} 第 {version} 版）的清单与归档记录不符',
+    en: 'First broken link: package #{id} ({date} version {version}) — its manifest differs from the archived record',
+  },
+  package_broken_file_hash: {
+    zh: '第一处断链：报表包 #{id}（{date} 第 {version} 版）中的文件 {file} 已被改动（SHA-256 与清单不符）',
+    en: 'First broken link: package #{id} ({date} version {version}) — file {file} was changed (its SHA-256 differs from the manifest)',
+  },
+  package_broken_file_missing: {
+    zh: '第一处断链：报表包 #{id}（{date} 第 {version} 版）缺少清单所列的文件 {file}',
+    en: 'First broken link: package #{id} ({date} version {version}) — file {file} listed in the manifest is missing',
+  },
+  package_broken_file_extra: {
+    zh: '第一处断链：报表包 #{id}（{date} 第 {version} 版）含有清单之外的文件 {file}',
+    en: 'First broken link: package #{id} ({date} version {version}) — file {file} is not in the manifest',
+  },
+  package_broken_prev_hash: {
+    zh: '第一处断链：报表包 #{id}（{date} 第 {version} 版）所记的上一报表包哈希与上一报表包不符',
+    en: 'First broken link: package #{id} ({date} version {version}) — the previous package hash it carries does not match the previous package',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MsgKey = keyof typeof messages;

@@ -152,6 +152,7 @@ const EXPECTED: Record<string, 'public' | RoleCode[]> = {
       'client_segments',
       'holdings',
       'client_delivery',
+      'client_statement',
       'cash_voucher',
     ].flatMap((r) =>
       ['run', 'export'].map((a) => [
@@ -160,7 +161,7 @@ const EXPECTED: Record<string, 'public' | RoleCode[]> = {
           'clerk',
           'manager',
           'hq',
-          ...(r === 'client_delivery' || r === 'cash_voucher' ? ['teller'] : []),
+          ...(['client_delivery', 'client_statement', 'cash_voucher'].includes(r) ? ['teller'] : []),
         ] as RoleCode[],
       ]),
     ),

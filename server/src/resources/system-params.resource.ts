@@ -4,6 +4,7 @@ import { defineResource } from './define-resource.js';
 import { L } from './labels.js';
 import { apiDate } from '../http/dates.js';
 import { INDICATORS, K_MAX, K_MIN, parseIndicators } from '../modules/segments/segments.rules.js';
+import { reportSetProblem } from '../modules/report-packages/report-packages.service.js';
 
 /** 'MM-DD' is a day some year has (02-29 included, 02-30 and 04-31 not). */
 const monthDayExists = (md: string) => {
@@ -44,6 +45,9 @@ export function paramValueProblem(type: string, value: string): FieldMsg | null 
       return value === 'true' || value === 'false' ? null : { key: 'param_boolean' };
     case 'indicator_list':
       return parseIndicators(value) ? null : { key: 'param_indicator_list', params: { choices: INDICATORS.join(',') } };
+    case 'report_set':
+      // the daily report package's reports and formats (报表归档)
+      return reportSetProblem(value);
     case 'date_list':
       // month-day list, e.g. the 转息日 03-20,06-20,09-20,12-20
       return /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(,(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))*$/.test(value) &&

@@ -31,6 +31,7 @@ const zh = {
                 segments: '客户分群（月末或每日，按参数）',
                 bank_detail: '银证转账明细',
                 roll_date: '滚动业务日期',
+                report_package: '日报表包归档',
             },
             step: { seq: '序号', name: '步骤', rows: '行数', detail: '说明', duration: '耗时' },
             precheck: {
@@ -91,6 +92,7 @@ const en: typeof zh = {
                 segments: 'Client segmentation (month-end or daily, per parameter)',
                 bank_detail: 'Bank transfer detail',
                 roll_date: 'Roll the business date',
+                report_package: 'Daily report package',
             },
             step: { seq: 'No.', name: 'Step', rows: 'Rows', detail: 'Detail', duration: 'Time' },
             precheck: {

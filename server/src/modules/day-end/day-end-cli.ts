@@ -3,6 +3,7 @@ import { migrate } from '../../db/migrate.js';
 import { readConfig } from '../../config.js';
 import { dayEndWarnings, runDayEnd, warningText } from './day-end.service.js';
 import { backupContext } from '../backups/backups.service.js';
+import { setReportArchive } from '../report-packages/report-packages.service.js';
 
 /**
  * `npm run day-end -- --date 2026-11-23 [--operator clerk] [--acknowledge CODE,… | all]`: day-end
@@ -20,7 +21,8 @@ if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
   console.error('usage: npm run day-end -- --date YYYY-MM-DD [--operator clerk] [--acknowledge CODE,…|all]');
   process.exit(2);
 }
-const { databaseUrl, dataDir, backupDir, pgBinDir } = readConfig();
+const { databaseUrl, dataDir, backupDir, pgBinDir, reportArchiveDir } = readConfig();
+setReportArchive(reportArchiveDir);
 const conn = await connect({ databaseUrl, dataDir: databaseUrl ? undefined : dataDir });
 await migrate(conn.db);
 const username = arg('operator') ?? 'clerk';

@@ -12,6 +12,7 @@ import { invariantViolations } from './invariants.queries.js';
 import { closeTheDay } from '../closing-prices/closing-prices.service.js';
 import { grouped } from '../../../../reports/src/format.js';
 import { segmentStep } from '../segments/segments.service.js';
+import { reportPackageStep } from '../report-packages/report-packages.service.js';
 import { kpiRules } from '../kpis/kpis.queries.js';
 import { clientAssetsAt, isActive, openAt, tierCounts, tradedWithin } from '../kpis/kpis.sql.js';
 
@@ -347,4 +348,6 @@ export const STEPS: readonly Step[] = [
   bankDetail,
   archive,
   rollDate,
+  // 报表包: after the roll, so the day's reports read it as a closed, past date (as any regeneration)
+  reportPackageStep,
 ];

@@ -122,6 +122,7 @@ describe('day-end (日终)', () => {
       'bank_detail',
       'archive',
       'roll_date',
+      'report_package',
       'snapshot_after',
     ]);
     // the steps' details read like the rest of the console: amounts with 千分位, banks by name

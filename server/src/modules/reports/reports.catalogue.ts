@@ -5,8 +5,8 @@ import type { AppEnv } from '../../http/context.js';
 
 /**
  * What the admin draws the Reports menu and each report's form from: the reports the operator
- * may run, their parameters (with the choices a form needs: markets, currencies, branches for
- * head office), columns, and the trading calendar the date pickers follow, defaulting to the last
+ * may run, their parameters (with the choices a form needs: markets, currencies, operators,
+ * branches for head office), columns, and the trading calendar the date pickers follow, defaulting to the last
  * closed business date.
  */
 export async function reportCatalogue(c: Context<AppEnv>) {
@@ -42,6 +42,16 @@ export async function reportCatalogue(c: Context<AppEnv>) {
         .orderBy('code')
         .execute()
     : [];
+  // the counters a report may be asked about (业务统计, 资金流水): the operators in the caller's
+  // scope, offered by the catalogue so that running a report needs no right to the operators list
+  const operators = visible.some((r) => r.params.some((p) => p.kind === 'operator'))
+    ? await db
+        .selectFrom('operators')
+        .select(['id', 'name', 'username'])
+        .$if(!me.all_branches, (q) => q.where('branch_id', '=', me.branch.id))
+        .orderBy('username')
+        .execute()
+    : [];
   const pdfMax = await db
     .selectFrom('system_params')
     .select('value')
@@ -57,6 +67,10 @@ export async function reportCatalogue(c: Context<AppEnv>) {
       market: markets.map((m) => ({ value: m.code, label: { zh: m.name_zh, en: m.name_en } })),
       currency: currencies.map((x) => ({ value: x.code, label: { zh: x.label_zh, en: x.label_en } })),
       branch: branches.map((b) => ({ value: String(b.id), label: { zh: b.name, en: b.name } })),
+      operator: operators.map((o) => ({
+        value: String(o.id),
+        label: { zh: `${o.name}（${o.username}）`, en: `${o.name} (${o.username})` },
+      })),
     },
     reports: visible.map((r) => ({
       id: r.id,

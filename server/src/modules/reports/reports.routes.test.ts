@@ -24,7 +24,11 @@ describe('reports: the catalogue and rights', () => {
     expect(clerk.json.default_date).toBe(w.last);
     expect(clerk.json.trading_days).toContain(w.last);
     const teller = await get('/api/reports', w.s.teller);
-    expect(teller.json.reports.map((r: { id: string }) => r.id)).toEqual(['client_delivery', 'cash_voucher']);
+    expect(teller.json.reports.map((r: { id: string }) => r.id)).toEqual([
+      'client_delivery',
+      'client_statement',
+      'cash_voucher',
+    ]);
     const admin = await get('/api/reports', w.s.admin);
     expect(admin.json.reports).toEqual([]);
     // head office chooses a branch; a branch operator has no such parameter

@@ -56,8 +56,9 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
       // counter work reads the banks (银证转账) and the client managers it assigns
       ...grant('banks', 'list', 'show'),
       ...grant('client_managers', 'list', 'show'),
-      // the counter prints a client's 交割单 on request, and the voucher of a cash posting
+      // the counter prints a client's 交割单 and 对账单 on request, and the voucher of a cash posting
       ...grant('client_delivery', 'run', 'export'),
+      ...grant('client_statement', 'run', 'export'),
       ...grant('cash_voucher', 'run', 'export'),
     ],
   },
@@ -82,6 +83,7 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
       ...grant('branches', 'list', 'show'),
       ...grant('approvals', 'list', 'show', 'approve'),
       ...allReports(),
+      ...grant('report_packages', 'list', 'show', 'create', 'export', 'run'),
     ],
   },
   {
@@ -92,6 +94,7 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
     permissions: [
       ...grant('kpis', 'list', 'show', 'export', 'run'),
       ...allReports(),
+      ...grant('report_packages', 'list', 'show', 'create', 'export', 'run'),
       ...grant('clients', 'list', 'show', 'export'),
       ...grant('fund_accounts', 'list', 'show', 'export'),
       ...grant('fund_journal', 'list', 'show', 'export'),
@@ -117,6 +120,7 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
     name: '总部',
     description: '总部查询：查看所有营业部的数据、指标和报表，不做业务操作',
     all_branches: true,
-    permissions: [...readAll(), ...allReports()],
+    // and the report archive: builds and verifies packages of any branch (finance downloads them)
+    permissions: [...readAll(), ...allReports(), ...grant('report_packages', 'create', 'run')],
   },
 ];

@@ -171,6 +171,14 @@ export const PERMISSION_CATALOG: readonly CatalogEntry[] = [
     label_zh: '经营指标',
     label_en: 'KPIs',
   },
+  // 报表归档: create = build a closed day's package (a new version), export = download it, run = verify the chain
+  {
+    resource: 'report_packages',
+    category: 'report',
+    actions: ['list', 'show', 'create', 'export', 'run'],
+    label_zh: '报表归档',
+    label_en: 'Report archive',
+  },
   // each report is a right of its own: run = preview on screen, export = download .xlsx/PDF/CSV
   ...REPORTS.map(
     (r): CatalogEntry => ({
