@@ -25,14 +25,33 @@ export const confirmAbove = (db: Db, what: 'cash' | 'order') =>
     what === 'cash' ? '50000' : '100000',
   );
 
+/** The security policy's parameters and their defaults (when missing or not a number). */
+const POLICY_DEFAULTS = {
+  session_idle_minutes: 30,
+  session_max_hours: 12,
+  login_max_failures: 5,
+  login_lock_minutes: 15,
+  password_min_length: 8,
+} as const;
+
 export async function securityPolicy(db: Db) {
-  const [idleMinutes, maxHours, maxFailures, lockMinutes, passwordMinLength] = await Promise.all([
-    intParam(db, 'session_idle_minutes', 30),
-    intParam(db, 'session_max_hours', 12),
-    intParam(db, 'login_max_failures', 5),
-    intParam(db, 'login_lock_minutes', 15),
-    intParam(db, 'password_min_length', 8),
-  ]);
-  return { idleMinutes, maxHours, maxFailures, lockMinutes, passwordMinLength };
+  // one query, not one per key: the session middleware asks on every request
+  const rows = await db
+    .selectFrom('system_params')
+    .select(['key', 'value'])
+    .where('key', 'in', Object.keys(POLICY_DEFAULTS))
+    .execute();
+  const int = (key: keyof typeof POLICY_DEFAULTS) => {
+    const row = rows.find((r) => r.key === key);
+    const n = row ? Number.parseInt(row.value, 10) : NaN;
+    return Number.isFinite(n) ? n : POLICY_DEFAULTS[key];
+  };
+  return {
+    idleMinutes: int('session_idle_minutes'),
+    maxHours: int('session_max_hours'),
+    maxFailures: int('login_max_failures'),
+    lockMinutes: int('login_lock_minutes'),
+    passwordMinLength: int('password_min_length'),
+  };
 }
 export type SecurityPolicy = Awaited<ReturnType<typeof securityPolicy>>;
