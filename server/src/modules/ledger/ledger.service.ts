@@ -132,8 +132,25 @@ async function singleLimit(db: Db, type: PostingType): Promise<string | null> {
  */
 export async function postEntry(db: Db, actor: Actor, scope: number | null, req: PostingRequest) {
   return once(db, actor, req.idempotency_key, { op: 'post', ...req }, (trx) =>
-    postInTransaction(trx, actor, scope, req),
+    postInTransaction(trx, actor, scope, req, { byHand: true }),
   );
+}
+
+/**
+ * What of an account's frozen cash a teller may not release by hand (DOMAIN.md §3.2–3.3): the
+ * cash its buy orders of the open day hold (what they can cost, or what their fills will cost at
+ * delivery) — the orders' until they are cancelled or day-end releases it — and, for a long-term
+ * unfreeze, the open day's same-day freezes too (day-end releases those, so the long-term part is
+ * what is left: frozen − max(held by orders, the day's net same-day freezes, orders' included)).
+ */
+async function frozenFloor(trx: Db, accountId: number, date: string, kind: string | null): Promise<Decimal> {
+  const { rows } = await sql<{ held: string; same_day: string }>`
+    SELECT (SELECT coalesce(sum(frozen_cash), 0) FROM orders WHERE fund_account_id = ${accountId} AND business_date = ${date} AND side = 'buy') AS held,
+           (SELECT coalesce(sum(frozen_delta), 0) FROM fund_journal WHERE account_id = ${accountId} AND business_date = ${date} AND freeze_kind = 'same_day') AS same_day`.execute(
+    trx,
+  );
+  const held = new Decimal(rows[0]!.held);
+  return kind === 'long_term' ? Decimal.max(held, rows[0]!.same_day) : held;
 }
 
 /**
@@ -145,6 +162,7 @@ export async function postInTransaction(
   actor: Actor,
   scope: number | null,
   req: Omit<PostingRequest, 'idempotency_key'>,
+  opts: { byHand?: boolean } = {},
 ) {
   const date = await businessDate(trx);
   const acct = await lockAccount(trx, req.account_id, scope);
@@ -165,6 +183,14 @@ export async function postInTransaction(
   const r = post(acct, req.type, req.amount);
   if ('problem' in r)
     throw badRequest({ [PROBLEM_FIELD[r.problem]]: { key: r.problem, params: { amount: req.amount } } });
+  // an unfreeze by hand releases only what no order holds (an order's cancel releases its own),
+  // a long-term one only the long-term part
+  if (
+    opts.byHand &&
+    req.type === 'unfreeze' &&
+    new Decimal(r.state.frozen).lt(await frozenFloor(trx, acct.id, date, req.freeze_kind ?? 'same_day'))
+  )
+    throw badRequest({ amount: { key: 'insufficient_frozen', params: { amount: req.amount } } });
   return write(trx, actor, acct, date, req.type, r.state, r.effect, {
     reference: req.reference ?? '',
     bank_code: req.bank_code ?? null,
@@ -234,6 +260,7 @@ async function findEntry(db: Db, scope: number | null, id: number) {
         type: string;
         amount: string;
         frozen_delta: string;
+        freeze_kind: string | null;
         business_date: string;
         reverses_id: number | null;
       }
@@ -262,10 +289,19 @@ registerApplier('fund_journal', async (db, checker, a) => {
   checkOpen(acct);
   const r = reverse(acct, entry);
   if ('problem' in r) throw badRequest({ id: { key: r.problem } });
-  const written = await write(db, checker, acct, await businessDate(db), 'reversal', r.state, r.effect, {
+  const date = await businessDate(db);
+  // reversing a freeze releases only what an unfreeze of its kind could
+  if (
+    r.effect.frozen_delta.isNegative() &&
+    new Decimal(r.state.frozen).lt(await frozenFloor(db, acct.id, date, entry.freeze_kind))
+  )
+    throw badRequest({ id: { key: 'reversal_breaks_balance' } });
+  // the reversal keeps the entry's freeze kind, so day-end's release of the day's same-day
+  // freezes nets a reversed one out (without it, day-end released the cash a second time)
+  const written = await write(db, checker, acct, date, 'reversal', r.state, r.effect, {
     reference: `冲销 #${entry.id}: ${a.payload.reason ?? ''}`.slice(0, 200),
     bank_code: null,
-    freeze_kind: null,
+    freeze_kind: entry.freeze_kind,
     reverses_id: entry.id,
   });
   return String(written.id);
