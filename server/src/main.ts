@@ -7,6 +7,7 @@ import { connect } from './db/connect.js';
 import { migrate } from './db/migrate.js';
 import { createApp } from './app.js';
 import { backupContext, syncBackupIndex } from './modules/backups/backups.service.js';
+import { archiveLastDemoDay } from '../../seeds/src/demo-archive.seed.js';
 import { setReportArchive } from './modules/report-packages/report-packages.service.js';
 import { systemClock } from './clock.js';
 import { DEFAULT_DEMO_PASSWORD, readConfig } from './config.js';
@@ -49,6 +50,7 @@ if (fresh) {
 const backups = backupContext(conn, { backupDir: env.backupDir, pgBinDir: env.pgBinDir });
 // set after the demo's history is seeded: its past days get packages on demand (报表归档 → 生成)
 setReportArchive(env.reportArchiveDir);
+if (fresh) await archiveLastDemoDay(conn.db);
 // the backup directory is the truth of which snapshots exist: index any the table lacks
 await syncBackupIndex(backups);
 const app = createApp({ db: conn.db, clock: systemClock, backups, dbKind: conn.kind });
