@@ -1,3 +1,22 @@
+/** The fund journal's business types: the journal's own category, and the lines of a client's 对账单. */
+const JOURNAL_TYPE: [code: string, zh: string, en: string][] = [
+  ['deposit', '存入', 'Deposit'],
+  ['withdrawal', '取出', 'Withdrawal'],
+  ['transfer_in', '转进', 'Transfer in'],
+  ['transfer_out', '转出', 'Transfer out'],
+  ['remit_in', '汇进', 'Remittance in'],
+  ['remit_out', '汇出', 'Remittance out'],
+  ['bank_in', '银证转入', 'Bank to securities'],
+  ['bank_out', '银证转出', 'Securities to bank'],
+  ['trade_buy', '买入交收', 'Buy settlement'],
+  ['trade_sell', '卖出交收', 'Sell settlement'],
+  ['fee', '费用', 'Fee'],
+  ['interest', '利息', 'Interest'],
+  ['freeze', '冻结', 'Freeze'],
+  ['unfreeze', '解冻', 'Unfreeze'],
+  ['reversal', '冲销', 'Reversal'],
+];
+
 /** The data dictionary every install starts with: code → zh/en label for each enum the app uses. */
 export const DICTIONARY: Record<string, [code: string, zh: string, en: string][]> = {
   record_status: [
@@ -108,23 +127,7 @@ export const DICTIONARY: Record<string, [code: string, zh: string, en: string][]
     ['kpi', '经营指标', 'KPIs'],
     ['limits', '限额', 'Limits'],
   ],
-  journal_type: [
-    ['deposit', '存入', 'Deposit'],
-    ['withdrawal', '取出', 'Withdrawal'],
-    ['transfer_in', '转进', 'Transfer in'],
-    ['transfer_out', '转出', 'Transfer out'],
-    ['remit_in', '汇进', 'Remittance in'],
-    ['remit_out', '汇出', 'Remittance out'],
-    ['bank_in', '银证转入', 'Bank to securities'],
-    ['bank_out', '银证转出', 'Securities to bank'],
-    ['trade_buy', '买入交收', 'Buy settlement'],
-    ['trade_sell', '卖出交收', 'Sell settlement'],
-    ['fee', '费用', 'Fee'],
-    ['interest', '利息', 'Interest'],
-    ['freeze', '冻结', 'Freeze'],
-    ['unfreeze', '解冻', 'Unfreeze'],
-    ['reversal', '冲销', 'Reversal'],
-  ],
+  journal_type: JOURNAL_TYPE,
   side: [
     ['buy', '买入', 'Buy'],
     ['sell', '卖出', 'Sell'],
@@ -177,21 +180,7 @@ export const DICTIONARY: Record<string, [code: string, zh: string, en: string][]
   // trade by its side, the holdings at each end
   statement_item: [
     ['opening_cash', '期初资金余额', 'Opening cash'],
-    ['deposit', '存入', 'Deposit'],
-    ['withdrawal', '取出', 'Withdrawal'],
-    ['transfer_in', '转进', 'Transfer in'],
-    ['transfer_out', '转出', 'Transfer out'],
-    ['remit_in', '汇进', 'Remittance in'],
-    ['remit_out', '汇出', 'Remittance out'],
-    ['bank_in', '银证转入', 'Bank to securities'],
-    ['bank_out', '银证转出', 'Securities to bank'],
-    ['trade_buy', '买入交收', 'Buy settlement'],
-    ['trade_sell', '卖出交收', 'Sell settlement'],
-    ['fee', '费用', 'Fee'],
-    ['interest', '利息', 'Interest'],
-    ['freeze', '冻结', 'Freeze'],
-    ['unfreeze', '解冻', 'Unfreeze'],
-    ['reversal', '冲销', 'Reversal'],
+    ...JOURNAL_TYPE,
     ['closing_cash', '期末资金余额', 'Closing cash'],
     ['buy', '证券买入', 'Purchase'],
     ['sell', '证券卖出', 'Sale'],
