@@ -18,6 +18,14 @@ import { scratchDatabase } from '../../../test/scratch-database.js';
  * database, and on PostgreSQL when DATABASE_URL is set.
  */
 const DATE = '2026-11-24';
+/**
+ * The steps killed: in CI every other step on each engine (PGlite the even ones, PostgreSQL the
+ * odd), so each CI run kills every step once; DAY_END_CRASH_FULL=1 kills every step on either.
+ * (server/test/faults kills a real server inside a step too.)
+ */
+const CRASHED = STEPS.map((s) => s.name).filter(
+  (_, i) => process.env.DAY_END_CRASH_FULL === '1' || i % 2 === (process.env.DATABASE_URL ? 1 : 0),
+);
 const url = process.env.DATABASE_URL;
 const scratch = mkdtempSync(path.join(tmpdir(), 'bc-crash-'));
 const made: { drop: () => Promise<void> }[] = [];
@@ -123,7 +131,7 @@ afterAll(async () => {
 });
 
 describe(`day-end survives a crash in any step (${url ? 'PostgreSQL' : 'PGlite'})`, () => {
-  it.each(STEPS.map((s) => s.name))(
+  it.each(CRASHED)(
     'killed in %s, restarted: the same books as an uninterrupted run',
     async (step) => {
       const place = await copyOf(base, step);
