@@ -45,12 +45,14 @@ describe('报表归档', () => {
         await page.waitForURL(/#\/report_packages/);
         await page.getByText('每个已日终的业务日').waitFor();
 
+        // the demo's archive holds the last closed day's package (its day-end's): the rebuilds are 2 and 3
+        await page.getByText('第 1 版', { exact: true }).waitFor();
         await generate(page, date);
-        await page.getByText(`已生成 ${date} 第 1 版报表包（7 个文件）`).waitFor();
+        await page.getByText(`已生成 ${date} 第 2 版报表包（7 个文件）`).waitFor();
         await generate(page, date);
-        await page.getByText('第 2 版', { exact: true }).waitFor();
+        await page.getByText('第 3 版', { exact: true }).waitFor();
         const rows = page.locator('tbody tr');
-        expect(await rows.count()).toBe(2);
+        expect(await rows.count()).toBe(3);
         const first = await rows.first().innerText();
         expect(first).toContain(date);
         expect(first).toContain('资金日计表');
@@ -71,7 +73,7 @@ describe('报表归档', () => {
         await page.getByRole('button', { name: '校验' }).click();
         const result = page.getByTestId('verify-result');
         await result.waitFor({ timeout: 60_000 });
-        expect(await result.innerText()).toBe('校验通过：2 个报表包，哈希链完整');
+        expect(await result.innerText()).toBe('校验通过：3 个报表包，哈希链完整');
         await shot(page, 'e2e-report-packages-verify');
         await page.getByRole('button', { name: '关闭' }).click();
 
@@ -79,7 +81,7 @@ describe('报表归档', () => {
             page.waitForEvent('download'),
             rows.first().getByRole('button', { name: '下载' }).click(),
         ]);
-        expect(download.suggestedFilename()).toMatch(new RegExp(`^报表包-.+-${date}-v2\\.zip$`));
+        expect(download.suggestedFilename()).toMatch(new RegExp(`^报表包-.+-${date}-v3\\.zip$`));
         const bytes = readFileSync((await download.path())!);
         expect(bytes.subarray(0, 2).toString()).toBe('PK');
 

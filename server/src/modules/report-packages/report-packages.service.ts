@@ -253,13 +253,9 @@ export async function buildPackage(
     action: 'generate',
     resource: 'report_packages',
     record_id: row.id,
-    detail: JSON.stringify({
-      business_date: date,
-      branch_id: branch.id,
-      version,
-      files: files.length,
-      sha256: row.sha256,
-    }),
+    // the record in the trail's diff table; the detail a sentence for the list
+    after: { business_date: date, branch_id: branch.id, version, files: files.length, sha256: row.sha256 },
+    detail: `${branch.name} ${date} 第 ${version} 版，${files.length} 个文件`,
   });
   return { id: Number(row.id), version, files: files.length, sha256: row.sha256 };
 }
