@@ -47,7 +47,7 @@ describe('decimal strings', () => {
         expect(tickPlaces('0.010')).toBe(2);
         expect(tickPlaces('0.001')).toBe(3);
         expect(tickPlaces('1')).toBe(0);
-        expect(formatPrice('1452.000')).toBe('1452.00');
+        expect(formatPrice('1452.000')).toBe('1,452.00');
         expect(formatPrice('1.234')).toBe('1.234');
         expect(formatPrice('10.5')).toBe('10.50');
         expect(formatPrice('0.450', '0.001')).toBe('0.450');

@@ -2,6 +2,7 @@
  * Exact decimal arithmetic on the server's decimal strings ("1452.000", "0.010", "10.00"), done
  * on BigInt digits: prices, price bands and market values are never put through a binary float.
  */
+import { groupDecimal } from '../fund_accounts/money';
 
 const DECIMAL = /^([+-])?(\d+)(?:\.(\d*))?$/;
 
@@ -91,14 +92,15 @@ export const tickPlaces = (tick: unknown): number => {
 
 /**
  * A price as a clerk reads it: the server's 3 decimals trimmed to the tick's (or to at least 2):
- * "1452.000" → "1452.00", "1.234" → "1.234". Anything that is not a decimal comes back as text.
+ * "1452.000" → "1,452.00", "1.234" → "1.234". Anything that is not a decimal comes back as text.
  */
 export const formatPrice = (value: unknown, tick?: unknown): string => {
     if (value === null || value === undefined) return '';
     const parsed = parseDecimal(value);
     if (!parsed) return String(value);
     const places = tick !== undefined ? tickPlaces(tick) : Math.max(2, tickPlaces(value));
-    return formatScaled(rescale(parsed, places), places);
+    // shown with 千分位 like every amount on screen (a 1,452.03 share price)
+    return groupDecimal(formatScaled(rescale(parsed, places), places));
 };
 
 export interface PriceBand {
