@@ -9,8 +9,8 @@ import {
   tokenHash,
   touchSession,
 } from '../modules/auth/session.repository.js';
-import { loadMe } from '../modules/auth/me.repository.js';
-import { securityPolicy } from '../modules/system_params/system-params.service.js';
+import { toMe } from '../modules/auth/me.repository.js';
+import { policyFrom } from '../modules/system_params/system-params.service.js';
 import { trustProxy } from '../config.js';
 
 /**
@@ -51,17 +51,18 @@ export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = getCookie(c, SESSION_COOKIE);
   if (token) {
     const hash = tokenHash(token);
+    // one query per request: the session, its operator (me) and the policy together
     const session = await findLiveSession(db, hash);
     if (session) {
       const now = clock.now();
-      const policy = await securityPolicy(db);
+      const policy = policyFrom(session.policy);
       const idleMs = now.getTime() - new Date(session.last_seen_at).getTime();
       const ageMs = now.getTime() - new Date(session.created_at).getTime();
       if (idleMs > policy.idleMinutes * 60_000 || ageMs > policy.maxHours * 3_600_000) {
         await endSession(db, hash, now, idleMs > policy.idleMinutes * 60_000 ? 'idle' : 'lifetime');
         c.set('sessionExpired', true);
       } else {
-        const me = await loadMe(db, session.operator_id, { token_hash: hash, csrf_token: session.csrf_token });
+        const me = toMe(session, { token_hash: hash, csrf_token: session.csrf_token });
         if (me) {
           if (unsafe && c.req.header('x-csrf-token') !== session.csrf_token) throw new AppError(403, 'CSRF', 'csrf');
           if (idleMs > TOUCH_EVERY_MS) await touchSession(db, hash, now);

@@ -1,12 +1,16 @@
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../../db/connect.js';
 import type { Me } from '../../http/context.js';
 
-/** Loads the operator with branch, roles and the union of their permissions. */
-export async function loadMe(db: Db, operatorId: number, session: Me['session']): Promise<Me | null> {
-  const op = await db
+/**
+ * The operator with branch, roles, the union of their permissions and the business date, as one
+ * statement: the session middleware adds its session join to it and runs it on every request.
+ */
+export function selectMe(db: Db) {
+  return db
     .selectFrom('operators as o')
     .innerJoin('branches as b', 'b.id', 'o.branch_id')
-    .select([
+    .select((eb) => [
       'o.id',
       'o.username',
       'o.name',
@@ -16,45 +20,48 @@ export async function loadMe(db: Db, operatorId: number, session: Me['session'])
       'b.code as branch_code',
       'b.name as branch_name',
       'b.is_head_office',
-    ])
-    .where('o.id', '=', operatorId)
-    .executeTakeFirst();
-  if (op?.status !== 'active') return null;
-  const roles = await db
-    .selectFrom('operator_roles as orl')
-    .innerJoin('roles as r', 'r.id', 'orl.role_id')
-    .select(['r.id', 'r.code', 'r.name', 'r.all_branches'])
-    .where('orl.operator_id', '=', operatorId)
-    .orderBy('r.id')
-    .execute();
-  const perms = roles.length
-    ? await db
-        .selectFrom('role_permissions')
-        .select(['resource', 'action'])
-        .where(
-          'role_id',
-          'in',
-          roles.map((r) => r.id),
-        )
-        .execute()
-    : [];
-  const date = await db
-    .selectFrom('system_params')
-    .select('value')
-    .where('key', '=', 'business_date')
-    .executeTakeFirst();
+      jsonArrayFrom(
+        eb
+          .selectFrom('operator_roles as orl')
+          .innerJoin('roles as r', 'r.id', 'orl.role_id')
+          .select(['r.id', 'r.code', 'r.name', 'r.all_branches'])
+          .whereRef('orl.operator_id', '=', 'o.id')
+          .orderBy('r.id'),
+      ).as('roles'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('operator_roles as orp')
+          .innerJoin('role_permissions as rp', 'rp.role_id', 'orp.role_id')
+          .select(['rp.resource', 'rp.action'])
+          .whereRef('orp.operator_id', '=', 'o.id'),
+      ).as('permissions'),
+      eb.selectFrom('system_params').select('value').where('key', '=', 'business_date').as('business_date'),
+    ]);
+}
+
+type MeRow = NonNullable<Awaited<ReturnType<ReturnType<typeof selectMe>['executeTakeFirst']>>>;
+
+/** `me` from a `selectMe` row, or null unless the operator is active (a disabled one is refused). */
+export function toMe(row: MeRow | undefined, session: Me['session']): Me | null {
+  if (row?.status !== 'active') return null;
   return {
-    id: op.id,
-    business_date: date?.value ?? null,
-    username: op.username,
-    name: op.name,
-    branch: { id: op.branch_id, code: op.branch_code, name: op.branch_name, is_head_office: op.is_head_office },
-    roles: roles.map(({ id, code, name }) => ({ id, code, name })),
-    permissions: new Set(perms.map((p) => `${p.resource}.${p.action}`)),
-    all_branches: roles.some((r) => r.all_branches),
-    must_change_password: op.must_change_password,
+    id: row.id,
+    business_date: row.business_date ?? null,
+    username: row.username,
+    name: row.name,
+    branch: { id: row.branch_id, code: row.branch_code, name: row.branch_name, is_head_office: row.is_head_office },
+    roles: row.roles.map(({ id, code, name }) => ({ id, code, name })),
+    // a Set: two roles may grant the same permission
+    permissions: new Set(row.permissions.map((p) => `${p.resource}.${p.action}`)),
+    all_branches: row.roles.some((r) => r.all_branches),
+    must_change_password: row.must_change_password,
     session,
   };
+}
+
+/** Loads the operator with branch, roles and the union of their permissions. */
+export async function loadMe(db: Db, operatorId: number, session: Me['session']): Promise<Me | null> {
+  return toMe(await selectMe(db).where('o.id', '=', operatorId).executeTakeFirst(), session);
 }
 
 /** The /api/auth/me body. */

@@ -1,5 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../../db/connect.js';
+import { selectMe } from './me.repository.js';
+import { POLICY_KEYS } from '../system_params/system-params.service.js';
 
 export const SESSION_COOKIE = 'sid';
 
@@ -26,12 +29,25 @@ export async function createSession(db: Db, operatorId: number, at: Date, ip: st
   return { token, csrf_token };
 }
 
+/**
+ * The open session with everything the session middleware needs, in ONE statement since it runs
+ * on every request: the session, its operator as `selectMe` loads them (status included, so a
+ * disabled operator is refused on the very next request) and the security policy's rows. Read
+ * fresh each time, never cached: another process may have disabled the operator or changed the policy.
+ */
 export function findLiveSession(db: Db, hash: string) {
-  return db
-    .selectFrom('sessions')
-    .selectAll()
-    .where('token_hash', '=', hash)
-    .where('ended_at', 'is', null)
+  return selectMe(db)
+    .innerJoin('sessions as s', 's.operator_id', 'o.id')
+    .select((eb) => [
+      's.csrf_token',
+      's.created_at',
+      's.last_seen_at',
+      jsonArrayFrom(
+        eb.selectFrom('system_params as p').select(['p.key', 'p.value']).where('p.key', 'in', POLICY_KEYS),
+      ).as('policy'),
+    ])
+    .where('s.token_hash', '=', hash)
+    .where('s.ended_at', 'is', null)
     .executeTakeFirst();
 }
 

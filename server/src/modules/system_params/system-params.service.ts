@@ -34,13 +34,11 @@ const POLICY_DEFAULTS = {
   password_min_length: 8,
 } as const;
 
-export async function securityPolicy(db: Db) {
-  // one query, not one per key: the session middleware asks on every request
-  const rows = await db
-    .selectFrom('system_params')
-    .select(['key', 'value'])
-    .where('key', 'in', Object.keys(POLICY_DEFAULTS))
-    .execute();
+/** The system_params keys `securityPolicy` reads (the session middleware selects them in its one query). */
+export const POLICY_KEYS = Object.keys(POLICY_DEFAULTS) as (keyof typeof POLICY_DEFAULTS)[];
+
+/** The policy from its system_params rows: a missing or non-numeric value takes its default. */
+export function policyFrom(rows: { key: string; value: string }[]) {
   const int = (key: keyof typeof POLICY_DEFAULTS) => {
     const row = rows.find((r) => r.key === key);
     const n = row ? Number.parseInt(row.value, 10) : NaN;
@@ -53,5 +51,11 @@ export async function securityPolicy(db: Db) {
     lockMinutes: int('login_lock_minutes'),
     passwordMinLength: int('password_min_length'),
   };
+}
+
+export async function securityPolicy(db: Db) {
+  return policyFrom(
+    await db.selectFrom('system_params').select(['key', 'value']).where('key', 'in', POLICY_KEYS).execute(),
+  );
 }
 export type SecurityPolicy = Awaited<ReturnType<typeof securityPolicy>>;
