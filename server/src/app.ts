@@ -4,6 +4,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { AppEnv, Deps } from './http/context.js';
+import { ProgressHub } from './progress/progress.js';
 import { errorBody } from './http/errors.js';
 import { langOf, requestLang } from './http/lang.js';
 import { t } from './http/messages.js';
@@ -48,6 +49,7 @@ function clientIp(c: Context): string {
 
 /** The whole API, built from its dependencies so tests drive it with `app.request()`. */
 export function createApp(deps: Deps) {
+  deps.progress ??= new ProgressHub();
   const api = new OpenAPIHono<AppEnv>();
   api.use('*', requestId());
   api.use('*', async (c, next) => {

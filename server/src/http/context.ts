@@ -2,6 +2,7 @@ import type { Db } from '../db/connect.js';
 import type { Clock } from '../clock.js';
 import type { Lang } from './lang.js';
 import type { BackupContext } from '../modules/backups/backups.service.js';
+import type { ProgressHub } from '../progress/progress.js';
 
 export interface Deps {
   db: Db;
@@ -10,6 +11,8 @@ export interface Deps {
   backups?: BackupContext;
   /** which engine `db` runs on: reports stream through a cursor on PostgreSQL, by keyset pages on PGlite */
   dbKind?: 'pglite' | 'postgres';
+  /** the progress channel of long work (day-end, export jobs); createApp makes one when absent */
+  progress?: ProgressHub;
 }
 
 /** The signed-in operator as every handler sees it. */
@@ -43,3 +46,4 @@ export type AppEnv = {
 export function branchScope(me: Me): number | null {
   return me.all_branches ? null : me.branch.id;
 }
+

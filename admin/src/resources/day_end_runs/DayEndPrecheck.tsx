@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Button, Confirm, useCanAccess, useLocaleState, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { httpClient } from '../../providers/httpClient';
 import { acknowledgement, warningMessage, type PrecheckWarning } from './precheckWarnings';
+import { DayEndProgressPanel, useDayEndProgress } from './DayEndProgress';
 
 interface Precheck {
     business_date: string;
@@ -19,7 +20,7 @@ interface Precheck {
  * Above the run history: what tonight's run will meet, and the button that starts it. Each
  * warning (no trade report imported, a bank not reconciled) has its checkbox; the button waits
  * until every one is ticked, and the run request names them (the server refuses a run that leaves
- * one out).
+ * one out). While the run goes, its progress shows below the button (DayEndProgress.tsx).
  */
 export const DayEndPrecheck = () => {
     const translate = useTranslate();
@@ -30,6 +31,7 @@ export const DayEndPrecheck = () => {
     const [confirm, setConfirm] = useState(false);
     const [busy, setBusy] = useState(false);
     const [ticked, setTicked] = useState<Set<string>>(new Set());
+    const watch = useDayEndProgress();
     const { data, refetch } = useQuery({
         queryKey: ['day_end_runs', 'precheck'],
         queryFn: async () => (await httpClient('/api/day_end_runs/precheck')).json as Precheck,
@@ -47,14 +49,18 @@ export const DayEndPrecheck = () => {
     const run = async () => {
         setConfirm(false);
         setBusy(true);
+        // the progress stream first: once the run starts, the embedded engine answers nothing else
+        await watch.start(data.business_date);
         try {
             const { json } = await httpClient('/api/day_end_runs', {
                 method: 'POST',
                 body: JSON.stringify({ business_date: data.business_date, acknowledged: ack.codes }),
             });
+            watch.settle('completed');
             notify('resources.day_end_runs.precheck.done', { type: 'success', messageArgs: { date: json.next_date } });
             setTicked(new Set());
         } catch (e) {
+            watch.settle('failed');
             notify((e as Error).message, { type: 'error' });
         } finally {
             setBusy(false);
@@ -141,6 +147,7 @@ export const DayEndPrecheck = () => {
                             )}
                         </Stack>
                     )}
+                    {watch.started && <DayEndProgressPanel progress={watch.progress} elapsed={watch.elapsed} />}
                 </Stack>
                 <Confirm
                     isOpen={confirm}

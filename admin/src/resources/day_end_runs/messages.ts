@@ -34,6 +34,16 @@ const zh = {
                 report_package: '日报表包归档',
             },
             step: { seq: '序号', name: '步骤', rows: '行数', detail: '说明', duration: '耗时' },
+            progress: {
+                label: '日终进度',
+                starting: '正在开始日终…',
+                step: '第 %{index} / %{count} 步：%{name}',
+                rows: '已处理 %{done} / %{expected} 行',
+                rows_done: '已处理 %{done} 行',
+                elapsed: '已用时 %{time}',
+                completed: '日终完成，用时 %{time}',
+                failed: '日终未完成（%{step}），数据保持日终前的样子；用时 %{time}',
+            },
             precheck: {
                 title: '日终预检：业务日期 %{date}',
                 open_orders: '未成交委托 %{count} 笔（日终时撤销并解冻）',
@@ -95,6 +105,16 @@ const en: typeof zh = {
                 report_package: 'Daily report package',
             },
             step: { seq: 'No.', name: 'Step', rows: 'Rows', detail: 'Detail', duration: 'Time' },
+            progress: {
+                label: 'Day-end progress',
+                starting: 'Starting day-end…',
+                step: 'Step %{index} of %{count}: %{name}',
+                rows: '%{done} of %{expected} rows',
+                rows_done: '%{done} rows',
+                elapsed: 'Elapsed %{time}',
+                completed: 'Day-end complete in %{time}',
+                failed: 'Day-end did not complete (%{step}); the data is as it was before; %{time}',
+            },
             precheck: {
                 title: 'Day-end pre-check: business date %{date}',
                 open_orders: '%{count} unfilled orders (cancelled and released at day-end)',

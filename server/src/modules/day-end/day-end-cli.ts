@@ -1,7 +1,10 @@
 import { connect } from '../../db/connect.js';
 import { migrate } from '../../db/migrate.js';
 import { readConfig } from '../../config.js';
-import { dayEndWarnings, runDayEnd, warningText } from './day-end.service.js';
+import { dayEndProgressKey, dayEndWarnings, runDayEnd, warningText } from './day-end.service.js';
+import { STEP_NAMES_ZH } from './day-end.steps.js';
+import { ProgressHub, type Progress } from '../../progress/progress.js';
+import { grouped } from '../../../../reports/src/format.js';
 import { backupContext } from '../backups/backups.service.js';
 import { setReportArchive } from '../report-packages/report-packages.service.js';
 
@@ -10,6 +13,8 @@ import { setReportArchive } from '../report-packages/report-packages.service.js'
  * from the command line, as that operator, with its snapshots. The pre-check's warnings (no trade
  * report imported, a bank not reconciled) are printed; the run goes ahead only when each one is
  * acknowledged by its code, or all of them with `--acknowledge all`, as the screen's checkboxes do.
+ * While it runs it prints each step as it starts and, every few seconds, the step's rows done of
+ * expected (the run's progress channel, as the screen shows it).
  */
 const args = process.argv.slice(2);
 const arg = (name: string) => {
@@ -43,12 +48,14 @@ try {
     console.log(
       `warning ${w.code}: ${warningText(w, 'zh')}${acknowledged === 'all' || acknowledged.includes(w.code) ? ' (acknowledged)' : ''}`,
     );
+  const hub = new ProgressHub();
+  const stop = hub.subscribe(dayEndProgressKey(date), printProgress());
   const run = await runDayEnd(
     conn.db,
     { operator_id: op.id, username, branch_id: op.branch_id, ip: 'cli', request_id: 'cli', at: new Date() },
     date,
-    { backups: backupContext(conn, { backupDir, pgBinDir }), acknowledged },
-  );
+    { backups: backupContext(conn, { backupDir, pgBinDir }), acknowledged, progress: hub },
+  ).finally(stop);
   if (!run) throw new Error(`day-end ${date}: the run was not recorded`);
   for (const s of run.steps) console.log(`  ${s.name.padEnd(18)} ${String(s.rows).padStart(8)}  ${s.detail}`);
   console.log(`day-end ${date} completed; next business date ${run.next_date}`);
@@ -62,4 +69,26 @@ try {
   process.exitCode = 1;
 } finally {
   await conn.close();
+}
+
+/**
+ * The progress lines: `  [3/16] 成交清算` when a step starts, then at most every 2 s while it runs
+ * `  [3/16] 成交清算 …  12,345 / 40,000` (rows done of expected, or done alone when not known).
+ */
+function printProgress(everyMs = 2_000) {
+  let step = '';
+  let last = 0;
+  return (p: Progress) => {
+    if (p.state !== 'running' || !p.step) return;
+    const head = `  [${p.step.index}/${p.step.count}] ${STEP_NAMES_ZH[p.step.code] ?? p.step.code}`;
+    const now = Date.now();
+    if (p.step.code !== step) {
+      step = p.step.code;
+      last = now;
+      console.log(head);
+    } else if (now - last >= everyMs && (p.done > 0 || p.expected !== null)) {
+      last = now;
+      console.log(`${head} …  ${grouped(p.done, 0)}${p.expected === null ? '' : ` / ${grouped(p.expected, 0)}`}`);
+    }
+  };
 }

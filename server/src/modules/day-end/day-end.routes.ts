@@ -4,7 +4,8 @@ import { route, router, idParams, listParams, jsonBody, z } from '../../http/rou
 import { notFound } from '../../http/errors.js';
 import { contentRange, idFilter, parseListQuery } from '../../http/list-query.js';
 import { actorOf } from '../audit/audit.service.js';
-import { findRun, precheck, runDayEnd } from './day-end.service.js';
+import { progressStream } from '../../http/progress-stream.js';
+import { dayEndProgressKey, findRun, precheck, runDayEnd } from './day-end.service.js';
 
 const tags = ['day_end_runs'];
 const spec = {
@@ -55,6 +56,42 @@ export const dayEndRoutes = router()
     async (c) => c.json(await precheck(c.get('deps').db), 200),
   )
   .openapi(
+    route('day_end_runs.list', {
+      method: 'get',
+      path: '/day_end_runs/progress',
+      tags,
+      summary:
+        "日终进度 A run's progress as Server-Sent Events (`event: progress`, JSON: state, step {code, index, count}, done, expected, error, elapsed_ms), ending after its final state. `business_date` defaults to the date running, else the open date; `wait=true` waits for the next run (the screen opens it before starting one), else nothing known ends the stream at once",
+      request: {
+        query: z.object({
+          business_date: apiDate.optional(),
+          wait: z.enum(['true', 'false']).optional(),
+        }),
+      },
+      responses: { 200: { description: 'text/event-stream' } },
+    }),
+    async (c) => {
+      const { business_date, wait } = c.req.valid('query');
+      const hub = c.get('deps').progress!;
+      // memory first: while a run holds the embedded engine's one connection, no query is answered
+      const running = hub.running(dayEndProgressKey(''))[0];
+      const key = business_date
+        ? dayEndProgressKey(business_date)
+        : (running ??
+          dayEndProgressKey(
+            (
+              await c
+                .get('deps')
+                .db.selectFrom('system_params')
+                .select('value')
+                .where('key', '=', 'business_date')
+                .executeTakeFirstOrThrow()
+            ).value,
+          ));
+      return progressStream(c, hub, key, { wait: wait === 'true' });
+    },
+  )
+  .openapi(
     route('day_end_runs.show', {
       method: 'get',
       path: '/day_end_runs/{id}',
@@ -88,6 +125,7 @@ export const dayEndRoutes = router()
         await runDayEnd(c.get('deps').db, actorOf(c), body.business_date, {
           backups: c.get('deps').backups,
           acknowledged: body.acknowledged,
+          progress: c.get('deps').progress,
         }),
         201,
       );

@@ -8,6 +8,7 @@ import { audit, type Actor } from '../audit/audit.service.js';
 import { STEPS } from './day-end.steps.js';
 import { invariantViolations } from './invariants.queries.js';
 import { takeSnapshot, type BackupContext } from '../backups/backups.service.js';
+import { progressReporter, type ProgressHub } from '../../progress/progress.js';
 
 const DAY_END_LOCK = 4_242_001;
 
@@ -37,7 +38,17 @@ export interface DayEndOptions {
    * with no one to read them (the seed's history, benchmarks), which say so by passing it.
    */
   acknowledged?: readonly string[] | 'all';
+  /**
+   * Where the run tells how far it is, under `day_end:<date>` (dayEndProgressKey): before each
+   * step its code and place, then the step's rows done of expected as it reports them, and at the
+   * end 'completed' or 'failed' with the error's code. The run is one transaction, so this channel
+   * (memory, not the database) is the only way its progress can be seen while it runs.
+   */
+  progress?: ProgressHub;
 }
+
+/** The progress channel's key of the day-end run of `date`. */
+export const dayEndProgressKey = (date: string) => `day_end:${date}`;
 
 export async function runDayEnd(db: Db, actor: Actor, date: string, opts: DayEndOptions = {}) {
   const started = actor.at;
@@ -45,7 +56,28 @@ export async function runDayEnd(db: Db, actor: Actor, date: string, opts: DayEnd
   const t0 = Date.now();
   const now = () => new Date(started.getTime() + (Date.now() - t0));
   const steps: StepRecord[] = [];
+  // one publisher per date: a second request for a date already running waits on the lock (and is
+  // then refused) without mixing its words into the running one's
+  const key = dayEndProgressKey(date);
+  const reporter = progressReporter(opts.progress?.get(key)?.state === 'running' ? undefined : opts.progress, key);
+  const stepCount = STEPS.length + (opts.backups ? 2 : 0);
+  let stepIndex = 0;
+  let reported = false;
+  let counted = false;
+  /** a step begins: published at once, whatever the throttle */
+  const begin = (code: string) => {
+    reported = true;
+    counted = false;
+    reporter.update({ step: { code, index: ++stepIndex, count: stepCount }, done: 0, expected: null }, true);
+  };
+  const progress = (done: number, expected: number | null) => {
+    counted = true;
+    reporter.update({ done, expected });
+  };
+  /** a step that counted its rows ends: its last count is published, whatever the throttle */
+  const end = () => counted && reporter.update({}, true);
   const snapshot = async (kind: 'before_clearing' | 'after_clearing', runId: number | null): Promise<StepRecord> => {
+    begin(kind === 'before_clearing' ? 'snapshot_before' : 'snapshot_after');
     const s0 = now();
     const b = await takeSnapshot(opts.backups!, actor, { kind, business_date: date, run_id: runId });
     return {
@@ -72,7 +104,13 @@ export async function runDayEnd(db: Db, actor: Actor, date: string, opts: DayEnd
     .executeTakeFirst();
   // warnings not acknowledged are refused before a snapshot is spent on the run, and again under the lock below
   if (open.value === date && !done) requireAcknowledged(await dayEndWarnings(db, date), opts.acknowledged);
-  const before = opts.backups && open.value === date && !done ? await snapshot('before_clearing', null) : undefined;
+  const before =
+    opts.backups && open.value === date && !done
+      ? await snapshot('before_clearing', null).catch((e: unknown) => {
+          reporter.finish('failed', e instanceof AppError ? e.code : 'INTERNAL');
+          throw e;
+        })
+      : undefined;
   let acknowledged: DayEndWarning[] = [];
   let result: Awaited<ReturnType<typeof findRun>>;
   try {
@@ -99,8 +137,10 @@ export async function runDayEnd(db: Db, actor: Actor, date: string, opts: DayEnd
       let seq = 0;
       if (before) steps.push({ ...before, seq: ++seq });
       for (const step of STEPS) {
+        begin(step.name);
         const s0 = now();
-        const r = await step.run({ trx, actor, date });
+        const r = await step.run({ trx, actor, date, progress });
+        end();
         // fault injection for the crash test: die in the middle of the run, transaction open
         if (process.env.DAY_END_CRASH_AT === step.name) process.kill(process.pid, 'SIGKILL');
         steps.push({
@@ -140,46 +180,63 @@ export async function runDayEnd(db: Db, actor: Actor, date: string, opts: DayEnd
       return findRun(trx, run[0]!.id);
     });
   } catch (e) {
+    // the screen and the CLI word the code; a run refused before its first step said nothing, and says nothing now
+    const failed = () => reported && reporter.finish('failed', e instanceof AppError ? e.code : 'INTERNAL');
     // nothing of the run committed; record that it failed, at which step and why
     if (
       e instanceof AppError &&
       (e.code === 'DAY_END_DONE' || e.code === 'DAY_END_NOT_OPEN' || e.code === 'DAY_END_UNACKNOWLEDGED')
-    )
+    ) {
+      failed();
       throw e;
+    }
     const failedAt = STEPS[steps.length - (before ? 1 : 0)]?.name ?? '';
     const reason = e instanceof AppError ? t('zh', e.key, e.params) : String((e as Error).message ?? e);
-    const { rows: run } = await sql<{
-      id: number;
-    }>`INSERT INTO day_end_runs (business_date, status, operator_id, started_at, finished_at, error) VALUES (${date}, 'failed', ${actor.operator_id}, ${started}, ${now()}, ${`${failedAt}: ${reason}`.slice(0, 1000)}) RETURNING id`.execute(
-      db,
-    );
-    await sql`INSERT INTO day_end_steps (run_id, seq, name, status, started_at, finished_at, detail) VALUES (${run[0]!.id}, ${steps.length + 1}, ${failedAt}, 'failed', ${now()}, ${now()}, ${reason.slice(0, 500)})`.execute(
-      db,
-    );
-    await audit(db, actor, {
-      action: 'run_failed',
-      resource: 'day_end_runs',
-      record_id: run[0]!.id,
-      detail: `${date} ${failedAt}: ${reason}`.slice(0, 500),
-    });
+    try {
+      const { rows: run } = await sql<{
+        id: number;
+      }>`INSERT INTO day_end_runs (business_date, status, operator_id, started_at, finished_at, error) VALUES (${date}, 'failed', ${actor.operator_id}, ${started}, ${now()}, ${`${failedAt}: ${reason}`.slice(0, 1000)}) RETURNING id`.execute(
+        db,
+      );
+      await sql`INSERT INTO day_end_steps (run_id, seq, name, status, started_at, finished_at, detail) VALUES (${run[0]!.id}, ${steps.length + 1}, ${failedAt}, 'failed', ${now()}, ${now()}, ${reason.slice(0, 500)})`.execute(
+        db,
+      );
+      await audit(db, actor, {
+        action: 'run_failed',
+        resource: 'day_end_runs',
+        record_id: run[0]!.id,
+        detail: `${date} ${failedAt}: ${reason}`.slice(0, 500),
+      });
+    } finally {
+      // after the failed run is on record, so a screen that reloads on this word finds it
+      failed();
+    }
     throw e;
   }
-  if (!opts.backups) return result;
+  if (!opts.backups) {
+    reporter.finish('completed');
+    return result;
+  }
   // the run has committed: a failed snapshot after it is recorded on the run, the books stay as they are
-  const runId = (result as unknown as { id: number }).id;
-  const after = await snapshot('after_clearing', runId).catch((e: unknown) => ({
-    seq: 0,
-    name: 'snapshot_after',
-    status: 'failed',
-    started_at: now(),
-    finished_at: now(),
-    rows: 0,
-    detail: (e instanceof AppError ? t('zh', e.key, e.params) : String((e as Error).message ?? e)).slice(0, 500),
-  }));
-  await sql`INSERT INTO day_end_steps (run_id, seq, name, status, started_at, finished_at, rows, detail) VALUES (${runId}, ${steps.length + 1}, ${after.name}, ${after.status}, ${after.started_at}, ${after.finished_at}, ${after.rows}, ${after.detail})`.execute(
-    db,
-  );
-  return findRun(db, runId);
+  try {
+    const runId = (result as unknown as { id: number }).id;
+    const after = await snapshot('after_clearing', runId).catch((e: unknown) => ({
+      seq: 0,
+      name: 'snapshot_after',
+      status: 'failed',
+      started_at: now(),
+      finished_at: now(),
+      rows: 0,
+      detail: (e instanceof AppError ? t('zh', e.key, e.params) : String((e as Error).message ?? e)).slice(0, 500),
+    }));
+    await sql`INSERT INTO day_end_steps (run_id, seq, name, status, started_at, finished_at, rows, detail) VALUES (${runId}, ${steps.length + 1}, ${after.name}, ${after.status}, ${after.started_at}, ${after.finished_at}, ${after.rows}, ${after.detail})`.execute(
+      db,
+    );
+    return await findRun(db, runId);
+  } finally {
+    // committed, whatever befell the snapshot after it
+    reporter.finish('completed');
+  }
 }
 
 export async function findRun(db: Db, id: number) {

@@ -25,16 +25,31 @@ export interface StepContext {
   trx: Db;
   actor: Actor;
   date: string;
+  /**
+   * How far the step is: rows done of the rows it expects (null: not known), for the run's
+   * progress channel (a screen and the CLI show it while the run's transaction is open). Optional;
+   * a step reports what it can tell cheaply, and nothing else in it depends on the call.
+   */
+  progress?: (done: number, expected: number | null) => void;
 }
 export type Step = { name: string; run: (ctx: StepContext) => Promise<StepResult> };
+
+/** The day's trades: what clearing and delivery expect to get through. */
+async function tradesOf(trx: Db, date: string): Promise<number> {
+  const { rows } = await sql<{
+    n: number;
+  }>`SELECT count(*)::int AS n FROM trades WHERE business_date = ${date}`.execute(trx);
+  return rows[0]!.n;
+}
 
 /** 1 闭市: from here on the day takes no orders (postings wait on the business date, then date tomorrow). */
 const closeDay: Step = {
   name: 'close_day',
-  run: async ({ trx, date }) => {
+  run: async ({ trx, date, progress }) => {
     const { rows } = await sql<{
       n: number;
     }>`SELECT count(*)::int AS n FROM orders WHERE business_date = ${date}`.execute(trx);
+    progress?.(rows[0]!.n, rows[0]!.n);
     return { rows: rows[0]!.n, detail: `当日委托 ${rows[0]!.n} 笔` };
   },
 };
@@ -42,13 +57,14 @@ const closeDay: Step = {
 /** 2 成交配对: the day's trade reports are matched when imported; here they are counted per source. */
 const matchedTrades: Step = {
   name: 'match_trades',
-  run: async ({ trx, date }) => {
+  run: async ({ trx, date, progress }) => {
     const { rows } = await sql<{
       n: number;
       files: number;
     }>`SELECT count(*)::int AS n, count(DISTINCT source)::int AS files FROM trades WHERE business_date = ${date}`.execute(
       trx,
     );
+    progress?.(rows[0]!.n, rows[0]!.n);
     return { rows: rows[0]!.n, detail: `成交 ${rows[0]!.n} 笔，来自 ${rows[0]!.files} 个成交回报文件` };
   },
 };
@@ -59,10 +75,13 @@ const matchedTrades: Step = {
  */
 const clearing: Step = {
   name: 'clearing',
-  run: async ({ trx, date }) => {
+  run: async ({ trx, date, progress }) => {
+    const trades = progress ? await tradesOf(trx, date) : null;
+    progress?.(0, trades);
     // the day's inserts can be most of these tables: fresh statistics keep the set-based plans sane
     await sql`ANALYZE trades, orders, positions`.execute(trx);
     const r = await clearTrades(trx, date);
+    progress?.(r.cleared, trades);
     return { rows: r.cleared, detail: `清算成交 ${r.cleared} 笔（${r.keys} 种费率组合），更正费用 ${r.corrected} 笔` };
   },
 };
@@ -73,8 +92,12 @@ const clearing: Step = {
  */
 const delivery: Step = {
   name: 'delivery',
-  run: async ({ trx, actor, date }) => {
+  run: async ({ trx, actor, date, progress }) => {
+    // one set-based statement per part: the day's trades are expected, and done once delivered
+    const trades = progress ? await tradesOf(trx, date) : null;
+    progress?.(0, trades);
     const d = await deliver(trx, actor, date);
+    progress?.(trades ?? 0, trades);
     const r = await sql`
       INSERT INTO clearing_summaries (business_date, branch_id, market, seat_no, trades, buy_amount, sell_amount, commission, stamp_duty, transfer_fee, handling_fee, regulatory_fee, net_payable)
       SELECT ${date}::date, branch_id, market, seat_no, count(*),
@@ -93,8 +116,9 @@ const delivery: Step = {
 /** 6 解冻: orders left unfilled expire and release what they froze; same-day cash freezes are released. */
 const releaseFreezes: Step = {
   name: 'release_freezes',
-  run: async ({ trx, actor, date }) => {
+  run: async ({ trx, actor, date, progress }) => {
     const r = await expireOrders(trx, actor, date);
+    progress?.(r.orders, r.orders);
     return {
       rows: r.cash.entries + r.shares.entries + r.sameDay.entries,
       detail: `未成交委托 ${r.orders} 笔失效：资金解冻 ${r.cash.entries} 户，证券解冻 ${r.shares.entries} 个持仓；当日冻结解除 ${r.sameDay.entries} 户`,
@@ -110,8 +134,9 @@ const releaseFreezes: Step = {
  */
 const closingPrices: Step = {
   name: 'closing_prices',
-  run: async ({ trx, actor, date }) => {
+  run: async ({ trx, actor, date, progress }) => {
     const r = await closeTheDay(trx, actor, date);
+    progress?.(r.closes, r.closes);
     return {
       rows: r.closes,
       detail: `收盘价 ${r.closes} 只（导入 ${r.imported}，撮合 ${r.exchange}，沿用 ${r.carried}）；前收盘价更新 ${r.rolled} 只`,
@@ -126,8 +151,9 @@ const closingPrices: Step = {
  */
 const interest: Step = {
   name: 'interest',
-  run: async ({ trx, actor, date }) => {
+  run: async ({ trx, actor, date, progress }) => {
     const accrued = await accrue(trx, date);
+    progress?.(accrued, null);
     const params = await trx
       .selectFrom('system_params')
       .select(['key', 'value'])
@@ -156,6 +182,7 @@ const interest: Step = {
     await sql`UPDATE fund_accounts SET interest_base = 0, interest_accrued_to = ${date}::date, interest_settled_to = ${date}::date WHERE interest_base <> 0`.execute(
       trx,
     );
+    progress?.(posted.entries, posted.entries);
     return {
       rows: posted.entries,
       detail: `转息日：${posted.entries} 个账户结息入账，合计 ${grouped(posted.amount, 2)} 元`,
@@ -180,7 +207,7 @@ const checkInvariants: Step = {
  */
 const summaries: Step = {
   name: 'summaries',
-  run: async ({ trx, date }) => {
+  run: async ({ trx, date, progress }) => {
     await kpiCloseTables(trx, date);
     const r = await sql`
       INSERT INTO daily_summaries (business_date, branch_id, trades, turnover, commission, net_commission, deposits, withdrawals, client_funds, clients, new_clients, closed_clients,
@@ -205,7 +232,7 @@ const summaries: Step = {
                    count(*) FILTER (WHERE ${openAt('c', date)} AND ${isActive(await kpiRules(trx))}) accounts_active
                  FROM clients c LEFT JOIN kpi_close_assets ca ON ca.client_id = c.id LEFT JOIN kpi_close_traded traded ON traded.client_id = c.id
                  GROUP BY c.branch_id) c ON c.branch_id = b.id`.execute(trx);
-    const k = await kpiSummaries(trx, date);
+    const k = await kpiSummaries(trx, date, progress);
     return {
       rows: Number(r.numAffectedRows ?? 0) + k,
       detail: '各营业部当日数据已汇总',
@@ -235,7 +262,7 @@ async function kpiCloseTables(trx: Db, date: string) {
  * and per client manager and client branch the clients open and their assets at the close, the
  * clients opened and the turnover and commission of their trades that day.
  */
-async function kpiSummaries(trx: Db, date: string): Promise<number> {
+async function kpiSummaries(trx: Db, date: string, progress?: StepContext['progress']): Promise<number> {
   const rules = await kpiRules(trx);
   const from = { ca: sql`SELECT * FROM kpi_close_assets`, traded: sql`SELECT * FROM kpi_close_traded` };
   const { rows: branches } = await sql<{ branch_id: number }>`
@@ -252,6 +279,8 @@ async function kpiSummaries(trx: Db, date: string): Promise<number> {
             SELECT ${date}::date, ${branchId}::bigint, t.kind, t.tier, t.clients, t.assets
             FROM (${tierCounts({ branchId, openDate: date }, date, rules, from)}) t`.execute(trx);
     n += Number(r.numAffectedRows ?? 0);
+    // rows written so far, scope by scope (all branches, then each); how many in all is not known before
+    progress?.(n, null);
   }
   const m = await sql`
     INSERT INTO daily_manager_summaries (business_date, manager_id, branch_id, clients, new_clients, assets, turnover, commission)
@@ -268,19 +297,21 @@ async function kpiSummaries(trx: Db, date: string): Promise<number> {
                WHERE t.business_date = ${date}::date AND c.client_manager_id IS NOT NULL
                GROUP BY c.client_manager_id, t.branch_id) tr
       ON tr.manager_id = cl.manager_id AND tr.branch_id = cl.branch_id`.execute(trx);
+  progress?.(n + Number(m.numAffectedRows ?? 0), null);
   return n + Number(m.numAffectedRows ?? 0);
 }
 
 /** 银证转账清算: the day's transfer detail per bank (the files at /api/bank_transfers/detail). */
 const bankDetail: Step = {
   name: 'bank_detail',
-  run: async ({ trx, date }) => {
+  run: async ({ trx, date, progress }) => {
     const { rows } = await sql<{ bank_code: string; bank_name: string; n: number; net: string }>`
       SELECT j.bank_code, coalesce(max(b.name_zh), j.bank_code) AS bank_name, count(*)::int AS n, sum(j.amount) AS net
       FROM fund_journal j LEFT JOIN banks b ON b.code = j.bank_code
       WHERE j.business_date = ${date} AND j.type IN ('bank_in', 'bank_out') AND NOT EXISTS (SELECT 1 FROM fund_journal r WHERE r.reverses_id = j.id)
       GROUP BY j.bank_code ORDER BY j.bank_code`.execute(trx);
     const n = rows.reduce((s, r) => s + r.n, 0);
+    progress?.(n, n);
     return {
       rows: n,
       detail: rows.length
@@ -293,13 +324,24 @@ const bankDetail: Step = {
 /** 11 流水入历史库: the day's fund and position journals move to history (the *_all views read both). */
 const archive: Step = {
   name: 'archive',
-  run: async ({ trx, date }) => {
+  run: async ({ trx, date, progress }) => {
+    // the rows to move, fund journal then position journal: done after each
+    let expected: number | null = null;
+    if (progress) {
+      const { rows } = await sql<{ n: number }>`
+        SELECT (SELECT count(*) FROM fund_journal WHERE business_date <= ${date})::int
+             + (SELECT count(*) FROM position_journal WHERE business_date <= ${date})::int AS n`.execute(trx);
+      expected = rows[0]!.n;
+      progress(0, expected);
+    }
     await sql`INSERT INTO fund_journal_history SELECT * FROM fund_journal WHERE business_date <= ${date}`.execute(trx);
     const f = await sql`DELETE FROM fund_journal WHERE business_date <= ${date}`.execute(trx);
+    progress?.(Number(f.numAffectedRows ?? 0), expected);
     await sql`INSERT INTO position_journal_history SELECT * FROM position_journal WHERE business_date <= ${date}`.execute(
       trx,
     );
     const p = await sql`DELETE FROM position_journal WHERE business_date <= ${date}`.execute(trx);
+    progress?.(Number(f.numAffectedRows ?? 0) + Number(p.numAffectedRows ?? 0), expected);
     return {
       rows: Number(f.numAffectedRows ?? 0) + Number(p.numAffectedRows ?? 0),
       detail: `资金流水 ${f.numAffectedRows ?? 0} 笔、证券流水 ${p.numAffectedRows ?? 0} 笔入历史库`,
@@ -313,7 +355,7 @@ const archive: Step = {
  */
 const rollDate: Step = {
   name: 'roll_date',
-  run: async ({ trx, date }) => {
+  run: async ({ trx, date, progress }) => {
     const next = await nextTradingDayOf(trx, 'SH-A', date);
     if (!next) throw new AppError(409, 'DAY_END_CALENDAR', 'calendar_exhausted');
     const p = await sql`UPDATE positions SET today_bought = 0, opening_quantity = quantity, opening_frozen = frozen
@@ -325,8 +367,34 @@ const rollDate: Step = {
       .set((eb) => ({ value: next, version: eb('version', '+', 1) }))
       .where('key', '=', 'business_date')
       .execute();
-    return { rows: Number(p.numAffectedRows ?? 0) + Number(a.numAffectedRows ?? 0), detail: `下一业务日 ${next}` };
+    const rows = Number(p.numAffectedRows ?? 0) + Number(a.numAffectedRows ?? 0);
+    progress?.(rows, rows);
+    return { rows, detail: `下一业务日 ${next}` };
   },
+};
+
+/**
+ * Each step's name in Chinese, for the CLI's progress lines (the screen words the same codes in
+ * admin/src/resources/day_end_runs/messages.ts, `steps`; keep the two alike). The snapshots
+ * around the transaction are steps of the run too.
+ */
+export const STEP_NAMES_ZH: Record<string, string> = {
+  snapshot_before: '清算前备份',
+  close_day: '闭市',
+  match_trades: '成交配对',
+  clearing: '成交清算',
+  delivery: '交割（资金、证券交收与一级清算）',
+  release_freezes: '解冻未成交委托与当日冻结',
+  closing_prices: '收盘价',
+  interest: '利息积数 / 结息',
+  check_invariants: '账务检查',
+  summaries: '数据汇总',
+  segments: '客户分群',
+  bank_detail: '银证转账明细',
+  archive: '流水入历史库',
+  roll_date: '滚动业务日期',
+  report_package: '日报表包归档',
+  snapshot_after: '清算后备份',
 };
 
 /**
