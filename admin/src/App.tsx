@@ -22,6 +22,7 @@ import { bank_transfers } from './resources/bank_transfers';
 import { day_end_runs } from './resources/day_end_runs';
 import { backups } from './resources/backups';
 import { report_packages } from './resources/report_packages';
+import { export_jobs } from './resources/export_jobs';
 import { orders, COUNTER_ORDER_PATH } from './resources/orders';
 import { trades } from './resources/trades';
 import { positions } from './resources/positions';
@@ -103,6 +104,7 @@ export const App = () => (
         <Resource {...day_end_runs} />
         <Resource {...backups} />
         <Resource {...report_packages} />
+        <Resource {...export_jobs} />
         <Resource {...orders} />
         <Resource {...trades} />
         <Resource {...positions} />

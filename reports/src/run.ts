@@ -40,7 +40,8 @@ export interface Header {
 export interface Prepared {
   def: ReportDef;
   params: Record<string, unknown>;
-  ctx: ReportContext & { cursor?: boolean };
+  /** `onRows`: told how many rows each batch wrote (a background job's progress) */
+  ctx: ReportContext & { cursor?: boolean; onRows?: (n: number) => void };
   columns: ReportColumn[];
   header: Header;
   words: Words;

@@ -22,9 +22,22 @@ function ordered(def: ReportDef, ctx: ReportContext, params: Record<string, unkn
  */
 export async function* rowBatches(
   def: ReportDef,
-  ctx: ReportContext & { cursor?: boolean },
+  ctx: ReportContext & { cursor?: boolean; onRows?: (n: number) => void },
   params: Record<string, unknown>,
   size = BATCH,
+): AsyncGenerator<Row[]> {
+  for await (const batch of batches(def, ctx, params, size)) {
+    yield batch;
+    // counted once the renderer has taken the batch: progress is rows written, not rows read
+    ctx.onRows?.(batch.length);
+  }
+}
+
+async function* batches(
+  def: ReportDef,
+  ctx: ReportContext & { cursor?: boolean },
+  params: Record<string, unknown>,
+  size: number,
 ): AsyncGenerator<Row[]> {
   if (def.maxRows !== undefined) {
     yield await ordered(def, ctx, params).limit(def.maxRows).execute();

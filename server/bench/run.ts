@@ -13,6 +13,7 @@ const BENCHES = [
   'server/bench/lists.bench.ts',
   'server/bench/kpis.bench.ts',
   'server/bench/load.bench.ts',
+  'server/bench/exports.bench.ts',
 ];
 const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 for (const file of BENCHES) {

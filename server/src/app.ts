@@ -34,6 +34,7 @@ import { kpiRoutes } from './modules/kpis/kpis.routes.js';
 import { boundedBody } from './http/json-body.js';
 import { segmentRoutes } from './modules/segments/segments.routes.js';
 import { reportPackageRoutes } from './modules/report-packages/report-packages.routes.js';
+import { exportJobRoutes } from './modules/export-jobs/export-jobs.routes.js';
 import { clientAddress } from './http/client-ip.js';
 import { trustProxy } from './config.js';
 
@@ -84,6 +85,7 @@ export function createApp(deps: Deps) {
   api.route('/', kpiRoutes);
   api.route('/', segmentRoutes);
   api.route('/', reportPackageRoutes);
+  api.route('/', exportJobRoutes);
   // declared parameter resources: one definition each, routes generated
   for (const def of RESOURCES) api.route('/', resourceRoutes(def));
 

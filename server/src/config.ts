@@ -11,9 +11,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
     backupDir: path.resolve(env.BACKUP_DIR || `${dataDir}-backups`),
     /** the report archive (报表归档: the daily report packages), beside DATA_DIR as the backups are */
     reportArchiveDir: path.resolve(env.REPORTS_ARCHIVE_DIR || `${dataDir}-reports`),
+    /** the files of background exports (我的导出), kept for export_job_retention_days */
+    exportDir: path.resolve(env.EXPORTS_DIR || `${dataDir}-exports`),
     /** where pg_dump and pg_restore are (default: the PATH) */
     pgBinDir: env.PG_BIN_DIR || undefined,
     databaseUrl: env.DATABASE_URL || undefined,
+    /** a read replica for reports and export jobs (PostgreSQL streaming replica); unset = the main database */
+    reportsDatabaseUrl: env.REPORTS_DATABASE_URL || undefined,
     trustProxy: trustProxy(env),
     demoPassword: env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD,
     /** the demo on the first run: scale 1 = the branch of DOMAIN.md §7; trading days of history */

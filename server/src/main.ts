@@ -10,6 +10,8 @@ import { backupContext, syncBackupIndex } from './modules/backups/backups.servic
 import { archiveLastDemoDay } from '../../seeds/src/demo-archive.seed.js';
 import { setReportArchive } from './modules/report-packages/report-packages.service.js';
 import { systemClock } from './clock.js';
+import { ExportJobs } from './modules/export-jobs/export-jobs.service.js';
+import { ProgressHub } from './progress/progress.js';
 import { DEFAULT_DEMO_PASSWORD, readConfig } from './config.js';
 import { isSeeded } from '../../seeds/src/seed.js';
 import { syncBuiltInRoles } from '../../seeds/src/built-in-roles.seed.js';
@@ -53,7 +55,29 @@ setReportArchive(env.reportArchiveDir);
 if (fresh) await archiveLastDemoDay(conn.db);
 // the backup directory is the truth of which snapshots exist: index any the table lacks
 await syncBackupIndex(backups);
-const app = createApp({ db: conn.db, clock: systemClock, backups, dbKind: conn.kind });
+// reports and export jobs may read a streaming replica; the embedded engine has none to offer
+if (env.reportsDatabaseUrl && !env.databaseUrl) {
+  console.error(
+    'REPORTS_DATABASE_URL needs DATABASE_URL: a replica is of a PostgreSQL server, not of the embedded database',
+  );
+  process.exit(2);
+}
+const reports = env.reportsDatabaseUrl ? await connect({ databaseUrl: env.reportsDatabaseUrl }) : undefined;
+const progress = new ProgressHub();
+const jobs = new ExportJobs({ db: conn.db, dir: env.exportDir, clock: systemClock, progress });
+// a job the last process left running can never finish: it is failed with the reason, not left "running"
+const recovered = await jobs.start();
+if (recovered.interrupted)
+  console.log(`export jobs interrupted by the last stop, marked failed: ${recovered.interrupted}`);
+const app = createApp({
+  db: conn.db,
+  reportsDb: reports?.db,
+  clock: systemClock,
+  backups,
+  jobs,
+  progress,
+  dbKind: conn.kind,
+});
 if (existsSync(adminDist)) {
   const relRoot = path.relative(process.cwd(), adminDist);
   // hashed assets never change under their name: cache them for a year; index.html is asked again
@@ -74,6 +98,8 @@ const server = serve({ fetch: app.fetch, port: env.port }, (info) => {
   );
   console.log(`  backups:  ${backups.backupDir}`);
   console.log(`  reports:  ${env.reportArchiveDir}`);
+  console.log(`  exports:  ${env.exportDir}`);
+  if (reports) console.log('  reports read the replica at REPORTS_DATABASE_URL');
   if (fresh) {
     console.log(
       `  demo branch created; demo logins (password ${env.demoPassword === DEFAULT_DEMO_PASSWORD ? `"${env.demoPassword}", the default — set DEMO_PASSWORD on the first run to choose another` : 'from DEMO_PASSWORD'}):`,
@@ -88,6 +114,7 @@ const server = serve({ fetch: app.fetch, port: env.port }, (info) => {
 async function shutdown() {
   server.close();
   await conn.close();
+  await reports?.close();
   process.exit(0);
 }
 process.on('SIGINT', shutdown);

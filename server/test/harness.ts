@@ -11,6 +11,8 @@ import { scratchDatabase } from './scratch-database.js';
 import { AppError } from '../src/http/errors.js';
 import type { Action } from '../src/modules/roles/permission-catalog.js';
 import { backupContext } from '../src/modules/backups/backups.service.js';
+import { ExportJobs } from '../src/modules/export-jobs/export-jobs.service.js';
+import { ProgressHub } from '../src/progress/progress.js';
 
 export { TEST_PASSWORD };
 
@@ -44,12 +46,15 @@ export interface Session {
 }
 
 /** The app over a fresh database, with helpers to sign in and call it as a given operator. */
-export async function testApp(opts: { history?: boolean } = {}) {
+export async function testApp(opts: { history?: boolean; reportsDb?: Connection['db'] } = {}) {
   const conn = await openTestDb(opts);
   const clock = new FakeClock();
   // snapshots of this file's database go to a directory of its own, removed at close
   const backups = backupContext(conn, { backupDir: mkdtempSync(path.join(tmpdir(), 'bc-backups-')) });
-  const app = createApp({ db: conn.db, clock, backups, dbKind: conn.kind });
+  // background exports of this file's database write to a directory of their own too
+  const progress = new ProgressHub();
+  const jobs = new ExportJobs({ db: conn.db, dir: mkdtempSync(path.join(tmpdir(), 'bc-exports-')), clock, progress });
+  const app = createApp({ db: conn.db, reportsDb: opts.reportsDb, clock, backups, jobs, progress, dbKind: conn.kind });
 
   async function login(username: string, password = TEST_PASSWORD): Promise<Session> {
     const res = await app.request('/api/auth/login', {
@@ -141,11 +146,13 @@ export async function testApp(opts: { history?: boolean } = {}) {
   }
 
   async function close() {
+    await jobs.idle();
     await conn.close();
     rmSync(backups.backupDir, { recursive: true, force: true });
+    rmSync(jobs.dir, { recursive: true, force: true });
   }
 
-  return { app, db: conn.db, conn, clock, backups, login, call, upload, headOfficeOperator, close };
+  return { app, db: conn.db, conn, clock, backups, jobs, progress, login, call, upload, headOfficeOperator, close };
 }
 
 export type TestApp = Awaited<ReturnType<typeof testApp>>;

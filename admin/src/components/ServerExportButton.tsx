@@ -42,7 +42,8 @@ export const ServerExportButton = ({ resource: resourceProp }: { resource?: stri
                 filter: cleanFilter(filterValues),
                 encoding: choice.encoding,
             }),
-        onSuccess: (name) => notify('app.export.done', { type: 'info', messageArgs: { name } }),
+        // null: the export became a background job, which its own dialog follows
+        onSuccess: (name) => name && notify('app.export.done', { type: 'info', messageArgs: { name } }),
         onError: (error) =>
             notify('app.export.failed', { type: 'error', messageArgs: { message: (error as Error).message } }),
     });

@@ -8,6 +8,7 @@ import { orderMessages } from '../resources/orders/messages';
 import { dayEndMessages } from '../resources/day_end_runs/messages';
 import { backupMessages } from '../resources/backups/messages';
 import { reportPackageMessages } from '../resources/report_packages/messages';
+import { exportJobMessages } from '../resources/export_jobs/messages';
 import { roleMessages } from '../resources/roles/messages';
 import { tradingCalendarMessages } from '../resources/trading_calendar/messages';
 import { reportMessages } from '../reports/messages';
@@ -278,6 +279,7 @@ export const enMessages: TranslationMessages = mergeMessages(
     dayEndMessages.en,
     backupMessages.en,
     reportPackageMessages.en,
+    exportJobMessages.en,
     roleMessages.en,
     tradingCalendarMessages.en,
     reportMessages.en,

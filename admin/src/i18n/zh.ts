@@ -8,6 +8,7 @@ import { orderMessages } from '../resources/orders/messages';
 import { dayEndMessages } from '../resources/day_end_runs/messages';
 import { backupMessages } from '../resources/backups/messages';
 import { reportPackageMessages } from '../resources/report_packages/messages';
+import { exportJobMessages } from '../resources/export_jobs/messages';
 import { roleMessages } from '../resources/roles/messages';
 import { tradingCalendarMessages } from '../resources/trading_calendar/messages';
 import { reportMessages } from '../reports/messages';
@@ -284,6 +285,7 @@ export const zhMessages: TranslationMessages = mergeMessages(
     dayEndMessages.zh,
     backupMessages.zh,
     reportPackageMessages.zh,
+    exportJobMessages.zh,
     roleMessages.zh,
     tradingCalendarMessages.zh,
     reportMessages.zh,

@@ -124,7 +124,7 @@ export const kpiApi = {
     managers: (p: { from: string; to: string; branch_id?: number | null }) => get<ManagerRow[]>('managers', p),
     branches: (p: { date: string; period: Period; from?: string; to?: string }) => get<BranchRow[]>('branches', p),
     /** The table as .xlsx (the same parameters as its JSON route), saved under the server's name, which it returns. */
-    exportXlsx: (table: KpiTable, p: Params): Promise<string> =>
+    exportXlsx: (table: KpiTable, p: Params): Promise<string | null> =>
         downloadFile(kpiUrl(`${table}/export`, { ...p, format: 'xlsx' }), `${table}.xlsx`),
     /** The last business date closed by a day-end run (the page's default date). */
     lastClosedDate: async (): Promise<string | null> => {

@@ -35,6 +35,7 @@ export const AppMenu = () => {
                 }}
             />
             <ReportsMenuItems />
+            <Menu.ResourceItem name="export_jobs" />
             <Divider sx={{ my: 1 }} />
             <Menu.Item to="/api-docs" primaryText={translate('app.menu.api_docs')} leftIcon={<ApiIcon />} />
         </Menu>

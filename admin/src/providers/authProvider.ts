@@ -8,7 +8,12 @@ export const CHANGE_PASSWORD_PATH = '/change-password';
  * Pseudo-resources of custom pages that every signed-in operator may open; they have no
  * permission of their own in the catalog (the server marks their routes "signed_in").
  */
-export const SIGNED_IN_RESOURCES: ReadonlySet<string> = new Set(['openapi', 'dashboard', 'change_password']);
+export const SIGNED_IN_RESOURCES: ReadonlySet<string> = new Set([
+    'openapi',
+    'dashboard',
+    'change_password',
+    'export_jobs',
+]);
 
 /**
  * The rule the server enforces, mirrored only to hide what is not allowed. With a record,

@@ -39,7 +39,7 @@ export interface AppDataProvider extends DataProvider {
         format: ReportFormat,
         params: Record<string, string>,
         options?: { encoding?: 'gbk' },
-    ): Promise<string>;
+    ): Promise<string | null>;
     /**
      * GET /api/<resource>/export: every row the list's filter selects as .xlsx or CSV, saved under
      * the server's name, which it returns.
@@ -48,7 +48,7 @@ export interface AppDataProvider extends DataProvider {
         resource: string,
         format: ExportFormat,
         options: { sort?: { field: string; order: string }; filter?: Record<string, unknown>; encoding?: 'gbk' },
-    ): Promise<string>;
+    ): Promise<string | null>;
 }
 
 const base = simpleRestProvider(API_URL, httpClient);

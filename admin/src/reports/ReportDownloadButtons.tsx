@@ -33,7 +33,8 @@ export const ReportDownloadButtons = ({ reportId, resolveParams, disabled }: Rep
     const { mutate, isPending } = useMutation({
         mutationFn: ({ choice, params }: { choice: Choice; params: Record<string, string> }) =>
             dataProvider.downloadReport(reportId, choice.format, params, { encoding: choice.encoding }),
-        onSuccess: (name) => notify('reports.download.done', { type: 'info', messageArgs: { name } }),
+        // null: the report became a background job, which its own dialog follows
+        onSuccess: (name) => name && notify('reports.download.done', { type: 'info', messageArgs: { name } }),
         onError: (error) =>
             notify('reports.download.failed', { type: 'error', messageArgs: { message: (error as Error).message } }),
         onSettled: () => setPending(null),

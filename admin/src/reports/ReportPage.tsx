@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { type HttpError, Loading, Title, useDataProvider, useLocaleState, useTranslate } from 'react-admin';
 import { Link as RouterLink, useParams, useSearchParams } from 'react-router-dom';
 import type { AppDataProvider } from '../providers/dataProvider';
+import { StatementsBatchButton } from '../resources/export_jobs/StatementsBatchButton';
 import { ReportDownloadButtons } from './ReportDownloadButtons';
 import { ReportParamsForm } from './ReportParamsForm';
 import { ReportHeaderBlock, ReportTable } from './ReportPreviewTable';
@@ -183,6 +184,9 @@ const ReportScreen = ({ report, catalogue }: { report: ReportSpec; catalogue: Re
                             {translate('reports.form.reset')}
                         </Button>
                         <Box sx={{ flex: 1 }} />
+                        {report.can_export && report.id === 'client_statement' && (
+                            <StatementsBatchButton openDate={calendar.openDate} />
+                        )}
                         {report.can_export && (
                             <ReportDownloadButtons
                                 reportId={report.id}

@@ -257,6 +257,28 @@ export interface DictionaryTable {
   updated_at: Timestamp;
 }
 
+export interface ExportJobsTable {
+  id: Generated<number>;
+  operator_id: number;
+  branch_id: number;
+  kind: 'report' | 'list' | 'statements';
+  source: string;
+  format: 'xlsx' | 'pdf' | 'csv' | 'zip';
+  name: string;
+  detail: string;
+  status: 'queued' | 'running' | 'completed' | 'failed' | 'cancelled' | 'expired';
+  rows_done: Generated<number>;
+  rows_expected: number | null;
+  file: string | null;
+  bytes: number | null;
+  sha256: string | null;
+  error: string | null;
+  created_at: Timestamp;
+  started_at: NullableTimestamp;
+  finished_at: NullableTimestamp;
+  expires_at: NullableTimestamp;
+}
+
 export interface FeeSchedulesTable {
   id: Generated<number>;
   fee_item: string;
@@ -765,6 +787,7 @@ export interface Database {
   day_end_runs: DayEndRunsTable;
   day_end_steps: DayEndStepsTable;
   dictionary: DictionaryTable;
+  export_jobs: ExportJobsTable;
   fee_schedules: FeeSchedulesTable;
   fund_accounts: FundAccountsTable;
   fund_journal: FundJournalTable;

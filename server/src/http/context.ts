@@ -3,6 +3,7 @@ import type { Clock } from '../clock.js';
 import type { Lang } from './lang.js';
 import type { BackupContext } from '../modules/backups/backups.service.js';
 import type { ProgressHub } from '../progress/progress.js';
+import type { ExportJobs } from '../modules/export-jobs/export-jobs.service.js';
 
 export interface Deps {
   db: Db;
@@ -13,6 +14,13 @@ export interface Deps {
   dbKind?: 'pglite' | 'postgres';
   /** the progress channel of long work (day-end, export jobs); createApp makes one when absent */
   progress?: ProgressHub;
+  /**
+   * where reports, list exports and export jobs read (REPORTS_DATABASE_URL: a streaming replica
+   * of the main PostgreSQL); unset, they read `db`. Writes (audit rows, jobs) always go to `db`.
+   */
+  reportsDb?: Db;
+  /** the background export worker (我的导出); without it every export streams at once */
+  jobs?: ExportJobs;
 }
 
 /** The signed-in operator as every handler sees it. */
@@ -47,3 +55,7 @@ export function branchScope(me: Me): number | null {
   return me.all_branches ? null : me.branch.id;
 }
 
+/** The database reports read: the replica when one is configured, else the main one. */
+export function readDb(deps: Deps): { db: Db; cursor: boolean } {
+  return deps.reportsDb ? { db: deps.reportsDb, cursor: true } : { db: deps.db, cursor: deps.dbKind === 'postgres' };
+}

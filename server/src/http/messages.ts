@@ -339,6 +339,30 @@ export const messages = {
     zh: '第一处断链：报表包 #{id}（{date} 第 {version} 版）所记的上一报表包哈希与上一报表包不符',
     en: 'First broken link: package #{id} ({date} version {version}) — the previous package hash it carries does not match the previous package',
   },
+  export_job_SERVER_RESTARTED: {
+    zh: '服务重启，导出中断，请重新导出',
+    en: 'The server restarted during the export; export again',
+  },
+  export_job_EXPORT_FAILED: {
+    zh: '导出出错，请重新导出；如再次失败请联系系统管理员',
+    en: 'The export failed; export again, and tell your administrator if it fails again',
+  },
+  export_job_not_cancellable: {
+    zh: '该导出已结束，不能取消',
+    en: 'This export has already ended and cannot be cancelled',
+  },
+  export_job_not_ready: {
+    zh: '该导出尚未完成，完成后才能下载',
+    en: 'This export has not finished yet; download it once it has',
+  },
+  export_jobs_not_configured: {
+    zh: '本服务未配置导出目录，不能后台导出',
+    en: 'No export directory is configured: background exports are off',
+  },
+  export_job_gone: {
+    zh: '该导出的文件已过保留期被删除，请重新导出',
+    en: "This export's file was removed after its retention period; export again",
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MsgKey = keyof typeof messages;

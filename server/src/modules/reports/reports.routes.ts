@@ -14,13 +14,17 @@ import {
   prepareExport,
   preview,
 } from '../../../../reports/src/run.js';
-import type { AppEnv } from '../../http/context.js';
+import { type AppEnv, readDb } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
 import { route, router, z } from '../../http/route.js';
 import { attachment } from '../../http/attachment.js';
 import { webStream } from '../../http/stream.js';
 import { actorOf, audit } from '../audit/audit.service.js';
 import { reportCatalogue } from './reports.catalogue.js';
+import { jobParams } from '../export-jobs/export-jobs.repository.js';
+import { jobBody } from '../export-jobs/export-jobs.words.js';
+
+const REPORT_IDS = Object.fromEntries(REPORTS.map((r) => [r.id, true]));
 
 const FORMATS = {
   xlsx: { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', render: renderXlsx },
@@ -56,8 +60,7 @@ async function prepared(
   const me = c.get('me')!;
   const deps = c.get('deps');
   return prepare(def, raw, {
-    db: deps.db,
-    cursor: deps.dbKind === 'postgres',
+    ...readDb(deps),
     runner: { id: me.id, name: me.name, branch: me.branch, all_branches: me.all_branches },
     lang: c.get('lang'),
     at: deps.clock.now(),
@@ -114,20 +117,44 @@ function downloadDetail(p: Prepared, format: Format, query: Record<string, strin
 /**
  * Sends a prepared report (or list export) as a file, streamed with bounded memory. Everything a
  * request can get wrong is refused before the first byte (prepare, the PDF cap), so a download is
- * never cut short by bad input; the audit row is written once the last row has gone out.
+ * never cut short by bad input; the audit row is written once the last row has gone out. Past the
+ * row threshold (system parameter export_job_threshold_rows) the file is made by a background job
+ * instead: 202 with the job, which 我的导出 shows with its progress and offers once whole.
  */
 export async function sendFile(c: Context<AppEnv>, p: Prepared, format: Format, opts: { gbk?: boolean; name: string }) {
+  const deps = c.get('deps');
+  const [rows, { threshold }] = await Promise.all([countRows(p), jobParams(deps.db)]);
   if (format === 'pdf') {
-    const [rows, max] = await Promise.all([countRows(p), pdfCap(c)]);
+    const max = await pdfCap(c);
     if (rows > max) throw new AppError(422, 'TOO_MANY_ROWS_FOR_PDF', 'pdf_too_many_rows', { rows, max });
   }
-  const db = c.get('deps').db;
-  const actor = actorOf(c);
-  const out = new PassThrough();
   const gbk = format === 'csv' && !!opts.gbk;
   const render = (o: Writable) =>
     format === 'csv' ? renderCsv(p, o, gbk ? 'gbk' : 'utf8') : FORMATS[format].render(p, o);
   const query = c.req.query();
+  const me = c.get('me')!;
+  if (rows > threshold && deps.jobs) {
+    // too long to wait for: a background job (我的导出) with progress; the audit row follows its download
+    const job = await deps.jobs.submit(
+      { operator_id: me.id, branch_id: me.branch.id },
+      {
+        kind: p.def.id in REPORT_IDS ? 'report' : 'list',
+        source: p.def.id,
+        format,
+        name: `${opts.name}.${format}`,
+        detail: downloadDetail(p, format, query, rows),
+        rowsExpected: rows,
+        write: (out, onRows) => {
+          p.ctx.onRows = onRows;
+          return render(out);
+        },
+      },
+    );
+    return c.json({ job: jobBody(job, c.get('lang')) }, 202);
+  }
+  const db = deps.db;
+  const actor = actorOf(c);
+  const out = new PassThrough();
   render(out)
     .then((rows) =>
       audit(db, actor, { action: 'download', resource: p.def.id, detail: downloadDetail(p, format, query, rows) }),
@@ -160,8 +187,7 @@ export async function sendListExport(
   const me = c.get('me')!;
   const deps = c.get('deps');
   const p = await prepareExport(exp, filter, filterWords, {
-    db: deps.db,
-    cursor: deps.dbKind === 'postgres',
+    ...readDb(deps),
     runner: { id: me.id, name: me.name, branch: me.branch, all_branches: me.all_branches },
     lang: c.get('lang'),
     at: deps.clock.now(),
