@@ -15,6 +15,27 @@ import { invariantViolations } from '../../src/modules/day-end/invariants.querie
 import { scratchDatabase } from '../scratch-database.js';
 import { TEST_PASSWORD } from '../constants.js';
 import { booksHash, KEY_PREFIX, partialStates } from './books.js';
+import { setReportArchive } from '../../src/modules/report-packages/report-packages.service.js';
+import JSZip from 'jszip';
+import { xlsxSheets } from '../../../reports/test/files.js';
+
+/** A package's files in manifest order: name, rows, and every number of an .xlsx (what a restore must keep). */
+async function packageNumbers(bytes: Buffer) {
+  const zip = await JSZip.loadAsync(bytes);
+  const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as {
+    files: { name: string; rows: number }[];
+  };
+  const out: { name: string; rows: number; numbers?: number[] }[] = [];
+  for (const f of manifest.files) {
+    const entry: { name: string; rows: number; numbers?: number[] } = { name: f.name, rows: f.rows };
+    if (f.name.endsWith('.xlsx')) {
+      const sheets = await xlsxSheets(await zip.file(f.name)!.async('nodebuffer'));
+      entry.numbers = sheets.flatMap((s) => s.rows.flat().filter((v): v is number => typeof v === 'number'));
+    }
+    out.push(entry);
+  }
+  return out;
+}
 
 /**
  * Crash faults (Issue 14): the real server in a child process (child-server.ts) is killed with
@@ -557,7 +578,7 @@ describe(`crash faults: SIGKILL, restart, replay (${engine})`, () => {
     420_000,
   );
 
-  it('backup → restore into a new database: every invariant holds, the day’s reports give the same numbers', async () => {
+  it('backup → restore into a new database: every invariant holds, the day’s reports and report package give the same numbers', async () => {
     const conn = await referencePlace.open();
     const backupDir = path.join(scratch, 'restore-backups');
     const ctx = backupContext(conn, { backupDir });
@@ -607,23 +628,42 @@ describe(`crash faults: SIGKILL, restart, replay (${engine})`, () => {
         });
         expect(res.status).toBe(200);
         const cookie = `sid=${/sid=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')![1]}`;
+        const csrf = ((await res.json()) as { csrf_token: string }).csrf_token;
         const out: Record<string, string> = {};
         for (const report of REPORTS) {
           const r = await app.request(`/api/reports/${report}/csv?date=${plan.date}`, { headers: { cookie } });
           expect(r.status).toBe(200);
           out[report] = await r.text();
         }
+        // the day's report package, built over this database: its files' rows and every number in them
+        setReportArchive(path.join(scratch, `archive-${c === conn ? 'a' : 'b'}`));
+        try {
+          const built = await app.request('/api/report_packages', {
+            method: 'POST',
+            headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
+            body: JSON.stringify({ business_date: plan.date }),
+          });
+          expect(built.status, await built.clone().text()).toBe(201);
+          const { id } = (await built.json()) as { id: number };
+          const zip = await app.request(`/api/report_packages/${id}/download`, { headers: { cookie } });
+          out.package = JSON.stringify(await packageNumbers(Buffer.from(await zip.arrayBuffer())));
+        } finally {
+          setReportArchive(undefined);
+        }
         return out;
       };
       const before = await figures(conn);
       const after = await figures(restored);
+      // the report package: the same files with the same rows and the same numbers in every .xlsx
+      expect(after.package).toBe(before.package);
+      expect(JSON.parse(after.package!).length).toBeGreaterThan(0);
       for (const report of REPORTS) {
         expect(after[report], report).toBe(before[report]);
         // and the same as the download the uninterrupted run's server gave that day
         expect(after[report], report).toBe(reference.exports[report]);
       }
       console.log(
-        `faults ${engine}: backup ${backup.file} (${backup.bytes} bytes) restored into a new database: 0 invariant violations, books equal, ${REPORTS.length} reports equal`,
+        `faults ${engine}: backup ${backup.file} (${backup.bytes} bytes) restored into a new database: 0 invariant violations, books equal, ${REPORTS.length} reports and the report package's numbers equal`,
       );
     } finally {
       await restored.close();
