@@ -1,9 +1,9 @@
 import { Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { Button, useGetOne, useNotify, useTranslate } from 'react-admin';
+import { Button, useGetOne, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
 import { JobProgress } from './JobProgress';
-import { cancelJob, downloadJob } from './jobActions';
+import { useJobActions } from './jobActions';
 import { type ExportJob, isLive, onStartedJob } from './jobEvents';
 
 /**
@@ -20,25 +20,14 @@ export const ExportJobDialog = () => {
 
 const JobDialog = ({ started, onClose }: { started: ExportJob; onClose: () => void }) => {
     const translate = useTranslate();
-    const notify = useNotify();
     const navigate = useNavigate();
-    const [busy, setBusy] = useState(false);
     const { data } = useGetOne<ExportJob>(
         'export_jobs',
         { id: started.id },
         { refetchInterval: (q) => (!q.state.data || isLive(q.state.data) ? 1000 : false) },
     );
     const job = data ?? started;
-    const act = async (what: () => Promise<unknown>) => {
-        setBusy(true);
-        try {
-            await what();
-        } catch (e) {
-            notify((e as Error).message, { type: 'error' });
-        } finally {
-            setBusy(false);
-        }
-    };
+    const { busy, download, cancel } = useJobActions((action) => action === 'download' && onClose());
     return (
         <Dialog open onClose={onClose} maxWidth="sm" fullWidth aria-labelledby="export-job-title">
             <DialogTitle id="export-job-title">{translate('resources.export_jobs.dialog.title')}</DialogTitle>
@@ -63,7 +52,7 @@ const JobDialog = ({ started, onClose }: { started: ExportJob; onClose: () => vo
                         label="resources.export_jobs.cancel"
                         color="error"
                         disabled={busy}
-                        onClick={() => act(() => cancelJob(job.id))}
+                        onClick={() => cancel(job)}
                     />
                 )}
                 {job.status === 'completed' && (
@@ -71,13 +60,7 @@ const JobDialog = ({ started, onClose }: { started: ExportJob; onClose: () => vo
                         label="resources.export_jobs.download"
                         variant="contained"
                         disabled={busy}
-                        onClick={() =>
-                            act(async () => {
-                                const name = await downloadJob(job);
-                                notify('resources.export_jobs.downloaded', { type: 'success', messageArgs: { name } });
-                                onClose();
-                            })
-                        }
+                        onClick={() => download(job)}
                     />
                 )}
                 <Button label="resources.export_jobs.dialog.close" onClick={onClose} />

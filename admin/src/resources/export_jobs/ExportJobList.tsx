@@ -1,22 +1,19 @@
 import CancelIcon from '@mui/icons-material/Cancel';
 import DownloadIcon from '@mui/icons-material/Download';
 import { Alert, Chip } from '@mui/material';
-import { useEffect, useState } from 'react';
 import {
     Button,
     DataTable,
     List,
     SelectInput,
-    useListContext,
     useLocale,
-    useNotify,
     useRecordContext,
     useRefresh,
     useTranslate,
 } from 'react-admin';
 import { LocalDateField } from '../../components/LocalDateField';
 import { JobProgress } from './JobProgress';
-import { cancelJob, downloadJob } from './jobActions';
+import { useJobActions } from './jobActions';
 import { type ExportJob, isLive } from './jobEvents';
 
 const STATUSES = ['queued', 'running', 'completed', 'failed', 'cancelled', 'expired'] as const;
@@ -42,66 +39,23 @@ const StatusFilter = () => {
 
 const JobButtons = () => {
     const job = useRecordContext<ExportJob>();
-    const notify = useNotify();
     const refresh = useRefresh();
-    const [busy, setBusy] = useState(false);
+    const { busy, download, cancel } = useJobActions(refresh);
     if (!job) return null;
-    const act = async (what: () => Promise<unknown>) => {
-        setBusy(true);
-        try {
-            await what();
-        } catch (e) {
-            notify((e as Error).message, { type: 'error' });
-        } finally {
-            setBusy(false);
-            refresh();
-        }
-    };
     if (job.status === 'completed')
         return (
-            <Button
-                label="resources.export_jobs.download"
-                disabled={busy}
-                onClick={() =>
-                    act(async () => {
-                        const name = await downloadJob(job);
-                        notify('resources.export_jobs.downloaded', { type: 'success', messageArgs: { name } });
-                    })
-                }
-            >
+            <Button label="resources.export_jobs.download" disabled={busy} onClick={() => download(job)}>
                 <DownloadIcon />
             </Button>
         );
     if (isLive(job))
         return (
-            <Button
-                label="resources.export_jobs.cancel"
-                color="error"
-                disabled={busy}
-                onClick={() => act(() => cancelJob(job.id))}
-            >
+            <Button label="resources.export_jobs.cancel" color="error" disabled={busy} onClick={() => cancel(job)}>
                 <CancelIcon />
             </Button>
         );
     return null;
 };
-
-/** Refreshes the list every two seconds while one of its jobs still waits or runs. */
-const LiveRefresh = () => {
-    const { data } = useListContext<ExportJob>();
-    const refresh = useRefresh();
-    const live = !!data?.some(isLive);
-    useInterval(live ? refresh : null, 2000);
-    return null;
-};
-
-function useInterval(fn: (() => void) | null, ms: number) {
-    useEffect(() => {
-        if (!fn) return;
-        const t = setInterval(fn, ms);
-        return () => clearInterval(t);
-    }, [fn, ms]);
-}
 
 /** 我的导出: the operator's background exports, newest first, with progress, cancel and download. */
 export const ExportJobList = () => {
@@ -114,8 +68,12 @@ export const ExportJobList = () => {
             exporter={false}
             filters={[<StatusFilter key="status" />]}
             empty={false}
+            // every two seconds while one of its jobs still waits or runs
+            queryOptions={{
+                refetchInterval: (q: { state: { data?: { data?: ExportJob[] } } }) =>
+                    q.state.data?.data?.some(isLive) ? 2000 : false,
+            }}
         >
-            <LiveRefresh />
             <Alert severity="info" sx={{ m: 1 }}>
                 {translate('resources.export_jobs.intro')}
             </Alert>
