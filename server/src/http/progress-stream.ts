@@ -4,6 +4,8 @@ import type { Progress, ProgressHub } from '../progress/progress.js';
 
 /** A comment line this often keeps proxies and the browser from taking a quiet stream for a dead one. */
 export const HEARTBEAT_MS = 15_000;
+/** How long a `wait` stream waits for a run to begin. */
+export const WAIT_MS = 10_000;
 
 export interface ProgressStreamOptions {
   /**
@@ -13,6 +15,12 @@ export interface ProgressStreamOptions {
    * ends the stream at once (empty), so a reader never hangs on work that is not there.
    */
   wait?: boolean;
+  /**
+   * How long `wait` waits for the run's first state (default 10 s): the screen posts the run as
+   * soon as it is subscribed, so a run that never starts (refused, or never asked) must not hold
+   * the stream open for good.
+   */
+  waitMs?: number;
   heartbeatMs?: number;
 }
 
@@ -55,6 +63,8 @@ export function progressStream(c: Context, hub: ProgressHub, key: string, opts: 
     // at once, so the reader knows it is subscribed (the screen starts the work only then)
     await stream.write(': subscribed\n\n');
     const heartbeat = setInterval(() => void stream.write(': heartbeat\n\n'), opts.heartbeatMs ?? HEARTBEAT_MS);
+    let heard = queue.length > 0;
+    const giveUp = setTimeout(() => !heard && stop(), opts.waitMs ?? WAIT_MS);
     try {
       while (!gone) {
         const p = queue.shift();
@@ -65,10 +75,12 @@ export function progressStream(c: Context, hub: ProgressHub, key: string, opts: 
           wake = undefined;
           continue;
         }
+        heard = true;
         await stream.writeSSE({ event: 'progress', data: JSON.stringify(p) });
         if (p.state !== 'running') break;
       }
     } finally {
+      clearTimeout(giveUp);
       clearInterval(heartbeat);
       unsubscribe();
       c.req.raw.signal?.removeEventListener('abort', stop);
