@@ -6,6 +6,8 @@ import { createApp } from '../../src/app.js';
 import { systemClock } from '../../src/clock.js';
 import { backupContext } from '../../src/modules/backups/backups.service.js';
 import { partialStates } from './books.js';
+import { ExportJobs } from '../../src/modules/export-jobs/export-jobs.service.js';
+import { type Progress, ProgressHub } from '../../src/progress/progress.js';
 import { invariantViolations } from '../../src/modules/day-end/invariants.queries.js';
 
 /**
@@ -18,6 +20,8 @@ import { invariantViolations } from '../../src/modules/day-end/invariants.querie
  *   FAULT_KILL_EXPORT=<report>  SIGKILL once the first chunk of that report's download has gone out
  *                               (mid-stream, before the audit row that follows the last byte)
  *   DAY_END_CRASH_AT=<step>     day-end's own hook (day-end.service.ts) kills inside that step
+ *   FAULT_KILL_JOB=1            SIGKILL once a background export job has written its first rows
+ *                               (its file still <file>.part, its row still 'running')
  *
  * FAULT_SINCE is the suite's business date (partial-state checks look at orders from it on)
  *
@@ -55,7 +59,19 @@ const killer: KyselyPlugin = {
 const db = killAt ? conn.db.withPlugin(killer) : conn.db;
 
 const backups = backupContext(conn, { backupDir: env.FAULT_BACKUP_DIR! });
-const app = createApp({ db, clock: systemClock, backups, dbKind: conn.kind });
+/** The progress channel, which hears a job's rows as they go: where the job kill is armed. */
+class FaultHub extends ProgressHub {
+  override publish(key: string, p: Progress) {
+    super.publish(key, p);
+    if (env.FAULT_KILL_JOB === '1' && key.startsWith('export_job:') && p.state === 'running' && p.done > 0)
+      process.kill(process.pid, 'SIGKILL');
+  }
+}
+const progress = new FaultHub();
+// as main.ts: the jobs the last process left unfinished are failed before anything is served
+const jobs = new ExportJobs({ db, dir: env.FAULT_EXPORT_DIR!, clock: systemClock, progress });
+await jobs.start();
+const app = createApp({ db, clock: systemClock, backups, jobs, progress, dbKind: conn.kind });
 
 const killExport = env.FAULT_KILL_EXPORT;
 async function fetch(req: Request): Promise<Response> {

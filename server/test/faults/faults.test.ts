@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -84,16 +84,18 @@ async function prepareBase(): Promise<string> {
 async function placeOf(label: string): Promise<Place> {
   const backupDir = path.join(scratch, `${label}-backups`);
   mkdirSync(backupDir, { recursive: true });
+  const exportDir = path.join(scratch, `${label}-exports`);
   if (url) {
     const db = await scratchDatabase(url, `bc_faults_${label}_${process.pid}`, base);
     made.push(db);
     return {
       label,
-      env: { FAULT_DATABASE_URL: db.url, FAULT_BACKUP_DIR: backupDir },
+      env: { FAULT_DATABASE_URL: db.url, FAULT_BACKUP_DIR: backupDir, FAULT_EXPORT_DIR: exportDir },
       open: () => connect({ databaseUrl: db.url }),
       drop: async () => {
         await db.drop();
         rmSync(backupDir, { recursive: true, force: true });
+        rmSync(exportDir, { recursive: true, force: true });
       },
     };
   }
@@ -101,11 +103,12 @@ async function placeOf(label: string): Promise<Place> {
   cpSync(base, dir, { recursive: true });
   return {
     label,
-    env: { FAULT_DATA_DIR: dir, FAULT_BACKUP_DIR: backupDir },
+    env: { FAULT_DATA_DIR: dir, FAULT_BACKUP_DIR: backupDir, FAULT_EXPORT_DIR: exportDir },
     open: () => connect({ dataDir: dir }),
     drop: async () => {
       rmSync(dir, { recursive: true, force: true });
       rmSync(backupDir, { recursive: true, force: true });
+      rmSync(exportDir, { recursive: true, force: true });
     },
   };
 }
@@ -120,7 +123,12 @@ interface Child {
 /** every server started, so none outlives the suite when an assertion fails mid-chain */
 const children = new Set<ChildProcess>();
 
-type Faults = { FAULT_KILL_AT?: string; FAULT_KILL_EXPORT?: string; DAY_END_CRASH_AT?: string };
+type Faults = {
+  FAULT_KILL_AT?: string;
+  FAULT_KILL_EXPORT?: string;
+  DAY_END_CRASH_AT?: string;
+  FAULT_KILL_JOB?: string;
+};
 
 /** Starts the server on the place, with the given fault armed; resolves once it listens. */
 function start(place: Place, faults: Faults): Promise<Child> {
@@ -130,6 +138,7 @@ function start(place: Place, faults: Faults): Promise<Child> {
       FAULT_KILL_AT: '',
       FAULT_KILL_EXPORT: '',
       DAY_END_CRASH_AT: '',
+      FAULT_KILL_JOB: '',
       ...place.env,
       FAULT_SINCE: plan.date,
       ...faults,
@@ -577,6 +586,52 @@ describe(`crash faults: SIGKILL, restart, replay (${engine})`, () => {
     },
     420_000,
   );
+
+  it('a background export killed mid-way is failed at restart with its reason, nothing half-written offered; asked again, it completes', async () => {
+    const place = await placeOf('job');
+    const dir = place.env.FAULT_EXPORT_DIR!;
+    const lowered = await place.open();
+    await lowered.db
+      .updateTable('system_params')
+      .set({ value: '10' })
+      .where('key', '=', 'export_job_threshold_rows')
+      .execute();
+    await lowered.close();
+    const report = `/api/reports/fund_balances/csv?date=${plan.date}`;
+    let child = await start(place, { FAULT_KILL_JOB: '1' });
+    const clerk = await login(child, 'clerk');
+    // the 202 may or may not reach us before the kill: the job's row says what was asked
+    await call(child, 'GET', report, { as: clerk }).catch((e) => {
+      if (!(e instanceof Killed)) throw e;
+    });
+    expect((await child.exited).signal).toBe('SIGKILL');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.part')).length).toBe(1);
+    const dead = await place.open();
+    const left = await dead.db.selectFrom('export_jobs').select(['id', 'status']).execute();
+    await dead.close();
+    expect(left).toEqual([{ id: left[0]!.id, status: 'running' }]);
+
+    child = await start(place, {});
+    const again = await login(child, 'clerk');
+    const failed = await call(child, 'GET', `/api/export_jobs/${left[0]!.id}`, { as: again });
+    expect(failed.json).toMatchObject({ status: 'failed', error: 'SERVER_RESTARTED' });
+    expect(readdirSync(dir).filter((f) => f.endsWith('.part'))).toEqual([]);
+    expect((await call(child, 'GET', `/api/export_jobs/${left[0]!.id}/download`, { as: again })).status).toBe(409);
+    // asked again, the export runs to its end and its file is whole
+    const retry = await call(child, 'GET', report, { as: again });
+    expect(retry.status).toBe(202);
+    let job = retry.json.job;
+    for (let i = 0; i < 600 && (job.status === 'queued' || job.status === 'running'); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      job = (await call(child, 'GET', `/api/export_jobs/${job.id}`, { as: again })).json;
+    }
+    expect(job).toMatchObject({ status: 'completed', rows_done: job.rows_expected });
+    const file = await call(child, 'GET', `/api/export_jobs/${job.id}/download`, { as: again });
+    expect(file.status).toBe(200);
+    expect(file.text.trim().split('\n').length).toBeGreaterThan(job.rows_expected);
+    await stop(child);
+    await place.drop();
+  }, 180_000);
 
   it('backup → restore into a new database: every invariant holds, the day’s reports and report package give the same numbers', async () => {
     const conn = await referencePlace.open();

@@ -115,8 +115,9 @@ export class ExportJobs {
         .where('id', '=', id)
         .execute();
       const rows = await spec.write(out, (n) => {
+        // the first rows are told at once (the bar moves off zero), the rest at the reporter's pace
+        report.update({ done: done + n }, done === 0);
         done += n;
-        report.update({ done });
         if (Date.now() - persisted >= PERSIST_EVERY_MS) {
           persisted = Date.now();
           persisting = db.updateTable('export_jobs').set({ rows_done: done }).where('id', '=', id).execute();
