@@ -90,4 +90,49 @@ describe('报表归档', () => {
         expect(text).not.toMatch(/report_packages|day_end|manual|daily_fund_statement|\{"/);
         await shot(page, 'e2e-report-packages');
     });
+
+    it('a list export past the row threshold becomes a job: the dialog follows it to 下载, and 我的导出 lists it', async () => {
+        // the administrator lowers the threshold (系统参数), as a branch would for a slow machine
+        const admin = await signIn(browser, server.base, 'admin', E2E_PASSWORD);
+        const changed = await admin.evaluate(async () => {
+            const me = await (await fetch('/api/auth/me')).json();
+            const q = encodeURIComponent(JSON.stringify({ q: 'export_job_threshold_rows' }));
+            const [param] = await (await fetch(`/api/system_params?filter=${q}`)).json();
+            const res = await fetch(`/api/system_params/${param.id}`, {
+                method: 'PUT',
+                headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrf_token },
+                body: JSON.stringify({ value: '10', version: param.version }),
+            });
+            return res.status;
+        });
+        expect(changed).toBe(200);
+        await admin.context().close();
+
+        const page = await signIn(browser, server.base, 'clerk', E2E_PASSWORD);
+        // (the menu has 资金流水 twice: the list and the report)
+        await page.goto(`${server.base}/#/fund_journal`);
+        await page.locator('tbody tr').first().waitFor();
+        await page.getByRole('button', { name: '导出' }).click();
+        await page.getByRole('menuitem').first().click();
+        const dialog = page.getByRole('dialog');
+        await dialog.getByText('已转为后台导出').waitFor({ timeout: 60_000 });
+        const [download] = await Promise.all([
+            page.waitForEvent('download', { timeout: 120_000 }),
+            dialog.getByRole('button', { name: '下载' }).click({ timeout: 120_000 }),
+        ]);
+        expect(download.suggestedFilename()).toMatch(/^资金流水-.+\.xlsx$/);
+        expect(
+            readFileSync((await download.path())!)
+                .subarray(0, 2)
+                .toString(),
+        ).toBe('PK');
+
+        await page.getByRole('menuitem', { name: '我的导出' }).click();
+        await page.waitForURL(/#\/export_jobs/);
+        const row = page.locator('tbody tr').first();
+        await row.getByText('已完成').waitFor();
+        expect(await row.innerText()).toMatch(/资金流水-.+\.xlsx[\s\S]*已完成[\s\S]*行/);
+        expect(await page.locator('main').innerText()).not.toMatch(/export_jobs|completed|fund_journal|\{"/);
+        await shot(page, 'e2e-export-jobs');
+    });
 });
