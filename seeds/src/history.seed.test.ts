@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { clearTrades } from '../../server/src/modules/day-end/clearing.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb } from '../../server/test/harness.js';
 import type { Connection, Db } from '../../server/src/db/connect.js';
@@ -64,14 +65,27 @@ describe('the branch history (issue 6)', () => {
     expect(channels.map((c) => c.channel)).toEqual(expect.arrayContaining(['counter', 'phone', 'online']));
   });
 
-  it('charges the fees clearing charges: day-end corrected none of the seeded fills', async () => {
+  it('charges the fees clearing charges: clearing each closed day again corrects none of the seeded fills', async () => {
     const { rows } = await sql<{
-      detail: string;
-    }>`SELECT s.detail FROM day_end_steps s JOIN day_end_runs r ON r.id = s.run_id WHERE r.status = 'completed' AND s.name = 'clearing'`.execute(
-      db,
-    );
+      business_date: string;
+    }>`SELECT business_date::text FROM day_end_runs WHERE status = 'completed' ORDER BY business_date`.execute(db);
     expect(rows.length).toBe(DAYS);
-    for (const r of rows) expect(r.detail).toMatch(/更正费用 0 笔/);
+    const Undo = class extends Error {};
+    for (const { business_date } of rows) {
+      // day-end's own fee check, run again on the day's trades in a transaction that is undone
+      let result: { cleared: number; corrected: number } | undefined;
+      await db
+        .transaction()
+        .execute(async (trx) => {
+          result = await clearTrades(trx, business_date);
+          throw new Undo();
+        })
+        .catch((e) => {
+          if (!(e instanceof Undo)) throw e;
+        });
+      expect(result!.cleared, business_date).toBeGreaterThan(0);
+      expect(result!.corrected, business_date).toBe(0);
+    }
   });
 
   it('has a close for every listed security on every completed day, and tomorrow’s previous close is today’s close', async () => {

@@ -43,8 +43,10 @@ describe('computeFees (DOMAIN.md §3.1, half-up to the cent per item per trade)'
     ['10.00', 100, 'sell', ['1000.00', '5.00', '0.50', '0.01', '0.03', '0.02', '5.51', '4.95', '994.49']],
     // 16,666.67 × 3 ... price with 2 decimals: 16.67 × 1000 = 16670: commission 5.001 → 5.00 (not below minimum? 5.001 > 5 → 5.00 after rounding)
     ['16.67', 1000, 'buy', ['16670.00', '5.00', '0.00', '0.17', '0.57', '0.33', '5.17', '4.10', '16675.17']],
-    // half-up at exactly half a cent: 0.0003 × 50,050 = 15.015 → 15.02
+    // half-up at exactly half a cent: 0.0003 × 50,050 = 15.015 → 15.02 (half-even gives 15.02 too: see the next row)
     ['5.005', 10000, 'buy', ['50050.00', '15.02', '0.00', '0.50', '1.71', '1.00', '15.52', '12.31', '50065.52']],
+    // where half-up and half-even differ: regulatory 1,250 × 0.00002 = 0.025 → 0.03 (half-even: 0.02)
+    ['12.50', 100, 'buy', ['1250.00', '5.00', '0.00', '0.01', '0.04', '0.03', '5.01', '4.93', '1255.01']],
     // an odd lot sold to clear a holding: 1 share at 3.45
     ['3.45', 1, 'sell', ['3.45', '5.00', '0.00', '0.00', '0.00', '0.00', '5.00', '5.00', '-1.55']],
   ];
