@@ -136,7 +136,8 @@ async function benchProcess() {
     if (!keep) await scratch.drop();
     rmSync(temp, { recursive: true, force: true });
   };
-  process.on('SIGINT', () => void cleanup().finally(() => process.exit(130)));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.on(signal, () => void cleanup().finally(() => process.exit(130)));
   try {
     await migrate(conn.db);
     const db = conn.db;

@@ -21,6 +21,8 @@ export interface Deps {
   reportsDb?: Db;
   /** the background export worker (我的导出); without it every export streams at once */
   jobs?: ExportJobs;
+  /** fault points a test suite arms (the fault suite's server); the product leaves it unset */
+  faults?: { afterDayEndStep?: (step: string) => void };
 }
 
 /** The signed-in operator as every handler sees it. */

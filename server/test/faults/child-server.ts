@@ -6,6 +6,7 @@ import { createApp } from '../../src/app.js';
 import { systemClock } from '../../src/clock.js';
 import { backupContext } from '../../src/modules/backups/backups.service.js';
 import { partialStates } from './books.js';
+import { crashAfter } from '../../src/modules/day-end/day-end.service.js';
 import { ExportJobs } from '../../src/modules/export-jobs/export-jobs.service.js';
 import { type Progress, ProgressHub } from '../../src/progress/progress.js';
 import { invariantViolations } from '../../src/modules/day-end/invariants.queries.js';
@@ -19,7 +20,7 @@ import { invariantViolations } from '../../src/modules/day-end/invariants.querie
  *                               has executed — inside its transaction, before the commit
  *   FAULT_KILL_EXPORT=<report>  SIGKILL once the first chunk of that report's download has gone out
  *                               (mid-stream, before the audit row that follows the last byte)
- *   DAY_END_CRASH_AT=<step>     day-end's own hook (day-end.service.ts) kills inside that step
+ *   DAY_END_CRASH_AT=<step>     day-end's fault point (crashAfter, day-end.service.ts) kills inside that step
  *   FAULT_KILL_JOB=1            SIGKILL once a background export job has written its first rows
  *                               (its file still <file>.part, its row still 'running')
  *
@@ -71,7 +72,15 @@ const progress = new FaultHub();
 // as main.ts: the jobs the last process left unfinished are failed before anything is served
 const jobs = new ExportJobs({ db, dir: env.FAULT_EXPORT_DIR!, clock: systemClock, progress });
 await jobs.start();
-const app = createApp({ db, clock: systemClock, backups, jobs, progress, dbKind: conn.kind });
+const app = createApp({
+  db,
+  clock: systemClock,
+  backups,
+  jobs,
+  progress,
+  dbKind: conn.kind,
+  faults: { afterDayEndStep: crashAfter(env.DAY_END_CRASH_AT) },
+});
 
 const killExport = env.FAULT_KILL_EXPORT;
 async function fetch(req: Request): Promise<Response> {

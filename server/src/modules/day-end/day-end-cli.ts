@@ -1,7 +1,7 @@
 import { connect } from '../../db/connect.js';
 import { migrate } from '../../db/migrate.js';
 import { readConfig } from '../../config.js';
-import { dayEndProgressKey, dayEndWarnings, runDayEnd, warningText } from './day-end.service.js';
+import { crashAfter, dayEndProgressKey, dayEndWarnings, runDayEnd, warningText } from './day-end.service.js';
 import { STEP_NAMES_ZH } from './day-end.steps.js';
 import { ProgressHub, type Progress } from '../../progress/progress.js';
 import { grouped } from '../../../../reports/src/format.js';
@@ -54,7 +54,13 @@ try {
     conn.db,
     { operator_id: op.id, username, branch_id: op.branch_id, ip: 'cli', request_id: 'cli', at: new Date() },
     date,
-    { backups: backupContext(conn, { backupDir, pgBinDir }), acknowledged, progress: hub },
+    {
+      backups: backupContext(conn, { backupDir, pgBinDir }),
+      acknowledged,
+      progress: hub,
+      // the crash suite (day-end.crash.test.ts) starts this CLI with DAY_END_CRASH_AT=<step>
+      afterStep: crashAfter(process.env.DAY_END_CRASH_AT),
+    },
   ).finally(stop);
   if (!run) throw new Error(`day-end ${date}: the run was not recorded`);
   for (const s of run.steps) console.log(`  ${s.name.padEnd(18)} ${String(s.rows).padStart(8)}  ${s.detail}`);

@@ -126,6 +126,7 @@ export const dayEndRoutes = router()
           backups: c.get('deps').backups,
           acknowledged: body.acknowledged,
           progress: c.get('deps').progress,
+          afterStep: c.get('deps').faults?.afterDayEndStep,
         }),
         201,
       );

@@ -45,6 +45,20 @@ export interface DayEndOptions {
    * (memory, not the database) is the only way its progress can be seen while it runs.
    */
   progress?: ProgressHub;
+  /**
+   * A fault point for the crash suites, called after each step inside the run's transaction (they
+   * kill the process there: crashAfter). Set only where a test composes the process (the CLI and
+   * the fault suite's server read their environment for it); the product never sets it.
+   */
+  afterStep?: (step: string) => void;
+}
+
+/** The afterStep that kills the process right after `step` (the transaction still open), or none. */
+export function crashAfter(step: string | undefined): DayEndOptions['afterStep'] {
+  if (!step) return undefined;
+  return (name) => {
+    if (name === step) process.kill(process.pid, 'SIGKILL');
+  };
 }
 
 /** The progress channel's key of the day-end run of `date`. */
@@ -141,8 +155,7 @@ export async function runDayEnd(db: Db, actor: Actor, date: string, opts: DayEnd
         const s0 = now();
         const r = await step.run({ trx, actor, date, progress });
         end();
-        // fault injection for the crash test: die in the middle of the run, transaction open
-        if (process.env.DAY_END_CRASH_AT === step.name) process.kill(process.pid, 'SIGKILL');
+        opts.afterStep?.(step.name);
         steps.push({
           seq: ++seq,
           name: step.name,

@@ -120,7 +120,13 @@ export class ExportJobs {
         done += n;
         if (Date.now() - persisted >= PERSIST_EVERY_MS) {
           persisted = Date.now();
-          persisting = db.updateTable('export_jobs').set({ rows_done: done }).where('id', '=', id).execute();
+          // a progress write that fails is logged, not fatal: the row gets its figures at the end
+          persisting = db
+            .updateTable('export_jobs')
+            .set({ rows_done: done })
+            .where('id', '=', id)
+            .execute()
+            .catch((e) => console.error(`export job ${id}: progress not saved`, e));
         }
       });
       if (!out.writableFinished) await finished(out);

@@ -47,7 +47,11 @@ function gated(rows: number) {
       started();
       try {
         for (let i = 0; i < rows; i++) {
-          await new Promise<void>((r) => gates.push(r));
+          // the next step, or the file destroyed under it (cancel), as a renderer's drain waits
+          await new Promise<void>((r) => {
+            gates.push(r);
+            out.once('close', r);
+          });
           if (out.destroyed) throw new Error('the export was closed');
           out.write(`${i}\n`);
           onRows(1);
@@ -189,8 +193,8 @@ describe('long exports become background jobs (我的导出)', () => {
     await g.running;
     await g.step();
     const cancelling = w.t.call('POST', `/api/export_jobs/${row.id}/cancel`, { as: w.s.manager });
-    // the writer carries on until it finds its file destroyed, as a renderer does at its next batch
-    const [res] = await Promise.all([cancelling, g.release()]);
+    // the writer waits for its next step; the cancel destroys its file under it, which wakes it
+    const res = await cancelling;
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ status: 'cancelled', error_text: null });
     expect(readdirSync(w.t.jobs.dir).filter((f) => f.startsWith(`${row.id}-`))).toEqual([]);
