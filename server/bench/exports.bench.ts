@@ -22,6 +22,7 @@ import { DEMO_BRANCH } from '../../seeds/src/demo-branch.js';
 import { firstTradingDayFrom } from '../../seeds/src/parameters.seed.js';
 import { fig, measure } from './harness.js';
 import { keptDatabase } from './kept-database.js';
+import { type Call, operatorRequests, percentile } from './operators.js';
 
 /**
  * Long exports on PostgreSQL (skipped on PGlite), on the demo branch at BENCH_EXPORTS_SCALE
@@ -348,12 +349,6 @@ async function benchProcess() {
         .map(([k, v]) => `${k}=${encodeURIComponent(JSON.stringify(v))}`)
         .join('&');
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(Math.random() * xs.length)]!;
-    interface Call {
-      cls: string;
-      method: 'GET' | 'POST';
-      path: string;
-      body?: unknown;
-    }
     const plan = (): Call[] => {
       if (Math.random() < 0.5 && estimateClients.length && securities.length) {
         const s = pick(securities);
@@ -386,75 +381,18 @@ async function benchProcess() {
     };
     const CLASSES = ['order estimate', 'client show', 'client accounts', 'client positions'];
     const counter = async () => {
-      interface Conn {
-        op: number;
-        queue: Call[];
-        call?: Call;
-      }
-      interface Ctx {
-        me?: Conn;
-        call?: Call;
-        t0?: number;
-      }
-      const stats = new Map<string, { ms: number[]; non2xx: number; errors: number; sample?: string }>();
-      const stat = (cls: string) => {
-        const s = stats.get(cls) ?? { ms: [], non2xx: 0, errors: 0 };
-        stats.set(cls, s);
-        return s;
-      };
-      let claimed = 0;
-      const request = {
-        operator: { op: -1, queue: [] } as Conn,
-        setupRequest: (req: autocannon.Request, raw: Record<string, unknown>) => {
-          const me = (req as unknown as { operator: Conn }).operator;
-          if (me.op < 0) me.op = claimed++ % connections;
-          if (me.call) stat(me.call.cls).errors++;
-          if (!me.queue.length) me.queue = plan();
-          const call = me.queue.shift()!;
-          me.call = call;
-          const ctx = raw as Ctx;
-          ctx.me = me;
-          ctx.call = call;
-          ctx.t0 = performance.now();
-          const s = sessions[me.op]!;
-          const headers: Record<string, string> = { cookie: s.cookie, 'accept-language': 'zh' };
-          if (call.method === 'POST') {
-            headers['content-type'] = 'application/json';
-            headers['x-csrf-token'] = s.csrf;
-            headers.origin = base;
-          }
-          return {
-            ...req,
-            method: call.method,
-            path: call.path,
-            headers,
-            body: call.body === undefined ? undefined : JSON.stringify(call.body),
-          } as autocannon.Request;
-        },
-        onResponse: (status: number, body: string, raw: Record<string, unknown>) => {
-          const ctx = raw as Ctx;
-          const call = ctx.call!;
-          ctx.me!.call = undefined;
-          const s = stat(call.cls);
-          s.ms.push(performance.now() - ctx.t0!);
-          if (status < 200 || status >= 300) {
-            s.non2xx++;
-            s.sample ??= `${status} ${call.method} ${call.path} → ${String(body).slice(0, 200)}`;
-          }
-        },
-      };
+      const { requests, stats } = operatorRequests({ base, sessions, plan: () => plan() });
       const result = await autocannon({
         url: base,
         connections,
         duration: seconds,
         timeout: 60,
         overallRate: rate,
-        requests: [request] as unknown as autocannon.Request[],
+        requests,
       });
       return { stats, result };
     };
-    const pct = (xs: number[], p: number) =>
-      xs.length ? xs[Math.min(xs.length - 1, Math.ceil(p * xs.length) - 1)]! : 0;
+    const pct = percentile;
     const rowsOf = (label: string, r: Awaited<ReturnType<typeof counter>>) => {
       const lines: string[] = [];
       const all: number[] = [];

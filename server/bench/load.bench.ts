@@ -19,6 +19,7 @@ import { DEMO_BRANCH } from '../../seeds/src/demo-branch.js';
 import { firstTradingDayFrom } from '../../seeds/src/parameters.seed.js';
 import { fig, measure } from './harness.js';
 import { keptDatabase } from './kept-database.js';
+import { type Call, operatorRequests, percentile } from './operators.js';
 
 /**
  * Issue 14 (load): the real server (createApp on @hono/node-server, 127.0.0.1, an ephemeral port,
@@ -394,16 +395,6 @@ async function run(child: ChildProcess, fx: Fixture, next: Next) {
   const weekBack = new Date(Date.parse(`${fx.last}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
   const runId = Date.now().toString(36);
 
-  interface Call {
-    cls: string;
-    method: 'GET' | 'POST';
-    path: string;
-    body?: unknown;
-    /** on a 2xx: the local book of cash and shares follows the server's */
-    ok?: () => void;
-    /** on anything else: what was reserved locally is given back */
-    failed?: () => void;
-  }
   const lists = (): Call => {
     const which = pick(['clients', 'fund_journal', 'orders', 'trades'] as const);
     if (which === 'clients')
@@ -601,73 +592,7 @@ async function run(child: ChildProcess, fx: Fixture, next: Next) {
     return counter(op, weighted(TELLER));
   };
 
-  /** an operator's connection: who it is, what it has still to do, the request in flight */
-  interface Operator {
-    op: number;
-    queue: Call[];
-    call?: Call;
-  }
-  /** the context of one request (autocannon gives each request a fresh one) */
-  interface Ctx {
-    me?: Operator;
-    call?: Call;
-    t0?: number;
-  }
-  const stats = new Map<string, { ms: number[]; non2xx: number; errors: number; sample?: string }>();
-  const stat = (cls: string) => {
-    const s = stats.get(cls) ?? { ms: [], non2xx: 0, errors: 0 };
-    stats.set(cls, s);
-    return s;
-  };
-  let claimed = 0;
-  const request = {
-    // autocannon deep-copies its options for each connection, so each gets an `operator` of its own
-    operator: { op: -1, queue: [] } as Operator,
-    setupRequest: (req: autocannon.Request, raw: Record<string, unknown>) => {
-      const me = (req as unknown as { operator: Operator }).operator;
-      if (me.op < 0) me.op = claimed++ % operators;
-      // a request that never answered (timeout, reset) before this one: an error of its class
-      if (me.call) {
-        stat(me.call.cls).errors++;
-        me.call.failed?.();
-      }
-      if (!me.queue.length) me.queue = plan(me.op);
-      const call = me.queue.shift()!;
-      me.call = call;
-      const ctx = raw as Ctx;
-      ctx.me = me;
-      ctx.call = call;
-      ctx.t0 = performance.now();
-      const s = sessions[me.op]!;
-      const headers: Record<string, string> = { cookie: s.cookie, 'accept-language': 'zh' };
-      if (call.method === 'POST') {
-        headers['content-type'] = 'application/json';
-        headers['x-csrf-token'] = s.csrf;
-        headers.origin = base;
-      }
-      return {
-        ...req,
-        method: call.method,
-        path: call.path,
-        headers,
-        body: call.body === undefined ? undefined : JSON.stringify(call.body),
-      } as autocannon.Request;
-    },
-    onResponse: (status: number, body: string, raw: Record<string, unknown>) => {
-      const ctx = raw as Ctx;
-      const call = ctx.call!;
-      ctx.me!.call = undefined;
-      const s = stat(call.cls);
-      s.ms.push(performance.now() - ctx.t0!);
-      if (status >= 200 && status < 300) call.ok?.();
-      else {
-        s.non2xx++;
-        s.sample ??= `${status} ${call.method} ${call.path} ${JSON.stringify(call.body ?? '')} → ${String(body).slice(0, 300)}`;
-        call.failed?.();
-      }
-    },
-  };
-  const requests = [request] as unknown as autocannon.Request[];
+  const { requests, stats, claimed } = operatorRequests({ base, sessions, plan });
   console.error(
     `[${new Date().toISOString().slice(11, 19)}] ${operators} operators signed in; load for ${seconds} s …`,
   );
@@ -690,13 +615,13 @@ async function run(child: ChildProcess, fx: Fixture, next: Next) {
   // the server process closes its database (and drops a scratch one) before it exits
   if (child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve));
 
-  const pct = (xs: number[], p: number) => (xs.length ? xs[Math.min(xs.length - 1, Math.ceil(p * xs.length) - 1)]! : 0);
+  const pct = percentile;
   const all: number[] = [];
   console.log(
     `\n## load on ${fx.label}: demo branch scale ${scale} (${fx.clientCount.toLocaleString('en-US')} clients), ${days} trading days, open ${fx.open}${fx.reused ? ` (reused ${fx.reused})` : ` (built in ${fig(fx.builtSeconds)} s)`}`,
   );
   console.log(
-    `${operators} operators (${claimed} connections; ${Math.ceil(operators / GROUP)} clerks, ${operators - Math.ceil(operators / GROUP)} tellers), ${seconds} s, ${ratePerOperator > 0 ? `${ratePerOperator} requests/s per operator` : 'back to back (closed loop)'}; sign-in p50 ${fig(pct(loginMs, 0.5), 0)} ms (argon2id)`,
+    `${operators} operators (${claimed()} connections; ${Math.ceil(operators / GROUP)} clerks, ${operators - Math.ceil(operators / GROUP)} tellers), ${seconds} s, ${ratePerOperator > 0 ? `${ratePerOperator} requests/s per operator` : 'back to back (closed loop)'}; sign-in p50 ${fig(pct(loginMs, 0.5), 0)} ms (argon2id)`,
   );
   console.log('| call | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | non-2xx | errors |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
