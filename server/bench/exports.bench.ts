@@ -11,7 +11,6 @@ import { connect } from '../src/db/connect.js';
 import { migrate } from '../src/db/migrate.js';
 import { createApp } from '../src/app.js';
 import { systemClock } from '../src/clock.js';
-import { hashPassword } from '../src/modules/auth/password.js';
 import type { Actor } from '../src/modules/audit/audit.service.js';
 import { ExportJobs } from '../src/modules/export-jobs/export-jobs.service.js';
 import { buildPackage, setReportArchive } from '../src/modules/report-packages/report-packages.service.js';
@@ -22,7 +21,7 @@ import { DEMO_BRANCH } from '../../seeds/src/demo-branch.js';
 import { firstTradingDayFrom } from '../../seeds/src/parameters.seed.js';
 import { fig, measure } from './harness.js';
 import { keptDatabase } from './kept-database.js';
-import { type Call, operatorRequests, percentile } from './operators.js';
+import { benchOperators, type Call, operatorRequests, percentile } from './operators.js';
 
 /**
  * Long exports on PostgreSQL (skipped on PGlite), on the demo branch at BENCH_EXPORTS_SCALE
@@ -233,26 +232,14 @@ async function benchProcess() {
     console.log('(built in a transaction as POST /api/report_packages does, then rolled back: the bench keeps none)');
 
     // ---- the fixture: counter operators, estimate inputs, the synthetic trades ----
-    const roles = await db.selectFrom('roles').select('id').where('code', '=', 'teller').executeTakeFirstOrThrow();
-    for (let i = 0; i < connections; i++) {
-      const username = `exb${String(i + 1).padStart(3, '0')}`;
-      if (await db.selectFrom('operators').select('id').where('username', '=', username).executeTakeFirst()) continue;
-      const now = new Date();
-      const op = await db
-        .insertInto('operators')
-        .values({
-          username,
-          name: `导出压测柜员${i + 1}`,
-          branch_id: branch.id,
-          password_hash: await hashPassword(PASSWORD),
-          password_changed_at: now,
-          created_at: now,
-          updated_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await db.insertInto('operator_roles').values({ operator_id: op.id, role_id: roles.id }).execute();
-    }
+    await benchOperators(db, {
+      count: connections,
+      username: (i) => `exb${String(i + 1).padStart(3, '0')}`,
+      name: (i) => `导出压测柜员${i + 1}`,
+      branchId: branch.id,
+      password: PASSWORD,
+      roleOf: () => 'teller',
+    });
     const { rows: estimateClients } = await sql<{ client_id: number }>`
       SELECT c.id AS client_id FROM clients c
       JOIN fund_accounts a ON a.client_id = c.id AND a.currency = 'CNY' AND a.status = 'active'

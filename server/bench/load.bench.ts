@@ -11,7 +11,6 @@ import { connect } from '../src/db/connect.js';
 import { migrate } from '../src/db/migrate.js';
 import { createApp } from '../src/app.js';
 import { systemClock } from '../src/clock.js';
-import { hashPassword } from '../src/modules/auth/password.js';
 import { invariantViolations } from '../src/modules/day-end/invariants.queries.js';
 import { scratchDatabase } from '../test/scratch-database.js';
 import { seedDemo } from '../../seeds/src/demo.seed.js';
@@ -19,7 +18,7 @@ import { DEMO_BRANCH } from '../../seeds/src/demo-branch.js';
 import { firstTradingDayFrom } from '../../seeds/src/parameters.seed.js';
 import { fig, measure } from './harness.js';
 import { keptDatabase } from './kept-database.js';
-import { type Call, operatorRequests, percentile } from './operators.js';
+import { benchOperators, type Call, operatorRequests, percentile } from './operators.js';
 
 /**
  * Issue 14 (load): the real server (createApp on @hono/node-server, 127.0.0.1, an ephemeral port,
@@ -130,34 +129,15 @@ async function serverProcess() {
     .select('id')
     .where('code', '=', DEMO_BRANCH.code)
     .executeTakeFirstOrThrow();
-  const roles = new Map(
-    (await db.selectFrom('roles').select(['id', 'code']).where('code', 'in', ['teller', 'clerk']).execute()).map(
-      (r) => [r.code, r.id],
-    ),
-  );
-  // the operators, each with a password hashed as the app does (argon2id), once (a kept database has them)
-  for (let i = 0; i < operators; i++) {
-    const username = `load${String(i + 1).padStart(3, '0')}`;
-    if (await db.selectFrom('operators').select('id').where('username', '=', username).executeTakeFirst()) continue;
-    const now = new Date();
-    const op = await db
-      .insertInto('operators')
-      .values({
-        username,
-        name: `压测${i % GROUP === 0 ? '清算员' : '柜员'}${i + 1}`,
-        branch_id: branch.id,
-        password_hash: await hashPassword(PASSWORD),
-        password_changed_at: now,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await db
-      .insertInto('operator_roles')
-      .values({ operator_id: op.id, role_id: roles.get(i % GROUP === 0 ? 'clerk' : 'teller')! })
-      .execute();
-  }
+  // the operators: every GROUP-th a clerk, the others tellers
+  await benchOperators(db, {
+    count: operators,
+    username: (i) => `load${String(i + 1).padStart(3, '0')}`,
+    name: (i) => `压测${i % GROUP === 0 ? '清算员' : '柜员'}${i + 1}`,
+    branchId: branch.id,
+    password: PASSWORD,
+    roleOf: (i) => (i % GROUP === 0 ? 'clerk' : 'teller'),
+  });
   const open = (
     await db.selectFrom('system_params').select('value').where('key', '=', 'business_date').executeTakeFirstOrThrow()
   ).value;

@@ -1,4 +1,6 @@
 import type autocannon from 'autocannon';
+import type { Db } from '../src/db/connect.js';
+import { hashPassword } from '../src/modules/auth/password.js';
 
 /** One call an operator makes: the class it counts under, and what follows its answer. */
 export interface Call {
@@ -110,3 +112,43 @@ export function operatorRequests(opts: {
 /** The p-quantile of sorted times (nearest rank). */
 export const percentile = (xs: number[], p: number) =>
   xs.length ? xs[Math.min(xs.length - 1, Math.ceil(p * xs.length) - 1)]! : 0;
+
+/**
+ * The bench's operators of a branch, each with a password hashed as the app does (argon2id) and
+ * the role `roleOf(i)` names; made once (a kept database already has them).
+ */
+export async function benchOperators(
+  db: Db,
+  opts: {
+    count: number;
+    username: (i: number) => string;
+    name: (i: number) => string;
+    branchId: number;
+    password: string;
+    roleOf: (i: number) => string;
+  },
+) {
+  const roles = new Map((await db.selectFrom('roles').select(['id', 'code']).execute()).map((r) => [r.code, r.id]));
+  for (let i = 0; i < opts.count; i++) {
+    const username = opts.username(i);
+    if (await db.selectFrom('operators').select('id').where('username', '=', username).executeTakeFirst()) continue;
+    const now = new Date();
+    const op = await db
+      .insertInto('operators')
+      .values({
+        username,
+        name: opts.name(i),
+        branch_id: opts.branchId,
+        password_hash: await hashPassword(opts.password),
+        password_changed_at: now,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('operator_roles')
+      .values({ operator_id: op.id, role_id: roles.get(opts.roleOf(i))! })
+      .execute();
+  }
+}
