@@ -488,6 +488,12 @@ export interface OperatorsTable {
   updated_at: Timestamp;
 }
 
+export interface OrderNumbersTable {
+  branch_id: number;
+  business_date: string;
+  last_no: number;
+}
+
 export interface OrdersTable {
   id: Generated<number>;
   order_no: string;
@@ -799,6 +805,7 @@ export interface Database {
   markets: MarketsTable;
   operator_roles: OperatorRolesTable;
   operators: OperatorsTable;
+  order_numbers: OrderNumbersTable;
   orders: OrdersTable;
   position_journal: PositionJournalTable;
   position_journal_all: PositionJournalAllTable;

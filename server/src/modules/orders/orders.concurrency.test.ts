@@ -6,7 +6,8 @@ import { testApp, type Session, type TestApp } from '../../../test/harness.js';
  * Parallel orders on one account never overdraw it (DOMAIN.md §3.2: a buy freezes the most it can
  * cost; it is refused when available cash is short). Real concurrency needs PostgreSQL: the
  * embedded PGlite has one connection and runs requests one after another, so there the same
- * requests are checked sequentially.
+ * requests are checked sequentially. The 20 refused there are refused by the ledger after the
+ * order took its number: the day's 委托编号 still run 1, 2, 3 … with no gap.
  */
 let t: TestApp;
 let teller: Session;
@@ -74,6 +75,18 @@ async function expectNoOverdraw(results: { status: number }[]) {
   const a = (await t.call('GET', `/api/fund_accounts/${accountId}`, { as: teller })).json;
   expect(new Decimal(a.frozen).lte(a.balance)).toBe(true);
   expect(a.frozen).toBe(costOfOne.times(10).toFixed(2));
+  const placed = results.filter((r) => r.status === 201) as { json: { business_date: string; branch_id: number } }[];
+  const { business_date, branch_id } = placed[0]!.json;
+  const numbers = (
+    await t.db
+      .selectFrom('orders')
+      .select('order_no')
+      .where('business_date', '=', business_date)
+      .where('branch_id', '=', branch_id)
+      .orderBy('order_no')
+      .execute()
+  ).map((o) => Number(o.order_no.slice(-6)));
+  expect(numbers).toEqual(numbers.map((_, i) => i + 1));
 }
 
 describe.runIf(!!process.env.DATABASE_URL)('on PostgreSQL: 30 buy orders at once on one account', () => {

@@ -131,12 +131,27 @@ export async function estimateOrder(db: Db, scope: number | null, req: OrderRequ
 const hasCash = (a: { balance: string; frozen: string }, need: string) =>
   new Decimal(a.balance).minus(a.frozen).gte(need);
 
+/**
+ * The branch's next 委托编号 of the day: yyyymmdd, the branch id in 4 digits, a 6-digit number
+ * from 000001 with no gap. The counter row (order_numbers) stays locked by this transaction until
+ * it commits, so a refused or rolled-back order gives its number back; the first order of a day
+ * starts after any number the day already holds (orders a seed or an import wrote).
+ */
 async function nextOrderNo(db: Db, date: string, branchId: number) {
-  await sql`SELECT pg_advisory_xact_lock(${8_000_000 + branchId})`.execute(db);
-  const { rows } = await sql<{
-    n: number;
-  }>`SELECT count(*)::int AS n FROM orders WHERE business_date = ${date} AND branch_id = ${branchId}`.execute(db);
-  return `${date.replaceAll('-', '')}${String(branchId).padStart(4, '0')}${String(rows[0]!.n + 1).padStart(6, '0')}`;
+  const bumped = await sql<{ n: number }>`
+    UPDATE order_numbers SET last_no = last_no + 1 WHERE branch_id = ${branchId} AND business_date = ${date} RETURNING last_no AS n`.execute(
+    db,
+  );
+  const n =
+    bumped.rows[0]?.n ??
+    (
+      await sql<{ n: number }>`
+    INSERT INTO order_numbers AS c (branch_id, business_date, last_no)
+    VALUES (${branchId}, ${date}, 1 + (SELECT coalesce(max(right(order_no, 6)::int), 0) FROM orders WHERE business_date = ${date} AND branch_id = ${branchId}))
+    ON CONFLICT (branch_id, business_date) DO UPDATE SET last_no = c.last_no + 1
+    RETURNING last_no AS n`.execute(db)
+    ).rows[0]!.n;
+  return `${date.replaceAll('-', '')}${String(branchId).padStart(4, '0')}${String(n).padStart(6, '0')}`;
 }
 
 /** Moves shares between sellable and frozen (a sell order, its cancel, a manual freeze), journalled. */
@@ -181,7 +196,6 @@ export async function placeOrder(
     if (problem) throw fieldError(PROBLEM_FIELD[problem], problem, { lot: x.security.lot_size });
     // no short selling (自动防止卖空): a sell takes only sellable shares
     if (body.side === 'sell' && body.quantity > x.sellable) throw fieldError('quantity', 'insufficient_shares');
-    const orderNo = await nextOrderNo(trx, x.date, x.client.branch_id);
     const seat = await trx
       .selectFrom('seats')
       .select('seat_no')
@@ -192,6 +206,8 @@ export async function placeOrder(
       .orderBy('seat_no')
       .executeTakeFirst();
     if (!seat) throw fieldError('code', 'no_seat', { market: x.security.market });
+    // numbered last of the checks: the counter row is held from here to commit
+    const orderNo = await nextOrderNo(trx, x.date, x.client.branch_id);
     const order = await trx
       .insertInto('orders')
       .values({
