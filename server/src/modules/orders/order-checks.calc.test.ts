@@ -36,6 +36,9 @@ describe('lots (DOMAIN.md §3.2)', () => {
     [star, 'sell', 150, 150, null],
     [bse, 'buy', 99, 0, 'lot_minimum'],
     [bse, 'buy', 101, 0, null],
+    // the minimum is the security master's lot_size, not a number of the code's
+    [{ ...star, lot_size: 300 }, 'buy', 250, 0, 'lot_minimum'],
+    [{ ...bse, lot_size: 200 }, 'sell', 150, 300, 'odd_lot_sell'],
     [bond, 'buy', 15, 0, 'lot_multiple'],
     [bond, 'buy', 20, 0, null],
     [main, 'buy', 0, 0, 'quantity_not_positive'],

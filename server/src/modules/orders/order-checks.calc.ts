@@ -25,7 +25,8 @@ export type OrderProblem =
 /**
  * Lot rules (DOMAIN.md §3.2): A-share buys in multiples of 100; STAR buys at least 200 then steps
  * of 1; BSE at least 100 then steps of 1; bonds in multiples of 10 (1 手 = 10 张). An odd lot may
- * only be sold to clear the whole holding.
+ * only be sold to clear the whole holding. The numbers are the security master's lot_size (200 for
+ * a STAR stock, 100 for BSE, 10 for a bond); the board says only whether steps of 1 follow it.
  */
 export function lotProblem(
   s: Pick<SecurityFacts, 'board' | 'type' | 'lot_size'>,
@@ -35,13 +36,12 @@ export function lotProblem(
 ): OrderProblem | null {
   if (!Number.isInteger(quantity) || quantity <= 0) return 'quantity_not_positive';
   const stepsOfOne = s.board === 'star' || s.board === 'bse';
-  const minimum = s.board === 'star' ? 200 : s.board === 'bse' ? 100 : s.lot_size;
   if (side === 'buy') {
-    if (stepsOfOne) return quantity < minimum ? 'lot_minimum' : null;
+    if (stepsOfOne) return quantity < s.lot_size ? 'lot_minimum' : null;
     return quantity % s.lot_size === 0 ? null : 'lot_multiple';
   }
   if (quantity === sellable) return null; // clearing the holding: any quantity
-  if (stepsOfOne) return quantity < minimum ? 'odd_lot_sell' : null;
+  if (stepsOfOne) return quantity < s.lot_size ? 'odd_lot_sell' : null;
   return quantity % s.lot_size === 0 ? null : 'odd_lot_sell';
 }
 
