@@ -2,7 +2,6 @@ import BlockIcon from '@mui/icons-material/Block';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import { useState } from 'react';
 import {
-    Button,
     Confirm,
     useCanAccess,
     useDataProvider,
@@ -11,6 +10,7 @@ import {
     useRefresh,
     type RaRecord,
 } from 'react-admin';
+import { DialogButton } from '../../components/DialogButton';
 import type { AppDataProvider } from '../../providers/dataProvider';
 
 /** 停用 / 启用: a confirmed action, not a field edit, so the server can end the operator's sessions. */
@@ -29,13 +29,12 @@ const ToggleOperatorStatusAction = ({ record }: { record: RaRecord }) => {
     const dataProvider = useDataProvider<AppDataProvider>();
     const notify = useNotify();
     const refresh = useRefresh();
-    const [open, setOpen] = useState(false);
     const [loading, setLoading] = useState(false);
     if (!canAccess) return null;
 
     const disabling = record.status === 'active';
     const prefix = 'resources.operators.messages';
-    const run = async () => {
+    const run = async (close: () => void) => {
         setLoading(true);
         try {
             await (disabling ? dataProvider.disableOperator(record.id) : dataProvider.enableOperator(record.id));
@@ -45,30 +44,27 @@ const ToggleOperatorStatusAction = ({ record }: { record: RaRecord }) => {
             notify((error as Error).message || 'ra.notification.http_error', { type: 'error' });
         } finally {
             setLoading(false);
-            setOpen(false);
+            close();
         }
     };
 
     return (
-        // biome-ignore lint/a11y: a wrapper that only keeps clicks from reaching the list row (dialogs render in a portal, React events still bubble); the Button inside is the control
-        <span onClick={(e) => e.stopPropagation()}>
-            <Button
-                label={`resources.operators.actions.${disabling ? 'disable' : 'enable'}`}
-                color={disabling ? 'error' : 'primary'}
-                onClick={() => setOpen(true)}
-            >
-                {disabling ? <BlockIcon /> : <CheckCircleIcon />}
-            </Button>
-            <Confirm
-                isOpen={open}
-                loading={loading}
-                title={`${prefix}.${disabling ? 'confirm_disable_title' : 'confirm_enable_title'}`}
-                titleTranslateOptions={{ name: record.name }}
-                content={`${prefix}.${disabling ? 'confirm_disable_content' : 'confirm_enable_content'}`}
-                confirmColor={disabling ? 'warning' : 'primary'}
-                onConfirm={run}
-                onClose={() => setOpen(false)}
-            />
-        </span>
+        <DialogButton
+            label={`resources.operators.actions.${disabling ? 'disable' : 'enable'}`}
+            color={disabling ? 'error' : 'primary'}
+            icon={disabling ? <BlockIcon /> : <CheckCircleIcon />}
+            dialog={(close) => (
+                <Confirm
+                    isOpen
+                    loading={loading}
+                    title={`${prefix}.${disabling ? 'confirm_disable_title' : 'confirm_enable_title'}`}
+                    titleTranslateOptions={{ name: record.name }}
+                    content={`${prefix}.${disabling ? 'confirm_disable_content' : 'confirm_enable_content'}`}
+                    confirmColor={disabling ? 'warning' : 'primary'}
+                    onConfirm={() => run(close)}
+                    onClose={close}
+                />
+            )}
+        />
     );
 };

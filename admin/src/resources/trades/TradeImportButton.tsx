@@ -1,20 +1,10 @@
 import UploadFileIcon from '@mui/icons-material/UploadFile';
-import {
-    Alert,
-    Button as MuiButton,
-    Dialog,
-    DialogActions,
-    DialogContent,
-    DialogContentText,
-    DialogTitle,
-    LinearProgress,
-    Stack,
-    Typography,
-} from '@mui/material';
+import { Button as MuiButton, DialogContentText, Stack, Typography } from '@mui/material';
 import { useState, type ChangeEvent } from 'react';
-import { Button, useCanAccess, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { useCanAccess, useNotify, useTranslate } from 'react-admin';
+import { DialogButton } from '../../components/DialogButton';
 import { API_URL, httpClient } from '../../providers/httpClient';
-import { ImportResultView } from './ImportResultView';
+import { TradeRunDialog } from './TradeRunDialog';
 import { MAX_REPORT_BYTES, type ImportResult } from './tradeImport';
 
 /**
@@ -23,71 +13,53 @@ import { MAX_REPORT_BYTES, type ImportResult } from './tradeImport';
  */
 export const TradeImportButton = () => {
     const { canAccess } = useCanAccess({ resource: 'trades', action: 'create' });
+    if (!canAccess) return null;
+    return (
+        <DialogButton
+            label="resources.trades.actions.import"
+            icon={<UploadFileIcon />}
+            dialog={(close) => <ImportDialog onClose={close} />}
+        />
+    );
+};
+
+const ImportDialog = ({ onClose }: { onClose: () => void }) => {
     const translate = useTranslate();
     const notify = useNotify();
-    const refresh = useRefresh();
-    const [open, setOpen] = useState(false);
     const [file, setFile] = useState<File | null>(null);
-    const [busy, setBusy] = useState(false);
-    const [error, setError] = useState<string | null>(null);
-    const [result, setResult] = useState<ImportResult | null>(null);
-    if (!canAccess) return null;
-
-    const close = () => {
-        setOpen(false);
-        setFile(null);
-        setError(null);
-        setResult(null);
-    };
-
-    const choose = (event: ChangeEvent<HTMLInputElement>) => {
-        const picked = event.target.files?.[0] ?? null;
-        event.target.value = '';
-        setResult(null);
-        setError(
-            picked && picked.size > MAX_REPORT_BYTES
-                ? translate('resources.trades.import.too_large', { mb: 20 })
-                : null,
-        );
-        setFile(picked);
-    };
-
-    const upload = async () => {
-        if (!file) return;
-        setBusy(true);
-        setError(null);
-        try {
-            const body = new FormData();
-            body.append('file', file, file.name);
-            const { json } = await httpClient(`${API_URL}/trades/import`, { method: 'POST', body });
-            const outcome = json as ImportResult;
-            setResult(outcome);
-            notify('resources.trades.import.done', {
-                type: outcome.unmatched.length ? 'warning' : 'success',
-                messageArgs: {
-                    recorded: outcome.recorded,
-                    duplicates: outcome.duplicates,
-                    unmatched: outcome.unmatched.length,
-                },
-            });
-            refresh();
-        } catch (e) {
-            const fields = (e as { body?: { error?: { fields?: Record<string, string> } } }).body?.error?.fields;
-            setError(fields?.file ?? ((e as Error).message || translate('ra.notification.http_error')));
-        } finally {
-            setBusy(false);
-        }
-    };
-
+    const tooLarge = !!file && file.size > MAX_REPORT_BYTES;
     return (
-        <>
-            <Button label="resources.trades.actions.import" onClick={() => setOpen(true)}>
-                <UploadFileIcon />
-            </Button>
-            <Dialog open={open} onClose={busy ? undefined : close} maxWidth="md" fullWidth>
-                <DialogTitle>{translate('resources.trades.import.title')}</DialogTitle>
-                <DialogContent>
-                    <Stack spacing={2}>
+        <TradeRunDialog
+            title={translate('resources.trades.import.title')}
+            submitLabel="resources.trades.import.submit"
+            ready={!!file}
+            problem={tooLarge ? translate('resources.trades.import.too_large', { mb: 20 }) : null}
+            run={async () => {
+                const body = new FormData();
+                body.append('file', file!, file!.name);
+                return (await httpClient(`${API_URL}/trades/import`, { method: 'POST', body })).json as ImportResult;
+            }}
+            onDone={(outcome) =>
+                notify('resources.trades.import.done', {
+                    type: outcome.unmatched.length ? 'warning' : 'success',
+                    messageArgs: {
+                        recorded: outcome.recorded,
+                        duplicates: outcome.duplicates,
+                        unmatched: outcome.unmatched.length,
+                    },
+                })
+            }
+            onClose={onClose}
+        >
+            {(clear, busy) => {
+                const choose = (event: ChangeEvent<HTMLInputElement>) => {
+                    const picked = event.target.files?.[0] ?? null;
+                    event.target.value = '';
+                    clear();
+                    setFile(picked);
+                };
+                return (
+                    <>
                         <DialogContentText>{translate('resources.trades.import.format_hint')}</DialogContentText>
                         <Typography
                             variant="caption"
@@ -110,21 +82,9 @@ export const TradeImportButton = () => {
                                 {file ? file.name : translate('resources.trades.import.no_file')}
                             </Typography>
                         </Stack>
-                        {busy && <LinearProgress />}
-                        {error && <Alert severity="error">{error}</Alert>}
-                        {result && <ImportResultView result={result} />}
-                    </Stack>
-                </DialogContent>
-                <DialogActions>
-                    <Button label="ra.action.close" onClick={close} disabled={busy} />
-                    <Button
-                        label="resources.trades.import.submit"
-                        variant="contained"
-                        onClick={upload}
-                        disabled={!file || busy || !!error || !!result}
-                    />
-                </DialogActions>
-            </Dialog>
-        </>
+                    </>
+                );
+            }}
+        </TradeRunDialog>
     );
 };
