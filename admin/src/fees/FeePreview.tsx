@@ -15,10 +15,11 @@ import {
     ToggleButtonGroup,
     Typography,
 } from '@mui/material';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { useCanAccess, useGetList, useLocaleState, useTranslate, type RaRecord } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import { API_URL, httpClient } from '../providers/httpClient';
+import { useDebouncedQuery } from '../providers/useDebouncedQuery';
 import { dictLabel, isEnglish } from '../auto/labels';
 import { useResourceMeta } from '../auto/meta';
 import {
@@ -46,6 +47,13 @@ const DRAFT_FIELDS = [
 ] as const;
 const DEBOUNCE_MS = 300;
 const TOTAL_ROWS = new Set(['total_fees', 'net_amount']);
+
+/** The server's refusal of a draft: its field messages (already in the operator's language), else its message. */
+const refusalText = (error: unknown) => {
+    const fields = (error as { body?: { error?: { fields?: Record<string, unknown> } } })?.body?.error?.fields;
+    const detail = fields ? Object.values(fields).map(String).join('；') : '';
+    return detail || (error as Error).message;
+};
 
 /** The sample trade's inputs are not part of the schedule form: Enter must not submit it. */
 const noSubmit = (e: KeyboardEvent) => {
@@ -102,29 +110,17 @@ export const FeePreview = () => {
     const markets = useMarketChoices();
     const classes = useClientClasses();
     const plan = useMemo(() => buildPreviewRequest(form, sample, localToday()), [form, sample]);
-    const key = plan.ok ? JSON.stringify(plan.body) : '';
-    const [state, setState] = useState<{ result?: PreviewResult; error?: string; busy: boolean }>({ busy: false });
-    const seq = useRef(0);
-
-    // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the request body (key), not on the plan object rebuilt every render
-    useEffect(() => {
-        if (!plan.ok) return;
-        const mine = ++seq.current;
-        setState((s) => ({ ...s, busy: true }));
-        const timer = setTimeout(() => {
-            httpClient(`${API_URL}/fee_schedules/preview`, { method: 'POST', body: key }).then(
-                ({ json }) => mine === seq.current && setState({ result: json as PreviewResult, busy: false }),
-                (error) => {
-                    if (mine !== seq.current) return;
-                    const fields = (error as { body?: { error?: { fields?: Record<string, unknown> } } })?.body?.error
-                        ?.fields;
-                    const detail = fields ? Object.values(fields).map(String).join('；') : '';
-                    setState({ error: detail || (error as Error).message, busy: false });
-                },
-            );
-        }, DEBOUNCE_MS);
-        return () => clearTimeout(timer);
-    }, [key]);
+    const preview = useDebouncedQuery(
+        'fee_preview',
+        plan.ok ? JSON.stringify(plan.body) : null,
+        async (body) => (await httpClient(`${API_URL}/fee_schedules/preview`, { method: 'POST', body })).json,
+        DEBOUNCE_MS,
+    );
+    const state = {
+        busy: preview.pending,
+        result: preview.isError ? undefined : (preview.data as PreviewResult | undefined),
+        error: preview.isError ? refusalText(preview.error) : undefined,
+    };
 
     const set = (patch: Partial<SampleTrade>) => setSample((s) => ({ ...s, ...patch }));
 
