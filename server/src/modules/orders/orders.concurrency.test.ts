@@ -69,14 +69,13 @@ async function fire(n: number, parallel: boolean) {
   return out;
 }
 
-async function expectNoOverdraw(results: { status: number }[]) {
+async function expectNoOverdraw(results: { status: number; json: any }[]) {
   expect(results.filter((r) => r.status === 201)).toHaveLength(10);
   expect(results.filter((r) => r.status === 400)).toHaveLength(results.length - 10);
   const a = (await t.call('GET', `/api/fund_accounts/${accountId}`, { as: teller })).json;
   expect(new Decimal(a.frozen).lte(a.balance)).toBe(true);
   expect(a.frozen).toBe(costOfOne.times(10).toFixed(2));
-  const placed = results.filter((r) => r.status === 201) as { json: { business_date: string; branch_id: number } }[];
-  const { business_date, branch_id } = placed[0]!.json;
+  const { business_date, branch_id } = results.find((r) => r.status === 201)!.json;
   const numbers = (
     await t.db
       .selectFrom('orders')
