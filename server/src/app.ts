@@ -15,6 +15,7 @@ import { operatorRoutes } from './modules/operators/operators.routes.js';
 import { roleRoutes } from './modules/roles/roles.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { approvalRoutes } from './modules/approvals/approvals.routes.js';
+import { registerAppliers } from './modules/approvals/appliers.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { feeRoutes } from './modules/fees/fees.routes.js';
 import { codeChangeRoutes } from './modules/securities/code-change.routes.js';
@@ -50,6 +51,7 @@ function clientIp(c: Context): string {
 
 /** The whole API, built from its dependencies so tests drive it with `app.request()`. */
 export function createApp(deps: Deps) {
+  registerAppliers();
   deps.progress ??= new ProgressHub();
   const api = new OpenAPIHono<AppEnv>();
   api.use('*', requestId());

@@ -1,7 +1,7 @@
 import type { Db } from '../db/connect.js';
 import type { Clock } from '../clock.js';
 import type { Lang } from './lang.js';
-import type { BackupContext } from '../modules/backups/backups.service.js';
+import type { BackupContext } from '../modules/backups/backup-context.js';
 import type { ProgressHub } from '../progress/progress.js';
 import type { ExportJobs } from '../modules/export-jobs/export-jobs.service.js';
 

@@ -1,4 +1,4 @@
-import { registerApplier } from '../modules/approvals/approvals.service.js';
+import type { Applier } from '../modules/approvals/approvals.service.js';
 import type { ResourceDef } from './define-resource.js';
 import { checkValues, applyChange } from './crud.service.js';
 import { applyImport } from './import.service.js';
@@ -35,10 +35,13 @@ export const RESOURCES: readonly ResourceDef[] = [
 
 export const resourceByName = new Map(RESOURCES.map((d) => [d.name, d]));
 
-// An approved change is applied as the checker, after the rules are checked again: the
-// world may have moved between submission and approval.
-for (const def of RESOURCES.filter((d) => d.approval)) {
-  registerApplier(def.name, async (db, checker, a) => {
+/**
+ * How an approved change to a declared resource is applied: as the checker, after the rules are
+ * checked again (the world may have moved between submission and approval). Registered, for each
+ * resource that needs 复核, in approvals/appliers.ts.
+ */
+export function resourceApplier(def: ResourceDef): Applier {
+  return async (db, checker, a) => {
     const detail = ` (approval #${a.id})`;
     if (a.operation === 'import') {
       await applyImport(db, def, checker, Number(a.payload.batch_id), detail);
@@ -59,5 +62,5 @@ for (const def of RESOURCES.filter((d) => d.approval)) {
       await applyChange(db, def, checker, 'delete', id, {}, `approval #${a.id}`);
     }
     return String(id);
-  });
+  };
 }

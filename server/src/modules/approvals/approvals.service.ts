@@ -19,7 +19,8 @@ export type Applier = (
 
 const appliers = new Map<string, Applier>();
 
-/** Each resource that needs 复核 registers how an approved change is applied. */
+/** How a resource that needs 复核 applies an approved change; every one is registered by
+ * registerAppliers() (appliers.ts), which createApp calls. */
 export function registerApplier(resource: string, applier: Applier) {
   appliers.set(resource, applier);
 }

@@ -1,11 +1,12 @@
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Connection, Db } from '../../db/connect.js';
+import type { BackupContext } from './backup-context.js';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../http/errors.js';
 import { t } from '../../http/messages.js';
 import { audit, type Actor } from '../audit/audit.service.js';
-import { registerDetachedApplier, submitApproval, type ApprovalRow } from '../approvals/approvals.service.js';
+import { submitApproval, type ApprovalRow, type DetachedApplier } from '../approvals/approvals.service.js';
 import { dumpDatabase, restoreDatabase } from './backups.engine.js';
 import {
   fileDigest,
@@ -32,14 +33,7 @@ import {
 export type { Backup } from './backups.repository.js';
 export type { BackupKind } from './backups.files.js';
 
-/** What snapshots need beyond the Kysely handle: the engine (and, embedded, the pool whose
- * instance a restore swaps), where the files go, and where pg_dump/pg_restore are. */
-export interface BackupContext {
-  connection: Connection;
-  backupDir: string;
-  /** directory of pg_dump and pg_restore; default: the PATH */
-  pgBinDir?: string;
-}
+export type { BackupContext } from './backup-context.js';
 
 /**
  * The backup context of a connection. The backup directory must lie outside PGlite's data
@@ -248,9 +242,9 @@ async function knownActor(db: Db, actor: Actor): Promise<Actor> {
  * that transaction lives in), so it is applied detached: check the file, claim the approval,
  * take a safety snapshot of the database as it is (so the restore itself can be undone), restore,
  * and write the decision into the restored database. A refusal before the restore closes the
- * approval as failed in the database as it was.
+ * approval as failed in the database as it was. Registered in approvals/appliers.ts.
  */
-registerDetachedApplier('backups', async (deps, checker, approval, comment): Promise<ApprovalRow> => {
+export const restoreApplier: DetachedApplier = async (deps, checker, approval, comment): Promise<ApprovalRow> => {
   const ctx = deps.backups;
   if (!ctx) throw new AppError(409, 'BACKUPS_NOT_CONFIGURED', 'backups_not_configured');
   const db = deps.db;
@@ -304,7 +298,7 @@ registerDetachedApplier('backups', async (deps, checker, approval, comment): Pro
     });
     return { ...decided, id: id ?? approval.id };
   });
-});
+};
 
 async function failClaimed(db: Db, checker: Actor, approvalId: number, e: AppError) {
   const reason = t('zh', e.key, e.params).slice(0, 500);

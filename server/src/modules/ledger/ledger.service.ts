@@ -4,7 +4,7 @@ import type { Db } from '../../db/connect.js';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError, badRequest, isUniqueViolation, notFound } from '../../http/errors.js';
 import { audit, type Actor } from '../audit/audit.service.js';
-import { registerApplier, submitApproval } from '../approvals/approvals.service.js';
+import { submitApproval, type Applier } from '../approvals/approvals.service.js';
 import {
   post,
   reverse,
@@ -282,7 +282,8 @@ async function checkReversible(db: Db, entry: { id: number; type: string; busine
   if (already) throw badRequest({ id: { key: 'already_reversed' } });
 }
 
-registerApplier('fund_journal', async (db, checker, a) => {
+/** Applies an approved reversal (冲销) of a fund journal entry; registered in approvals/appliers.ts. */
+export const fundJournalApplier: Applier = async (db, checker, a) => {
   const entry = await findEntry(db, null, Number(a.payload.entry_id));
   await checkReversible(db, entry);
   const acct = await lockAccount(db, entry.account_id, null);
@@ -305,4 +306,4 @@ registerApplier('fund_journal', async (db, checker, a) => {
     reverses_id: entry.id,
   });
   return String(written.id);
-});
+};

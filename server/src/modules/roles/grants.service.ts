@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connect.js';
 import { fieldError, notFound } from '../../http/errors.js';
 import { audit, type Actor } from '../audit/audit.service.js';
-import { registerApplier, submitApproval } from '../approvals/approvals.service.js';
+import { submitApproval, type Applier } from '../approvals/approvals.service.js';
 import { dutyConflict } from './separation.calc.js';
 import { setPermissions } from './roles.repository.js';
 import { rightsChange, type RightsChange } from './rights-change.calc.js';
@@ -156,8 +156,9 @@ export async function pendingRights(
   };
 }
 
-// Applied by the checker, after the same checks again: roles may have changed meanwhile.
-registerApplier('roles', async (db, checker, a) => {
+/** Applied by the checker, after the same checks again: roles may have changed meanwhile.
+ * Registered in approvals/appliers.ts. */
+export const rolesApplier: Applier = async (db, checker, a) => {
   if (a.operation === 'grant') {
     const op = await db
       .selectFrom('operators')
@@ -207,4 +208,4 @@ registerApplier('roles', async (db, checker, a) => {
     detail: `approval #${a.id}`,
   });
   return String(roleId);
-});
+};
