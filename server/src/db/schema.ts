@@ -232,6 +232,9 @@ export interface DayEndRunsTable {
   finished_at: Timestamp;
   next_date: string | null;
   error: Generated<string>;
+  error_key: string | null;
+  error_params: NullableJson;
+  failed_step: string | null;
 }
 
 export interface DayEndStepsTable {
@@ -243,6 +246,8 @@ export interface DayEndStepsTable {
   finished_at: Timestamp;
   rows: Generated<number>;
   detail: Generated<string>;
+  detail_key: string | null;
+  detail_params: NullableJson;
 }
 
 export interface DictionaryTable {

@@ -234,6 +234,68 @@ export const messages = {
     en: '{bank}: {transfers} transfers today, changed since the reconciliation',
   },
   day_end_invariant: { zh: '账务检查不通过，日终中止：{what}', en: 'Invariant check failed, day-end aborted: {what}' },
+  // what a day-end run and its steps recorded (day_end_runs.error_key, day_end_steps.detail_key), worded when read
+  day_end_failed_at: { zh: '{step}: {reason}', en: '{step}: {reason}' },
+  day_end_error: { zh: '{message}', en: '{message}' },
+  day_end_step_snapshot: { zh: '{file}（{mb} MB）', en: '{file} ({mb} MB)' },
+  day_end_step_close_day: { zh: '当日委托 {orders} 笔', en: '{orders} orders today' },
+  day_end_step_match_trades: {
+    zh: '成交 {trades} 笔，来自 {files} 个成交回报文件',
+    en: '{trades} trades from {files} trade report files',
+  },
+  day_end_step_clearing: {
+    zh: '清算成交 {cleared} 笔（{keys} 种费率组合），更正费用 {corrected} 笔',
+    en: '{cleared} trades cleared ({keys} fee schedule combinations), fees corrected on {corrected}',
+  },
+  day_end_step_delivery: {
+    zh: '资金交收 {cash_entries} 笔（{cash_accounts} 户，净额 {cash_net} 元），证券交收 {holdings_entries} 笔；一级清算 {summaries} 行',
+    en: 'Cash settled: {cash_entries} entries ({cash_accounts} accounts, net {cash_net} yuan); securities settled: {holdings_entries} entries; first-level clearing: {summaries} rows',
+  },
+  day_end_step_release_freezes: {
+    zh: '未成交委托 {orders} 笔失效：资金解冻 {cash} 户，证券解冻 {shares} 个持仓；当日冻结解除 {same_day} 户',
+    en: '{orders} unfilled orders expired: cash released on {cash} accounts, shares on {shares} holdings; same-day freezes released on {same_day} accounts',
+  },
+  day_end_step_closing_prices: {
+    zh: '收盘价 {closes} 只（导入 {imported}，撮合 {exchange}，沿用 {carried}）；前收盘价更新 {rolled} 只',
+    en: '{closes} closing prices ({imported} imported, {exchange} from matching, {carried} carried forward); {rolled} previous closes updated',
+  },
+  day_end_step_interest_accrued: {
+    zh: '{accounts} 个有变动的账户结转利息积数',
+    en: 'Interest base carried forward on {accounts} changed accounts',
+  },
+  day_end_step_interest_posted: {
+    zh: '转息日：{accounts} 个账户结息入账，合计 {amount} 元',
+    en: 'Interest capitalisation day: interest posted to {accounts} accounts, {amount} yuan in all',
+  },
+  day_end_step_check_invariants: { zh: '账务检查全部通过', en: 'Every invariant holds' },
+  day_end_step_summaries: { zh: '各营业部当日数据已汇总', en: "Each branch's figures of the day are summarised" },
+  day_end_step_segments_skipped: {
+    zh: '非月末交易日，不重新分群',
+    en: 'Not the last trading day of the month: clients not re-segmented',
+  },
+  day_end_step_segments: {
+    zh: '{branches} 个营业部 {clients} 户客户已重新分群',
+    en: '{clients} clients of {branches} branches re-segmented',
+  },
+  day_end_step_bank_detail: { zh: '{banks}', en: '{banks}' },
+  day_end_step_bank: {
+    zh: '{bank} {transfers} 笔，净额 {net} 元',
+    en: '{bank}: {transfers} transfers, net {net} yuan',
+  },
+  day_end_step_bank_none: { zh: '当日无银证转账', en: 'No bank-securities transfers today' },
+  day_end_step_archive: {
+    zh: '资金流水 {fund} 笔、证券流水 {position} 笔入历史库',
+    en: '{fund} fund journal and {position} position journal entries moved to history',
+  },
+  day_end_step_roll_date: { zh: '下一业务日 {next}', en: 'Next business date {next}' },
+  day_end_step_report_package_off: {
+    zh: '未配置报表归档目录，未生成报表包',
+    en: 'No report archive directory is configured: no report packages made',
+  },
+  day_end_step_report_package: {
+    zh: '报表包 {packages} 个（共 {files} 个报表文件）已归档',
+    en: '{packages} report packages ({files} report files) archived',
+  },
   close_date_future: {
     zh: '{date} 晚于当前业务日期 {open}，尚未收盘：只能录入或导入 {open} 的收盘价',
     en: '{date} is after the open business date {open} and has not closed yet: only the closes of {open} can be entered or imported',

@@ -3,6 +3,7 @@ import { migrate } from '../../db/migrate.js';
 import { readConfig } from '../../config.js';
 import { crashAfter, dayEndProgressKey, dayEndWarnings, runDayEnd, warningText } from './day-end.service.js';
 import { STEP_NAMES_ZH } from './day-end.steps.js';
+import { wordStep } from './day-end.words.js';
 import { ProgressHub, type Progress } from '../../progress/progress.js';
 import { grouped } from '../../../../reports/src/format.js';
 import { backupContext } from '../backups/backups.service.js';
@@ -63,7 +64,9 @@ try {
     },
   ).finally(stop);
   if (!run) throw new Error(`day-end ${date}: the run was not recorded`);
-  for (const s of run.steps) console.log(`  ${s.name.padEnd(18)} ${String(s.rows).padStart(8)}  ${s.detail}`);
+  // the steps' details worded in Chinese, as the screen shows them to a Chinese reader
+  for (const s of run.steps.map((step) => wordStep(step, 'zh')))
+    console.log(`  ${s.name.padEnd(18)} ${String(s.rows).padStart(8)}  ${s.detail}`);
   console.log(`day-end ${date} completed; next business date ${run.next_date}`);
 } catch (e) {
   const err = e as Error & { code?: string; params?: Record<string, string> };

@@ -1,18 +1,14 @@
 import { apiDate } from '../../http/dates.js';
-import { sql } from 'kysely';
 import { route, router, idParams, listParams, jsonBody, z } from '../../http/route.js';
 import { notFound } from '../../http/errors.js';
-import { contentRange, idFilter, parseListQuery } from '../../http/list-query.js';
+import { contentRange, parseListQuery } from '../../http/list-query.js';
 import { actorOf } from '../audit/audit.service.js';
 import { progressStream } from '../../http/progress-stream.js';
-import { dayEndProgressKey, findRun, precheck, runDayEnd } from './day-end.service.js';
+import { dayEndProgressKey, precheck, runDayEnd } from './day-end.service.js';
+import { findRun, listRuns, runListSpec } from './day-end-runs.repository.js';
+import { wordRun, wordRunWithSteps } from './day-end.words.js';
 
 const tags = ['day_end_runs'];
-const spec = {
-  sortable: ['id', 'business_date', 'started_at'],
-  defaultSort: ['id', 'DESC'],
-  filters: { id: idFilter, status: z.enum(['completed', 'failed']).optional(), business_date: apiDate.optional() },
-} as const;
 
 /** Day-end is company-wide (one business date), so its runs are not branch-scoped. */
 export const dayEndRoutes = router()
@@ -25,25 +21,14 @@ export const dayEndRoutes = router()
       request: { query: listParams },
     }),
     async (c) => {
-      const list = parseListQuery(c.req.valid('query'), spec);
-      let q = c.get('deps').db.selectFrom('day_end_runs as r') as any;
-      if (list.filter.id !== undefined)
-        q = q.where(
-          'r.id',
-          'in',
-          Array.isArray(list.filter.id) ? (list.filter.id.length ? list.filter.id : [0]) : [list.filter.id],
-        );
-      if (list.filter.status) q = q.where('r.status', '=', list.filter.status);
-      if (list.filter.business_date) q = q.where('r.business_date', '=', list.filter.business_date);
-      const { n } = await q.select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-      const rows = await q
-        .selectAll('r')
-        .orderBy(sql.ref(`r.${list.sort.field}`), list.sort.order)
-        .orderBy('r.id', list.sort.order)
-        .offset(list.offset)
-        .limit(list.limit)
-        .execute();
-      return c.json(rows, 200, contentRange('day_end_runs', list.offset, rows.length, Number(n)));
+      const list = parseListQuery(c.req.valid('query'), runListSpec);
+      const { total, rows } = await listRuns(c.get('deps').db, list);
+      const lang = c.get('lang');
+      return c.json(
+        rows.map((r) => wordRun(r, lang)),
+        200,
+        contentRange('day_end_runs', list.offset, rows.length, total),
+      );
     },
   )
   .openapi(
@@ -102,7 +87,7 @@ export const dayEndRoutes = router()
     async (c) => {
       const run = await findRun(c.get('deps').db, Number(c.req.valid('param').id));
       if (!run) throw notFound();
-      return c.json(run, 200);
+      return c.json(wordRunWithSteps(run, c.get('lang')), 200);
     },
   )
   .openapi(
@@ -121,14 +106,12 @@ export const dayEndRoutes = router()
     }),
     async (c) => {
       const body = c.req.valid('json');
-      return c.json(
-        await runDayEnd(c.get('deps').db, actorOf(c), body.business_date, {
-          backups: c.get('deps').backups,
-          acknowledged: body.acknowledged,
-          progress: c.get('deps').progress,
-          afterStep: c.get('deps').faults?.afterDayEndStep,
-        }),
-        201,
-      );
+      const run = await runDayEnd(c.get('deps').db, actorOf(c), body.business_date, {
+        backups: c.get('deps').backups,
+        acknowledged: body.acknowledged,
+        progress: c.get('deps').progress,
+        afterStep: c.get('deps').faults?.afterDayEndStep,
+      });
+      return c.json(run && wordRunWithSteps(run, c.get('lang')), 201);
     },
   );

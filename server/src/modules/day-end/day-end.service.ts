@@ -9,18 +9,17 @@ import { STEPS } from './day-end.steps.js';
 import { invariantViolations } from './invariants.queries.js';
 import { takeSnapshot, type BackupContext } from '../backups/backups.service.js';
 import { progressReporter, type ProgressHub } from '../../progress/progress.js';
+import {
+  completedRunOf,
+  type DayEndRunWithSteps,
+  findRun,
+  insertRun,
+  insertStep,
+  type NewStep,
+} from './day-end-runs.repository.js';
+import { reasonOf, word } from './day-end.words.js';
 
 const DAY_END_LOCK = 4_242_001;
-
-type StepRecord = {
-  seq: number;
-  name: string;
-  status: string;
-  started_at: Date;
-  finished_at: Date;
-  rows: number;
-  detail: string;
-};
 
 /**
  * Runs day-end for the open business date D (DOMAIN.md §3.5): every step in one transaction, so a
@@ -69,7 +68,7 @@ export async function runDayEnd(db: Db, actor: Actor, date: string, opts: DayEnd
   // times on the actor's clock (the app's clock, or a seeded day's), advancing at the real pace
   const t0 = Date.now();
   const now = () => new Date(started.getTime() + (Date.now() - t0));
-  const steps: StepRecord[] = [];
+  const steps: NewStep[] = [];
   // one publisher per date: a second request for a date already running waits on the lock (and is
   // then refused) without mixing its words into the running one's
   const key = dayEndProgressKey(date);
@@ -90,7 +89,7 @@ export async function runDayEnd(db: Db, actor: Actor, date: string, opts: DayEnd
   };
   /** a step that counted its rows ends: its last count is published, whatever the throttle */
   const end = () => counted && reporter.update({}, true);
-  const snapshot = async (kind: 'before_clearing' | 'after_clearing', runId: number | null): Promise<StepRecord> => {
+  const snapshot = async (kind: 'before_clearing' | 'after_clearing', runId: number | null): Promise<NewStep> => {
     begin(kind === 'before_clearing' ? 'snapshot_before' : 'snapshot_after');
     const s0 = now();
     const b = await takeSnapshot(opts.backups!, actor, { kind, business_date: date, run_id: runId });
@@ -101,7 +100,10 @@ export async function runDayEnd(db: Db, actor: Actor, date: string, opts: DayEnd
       started_at: s0,
       finished_at: now(),
       rows: 1,
-      detail: `${b.file}（${Math.round(Number(b.bytes) / 104_857.6) / 10} MB）`,
+      detail: {
+        key: 'day_end_step_snapshot',
+        params: { file: b.file, mb: Math.round(Number(b.bytes) / 104_857.6) / 10 },
+      },
     };
   };
   // a date already done or not open is refused before a snapshot is spent on it
@@ -110,12 +112,7 @@ export async function runDayEnd(db: Db, actor: Actor, date: string, opts: DayEnd
     .select('value')
     .where('key', '=', 'business_date')
     .executeTakeFirstOrThrow();
-  const done = await db
-    .selectFrom('day_end_runs')
-    .select('id')
-    .where('business_date', '=', date)
-    .where('status', '=', 'completed')
-    .executeTakeFirst();
+  const done = await completedRunOf(db, date);
   // warnings not acknowledged are refused before a snapshot is spent on the run, and again under the lock below
   if (open.value === date && !done) requireAcknowledged(await dayEndWarnings(db, date), opts.acknowledged);
   const before =
@@ -126,19 +123,13 @@ export async function runDayEnd(db: Db, actor: Actor, date: string, opts: DayEnd
         })
       : undefined;
   let acknowledged: DayEndWarning[] = [];
-  let result: Awaited<ReturnType<typeof findRun>>;
+  let result: DayEndRunWithSteps | undefined;
   try {
     result = await db.transaction().execute(async (trx) => {
       await sql`SELECT pg_advisory_xact_lock(${DAY_END_LOCK})`.execute(trx);
       // the set-based steps sort and hash a day's rows at once: let them do it in memory
       await sql`SET LOCAL work_mem = '256MB'`.execute(trx);
-      const done = await trx
-        .selectFrom('day_end_runs')
-        .select('id')
-        .where('business_date', '=', date)
-        .where('status', '=', 'completed')
-        .executeTakeFirst();
-      if (done) throw new AppError(409, 'DAY_END_DONE', 'day_end_done', { date });
+      if (await completedRunOf(trx, date)) throw new AppError(409, 'DAY_END_DONE', 'day_end_done', { date });
       // lock the business date: postings and orders wait here, then find tomorrow's date
       const { rows } = await sql<{
         value: string;
@@ -173,24 +164,24 @@ export async function runDayEnd(db: Db, actor: Actor, date: string, opts: DayEnd
           .where('key', '=', 'business_date')
           .executeTakeFirstOrThrow()
       ).value;
-      const { rows: run } = await sql<{
-        id: number;
-      }>`INSERT INTO day_end_runs (business_date, status, operator_id, started_at, finished_at, next_date) VALUES (${date}, 'completed', ${actor.operator_id}, ${started}, ${now()}, ${next}) RETURNING id`.execute(
-        trx,
-      );
-      for (const s of steps)
-        await sql`INSERT INTO day_end_steps (run_id, seq, name, status, started_at, finished_at, rows, detail) VALUES (${run[0]!.id}, ${s.seq}, ${s.name}, ${s.status}, ${s.started_at}, ${s.finished_at}, ${s.rows}, ${s.detail})`.execute(
-          trx,
-        );
+      const runId = await insertRun(trx, {
+        business_date: date,
+        status: 'completed',
+        operator_id: actor.operator_id,
+        started_at: started,
+        finished_at: now(),
+        next_date: next,
+      });
+      for (const s of steps) await insertStep(trx, runId, s);
       await audit(trx, actor, {
         action: 'run',
         resource: 'day_end_runs',
-        record_id: run[0]!.id,
+        record_id: runId,
         // which pre-check warnings the operator accepted, on record with the run
         after: acknowledged.length ? { acknowledged: acknowledged.map((w) => w.code) } : undefined,
         detail: `${date} → ${next}`,
       });
-      return findRun(trx, run[0]!.id);
+      return findRun(trx, runId);
     });
   } catch (e) {
     // the screen and the CLI word the code; a run refused before its first step said nothing, and says nothing now
@@ -204,21 +195,34 @@ export async function runDayEnd(db: Db, actor: Actor, date: string, opts: DayEnd
       throw e;
     }
     const failedAt = STEPS[steps.length - (before ? 1 : 0)]?.name ?? '';
-    const reason = e instanceof AppError ? t('zh', e.key, e.params) : String((e as Error).message ?? e);
+    // the reason as data (its message key and parameters), worded by whoever reads the run
+    const reason = reasonOf(e);
     try {
-      const { rows: run } = await sql<{
-        id: number;
-      }>`INSERT INTO day_end_runs (business_date, status, operator_id, started_at, finished_at, error) VALUES (${date}, 'failed', ${actor.operator_id}, ${started}, ${now()}, ${`${failedAt}: ${reason}`.slice(0, 1000)}) RETURNING id`.execute(
-        db,
-      );
-      await sql`INSERT INTO day_end_steps (run_id, seq, name, status, started_at, finished_at, detail) VALUES (${run[0]!.id}, ${steps.length + 1}, ${failedAt}, 'failed', ${now()}, ${now()}, ${reason.slice(0, 500)})`.execute(
-        db,
-      );
+      const runId = await insertRun(db, {
+        business_date: date,
+        status: 'failed',
+        operator_id: actor.operator_id,
+        started_at: started,
+        finished_at: now(),
+        failed_step: failedAt,
+        error: reason,
+      });
+      const at = now();
+      await insertStep(db, runId, {
+        seq: steps.length + 1,
+        name: failedAt,
+        status: 'failed',
+        started_at: at,
+        finished_at: at,
+        rows: 0,
+        detail: reason,
+      });
+      // the audit trail's detail is text, in the console's language
       await audit(db, actor, {
         action: 'run_failed',
         resource: 'day_end_runs',
-        record_id: run[0]!.id,
-        detail: `${date} ${failedAt}: ${reason}`.slice(0, 500),
+        record_id: runId,
+        detail: `${date} ${failedAt}: ${word('zh', reason)}`.slice(0, 500),
       });
     } finally {
       // after the failed run is on record, so a screen that reloads on this word finds it
@@ -232,31 +236,25 @@ export async function runDayEnd(db: Db, actor: Actor, date: string, opts: DayEnd
   }
   // the run has committed: a failed snapshot after it is recorded on the run, the books stay as they are
   try {
-    const runId = (result as unknown as { id: number }).id;
-    const after = await snapshot('after_clearing', runId).catch((e: unknown) => ({
-      seq: 0,
-      name: 'snapshot_after',
-      status: 'failed',
-      started_at: now(),
-      finished_at: now(),
-      rows: 0,
-      detail: (e instanceof AppError ? t('zh', e.key, e.params) : String((e as Error).message ?? e)).slice(0, 500),
-    }));
-    await sql`INSERT INTO day_end_steps (run_id, seq, name, status, started_at, finished_at, rows, detail) VALUES (${runId}, ${steps.length + 1}, ${after.name}, ${after.status}, ${after.started_at}, ${after.finished_at}, ${after.rows}, ${after.detail})`.execute(
-      db,
+    // the transaction returned the run it recorded
+    const runId = result!.id;
+    const after = await snapshot('after_clearing', runId).catch(
+      (e: unknown): NewStep => ({
+        seq: 0,
+        name: 'snapshot_after',
+        status: 'failed',
+        started_at: now(),
+        finished_at: now(),
+        rows: 0,
+        detail: reasonOf(e),
+      }),
     );
+    await insertStep(db, runId, { ...after, seq: steps.length + 1 });
     return await findRun(db, runId);
   } finally {
     // committed, whatever befell the snapshot after it
     reporter.finish('completed');
   }
-}
-
-export async function findRun(db: Db, id: number) {
-  const run = await db.selectFrom('day_end_runs').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!run) return undefined;
-  const steps = await db.selectFrom('day_end_steps').selectAll().where('run_id', '=', id).orderBy('seq').execute();
-  return { ...run, steps };
 }
 
 /**

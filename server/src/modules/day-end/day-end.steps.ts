@@ -16,23 +16,8 @@ import { reportPackageStep } from '../report-packages/report-packages.service.js
 import { kpiRules } from '../kpis/kpis.queries.js';
 import { clientAssetsAt, isActive, openAt, tierCounts, tradedWithin } from '../kpis/kpis.sql.js';
 
-/** What a step reports: rows it touched and a line for the operator. */
-export interface StepResult {
-  rows: number;
-  detail: string;
-}
-export interface StepContext {
-  trx: Db;
-  actor: Actor;
-  date: string;
-  /**
-   * How far the step is: rows done of the rows it expects (null: not known), for the run's
-   * progress channel (a screen and the CLI show it while the run's transaction is open). Optional;
-   * a step reports what it can tell cheaply, and nothing else in it depends on the call.
-   */
-  progress?: (done: number, expected: number | null) => void;
-}
-export type Step = { name: string; run: (ctx: StepContext) => Promise<StepResult> };
+export type { Step, StepContext, StepResult } from './day-end.step.js';
+import type { Step, StepContext, StepResult } from './day-end.step.js';
 
 /** The day's trades: what clearing and delivery expect to get through. */
 async function tradesOf(trx: Db, date: string): Promise<number> {
@@ -50,7 +35,7 @@ const closeDay: Step = {
       n: number;
     }>`SELECT count(*)::int AS n FROM orders WHERE business_date = ${date}`.execute(trx);
     progress?.(rows[0]!.n, rows[0]!.n);
-    return { rows: rows[0]!.n, detail: `当日委托 ${rows[0]!.n} 笔` };
+    return { rows: rows[0]!.n, detail: { key: 'day_end_step_close_day', params: { orders: rows[0]!.n } } };
   },
 };
 
@@ -65,7 +50,10 @@ const matchedTrades: Step = {
       trx,
     );
     progress?.(rows[0]!.n, rows[0]!.n);
-    return { rows: rows[0]!.n, detail: `成交 ${rows[0]!.n} 笔，来自 ${rows[0]!.files} 个成交回报文件` };
+    return {
+      rows: rows[0]!.n,
+      detail: { key: 'day_end_step_match_trades', params: { trades: rows[0]!.n, files: rows[0]!.files } },
+    };
   },
 };
 
@@ -82,7 +70,13 @@ const clearing: Step = {
     await sql`ANALYZE trades, orders, positions`.execute(trx);
     const r = await clearTrades(trx, date);
     progress?.(r.cleared, trades);
-    return { rows: r.cleared, detail: `清算成交 ${r.cleared} 笔（${r.keys} 种费率组合），更正费用 ${r.corrected} 笔` };
+    return {
+      rows: r.cleared,
+      detail: {
+        key: 'day_end_step_clearing',
+        params: { cleared: r.cleared, keys: r.keys, corrected: r.corrected },
+      },
+    };
   },
 };
 
@@ -108,7 +102,16 @@ const delivery: Step = {
     const n = Number(r.numAffectedRows ?? 0);
     return {
       rows: d.cash.entries + d.holdings.entries,
-      detail: `资金交收 ${d.cash.entries} 笔（${d.cash.accounts} 户，净额 ${grouped(d.cash.amount, 2)} 元），证券交收 ${d.holdings.entries} 笔；一级清算 ${n} 行`,
+      detail: {
+        key: 'day_end_step_delivery',
+        params: {
+          cash_entries: d.cash.entries,
+          cash_accounts: d.cash.accounts,
+          cash_net: grouped(d.cash.amount, 2),
+          holdings_entries: d.holdings.entries,
+          summaries: n,
+        },
+      },
     };
   },
 };
@@ -121,7 +124,10 @@ const releaseFreezes: Step = {
     progress?.(r.orders, r.orders);
     return {
       rows: r.cash.entries + r.shares.entries + r.sameDay.entries,
-      detail: `未成交委托 ${r.orders} 笔失效：资金解冻 ${r.cash.entries} 户，证券解冻 ${r.shares.entries} 个持仓；当日冻结解除 ${r.sameDay.entries} 户`,
+      detail: {
+        key: 'day_end_step_release_freezes',
+        params: { orders: r.orders, cash: r.cash.entries, shares: r.shares.entries, same_day: r.sameDay.entries },
+      },
     };
   },
 };
@@ -139,7 +145,10 @@ const closingPrices: Step = {
     progress?.(r.closes, r.closes);
     return {
       rows: r.closes,
-      detail: `收盘价 ${r.closes} 只（导入 ${r.imported}，撮合 ${r.exchange}，沿用 ${r.carried}）；前收盘价更新 ${r.rolled} 只`,
+      detail: {
+        key: 'day_end_step_closing_prices',
+        params: { closes: r.closes, imported: r.imported, exchange: r.exchange, carried: r.carried, rolled: r.rolled },
+      },
     };
   },
 };
@@ -151,7 +160,7 @@ const closingPrices: Step = {
  */
 const interest: Step = {
   name: 'interest',
-  run: async ({ trx, actor, date, progress }) => {
+  run: async ({ trx, actor, date, progress }): Promise<StepResult> => {
     const accrued = await accrue(trx, date);
     progress?.(accrued, null);
     const params = await trx
@@ -165,7 +174,7 @@ const interest: Step = {
       .map((d) => d.trim());
     const next = (await nextTradingDayOf(trx, 'SH-A', date)) ?? date;
     if (!capitalisationDue(dates, date, next))
-      return { rows: accrued, detail: `${accrued} 个有变动的账户结转利息积数` };
+      return { rows: accrued, detail: { key: 'day_end_step_interest_accrued', params: { accounts: accrued } } };
     await bringAllForward(trx, date);
     // interest = base × rate / 360, half-up to the cent (PostgreSQL's round of a positive numeric)
     const posted = await postSet(
@@ -185,7 +194,10 @@ const interest: Step = {
     progress?.(posted.entries, posted.entries);
     return {
       rows: posted.entries,
-      detail: `转息日：${posted.entries} 个账户结息入账，合计 ${grouped(posted.amount, 2)} 元`,
+      detail: {
+        key: 'day_end_step_interest_posted',
+        params: { accounts: posted.entries, amount: grouped(posted.amount, 2) },
+      },
     };
   },
 };
@@ -197,7 +209,7 @@ const checkInvariants: Step = {
     const broken = await invariantViolations(trx, 'day');
     if (broken.length)
       throw new AppError(409, 'DAY_END_INVARIANT', 'day_end_invariant', { what: broken.slice(0, 5).join(', ') });
-    return { rows: 0, detail: '账务检查全部通过' };
+    return { rows: 0, detail: { key: 'day_end_step_check_invariants' } };
   },
 };
 
@@ -235,7 +247,7 @@ const summaries: Step = {
     const k = await kpiSummaries(trx, date, progress);
     return {
       rows: Number(r.numAffectedRows ?? 0) + k,
-      detail: '各营业部当日数据已汇总',
+      detail: { key: 'day_end_step_summaries' },
     };
   },
 };
@@ -305,8 +317,9 @@ async function kpiSummaries(trx: Db, date: string, progress?: StepContext['progr
 const bankDetail: Step = {
   name: 'bank_detail',
   run: async ({ trx, date, progress }) => {
-    const { rows } = await sql<{ bank_code: string; bank_name: string; n: number; net: string }>`
-      SELECT j.bank_code, coalesce(max(b.name_zh), j.bank_code) AS bank_name, count(*)::int AS n, sum(j.amount) AS net
+    const { rows } = await sql<{ bank_code: string; name_zh: string; name_en: string; n: number; net: string }>`
+      SELECT j.bank_code, coalesce(max(b.name_zh), j.bank_code) AS name_zh,
+        coalesce(max(b.name_en), max(b.name_zh), j.bank_code) AS name_en, count(*)::int AS n, sum(j.amount) AS net
       FROM fund_journal j LEFT JOIN banks b ON b.code = j.bank_code
       WHERE j.business_date = ${date} AND j.type IN ('bank_in', 'bank_out') AND NOT EXISTS (SELECT 1 FROM fund_journal r WHERE r.reverses_id = j.id)
       GROUP BY j.bank_code ORDER BY j.bank_code`.execute(trx);
@@ -315,8 +328,16 @@ const bankDetail: Step = {
     return {
       rows: n,
       detail: rows.length
-        ? rows.map((r) => `${r.bank_name} ${r.n} 笔，净额 ${grouped(r.net, 2)} 元`).join('；')
-        : '当日无银证转账',
+        ? {
+            key: 'day_end_step_bank_detail',
+            params: {
+              banks: rows.map((r) => ({
+                key: 'day_end_step_bank',
+                params: { bank: { zh: r.name_zh, en: r.name_en }, transfers: r.n, net: grouped(r.net, 2) },
+              })),
+            },
+          }
+        : { key: 'day_end_step_bank_none' },
     };
   },
 };
@@ -344,7 +365,10 @@ const archive: Step = {
     progress?.(Number(f.numAffectedRows ?? 0) + Number(p.numAffectedRows ?? 0), expected);
     return {
       rows: Number(f.numAffectedRows ?? 0) + Number(p.numAffectedRows ?? 0),
-      detail: `资金流水 ${f.numAffectedRows ?? 0} 笔、证券流水 ${p.numAffectedRows ?? 0} 笔入历史库`,
+      detail: {
+        key: 'day_end_step_archive',
+        params: { fund: Number(f.numAffectedRows ?? 0), position: Number(p.numAffectedRows ?? 0) },
+      },
     };
   },
 };
@@ -369,7 +393,7 @@ const rollDate: Step = {
       .execute();
     const rows = Number(p.numAffectedRows ?? 0) + Number(a.numAffectedRows ?? 0);
     progress?.(rows, rows);
-    return { rows, detail: `下一业务日 ${next}` };
+    return { rows, detail: { key: 'day_end_step_roll_date', params: { next } } };
   },
 };
 

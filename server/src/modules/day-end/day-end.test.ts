@@ -130,6 +130,28 @@ describe('day-end (日终)', () => {
     expect(details).toMatch(/净额 -?[\d,]+\.\d{2} 元/);
     expect(details).not.toMatch(/\d{4}\.\d{2}/);
     expect(details).not.toMatch(/\b(?:ICBC|SPDB|ABC|CCB|BOC)\b/);
+    // a step's detail is stored as data (a message key and its parameters) and worded when read: in
+    // Chinese for this clerk, in English for an English reader
+    const stored = await t.db
+      .selectFrom('day_end_steps')
+      .select(['name', 'detail', 'detail_key', 'detail_params'])
+      .where('run_id', '=', r.json.id)
+      .orderBy('seq')
+      .execute();
+    expect(stored.find((s) => s.name === 'roll_date')).toEqual({
+      name: 'roll_date',
+      detail: '',
+      detail_key: 'day_end_step_roll_date',
+      detail_params: { next: '2026-11-24' },
+    });
+    expect(stored.every((s) => s.detail_key !== null && s.detail === '')).toBe(true);
+    const rollDate = (steps: { name: string; detail: string }[]) => steps.find((s) => s.name === 'roll_date')!.detail;
+    expect(rollDate(r.json.steps)).toBe('下一业务日 2026-11-24');
+    const en = await t.call('GET', `/api/day_end_runs/${r.json.id}`, {
+      as: clerk,
+      headers: { 'accept-language': 'en' },
+    });
+    expect(rollDate(en.json.steps)).toBe('Next business date 2026-11-24');
     // the books before and after the run are on file (清算前/后备份)
     const snaps = await t.db
       .selectFrom('backups' as never)
@@ -229,9 +251,30 @@ describe('day-end (日终)', () => {
         .where('business_date' as never, '=', '2026-11-24' as never)
         .execute(),
     ).toEqual([]);
-    const runs = (await t.call('GET', '/api/day_end_runs', { as: clerk })).json as { status: string; error: string }[];
-    expect(runs[0]).toMatchObject({ status: 'failed' });
-    expect(runs[0]!.error).toContain('check_invariants');
+    const runs = (await t.call('GET', '/api/day_end_runs', { as: clerk })).json as {
+      id: number;
+      status: string;
+      error: string;
+      error_params: { what: string };
+    }[];
+    expect(runs[0]).toMatchObject({
+      status: 'failed',
+      failed_step: 'check_invariants',
+      error_key: 'day_end_invariant',
+    });
+    expect(runs[0]!.error_params).toEqual({ what: expect.stringMatching(/\S/) });
+    // worded when read, as the run wrote it before keys were stored
+    expect(runs[0]!.error).toBe(`check_invariants: 账务检查不通过，日终中止：${runs[0]!.error_params.what}`);
+    const failed = await t.call('GET', `/api/day_end_runs/${runs[0]!.id}`, { as: clerk });
+    expect(failed.json.steps.at(-1)).toMatchObject({
+      name: 'check_invariants',
+      status: 'failed',
+      detail_key: 'day_end_invariant',
+      detail: `账务检查不通过，日终中止：${runs[0]!.error_params.what}`,
+    });
+    expect(
+      await t.db.selectFrom('day_end_runs').select('error').where('id', '=', runs[0]!.id).executeTakeFirstOrThrow(),
+    ).toEqual({ error: '' });
     await sql`UPDATE fund_accounts SET balance = balance - 0.01 WHERE id = ${accountId}`.execute(t.db);
   });
 
@@ -271,5 +314,37 @@ describe('day-end (日终)', () => {
       ).interest_base,
     ).toBe('0.00');
     expect(await businessDate()).toBe('2026-11-25');
+  });
+
+  it('a run recorded before keys were stored shows its stored text', async () => {
+    const at = new Date();
+    const { id } = await t.db
+      .insertInto('day_end_runs')
+      .values({
+        business_date: '2026-11-20',
+        status: 'failed',
+        started_at: at,
+        finished_at: at,
+        error: 'clearing: 旧的失败原因',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.db
+      .insertInto('day_end_steps')
+      .values({
+        run_id: id,
+        seq: 1,
+        name: 'clearing',
+        status: 'failed',
+        started_at: at,
+        finished_at: at,
+        detail: '旧的失败原因',
+      })
+      .execute();
+    const r = await t.call('GET', `/api/day_end_runs/${id}`, { as: clerk, headers: { 'accept-language': 'en' } });
+    expect(r.json).toMatchObject({ error: 'clearing: 旧的失败原因', error_key: null });
+    expect(r.json.steps).toMatchObject([{ detail: '旧的失败原因', detail_key: null }]);
+    await t.db.deleteFrom('day_end_steps').where('run_id', '=', id).execute();
+    await t.db.deleteFrom('day_end_runs').where('id', '=', id).execute();
   });
 });

@@ -17,7 +17,7 @@ import type { Db } from '../../db/connect.js';
 import { AppError } from '../../http/errors.js';
 import type { MsgKey } from '../../http/messages.js';
 import { type Actor, audit } from '../audit/audit.service.js';
-import type { Step } from '../day-end/day-end.steps.js';
+import type { Step } from '../day-end/day-end.step.js';
 import { canonicalJson, type PackageFormat, parseReportSet, type SetEntry } from './report-packages.calc.js';
 
 /**
@@ -370,7 +370,7 @@ export async function verifyChain(db: Db, dir: string, branchId: number | null):
 export const reportPackageStep: Step = {
   name: 'report_package',
   run: async ({ trx, actor, date }) => {
-    if (!reportArchiveDir()) return { rows: 0, detail: '未配置报表归档目录，未生成报表包' };
+    if (!reportArchiveDir()) return { rows: 0, detail: { key: 'day_end_step_report_package_off' } };
     const branches = await trx
       .selectFrom('branches')
       .select('id')
@@ -381,6 +381,9 @@ export const reportPackageStep: Step = {
     let files = 0;
     for (const b of branches)
       files += (await buildPackage(trx, actor, { branchId: b.id, date, source: 'day_end' })).files;
-    return { rows: files, detail: `报表包 ${branches.length} 个（共 ${files} 个报表文件）已归档` };
+    return {
+      rows: files,
+      detail: { key: 'day_end_step_report_package', params: { packages: branches.length, files } },
+    };
   },
 };

@@ -108,7 +108,10 @@ describe('报表归档 (daily report packages)', () => {
     );
     expect(run?.status).toBe('completed');
     const step = run!.steps.find((s: { name: string }) => s.name === 'report_package')!;
-    expect(step.detail).toContain('已归档');
+    expect(step).toMatchObject({
+      detail_key: 'day_end_step_report_package',
+      detail_params: { packages: expect.any(Number), files: expect.any(Number) },
+    });
     const rows = await list();
     expect(rows).toHaveLength(1);
     first = rows[0]!;

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connect.js';
 import { type Actor, audit } from '../audit/audit.service.js';
 import { nextTradingDayOf } from '../calendar/calendar.service.js';
-import type { Step } from '../day-end/day-end.steps.js';
+import type { Step } from '../day-end/day-end.step.js';
 import {
   asNumbers,
   clientFigures,
@@ -95,7 +95,7 @@ export const segmentStep: Step = {
     const rules = await segmentRules(trx);
     const next = await nextTradingDayOf(trx, 'SH-A', date);
     const monthEnd = !next || next.slice(0, 7) !== date.slice(0, 7);
-    if (!rules.daily && !monthEnd) return { rows: 0, detail: '非月末交易日，不重新分群' };
+    if (!rules.daily && !monthEnd) return { rows: 0, detail: { key: 'day_end_step_segments_skipped' } };
     const runs = await refreshSegments(trx, {
       asOf: date,
       openDate: date,
@@ -104,6 +104,6 @@ export const segmentStep: Step = {
       actor,
     });
     const n = runs.reduce((s, r) => s + r.clients, 0);
-    return { rows: n, detail: `${runs.length} 个营业部 ${n} 户客户已重新分群` };
+    return { rows: n, detail: { key: 'day_end_step_segments', params: { branches: runs.length, clients: n } } };
   },
 };
