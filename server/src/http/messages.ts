@@ -168,14 +168,24 @@ export const messages = {
     zh: '代码 {code} 在多个市场存在，请加市场前缀（如 SH、SZ）',
     en: 'Code {code} exists in several markets: add the market (SH, SZ)',
   },
-  no_shareholder_account: { zh: '客户没有 {market} 股东账户', en: 'The client has no {market} shareholder account' },
+  // an order's refusals, with the figures the clerk needs to correct it (orders.service.ts problemParams)
+  no_shareholder_account: {
+    zh: '客户没有{market_zh}股东账户，请先开立',
+    en: 'The client has no shareholder account on {market_en}: open one first',
+  },
   quantity_not_positive: { zh: '数量必须是正整数', en: 'The quantity must be a positive whole number' },
   lot_multiple: { zh: '买入数量须为整手，即 {lot} 的整数倍', en: 'Buy in whole lots (multiples of {lot})' },
-  lot_minimum: { zh: '买入数量低于最低申报数量', en: 'Below the minimum order quantity' },
-  odd_lot_sell: { zh: '零股只能一次性卖出', en: 'An odd lot can only be sold all at once' },
-  price_tick: { zh: '价格不是最小价位的整数倍', en: 'The price is not a whole number of ticks' },
-  price_band: { zh: '价格超出涨跌幅限制', en: 'The price is outside the daily limit band' },
-  security_not_trading: { zh: '该证券停牌或已退市', en: 'The security is suspended or delisted' },
+  lot_minimum: { zh: '买入数量低于最低申报数量 {lot}', en: 'Below the minimum order quantity of {lot}' },
+  odd_lot_sell: {
+    zh: '零股须一次全部卖出（可卖 {sellable}），否则须为整手',
+    en: 'An odd lot must be sold all at once (sellable {sellable}), otherwise in whole lots',
+  },
+  price_tick: { zh: '价格须为最小价位 {tick} 元的整数倍', en: 'The price must be a whole number of ticks ({tick})' },
+  price_band: {
+    zh: '价格超出涨跌幅限制（{down} – {up}）',
+    en: 'The price is outside the daily limit band ({down} – {up})',
+  },
+  security_not_trading: { zh: '该证券停牌或已退市，不能交易', en: 'The security is suspended or delisted' },
   client_status: {
     zh: '客户状态不允许交易（冻结、挂失或销户）',
     en: 'The client may not trade (frozen, lost card or closed)',
@@ -195,6 +205,14 @@ export const messages = {
     en: 'No shareholder account can be opened on {market} (no such market, suspended, or no code format)',
   },
   insufficient_shares: { zh: '可卖（可用）数量不足', en: 'Not enough sellable shares' },
+  order_insufficient_shares: {
+    zh: '可卖数量不足（可卖 {sellable}）',
+    en: 'Not enough sellable shares (sellable {sellable})',
+  },
+  order_insufficient_available: {
+    zh: '可用资金不足（可用 {available} 元）',
+    en: 'Not enough available cash (available {available} CNY)',
+  },
   no_seat: { zh: '本营业部没有 {market} 的可用席位', en: 'The branch has no active {market} seat' },
   insufficient_frozen_shares: {
     zh: '可解冻数量不足（卖出委托占用的冻结不能解冻）',

@@ -3,6 +3,7 @@ import {
     aboveConfirmLine,
     amountProblem,
     formatMoney,
+    formatPrice,
     groupDecimal,
     groupThousands,
     moneySign,
@@ -111,5 +112,17 @@ describe('groupDecimal', () => {
         expect(groupDecimal('0.00012500')).toBe('0.00012500');
         expect(groupDecimal('999')).toBe('999');
         expect(groupDecimal('abc')).toBe('abc');
+    });
+});
+
+describe('formatPrice', () => {
+    it('shows a price to its tick, or to at least 2 decimals, grouped', () => {
+        expect(formatPrice('1452.000')).toBe('1,452.00');
+        expect(formatPrice('1.234')).toBe('1.234');
+        expect(formatPrice('10.5')).toBe('10.50');
+        expect(formatPrice('0.450', '0.001')).toBe('0.450');
+        expect(formatPrice('11.560', '0.010')).toBe('11.56');
+        expect(formatPrice(null)).toBe('');
+        expect(formatPrice('abc')).toBe('abc');
     });
 });

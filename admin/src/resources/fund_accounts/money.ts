@@ -1,24 +1,19 @@
-import { compareDecimal } from '../orders/decimal';
+import { Decimal } from 'decimal.js';
 
 /**
  * Money arrives from the server as decimal strings ("1234567.89", "-500.00"): it is formatted
- * as text, never through a binary float, so no cent is ever lost or invented on screen.
+ * with decimal.js, never through a binary float, so no cent is ever lost or invented on screen.
  */
 
-const DECIMAL = /^([+-])?(\d*)(?:\.(\d*))?$/;
-const DIGITS = '0123456789';
-
-/** Adds one to a string of digits ("0999" → "1000"), carrying as far as needed. */
-const incrementDigits = (digits: string): string => {
-    const out = digits.split('');
-    for (let i = out.length - 1; i >= 0; i--) {
-        if (out[i] !== '9') {
-            out[i] = DIGITS[DIGITS.indexOf(out[i]!) + 1]!;
-            return out.join('');
-        }
-        out[i] = '0';
-    }
-    return `1${out.join('')}`;
+/**
+ * A plain decimal as the server writes it ("-12.5", ".5", "+42"), else null. decimal.js would
+ * also read "1e5", "0x1f" or "Infinity": text like that is shown as it is, not as a number.
+ */
+const PLAIN = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+export const asDecimal = (value: unknown): Decimal | null => {
+    if (value === null || value === undefined) return null;
+    const text = String(value).trim();
+    return PLAIN.test(text) ? new Decimal(text) : null;
 };
 
 /** "1234567" → "1,234,567" */
@@ -30,33 +25,40 @@ export const groupDecimal = (text: string): string => {
     return m ? `${m[1]}${groupThousands(m[2]!)}${m[3] ?? ''}` : text;
 };
 
+/** `d` with exactly `places` decimals, half away from zero, grouped; never "-0.00". */
+const fixed = (d: Decimal, places: number): string => {
+    const rounded = d.toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
+    return groupDecimal((rounded.isZero() ? rounded.abs() : rounded).toFixed(places));
+};
+
 /**
  * A decimal string with thousands separators and exactly 2 decimals: "-1234.5" → "-1,234.50".
- * More than 2 decimals are rounded half away from zero, on the digits. Anything that is not a
- * plain decimal (null, "", "abc") comes back unchanged (empty text for null/undefined).
+ * More than 2 decimals are rounded half away from zero. Anything that is not a plain decimal
+ * (null, "", "abc") comes back unchanged (empty text for null/undefined).
  */
 export const formatMoney = (value: unknown): string => {
     if (value === null || value === undefined) return '';
-    const text = String(value).trim();
-    const match = DECIMAL.exec(text);
-    if (!match || (!match[2] && !match[3])) return text;
-    const sign = match[1] === '-' ? '-' : '';
-    const integer = (match[2] ?? '').replace(/^0+(?=\d)/, '') || '0';
-    const fraction = match[3] ?? '';
-    // All the digits as a whole number of cents, rounded on the third decimal.
-    let cents = integer + fraction.slice(0, 2).padEnd(2, '0');
-    if (fraction.length > 2 && fraction[2]! >= '5') cents = incrementDigits(cents);
-    const whole = cents.slice(0, -2).replace(/^0+(?=\d)/, '') || '0';
-    const result = `${groupThousands(whole)}.${cents.slice(-2)}`;
-    return sign && /[1-9]/.test(cents) ? `${sign}${result}` : result;
+    const d = asDecimal(value);
+    return d ? fixed(d, 2) : String(value).trim();
+};
+
+/**
+ * A price as a clerk reads it: the server's 3 decimals trimmed to the tick's (or to at least 2),
+ * grouped like every amount on screen: "1452.000" → "1,452.00", "1.234" → "1.234", ("0.450",
+ * tick "0.001") → "0.450". Anything that is not a decimal comes back as text.
+ */
+export const formatPrice = (value: unknown, tick?: unknown): string => {
+    if (value === null || value === undefined) return '';
+    const d = asDecimal(value);
+    if (!d) return String(value);
+    const places = tick !== undefined ? (asDecimal(tick)?.decimalPlaces() ?? 2) : Math.max(2, d.decimalPlaces());
+    return fixed(d, places);
 };
 
 /** -1, 0 or 1 by the sign of a decimal string (0 for zero or for anything not a number). */
 export const moneySign = (value: unknown): -1 | 0 | 1 => {
-    if (value === null || value === undefined) return 0;
-    const match = DECIMAL.exec(String(value).trim());
-    if (!match || !/[1-9]/.test(`${match[2] ?? ''}${match[3] ?? ''}`)) return 0;
-    return match[1] === '-' ? -1 : 1;
+    const d = asDecimal(value);
+    return !d || d.isZero() ? 0 : d.isNegative() ? -1 : 1;
 };
 
 /** What the operator typed, cleaned of grouping commas and spaces (半角/全角): "10,000.00" → "10000.00". */
@@ -83,6 +85,7 @@ export const amountProblem = (text: unknown): string | undefined => {
  * — not loaded yet, or unreadable — every amount is confirmed: a missing line never skips it.
  */
 export const aboveConfirmLine = (amount: unknown, line: unknown): boolean => {
-    const vs = compareDecimal(normalizeAmount(amount), line);
-    return vs === null || vs > 0;
+    const a = asDecimal(normalizeAmount(amount));
+    const l = asDecimal(line);
+    return !a || !l || a.gt(l);
 };

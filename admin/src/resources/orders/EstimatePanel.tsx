@@ -1,19 +1,11 @@
 import CheckCircleOutlineIcon from '@mui/icons-material/CheckCircleOutlined';
 import { Alert, Box, Divider, LinearProgress, Stack, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { useTranslate, type RaRecord } from 'react-admin';
+import { useTranslate } from 'react-admin';
 import { formatMoney } from '../fund_accounts/money';
-import { priceBand } from './decimal';
 import { FeeTable } from './FeeTable';
-import {
-    availableCash,
-    estimateProblem,
-    problemMessageKey,
-    problemParams,
-    type OrderEstimate,
-    type OrderSide,
-} from './orderLogic';
-import { SecurityQuote, type QuoteFacts } from './SecurityQuote';
+import { availableCash, type OrderEstimate, type OrderSide } from './orderLogic';
+import { SecurityQuote } from './SecurityQuote';
 
 interface EstimatePanelProps {
     side: OrderSide;
@@ -21,8 +13,6 @@ interface EstimatePanelProps {
     estimate?: OrderEstimate;
     stale: boolean;
     pending: boolean;
-    /** the security from the master, before there is an estimate (no price or quantity yet) */
-    preview?: RaRecord;
     /** a 400 of the estimate that names no input on the form */
     message?: string;
     quantity: number | null;
@@ -31,32 +21,29 @@ interface EstimatePanelProps {
     shareholderAction?: ReactNode;
 }
 
-/** What the order would do, refreshed as the clerk types: security, cash or shares, fees, freeze, problem. */
+/**
+ * What the order would do, refreshed as the clerk types: security and band, cash or shares, fees,
+ * freeze, and the problem in the server's words. Everything comes from the estimate.
+ */
 export const EstimatePanel = ({
     side,
     estimate,
     stale,
     pending,
-    preview,
     message,
     quantity,
     onPickPrice,
     shareholderAction,
 }: EstimatePanelProps) => {
     const translate = useTranslate();
-    // a stale estimate may be for the previous code: the security master's answer for what is typed wins
-    const security: QuoteFacts | undefined =
-        (!stale ? estimate?.security : undefined) ?? (preview as QuoteFacts | undefined) ?? estimate?.security;
-    const problem = stale ? null : estimateProblem(estimate);
-    const band = security ? priceBand(security.prev_close, security.price_limit_pct, security.tick) : null;
     return (
         <Box sx={{ position: 'relative' }}>
             <Box sx={{ height: 4, mb: 1 }}>{pending && <LinearProgress />}</Box>
-            {!security && !message && (
+            {!estimate && !message && (
                 <Typography color="text.secondary">{translate('counter.estimate.empty')}</Typography>
             )}
             {message && !estimate && <Alert severity="error">{message}</Alert>}
-            {security && <SecurityQuote security={security} onPickPrice={onPickPrice} />}
+            {estimate && <SecurityQuote security={estimate.security} band={estimate.band} onPickPrice={onPickPrice} />}
             {estimate && (
                 <Box sx={{ opacity: stale ? 0.5 : 1, transition: 'opacity 0.2s' }}>
                     <Divider sx={{ my: 1.5 }} />
@@ -83,35 +70,41 @@ export const EstimatePanel = ({
                             value={estimate.shareholder_account ?? translate('counter.estimate.none')}
                         />
                     </Stack>
-                    <Typography variant="subtitle2" sx={{ mt: 2 }}>
-                        {translate('counter.fees.title')}
-                    </Typography>
-                    <FeeTable fees={estimate.fees} side={side} />
-                    <Stack direction="row" spacing={3} sx={{ mt: 1.5 }}>
-                        {side === 'buy' ? (
-                            <Fact label="counter.estimate.freeze_cash" value={formatMoney(estimate.freeze)} strong />
-                        ) : (
-                            <Fact
-                                label="counter.estimate.freeze_shares"
-                                value={quantity !== null ? quantity.toLocaleString('en-US') : '-'}
-                                strong
-                            />
-                        )}
-                    </Stack>
-                    {!stale && (
+                    {estimate.fees && (
+                        <>
+                            <Typography variant="subtitle2" sx={{ mt: 2 }}>
+                                {translate('counter.fees.title')}
+                            </Typography>
+                            <FeeTable fees={estimate.fees} side={side} />
+                            <Stack direction="row" spacing={3} sx={{ mt: 1.5 }}>
+                                {side === 'buy' ? (
+                                    <Fact
+                                        label="counter.estimate.freeze_cash"
+                                        value={formatMoney(estimate.freeze)}
+                                        strong
+                                    />
+                                ) : (
+                                    <Fact
+                                        label="counter.estimate.freeze_shares"
+                                        value={quantity !== null ? quantity.toLocaleString('en-US') : '-'}
+                                        strong
+                                    />
+                                )}
+                            </Stack>
+                        </>
+                    )}
+                    {/* the problem as the server words it; "all checks passed" only for a whole order */}
+                    {!stale && (estimate.problem || estimate.fees) && (
                         <Box sx={{ mt: 1.5 }}>
-                            {problem ? (
+                            {estimate.problem ? (
                                 <Alert
                                     severity="error"
                                     role="alert"
-                                    action={problem === 'no_shareholder_account' ? shareholderAction : undefined}
+                                    action={
+                                        estimate.problem === 'no_shareholder_account' ? shareholderAction : undefined
+                                    }
                                 >
-                                    {translate(problemMessageKey(problem)!, {
-                                        ...problemParams(estimate, band),
-                                        market: translate(`counter.markets.${estimate.security.market}`, {
-                                            _: estimate.security.market,
-                                        }),
-                                    })}
+                                    {estimate.problem_text ?? estimate.problem}
                                 </Alert>
                             ) : (
                                 <Alert severity="success" icon={<CheckCircleOutlineIcon />}>

@@ -11,19 +11,16 @@ import { EstimatePanel } from './EstimatePanel';
 import {
     ORDER_CHANNELS,
     errorCodeOf,
-    estimateProblem,
     fieldErrors,
-    parseSecurityCode,
     priceInputProblem,
     quantityInputProblem,
+    toEstimateRequest,
     toOrderRequest,
     type OrderChannel,
     type OrderForm,
     type OrderSide,
 } from './orderLogic';
-import { useClientHoldings } from './useClientHoldings';
 import { useOrderEstimate } from './useOrderEstimate';
-import { useSecurityPreview } from './useSecurityPreview';
 
 export interface TicketPreset {
     code?: string;
@@ -44,8 +41,9 @@ const ON_FORM: ReadonlySet<string> = new Set(['code', 'price', 'quantity', 'chan
 const NUMERIC = { style: { textAlign: 'right' as const, fontVariantNumeric: 'tabular-nums' }, autoComplete: 'off' };
 
 /**
- * 普通委托: one order for the client. While the clerk types, the estimate shows what the order
- * would cost and what is wrong with it; the submit button stays disabled until the estimate for
+ * 普通委托: one order for the client. While the clerk types, the estimate shows the security (from
+ * the code alone), what the order would cost and what is wrong with it, in the server's words;
+ * the submit button stays disabled until the estimate for
  * exactly these inputs has arrived without a problem. One idempotency key per ticket: a retry
  * (double click, lost answer) places the order once; after a success the key is renewed.
  */
@@ -82,23 +80,26 @@ export const OrderTicket = ({ client, preset }: OrderTicketProps) => {
     const [revision, setRevision] = useState(0);
     const [confirming, setConfirming] = useState(false);
 
-    const request = useMemo(
-        () => toOrderRequest({ ...form, client_id: client ? Number(client.id) : null }),
-        [form, client],
-    );
-    const { estimate, lastEstimate, errors: estimateErrors, message, pending } = useOrderEstimate(request, revision);
-    const preview = useSecurityPreview(form.code);
-    const { holding } = useClientHoldings(client?.id, form.code);
-    // while the next estimate is on its way the last one stays (dimmed), if it is for the same client and security
-    const typed = parseSecurityCode(form.code);
-    const sameSecurity =
-        !!lastEstimate &&
-        !!typed &&
-        lastEstimate.security.code === typed.code &&
-        (!typed.market || lastEstimate.security.market === typed.market);
+    const typed = useMemo(() => ({ ...form, client_id: client ? Number(client.id) : null }), [form, client]);
+    const estimateRequest = useMemo(() => toEstimateRequest(typed), [typed]);
+    const request = useMemo(() => toOrderRequest(typed), [typed]);
+    const {
+        estimate,
+        lastEstimate,
+        lastRequest,
+        errors: estimateErrors,
+        message,
+        pending,
+    } = useOrderEstimate(estimateRequest, revision);
+    // while the next estimate is on its way the last one stays (dimmed), if it was asked for the
+    // same client and the same code as typed (the server says which security a code names)
     const shown =
         estimate ??
-        (lastEstimate && request && lastEstimate.client.id === request.client_id && sameSecurity
+        (lastEstimate &&
+        lastRequest &&
+        estimateRequest &&
+        lastRequest.client_id === estimateRequest.client_id &&
+        lastRequest.code === estimateRequest.code
             ? lastEstimate
             : undefined);
 
@@ -124,11 +125,11 @@ export const OrderTicket = ({ client, preset }: OrderTicketProps) => {
     // a field error of the estimate for an input not on this form (client_id) is shown as a message
     const otherEstimateError = Object.entries(estimateErrors).find(([k]) => !ON_FORM.has(k))?.[1];
 
-    const problem = estimateProblem(estimate);
+    const problem = estimate?.problem ?? null;
     const canSubmit =
         !!client &&
         !!request &&
-        !!estimate &&
+        !!estimate?.fees &&
         !pending &&
         !problem &&
         !saving &&
@@ -186,7 +187,7 @@ export const OrderTicket = ({ client, preset }: OrderTicketProps) => {
     const priceError = inputError('price');
     const quantityError = inputError('quantity');
     const channelError = inputError('channel');
-    const sellable: number | undefined = estimate?.sellable ?? (holding ? Number(holding.sellable) : undefined);
+    const sellable: number | undefined = shown?.sellable;
 
     return (
         <Box
@@ -305,13 +306,12 @@ export const OrderTicket = ({ client, preset }: OrderTicketProps) => {
                     estimate={shown}
                     stale={!estimate}
                     pending={pending}
-                    preview={preview}
                     message={Object.keys(estimateErrors).length === 0 ? message : undefined}
                     quantity={request?.quantity ?? null}
                     onPickPrice={(price) => set({ price })}
                 />
             </Paper>
-            {confirming && estimate && client && (
+            {confirming && estimate?.fees && client && (
                 <AmountConfirmDialog
                     open
                     title="counter.confirm.title"

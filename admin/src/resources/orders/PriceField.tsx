@@ -1,6 +1,6 @@
 import { Typography } from '@mui/material';
 import { useRecordContext } from 'react-admin';
-import { formatPrice } from './decimal';
+import { formatPrice } from '../fund_accounts/money';
 
 /** A price from the server ("1452.000") as a clerk reads it ("1452.00"); 3 decimals only when used. */
 export const PriceField = ({ source }: { source: string; label?: string }) => {

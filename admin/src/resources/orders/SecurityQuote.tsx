@@ -1,6 +1,7 @@
 import { Box, Chip, Stack, Tooltip, Typography } from '@mui/material';
+import { Decimal } from 'decimal.js';
 import { useTranslate } from 'react-admin';
-import { formatPrice, priceBand, trimDecimal } from './decimal';
+import { formatPrice } from '../fund_accounts/money';
 
 export interface QuoteFacts {
     market: string;
@@ -13,18 +14,19 @@ export interface QuoteFacts {
 }
 
 /**
- * 证券: name, previous close and the daily band (涨跌停价, computed like the server: prev close ±
- * limit, half-up to the tick), lot and tick. Clicking a price puts it in the price input.
+ * 证券: name, previous close and the daily band (涨跌停价, as the estimate gives it: the server
+ * checks orders against it), lot and tick. Clicking a price puts it in the price input.
  */
 export const SecurityQuote = ({
     security,
+    band,
     onPickPrice,
 }: {
     security: QuoteFacts;
+    band?: { down: string; up: string };
     onPickPrice?: (price: string) => void;
 }) => {
     const translate = useTranslate();
-    const band = priceBand(security.prev_close, security.price_limit_pct, security.tick);
     const prev = formatPrice(security.prev_close, security.tick);
     const pick = (label: string, price: string | undefined, color: 'default' | 'error' | 'success') =>
         price ? (
@@ -54,7 +56,7 @@ export const SecurityQuote = ({
             </Stack>
             <Typography variant="caption" color="text.secondary" component="div" sx={{ mt: 0.5 }}>
                 {translate('counter.estimate.rules', {
-                    pct: trimDecimal(security.price_limit_pct),
+                    pct: new Decimal(security.price_limit_pct).toFixed(),
                     lot: security.lot_size,
                     tick: formatPrice(security.tick, security.tick),
                 })}

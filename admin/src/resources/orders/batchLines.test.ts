@@ -33,7 +33,6 @@ describe('parseBatchLines', () => {
                 '600519,持有,1452,100',
                 '600519,B,14.5234,100',
                 '600519,B,14.52,1.5',
-                'abc,B,1,100',
                 '600519,B,,100',
             ].join('\n'),
         );
@@ -42,8 +41,7 @@ describe('parseBatchLines', () => {
             [2, 'counter.batch.problems.side'],
             [3, 'counter.batch.problems.price'],
             [4, 'counter.batch.problems.quantity'],
-            [5, 'counter.batch.problems.code'],
-            [6, 'counter.batch.problems.columns'],
+            [5, 'counter.batch.problems.columns'],
         ]);
     });
 

@@ -67,11 +67,8 @@ export const parseBatchLines = (text: string): ParsedLine[] => {
             continue;
         }
         const [codeText, sideText, price, quantity] = parts as [string, string, string, string];
+        // whether the code names a security is the server's answer, per order, in its words
         const code = normalizeCode(codeText);
-        if (!/^((sh|sz|bj)[-\s]?(a|b)?\s*)?\d{1,6}$/i.test(code)) {
-            bad('counter.batch.problems.code');
-            continue;
-        }
         const side = parseSide(sideText);
         if (!side) {
             bad('counter.batch.problems.side');

@@ -276,7 +276,7 @@ const zh = {
             network_error: '网络中断，未收到应答：委托可能已提交。再次点击提交不会重复下单',
         },
         estimate: {
-            empty: '输入证券代码、价格和数量后显示试算结果',
+            empty: '选择客户并输入证券代码后显示行情；再输入价格和数量显示试算结果',
             prev_close: '昨收',
             limit_down: '跌停',
             limit_up: '涨停',
@@ -303,21 +303,9 @@ const zh = {
             net_amount_buy: '所需资金',
             net_amount_sell: '预计到账',
         },
+        // only the all-clear: the estimate and the refusals are worded by the server (http/messages.ts)
         problems: {
             none: '检查通过，可以下单',
-            quantity_not_positive: '委托数量必须是正整数',
-            lot_multiple: '买入数量须为整手（%{lot} 的整数倍）',
-            lot_minimum: '买入数量低于最低申报数量',
-            odd_lot_sell: '零股须一次全部卖出（可卖 %{sellable}），否则须为整手',
-            price_tick: '价格不是最小价位的整数倍',
-            price_band: '价格超出涨跌幅限制（%{down} – %{up}）',
-            security_not_trading: '该证券停牌或已退市，不能交易',
-            client_status: '客户状态不允许交易（冻结、挂失或销户）',
-            channel_not_allowed: '客户未开通该委托方式',
-            insufficient_shares: '可卖数量不足（可卖 %{sellable}）',
-            insufficient_available: '可用资金不足（可用 %{available} 元）',
-            no_shareholder_account: '客户没有%{market}股东账户，请先开立',
-            unknown: '不能下单',
         },
         validation: {
             price_format: '价格应为数字，最多 3 位小数',
@@ -343,7 +331,7 @@ const zh = {
             done: '批量委托：成功 %{ok} 笔，失败 %{failed} 笔（失败的委托留在列表中，可修改后重新提交）',
             problems: {
                 columns: '应为 4 项：证券代码,买卖,价格,数量',
-                code: '证券代码不正确',
+                code: '请填写证券代码',
                 side: '买卖方向应为 买入/卖出（或 B/S）',
                 price: '价格应为正数，最多 3 位小数',
                 quantity: '数量应为正整数',
@@ -653,7 +641,7 @@ const en: SameKeys<Messages> = {
                 'No answer (network): the order may have been placed. Submitting again will not place it twice',
         },
         estimate: {
-            empty: 'Type a code, a price and a quantity to see the estimate',
+            empty: 'Choose the client and type a code to see the quote; add a price and a quantity for the estimate',
             prev_close: 'Prev. close',
             limit_down: 'Limit down',
             limit_up: 'Limit up',
@@ -682,19 +670,6 @@ const en: SameKeys<Messages> = {
         },
         problems: {
             none: 'All checks passed',
-            quantity_not_positive: 'The quantity must be a positive whole number',
-            lot_multiple: 'Buy in whole lots (multiples of %{lot})',
-            lot_minimum: 'Below the minimum order quantity',
-            odd_lot_sell: 'An odd lot must be sold all at once (sellable %{sellable}), otherwise in whole lots',
-            price_tick: 'The price is not a whole number of ticks',
-            price_band: 'The price is outside the daily band (%{down} – %{up})',
-            security_not_trading: 'The security is suspended or delisted',
-            client_status: 'The client may not trade (frozen, lost card or closed)',
-            channel_not_allowed: 'The client may not use this channel',
-            insufficient_shares: 'Not enough sellable shares (sellable %{sellable})',
-            insufficient_available: 'Not enough available cash (available %{available})',
-            no_shareholder_account: 'The client has no %{market} shareholder account: open one first',
-            unknown: 'The order cannot be placed',
         },
         validation: {
             price_format: 'A number with at most 3 decimals',
@@ -721,7 +696,7 @@ const en: SameKeys<Messages> = {
             done: 'Batch: %{ok} placed, %{failed} refused (refused orders stay in the list to be corrected)',
             problems: {
                 columns: 'Needs 4 items: code,side,price,quantity',
-                code: 'Not a security code',
+                code: 'Type the security code',
                 side: 'Side must be 买入/卖出 (or B/S)',
                 price: 'A positive price with at most 3 decimals',
                 quantity: 'A positive whole number',

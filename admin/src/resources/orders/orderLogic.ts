@@ -1,39 +1,16 @@
-import { compareDecimal, parseDecimal, subtractDecimal } from './decimal';
+import { Decimal } from 'decimal.js';
 
 export type OrderSide = 'buy' | 'sell';
 export type OrderChannel = 'counter' | 'phone' | 'online';
 
 export const ORDER_CHANNELS: readonly OrderChannel[] = ['counter', 'phone', 'online'];
 
-/** The problems POST /api/orders/estimate names (order-checks.calc.ts and the cash/share checks). */
-export const ORDER_PROBLEMS = [
-    'quantity_not_positive',
-    'lot_multiple',
-    'lot_minimum',
-    'odd_lot_sell',
-    'price_tick',
-    'price_band',
-    'security_not_trading',
-    'client_status',
-    'channel_not_allowed',
-    'insufficient_shares',
-    'insufficient_available',
-    // not from the server's list: the estimate has no shareholder account on the market, and
-    // placing the order would be refused (no_shareholder_account)
-    'no_shareholder_account',
-] as const;
-
-export type OrderProblem = (typeof ORDER_PROBLEMS)[number];
-
-/** The i18n key that explains a problem in plain words; unknown codes get a generic message. */
-export const problemMessageKey = (problem: string | null | undefined): string | null => {
-    if (!problem) return null;
-    return (ORDER_PROBLEMS as readonly string[]).includes(problem)
-        ? `counter.problems.${problem}`
-        : 'counter.problems.unknown';
-};
-
-/** What /api/orders/estimate answers. Money and prices are decimal strings. */
+/**
+ * What /api/orders/estimate answers. Money and prices are decimal strings. The server owns every
+ * order rule: the security a code names, the band, the lot rule and the problem, worded in the
+ * operator's language (problem_text). Asked before a price and a quantity are typed, fees,
+ * freeze and confirm are null.
+ */
 export interface OrderEstimate {
     client: { id: number; client_no: string; name: string; status: string };
     security: {
@@ -47,15 +24,22 @@ export interface OrderEstimate {
         prev_close: string;
         price_limit_pct: string;
     };
+    /** 涨跌停价 */
+    band: { down: string; up: string };
+    /** a buy: at least `minimum`, then steps of `step` */
+    lot: { minimum: number; step: number };
     shareholder_account: string | null;
     cash: { balance: string; frozen: string };
     sellable: number;
-    fees: EstimateFees;
+    fees: EstimateFees | null;
     freeze: string | null;
     /** 委托确认: the line above which the order amount is confirmed, and whether this one is */
     confirm_above?: string;
     confirm?: boolean;
+    /** the first problem, as a code (no_shareholder_account offers to open the account) … */
     problem: string | null;
+    /** … and as the clerk reads it */
+    problem_text: string | null;
 }
 
 export interface EstimateFees {
@@ -71,31 +55,9 @@ export interface EstimateFees {
     sources?: Record<string, unknown>;
 }
 
-/** The problem to show for an estimate: the server's, else a missing shareholder account. */
-export const estimateProblem = (
-    estimate: Pick<OrderEstimate, 'problem' | 'shareholder_account'> | null | undefined,
-): string | null => {
-    if (!estimate) return null;
-    if (estimate.problem) return estimate.problem;
-    return estimate.shareholder_account ? null : 'no_shareholder_account';
-};
-
-/** Parameters for the problem messages (lot size, band, what is available). */
-export const problemParams = (
-    estimate: OrderEstimate | null | undefined,
-    band?: { down: string; up: string } | null,
-) => ({
-    lot: estimate?.security.lot_size ?? 100,
-    market: estimate?.security.market ?? '',
-    down: band?.down ?? '',
-    up: band?.up ?? '',
-    sellable: estimate?.sellable ?? 0,
-    available: estimate ? (availableCash(estimate.cash) ?? '') : '',
-});
-
 /** 可用资金 = balance − frozen, 2 decimals. */
 export const availableCash = (cash: { balance: string; frozen: string } | null | undefined): string | null =>
-    cash ? subtractDecimal(cash.balance, cash.frozen, 2) : null;
+    cash ? new Decimal(cash.balance).minus(cash.frozen).toFixed(2) : null;
 
 /** The order entry form as typed. */
 export interface OrderForm {
@@ -116,6 +78,9 @@ export interface OrderRequest {
     channel: OrderChannel;
 }
 
+/** What the estimate is asked while the order is being typed: price and quantity once they are typed well. */
+export type EstimateRequest = Omit<OrderRequest, 'price' | 'quantity'> & { price?: string; quantity?: number };
+
 /** Grouping commas and spaces (半角/全角) the clerk may type: "1,000" → "1000". */
 const clean = (text: string) => text.replace(/[\s,，]/g, '');
 
@@ -125,6 +90,11 @@ const halfWidth = (text: string) => text.replace(/[０-９．]/g, (ch) => String
 /** The code as the server takes it: "sh600519", "600519", "1" (the server pads and resolves). */
 export const normalizeCode = (text: string): string => halfWidth(text).trim().replace(/\s+/g, ' ');
 
+/*
+ * Only the shape of the inputs is checked here, because a request cannot even be sent without
+ * it: the server takes a price as a number with at most 3 decimals and a quantity as a whole
+ * number. Whether the order is right (lot, tick, band, cash, shares) is the estimate's answer.
+ */
 const PRICE = /^\d{1,6}(\.\d{1,3})?$/;
 const QUANTITY = /^\d{1,9}$/;
 
@@ -133,7 +103,7 @@ export const priceInputProblem = (text: string): string | undefined => {
     const price = clean(halfWidth(text));
     if (price === '') return undefined;
     if (!PRICE.test(price)) return 'counter.validation.price_format';
-    if (compareDecimal(price, '0') !== 1) return 'counter.validation.price_positive';
+    if (new Decimal(price).lte(0)) return 'counter.validation.price_positive';
     return undefined;
 };
 
@@ -147,26 +117,33 @@ export const quantityInputProblem = (text: string): string | undefined => {
 };
 
 /**
- * The request for the estimate and the order, or null while the form is incomplete or has a
- * typing mistake (then nothing is sent and the submit button stays disabled).
+ * The estimate's request: as soon as the client and the code are typed (the security, its band,
+ * the cash and the holding show), with the price and the quantity once each is typed well.
+ * null without a client or a code.
  */
-export const toOrderRequest = (form: OrderForm): OrderRequest | null => {
+export const toEstimateRequest = (form: OrderForm): EstimateRequest | null => {
     const code = normalizeCode(form.code);
+    if (!form.client_id || !code) return null;
     const price = clean(halfWidth(form.price));
     const quantity = clean(halfWidth(form.quantity));
-    if (!form.client_id || !code || !price || !quantity) return null;
-    if (priceInputProblem(price) || quantityInputProblem(quantity)) return null;
-    // the server takes at most 3 decimals and compares exactly: send the canonical form
-    const parsed = parseDecimal(price);
-    if (!parsed) return null;
     return {
         client_id: form.client_id,
         code,
         side: form.side,
-        price,
-        quantity: Number(quantity),
+        ...(price && !priceInputProblem(price) ? { price } : {}),
+        ...(quantity && !quantityInputProblem(quantity) ? { quantity: Number(quantity) } : {}),
         channel: form.channel,
     };
+};
+
+/**
+ * The request for the order, or null while the form is incomplete or has a typing mistake
+ * (then the submit button stays disabled).
+ */
+export const toOrderRequest = (form: OrderForm): OrderRequest | null => {
+    const request = toEstimateRequest(form);
+    if (!request || request.price === undefined || request.quantity === undefined) return null;
+    return { ...request, price: request.price, quantity: request.quantity };
 };
 
 /** Field messages of a failed request (already localized by the server), by input. */
@@ -182,19 +159,6 @@ export const fieldErrors = (error: unknown): Record<string, string> => {
 /** The server error code of a failed request (e.g. IDEMPOTENCY_CONFLICT). */
 export const errorCodeOf = (error: unknown): string | undefined =>
     (error as { body?: { error?: { code?: string } } } | null)?.body?.error?.code;
-
-/**
- * The code as the server reads it (orders.service.ts findSecurity): an optional market prefix
- * (sh, sz, bj, with A/B), then up to 6 digits padded with zeros. null when it cannot be a code.
- */
-export const parseSecurityCode = (typed: string): { code: string; market?: string } | null => {
-    const m = /^\s*(sh|sz|bj)?[-\s]?(a|b)?\s*(\d{1,6})\s*$/i.exec(normalizeCode(typed));
-    if (!m) return null;
-    const code = m[3]!.padStart(6, '0');
-    const prefix = m[1]?.toUpperCase();
-    if (!prefix) return { code };
-    return { code, market: prefix === 'BJ' ? 'BJ' : `${prefix}-${(m[2] ?? 'A').toUpperCase()}` };
-};
 
 /** How to type a holding's code so it cannot be ambiguous: ('SH-A', '600000') → "sh600000". */
 export const typedCode = (market: string, code: string): string => {

@@ -1,12 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { API_URL, httpClient } from '../../providers/httpClient';
-import { fieldErrors, type OrderEstimate, type OrderRequest } from './orderLogic';
+import { fieldErrors, type EstimateRequest, type OrderEstimate } from './orderLogic';
 
 export const ESTIMATE_DEBOUNCE_MS = 300;
 
 interface EstimateState {
     /** the request (as JSON) the answer is for */
     key: string;
+    /** the request the estimate answers */
+    request?: EstimateRequest;
     estimate?: OrderEstimate;
     /** the server's field messages of a 400 (unknown code, client…) */
     errors?: Record<string, string>;
@@ -19,7 +21,7 @@ interface EstimateState {
  * only then may the order be submitted. A new `revision` asks again for the same inputs (the
  * client's accounts changed: a shareholder account was just opened).
  */
-export const useOrderEstimate = (request: OrderRequest | null, revision = 0) => {
+export const useOrderEstimate = (request: EstimateRequest | null, revision = 0) => {
     const body = request ? JSON.stringify(request) : '';
     const key = body ? `${revision}:${body}` : '';
     const [state, setState] = useState<EstimateState>({ key: '' });
@@ -35,7 +37,8 @@ export const useOrderEstimate = (request: OrderRequest | null, revision = 0) => 
         const timer = setTimeout(() => {
             httpClient(`${API_URL}/orders/estimate`, { method: 'POST', body }).then(
                 ({ json }) => {
-                    if (mine === seq.current) setState({ key, estimate: json as OrderEstimate });
+                    if (mine === seq.current)
+                        setState({ key, request: JSON.parse(body), estimate: json as OrderEstimate });
                 },
                 (error) => {
                     if (mine === seq.current)
@@ -52,6 +55,8 @@ export const useOrderEstimate = (request: OrderRequest | null, revision = 0) => 
         estimate: fresh ? state.estimate : undefined,
         /** the last answer, possibly for an earlier keystroke (shown dimmed while the next one comes) */
         lastEstimate: state.estimate,
+        /** the request of the last answer */
+        lastRequest: state.estimate ? state.request : undefined,
         errors: fresh ? (state.errors ?? {}) : {},
         message: fresh && state.errors ? state.message : undefined,
         pending: key !== '' && !fresh,

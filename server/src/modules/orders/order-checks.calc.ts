@@ -35,14 +35,17 @@ export function lotProblem(
   sellable: number,
 ): OrderProblem | null {
   if (!Number.isInteger(quantity) || quantity <= 0) return 'quantity_not_positive';
-  const stepsOfOne = s.board === 'star' || s.board === 'bse';
-  if (side === 'buy') {
-    if (stepsOfOne) return quantity < s.lot_size ? 'lot_minimum' : null;
-    return quantity % s.lot_size === 0 ? null : 'lot_multiple';
-  }
+  const { minimum, step } = lotRule(s);
+  const whole = quantity >= minimum && (quantity - minimum) % step === 0;
+  if (side === 'buy') return whole ? null : step === 1 ? 'lot_minimum' : 'lot_multiple';
   if (quantity === sellable) return null; // clearing the holding: any quantity
-  if (stepsOfOne) return quantity < s.lot_size ? 'odd_lot_sell' : null;
-  return quantity % s.lot_size === 0 ? null : 'odd_lot_sell';
+  return whole ? null : 'odd_lot_sell';
+}
+
+/** The lot rule of a security: at least `minimum`, then steps of `step` (1 on STAR and BSE, else a whole lot). */
+export function lotRule(s: Pick<SecurityFacts, 'board' | 'lot_size'>): { minimum: number; step: number } {
+  const stepsOfOne = s.board === 'star' || s.board === 'bse';
+  return { minimum: s.lot_size, step: stepsOfOne ? 1 : s.lot_size };
 }
 
 /** The price is a whole number of ticks (0.01 for A shares; 0.001 for funds, ETFs, bonds, SH B shares). */

@@ -109,6 +109,66 @@ describe('counter orders (柜台委托)', () => {
     expect(leading.json.security.code).toBe('000001');
   });
 
+  it('answers what the ticket shows: the band, the lot rule, the problem worded in the request language', async () => {
+    const estimate = async (body: Record<string, unknown>, lang = 'zh') =>
+      (
+        await t.call('POST', '/api/orders/estimate', {
+          as: teller,
+          headers: { 'accept-language': lang },
+          body: { client_id: clientId, code: 'sh600000', side: 'buy', ...body },
+        })
+      ).json;
+    // as soon as the client and the code are typed: the security, its band and lot rule, no fees yet
+    const first = await estimate({});
+    expect(first).toMatchObject({
+      security: { market: 'SH-A', code: '600000' },
+      lot: { minimum: 100, step: 100 },
+      fees: null,
+      freeze: null,
+      confirm: false,
+      problem: null,
+      problem_text: null,
+    });
+    const prev = new Decimal(first.security.prev_close);
+    expect(first.band).toEqual({
+      down: prev.times(0.9).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2),
+      up: prev.times(1.1).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2),
+    });
+    const { down, up } = first.band;
+    const above = new Decimal(up).plus('0.01').toFixed(2);
+    expect(await estimate({ price: above, quantity: 100 })).toMatchObject({
+      problem: 'price_band',
+      problem_text: `价格超出涨跌幅限制（${down} – ${up}）`,
+    });
+    expect((await estimate({ price: above, quantity: 100 }, 'en')).problem_text).toBe(
+      `The price is outside the daily limit band (${down} – ${up})`,
+    );
+    expect(await estimate({ price: up, quantity: 150 })).toMatchObject({
+      problem: 'lot_multiple',
+      problem_text: '买入数量须为整手，即 100 的整数倍',
+    });
+    expect(await estimate({ price: up, quantity: 100 })).toMatchObject({ problem: null, problem_text: null });
+    expect((await estimate({ side: 'sell', price: up, quantity: 100_000 })).problem_text).toMatch(
+      /^可卖数量不足（可卖 \d+）$/,
+    );
+    // STAR: at least 200, then steps of 1
+    expect((await estimate({ code: '688001' })).lot).toEqual({ minimum: 200, step: 1 });
+    // the market by its name, not its code
+    const bare = await t.call('POST', '/api/clients', {
+      as: teller,
+      body: { name: '无沪户', id_number: '440524199001010034' },
+    });
+    expect(bare.status, JSON.stringify(bare.json)).toBe(201);
+    const none = await estimate({ client_id: bare.json.id });
+    expect(none).toMatchObject({
+      problem: 'no_shareholder_account',
+      problem_text: '客户没有上海A股股东账户，请先开立',
+    });
+    expect((await estimate({ client_id: bare.json.id }, 'en')).problem_text).toBe(
+      'The client has no shareholder account on Shanghai A shares: open one first',
+    );
+  });
+
   it('says when an order is large enough to be confirmed: its amount above confirm_order_above', async () => {
     const estimate = async (quantity: number) =>
       (
@@ -172,10 +232,10 @@ describe('counter orders (柜台委托)', () => {
       })
     ).json.security.prev_close as string;
     expect((await order({ code: '600000', side: 'sell', price: prev, quantity: 300 })).json.error.fields.quantity).toBe(
-      '可卖（可用）数量不足',
+      '可卖数量不足（可卖 250）',
     );
     expect((await order({ code: '600000', side: 'sell', price: prev, quantity: 50 })).json.error.fields.quantity).toBe(
-      '零股只能一次性卖出',
+      '零股须一次全部卖出（可卖 250），否则须为整手',
     );
     const sell = await order({ code: '600000', side: 'sell', price: prev, quantity: 200 });
     expect(sell.status).toBe(201);
@@ -208,20 +268,21 @@ describe('counter orders (柜台委托)', () => {
         )
       ).headers.get('content-range');
     const before = await journal();
-    const cases: [Record<string, unknown>, string, string][] = [
+    const cases: [Record<string, unknown>, string, string | RegExp][] = [
       [{ quantity: 150 }, 'quantity', '买入数量须为整手，即 100 的整数倍'],
-      [{ price: (Number(prev) + 0.005).toFixed(3) }, 'price', '价格不是最小价位的整数倍'],
-      [{ price: (Number(prev) * 1.2).toFixed(2) }, 'price', '价格超出涨跌幅限制'],
+      [{ price: (Number(prev) + 0.005).toFixed(3) }, 'price', '价格须为最小价位 0.01 元的整数倍'],
+      [{ price: (Number(prev) * 1.2).toFixed(2) }, 'price', /^价格超出涨跌幅限制（\d+\.\d{2} – \d+\.\d{2}）$/],
       [{ channel: 'phone' }, 'channel', '客户未开通该委托方式'],
       [{ code: '999999' }, 'code', '找不到证券 999999'],
-      [{ quantity: 100000 }, 'quantity', '可用资金不足'],
+      [{ code: '茅台' }, 'code', '找不到证券 茅台'],
+      [{ quantity: 100000 }, 'quantity', /^可用资金不足（可用 \d+\.\d{2} 元）$/],
       [{ code: '430047', market: 'BJ' }, 'code', ''],
     ];
     for (const [over, field, message] of cases) {
       const r = await order({ code: '600000', side: 'buy', price: prev, quantity: 100, ...over });
       expect(r.status, JSON.stringify(over)).toBe(400);
       expect(Object.keys(r.json.error.fields)).toContain(field);
-      if (message) expect(r.json.error.fields[field]).toBe(message);
+      if (message) expect(r.json.error.fields[field]).toMatch(message);
     }
     expect(await journal()).toBe(before);
   });

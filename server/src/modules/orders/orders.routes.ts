@@ -30,7 +30,12 @@ const orderFields = {
   channel: z.enum(['counter', 'phone', 'online']).default('counter'),
 };
 const orderBody = z.strictObject({ ...orderFields, idempotency_key: idempotencyKey });
-const estimateBody = z.strictObject(orderFields);
+// the estimate answers as soon as the client and the code are typed: price and quantity may still be missing
+const estimateBody = z.strictObject({
+  ...orderFields,
+  price: orderFields.price.optional(),
+  quantity: orderFields.quantity.optional(),
+});
 const batchBody = z.strictObject({
   orders: z.array(z.strictObject(orderFields)).min(1).max(200),
   idempotency_key: idempotencyKey,
@@ -109,7 +114,8 @@ export const orderRoutes = withListExports(router(), [
       summary: '委托试算 What an order would freeze and cost, and what is wrong with it (nothing is written)',
       request: jsonBody(estimateBody),
     }),
-    async (c) => c.json(await estimateOrder(c.get('deps').db, branchScope(c.get('me')!), c.req.valid('json')), 200),
+    async (c) =>
+      c.json(await estimateOrder(c.get('deps').db, branchScope(c.get('me')!), c.req.valid('json'), c.get('lang')), 200),
   )
   .openapi(
     route('orders.create', {

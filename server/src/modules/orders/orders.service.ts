@@ -5,9 +5,18 @@ import { audit, type Actor } from '../audit/audit.service.js';
 import { feesForTrade } from '../fees/fees.service.js';
 import { businessDate, once, postInTransaction } from '../ledger/ledger.service.js';
 import { confirmAbove } from '../system_params/system-params.service.js';
-import { orderProblem, type OrderProblem, type SecurityFacts } from './order-checks.calc.js';
+import {
+  clientProblem,
+  lotRule,
+  orderProblem,
+  priceBand,
+  type OrderProblem,
+  type SecurityFacts,
+} from './order-checks.calc.js';
 import { inTransaction } from '../../db/transaction.js';
 import { Decimal } from 'decimal.js';
+import { t, type MsgKey, type Params } from '../../http/messages.js';
+import type { Lang } from '../../http/lang.js';
 
 export interface OrderRequest {
   client_id: number;
@@ -18,6 +27,16 @@ export interface OrderRequest {
   quantity: number;
   channel: 'counter' | 'phone' | 'online';
 }
+
+/** What the estimate is asked: the order as typed so far. Without a price or a quantity it answers what they are not needed for. */
+export type EstimateRequest = Omit<OrderRequest, 'price' | 'quantity'> & { price?: string; quantity?: number };
+
+/** A problem the estimate names: the order checks', and those of the client's account and holding. */
+export type EstimateProblem =
+  | OrderProblem
+  | 'no_shareholder_account'
+  | 'insufficient_shares'
+  | 'insufficient_available';
 
 const PROBLEM_FIELD: Record<OrderProblem, string> = {
   quantity_not_positive: 'quantity',
@@ -32,12 +51,31 @@ const PROBLEM_FIELD: Record<OrderProblem, string> = {
 };
 
 /**
+ * The message (messages.ts) that words a problem for the clerk, with the figures it names; the
+ * order refusals of cash and shares have their own, as the ledger's and the holdings' say less.
+ */
+const PROBLEM_KEY: Record<EstimateProblem, MsgKey> = {
+  quantity_not_positive: 'quantity_not_positive',
+  lot_multiple: 'lot_multiple',
+  lot_minimum: 'lot_minimum',
+  odd_lot_sell: 'odd_lot_sell',
+  price_tick: 'price_tick',
+  price_band: 'price_band',
+  security_not_trading: 'security_not_trading',
+  client_status: 'client_status',
+  channel_not_allowed: 'channel_not_allowed',
+  no_shareholder_account: 'no_shareholder_account',
+  insufficient_shares: 'order_insufficient_shares',
+  insufficient_available: 'order_insufficient_available',
+};
+
+/**
  * Finds a security the way a clerk types it: "600519", "sh600519", "SH-A 600519" or "519" with
  * leading zeros left out; without a market, the code must be unambiguous.
  */
 export async function findSecurity(db: Db, typed: string, market?: string) {
   const m = /^\s*(sh|sz|bj)?[-\s]?(a|b)?\s*(\d{1,6})\s*$/i.exec(typed);
-  if (!m) throw fieldError('code', 'unknown_security');
+  if (!m) throw fieldError('code', 'unknown_security', { code: typed.trim() });
   const code = m[3]!.padStart(6, '0');
   const prefix = m[1]?.toUpperCase();
   const wanted = market ?? (prefix ? (prefix === 'BJ' ? 'BJ' : `${prefix}-${(m[2] ?? 'A').toUpperCase()}`) : undefined);
@@ -59,7 +97,7 @@ const sellableOf = (p?: { quantity: number; frozen: number; today_bought: number
   p ? Number(p.quantity) - Number(p.today_bought) - Number(p.frozen) : 0;
 
 /** The facts an order is checked against; `lock` takes the position row for the transaction. */
-async function orderContext(db: Db, scope: number | null, req: OrderRequest, lock: boolean) {
+async function orderContext(db: Db, scope: number | null, req: EstimateRequest, lock: boolean) {
   const date = await businessDate(db);
   let cq = db.selectFrom('clients').selectAll().where('id', '=', req.client_id);
   if (scope !== null) cq = cq.where('branch_id', '=', scope);
@@ -79,24 +117,72 @@ async function orderContext(db: Db, scope: number | null, req: OrderRequest, loc
     .where('market', '=', security.market)
     .executeTakeFirst();
   const position = holder ? await positionFor(db, holder.id, security.id, lock) : undefined;
-  const fees = await feesForTrade(db, {
-    date,
+  return { date, client, security, account, holder, position, sellable: sellableOf(position) };
+}
+type OrderContext = Awaited<ReturnType<typeof orderContext>>;
+
+/** The fee estimate of the order (商品费率 in force, the client's class). */
+const orderFees = (db: Db, x: OrderContext, req: Pick<OrderRequest, 'side' | 'price' | 'quantity'>) =>
+  feesForTrade(db, {
+    date: x.date,
     side: req.side,
-    market: security.market,
-    security_type: security.type,
-    board: security.board,
-    client_class: client.client_class,
-    client_id: client.client_no,
+    market: x.security.market,
+    security_type: x.security.type,
+    board: x.security.board,
+    client_class: x.client.client_class,
+    client_id: x.client.client_no,
     price: req.price,
     quantity: req.quantity,
   });
-  return { date, client, security, account, holder, position, fees, sellable: sellableOf(position) };
+
+/** The figures the refusals are worded with (messages.ts): the lot, the tick, the band, what is sellable and available, the market. */
+async function problemParams(db: Db, x: OrderContext): Promise<Params> {
+  const band = priceBand(x.security);
+  const market = await db
+    .selectFrom('markets')
+    .select(['name_zh', 'name_en'])
+    .where('code', '=', x.security.market)
+    .executeTakeFirst();
+  return {
+    lot: x.security.lot_size,
+    tick: new Decimal(x.security.tick).toFixed(new Decimal(x.security.tick).decimalPlaces()),
+    down: band.down,
+    up: band.up,
+    sellable: x.sellable,
+    available: new Decimal(x.account.balance).minus(x.account.frozen).toFixed(2),
+    market_zh: market?.name_zh ?? x.security.market,
+    market_en: market?.name_en ?? x.security.market,
+  };
 }
 
-/** Everything the order screen shows while the clerk types: the security, cash or shares, the fee estimate, the freeze, and the first problem. */
-export async function estimateOrder(db: Db, scope: number | null, req: OrderRequest) {
+/** A refusal of the order, worded by messages.ts under the input it is about. */
+const refusal = async (db: Db, x: OrderContext, field: string, problem: EstimateProblem) =>
+  fieldError(field, PROBLEM_KEY[problem], await problemParams(db, x));
+
+/**
+ * Everything the order screen shows while the clerk types: the security with its daily band and
+ * lot rule, cash or shares, the fee estimate, the freeze, and the first problem, coded and worded
+ * in the request's language. Asked before a price and a quantity are typed, it answers the
+ * security, the account and the holding (fees, freeze and confirm are null then), and names only
+ * the problems that need neither.
+ */
+export async function estimateOrder(db: Db, scope: number | null, req: EstimateRequest, lang: Lang = 'zh') {
   const x = await orderContext(db, scope, req, false);
   const confirmLine = await confirmAbove(db, 'order');
+  const order =
+    req.price !== undefined && req.quantity !== undefined ? { ...req, price: req.price, quantity: req.quantity } : null;
+  const fees = order ? await orderFees(db, x, order) : null;
+  const problem: EstimateProblem | null =
+    (x.holder && x.holder.status === 'active' ? null : 'no_shareholder_account') ??
+    (order
+      ? (orderProblem(x.security as SecurityFacts, x.client, order, x.sellable) ??
+        (order.side === 'sell' && order.quantity > x.sellable ? 'insufficient_shares' : null) ??
+        (order.side === 'buy' && Number(fees!.net_amount) > 0 && !hasCash(x.account, fees!.net_amount)
+          ? 'insufficient_available'
+          : null))
+      : x.security.status !== 'listed'
+        ? 'security_not_trading'
+        : clientProblem(x.client, req.channel));
   return {
     client: { id: x.client.id, client_no: x.client.client_no, name: x.client.name, status: x.client.status },
     security: {
@@ -110,21 +196,20 @@ export async function estimateOrder(db: Db, scope: number | null, req: OrderRequ
       prev_close: x.security.prev_close,
       price_limit_pct: x.security.price_limit_pct,
     },
+    // 涨跌停价, as the order is checked against them (order-checks.calc.ts)
+    band: priceBand(x.security),
+    // a buy's quantity: at least `minimum`, then in steps of `step` (a sell may also clear the holding)
+    lot: lotRule(x.security),
     shareholder_account: x.holder?.code ?? null,
     cash: { balance: x.account.balance, frozen: x.account.frozen },
     sellable: x.sellable,
-    fees: x.fees,
-    freeze: req.side === 'buy' ? x.fees.net_amount : null,
+    fees,
+    freeze: fees && req.side === 'buy' ? fees.net_amount : null,
     // 委托确认: above this amount (price × quantity) the counter confirms the order, in capitals
     confirm_above: confirmLine,
-    confirm: new Decimal(x.fees.amount).gt(confirmLine),
-    problem:
-      (x.holder && x.holder.status === 'active' ? null : 'no_shareholder_account') ??
-      orderProblem(x.security as SecurityFacts, x.client, req, x.sellable) ??
-      (req.side === 'sell' && req.quantity > x.sellable ? 'insufficient_shares' : null) ??
-      (req.side === 'buy' && Number(x.fees.net_amount) > 0 && !hasCash(x.account, x.fees.net_amount)
-        ? 'insufficient_available'
-        : null),
+    confirm: fees ? new Decimal(fees.amount).gt(confirmLine) : false,
+    problem,
+    problem_text: problem ? t(lang, PROBLEM_KEY[problem], await problemParams(db, x)) : null,
   };
 }
 
@@ -190,12 +275,13 @@ export async function placeOrder(
   const { idempotency_key, ...body } = req;
   return once(db, actor, idempotency_key, { op: 'order', ...body }, async (trx) => {
     const x = await orderContext(trx, scope, body, true);
-    if (x.holder?.status !== 'active')
-      throw fieldError('code', 'no_shareholder_account', { market: x.security.market });
+    if (x.holder?.status !== 'active') throw await refusal(trx, x, 'code', 'no_shareholder_account');
     const problem = orderProblem(x.security as SecurityFacts, x.client, body, x.sellable);
-    if (problem) throw fieldError(PROBLEM_FIELD[problem], problem, { lot: x.security.lot_size });
+    if (problem) throw await refusal(trx, x, PROBLEM_FIELD[problem], problem);
     // no short selling (自动防止卖空): a sell takes only sellable shares
-    if (body.side === 'sell' && body.quantity > x.sellable) throw fieldError('quantity', 'insufficient_shares');
+    if (body.side === 'sell' && body.quantity > x.sellable)
+      throw await refusal(trx, x, 'quantity', 'insufficient_shares');
+    const fees = await orderFees(trx, x, body);
     const seat = await trx
       .selectFrom('seats')
       .select('seat_no')
@@ -223,7 +309,7 @@ export async function placeOrder(
         price: body.price,
         quantity: body.quantity,
         seat_no: seat.seat_no,
-        frozen_cash: body.side === 'buy' ? x.fees.net_amount : '0',
+        frozen_cash: body.side === 'buy' ? fees.net_amount : '0',
         status: 'open',
         channel: body.channel,
         operator_id: actor.operator_id,
@@ -237,13 +323,14 @@ export async function placeOrder(
         await postInTransaction(trx, actor, scope, {
           account_id: x.account.id,
           type: 'freeze',
-          amount: x.fees.net_amount,
+          amount: fees.net_amount,
           reference: `委托 ${orderNo}`,
           freeze_kind: 'same_day',
         });
       } catch (e) {
         // the ledger names its amount; the clerk typed a quantity and a price
-        if (e instanceof AppError && e.fields?.amount) throw fieldError('quantity', 'insufficient_available');
+        if (e instanceof AppError && e.fields?.amount)
+          throw await refusal(trx, x, 'quantity', 'insufficient_available');
         throw e;
       }
     } else {
