@@ -25,6 +25,8 @@ import { metaRoutes } from './resources/meta.routes.js';
 import { clientRoutes } from './modules/clients/clients.routes.js';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.js';
 import { orderRoutes } from './modules/orders/orders.routes.js';
+import { positionRoutes } from './modules/positions/positions.routes.js';
+import { shareholderAccountRoutes } from './modules/shareholder-accounts/shareholder-accounts.routes.js';
 import { tradeRoutes } from './modules/trades/trades.routes.js';
 import { dayEndRoutes } from './modules/day-end/day-end.routes.js';
 import { bankClearingRoutes } from './modules/bank-clearing/bank-clearing.routes.js';
@@ -78,6 +80,8 @@ export function createApp(deps: Deps) {
   api.route('/', clientRoutes);
   api.route('/', ledgerRoutes);
   api.route('/', orderRoutes);
+  api.route('/', positionRoutes);
+  api.route('/', shareholderAccountRoutes);
   api.route('/', tradeRoutes);
   api.route('/', dayEndRoutes);
   api.route('/', bankClearingRoutes);

@@ -1,7 +1,7 @@
 import { FILTER } from '../../../../reports/src/filter-words.js';
 import type { ListExport } from '../../../../reports/src/run.js';
 import { marketName } from '../../../../reports/src/sql.js';
-import { positions, positionValues } from './orders.queries.js';
+import { positions, positionValues } from './positions.queries.js';
 
 /**
  * 证券余额: the holdings list with each holding valued at the security's previous close (the price

@@ -1,7 +1,7 @@
 import { FILTER } from '../../../../reports/src/filter-words.js';
 import type { ListExport } from '../../../../reports/src/run.js';
 import { asReportQuery, marketName } from '../../../../reports/src/sql.js';
-import { holders } from './orders.queries.js';
+import { holders } from './shareholder-accounts.queries.js';
 
 /** 股东账户: each client's shareholder accounts per market. */
 export const shareholderAccountsExport: ListExport = {
