@@ -102,6 +102,9 @@ export class ExportJobs {
     const file = `${id}-${randomBytes(6).toString('hex')}.${spec.format}`;
     const part = this.filePath(`${file}.part`);
     const out = createWriteStream(part);
+    // A file error (the directory gone, the disk full) fails this job: the writer's next write and
+    // `finished` see it. Without a listener, an 'error' event would end the whole server process.
+    out.on('error', (e) => console.error(`export job ${id}: ${e.message}`));
     this.running.set(id, out);
     const report = progressReporter(this.opts.progress, `export_job:${id}`);
     let done = 0;

@@ -1,4 +1,6 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Writable } from 'node:stream';
 import JSZip from 'jszip';
 import { sql } from 'kysely';
@@ -228,6 +230,19 @@ describe('long exports become background jobs (我的导出)', () => {
     await g.release();
     await w.t.jobs.idle();
     expect((await job(row.id)).status).toBe('cancelled');
+  });
+
+  it('a file error (its directory removed under the worker) fails the job, not the server process', async () => {
+    const owner = { operator_id: w.s.manager.me.id, branch_id: w.s.manager.me.branch.id };
+    const dir = mkdtempSync(path.join(tmpdir(), 'jobs-gone-'));
+    const worker = new ExportJobs({ db: w.t.db, dir, clock: w.t.clock });
+    rmSync(dir, { recursive: true });
+    const g = gated(2);
+    const row = await worker.submit(owner, g.spec);
+    await g.release();
+    await worker.idle();
+    expect(await job(row.id)).toMatchObject({ status: 'failed', error: 'EXPORT_FAILED' });
+    expect(existsSync(dir)).toBe(false);
   });
 
   it('a finished file is removed after export_job_retention_days: the job stays listed as expired', async () => {
