@@ -44,6 +44,7 @@ import { trustProxy } from './config.js';
 function clientIp(c: Context): string {
   let socket = '';
   try {
+    // getConnInfo is typed for its own Env; any Context carries the node-server bindings it reads
     socket = getConnInfo(c as never).remote.address ?? '';
   } catch {
     // app.request() in tests has no socket

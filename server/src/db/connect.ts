@@ -51,6 +51,7 @@ export async function connect(opts: {
     return { db, kind: 'postgres', databaseUrl: opts.databaseUrl, close: () => db.destroy() };
   }
   const pool = new PGlitePool(await openPGlite(opts));
+  // PGlitePool has the part of pg.Pool's interface PostgresDialect calls (connect/release/end), not its type
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pool as never }) });
   return {
     db,

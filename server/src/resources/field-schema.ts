@@ -96,6 +96,7 @@ export function bodySchema(def: ResourceDef, mode: 'create' | 'update') {
     if (mode === 'update' && f.createOnly) continue;
     let s = fieldSchema(f);
     if (mode === 'create') {
+      // a declared default has the field's type, which the union of field schemas cannot show zod
       if (f.default !== undefined) s = s.default(f.default as never);
       else if (f.required === false) s = s.optional();
     } else {

@@ -16,6 +16,7 @@ export function clients(db: Db, scope: number | null, f: Record<string, unknown>
         eb('c.name', 'like', likePattern(String(f.q))),
       ]),
     );
+  // the filter's value was validated against the column's schema by parseListQuery; Kysely cannot see that
   for (const k of ['client_no', 'id_number', 'status', 'client_class', 'client_manager_id', 'branch_id'] as const)
     if (f[k] !== undefined) q = q.where(`c.${k}`, '=', f[k] as never);
   if (f.opened_on_gte) q = q.where('c.opened_on', '>=', String(f.opened_on_gte));

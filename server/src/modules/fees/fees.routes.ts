@@ -63,6 +63,7 @@ export const feeRoutes = router().openapi(
     const draft = body.draft
       ? { ...body.draft, id: body.draft.id ?? -1, scope_value: body.draft.scope_value ?? '' }
       : undefined;
+    // the draft was validated by the route's schema; its rate and dates are the Schedule's strings
     const fees = await feesForTrade(db, { ...body, security_type, board: board ?? 'main' }, draft as never);
     return c.json(fees, 200);
   },

@@ -8,6 +8,7 @@ import type { Db } from '../../db/connect.js';
 const inList = (v: unknown) => (Array.isArray(v) ? (v.length ? (v as number[]) : [0]) : [v as number]);
 
 export function positions(db: Db, scope: number | null, f: Record<string, unknown>) {
+  // untyped until the lists share one typed listPage() (issue 13): filters are added by column name
   let q = (db.selectFrom('positions as p') as any)
     .innerJoin('securities as s', 's.id', 'p.security_id')
     .innerJoin('shareholder_accounts as h', 'h.id', 'p.shareholder_account_id');
