@@ -25,6 +25,25 @@ describe('dataProvider', () => {
         expect(JSON.parse(url.searchParams.get('filter')!)).toEqual({ q: '王', status: 'active' });
     });
 
+    it('pages without a total when the server did not count the list (Content-Range …/*)', async () => {
+        const page = Array.from({ length: 25 }, (_, i) => ({ id: i + 26 }));
+        stubFetch(() => jsonResponse(200, page, { 'Content-Range': 'clients 25-49/*' }));
+        const result = await dataProvider.getList('clients', {
+            pagination: { page: 2, perPage: 25 },
+            sort: { field: 'id', order: 'ASC' },
+            filter: {},
+        });
+        expect(result).toEqual({ data: page, pageInfo: { hasPreviousPage: true, hasNextPage: true } });
+        stubFetch(() => jsonResponse(200, [{ id: 51 }], { 'Content-Range': 'clients 50-50/*' }));
+        const last = await dataProvider.getList('clients', {
+            pagination: { page: 3, perPage: 25 },
+            sort: { field: 'id', order: 'ASC' },
+            filter: {},
+        });
+        expect(last.pageInfo).toEqual({ hasPreviousPage: true, hasNextPage: false });
+        expect(last.total).toBeUndefined();
+    });
+
     it('posts the operator actions with the CSRF token', async () => {
         const calls = stubFetch((call) =>
             call.url.endsWith('reset_password')

@@ -58,6 +58,17 @@ const operatorUrl = (id: Identifier, action: string) =>
 
 export const dataProvider: AppDataProvider = {
     ...base,
+    // Past COUNT_LIMIT rows the server does not count a list (`Content-Range: … 0-24/*`):
+    // react-admin's partial pagination then pages by 上一页 / 下一页 without a total.
+    getList: async (resource, params) => {
+        const result = await base.getList(resource, params);
+        if (Number.isFinite(result.total)) return result;
+        const { page = 1, perPage = 25 } = params.pagination ?? {};
+        return {
+            data: result.data,
+            pageInfo: { hasPreviousPage: page > 1, hasNextPage: result.data.length === perPage },
+        };
+    },
     // A 204 on DELETE has no body; react-admin still needs the deleted record back.
     delete: async (resource, params) => {
         const result = await base.delete(resource, params);

@@ -1,3 +1,5 @@
+import { type SelectQueryBuilder, sql } from 'kysely';
+import type { Db } from '../db/connect.js';
 import { apiDate } from './dates.js';
 import { z } from 'zod';
 import { AppError, badRequest, nulPath } from './errors.js';
@@ -94,9 +96,37 @@ export const textFilter = z.string().max(100).optional();
 export const dateFilter = apiDate.optional();
 
 /** `Content-Range: operators 0-24/319`, as ra-data-simple-rest reads it. */
-export function contentRange(resource: string, offset: number, count: number, total: number): Record<string, string> {
+/**
+ * Lists count their rows exactly up to this many; past it the total is not counted and the
+ * screen pages by 上一页 / 下一页 alone. Counting the 1.4 M clients of a scale-100 branch for
+ * every page took 240 ms of PostgreSQL (455 ms a page in all); counting to 100,001 stops early.
+ */
+export const COUNT_LIMIT = 100_000;
+
+/** How many rows a list's query selects, counted up to `limit`; null when there are more. */
+export async function countUpTo<DB, TB extends keyof DB, O>(
+  db: Db,
+  base: SelectQueryBuilder<DB, TB, O>,
+  limit = COUNT_LIMIT,
+): Promise<number | null> {
+  const { rows } = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM (${base.select(sql.lit(1).as('one')).limit(limit + 1)}) AS counted`.execute(db);
+  const n = Number(rows[0]!.n);
+  return n > limit ? null : n;
+}
+
+/** `Content-Range: <resource> <first>-<last>/<total>`; `/*` when the total was not counted (RFC 9110). */
+export function contentRange(
+  resource: string,
+  offset: number,
+  count: number,
+  total: number | null,
+): Record<string, string> {
   const end = count === 0 ? offset : offset + count - 1;
-  return { 'Content-Range': `${resource} ${offset}-${end}/${total}`, 'Access-Control-Expose-Headers': 'Content-Range' };
+  return {
+    'Content-Range': `${resource} ${offset}-${end}/${total ?? '*'}`,
+    'Access-Control-Expose-Headers': 'Content-Range',
+  };
 }
 
 /** Escapes LIKE wildcards so a search for "50%" means the text "50%". */

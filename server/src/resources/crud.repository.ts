@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Db } from '../db/connect.js';
-import { likePattern, type ListQuery } from '../http/list-query.js';
+import { countUpTo, likePattern, type ListQuery } from '../http/list-query.js';
 import { branchColumnOf, type ResourceDef } from './define-resource.js';
 
 /** Declared resources name their tables at run time; Kysely's static table types cannot follow. */
@@ -48,7 +48,7 @@ export async function listRows(
   list: ListQuery<Record<string, unknown>>,
 ) {
   const base = filtered(db, def, scope, list.filter);
-  const { n } = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  const total = await countUpTo(db, base);
   const rows = (await base
     .selectAll('t')
     .orderBy(sql.ref(`t.${list.sort.field}`), list.sort.order)
@@ -56,7 +56,7 @@ export async function listRows(
     .offset(list.offset)
     .limit(list.limit)
     .execute()) as Row[];
-  return { total: Number(n), rows };
+  return { total, rows };
 }
 
 export async function findRow(db: Db, def: ResourceDef, scope: number | null, id: number): Promise<Row | undefined> {

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { route, router, idParams, listParams } from '../../http/route.js';
 import { branchScope } from '../../http/context.js';
 import { notFound } from '../../http/errors.js';
-import { contentRange, parseListQuery } from '../../http/list-query.js';
+import { contentRange, countUpTo, parseListQuery } from '../../http/list-query.js';
 import { withListExports } from '../reports/list-export.js';
 import { auditExport } from './audit.export.js';
 import { auditQuery, listSpec } from './audit.queries.js';
@@ -22,7 +22,7 @@ export const auditRoutes = withListExports(router(), [[auditExport, listSpec]])
       const list = parseListQuery(c.req.valid('query'), listSpec);
       const { db } = c.get('deps');
       const base = auditQuery(db, branchScope(c.get('me')!), list.filter);
-      const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const n = await countUpTo(db, base);
       const rows = await base
         .selectAll('a')
         .orderBy(sql.ref(`a.${list.sort.field}`), list.sort.order)
@@ -30,7 +30,7 @@ export const auditRoutes = withListExports(router(), [[auditExport, listSpec]])
         .offset(list.offset)
         .limit(list.limit)
         .execute();
-      return c.json(rows, 200, contentRange('audit_log', list.offset, rows.length, Number(n)));
+      return c.json(rows, 200, contentRange('audit_log', list.offset, rows.length, n));
     },
   )
   .openapi(

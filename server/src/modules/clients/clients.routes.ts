@@ -4,7 +4,7 @@ import { route, router, idParams, listParams, jsonBody, versionField, z } from '
 import { requirePermission } from '../../http/access.js';
 import { branchScope } from '../../http/context.js';
 import { notFound } from '../../http/errors.js';
-import { contentRange, idFilter, parseListQuery, textFilter } from '../../http/list-query.js';
+import { contentRange, countUpTo, idFilter, parseListQuery, textFilter } from '../../http/list-query.js';
 import { actorOf } from '../audit/audit.service.js';
 import { findClient, openClient, setClientStatus, settleClosingInterest, updateClient } from './clients.service.js';
 import { withListExports } from '../reports/list-export.js';
@@ -90,7 +90,7 @@ export const clientRoutes = withListExports(router(), [[clientsExport, listSpec]
     async (c) => {
       const list = parseListQuery(c.req.valid('query'), listSpec);
       const base = clients(c.get('deps').db, branchScope(c.get('me')!), list.filter);
-      const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const n = await countUpTo(c.get('deps').db, base);
       const rows = await base
         .selectAll('c')
         .orderBy(sql.ref(`c.${list.sort.field}`), list.sort.order)
@@ -98,7 +98,7 @@ export const clientRoutes = withListExports(router(), [[clientsExport, listSpec]
         .offset(list.offset)
         .limit(list.limit)
         .execute();
-      return c.json(rows, 200, contentRange('clients', list.offset, rows.length, Number(n)));
+      return c.json(rows, 200, contentRange('clients', list.offset, rows.length, n));
     },
   )
   .openapi(

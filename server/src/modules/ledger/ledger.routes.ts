@@ -3,7 +3,7 @@ import { accruedBaseNow } from '../day-end/interest.js';
 import { route, router, idParams, listParams, jsonBody, z } from '../../http/route.js';
 import { branchScope } from '../../http/context.js';
 import { notFound } from '../../http/errors.js';
-import { contentRange, parseListQuery } from '../../http/list-query.js';
+import { contentRange, countUpTo, parseListQuery } from '../../http/list-query.js';
 import { actorOf } from '../audit/audit.service.js';
 import { postEntry, requestReversal } from './ledger.service.js';
 import { openFundAccount } from '../clients/clients.service.js';
@@ -80,7 +80,7 @@ export const ledgerRoutes = withListExports(router(), [
     async (c) => {
       const list = parseListQuery(c.req.valid('query'), transferSpec);
       const base = bankTransfers(c.get('deps').db, branchScope(c.get('me')!), list.filter);
-      const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const n = await countUpTo(c.get('deps').db, base);
       const rows = await base
         .select([
           'j.id',
@@ -105,7 +105,7 @@ export const ledgerRoutes = withListExports(router(), [
         .offset(list.offset)
         .limit(list.limit)
         .execute();
-      return c.json(rows, 200, contentRange('bank_transfers', list.offset, rows.length, Number(n)));
+      return c.json(rows, 200, contentRange('bank_transfers', list.offset, rows.length, n));
     },
   )
   .openapi(
@@ -119,7 +119,7 @@ export const ledgerRoutes = withListExports(router(), [
     async (c) => {
       const list = parseListQuery(c.req.valid('query'), accountSpec);
       const base = accounts(c.get('deps').db, branchScope(c.get('me')!), list.filter);
-      const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const n = await countUpTo(c.get('deps').db, base);
       const rows = await base
         .select([
           ...ACCOUNT_COLUMNS,
@@ -132,7 +132,7 @@ export const ledgerRoutes = withListExports(router(), [
         .offset(list.offset)
         .limit(list.limit)
         .execute();
-      return c.json(rows, 200, contentRange('fund_accounts', list.offset, rows.length, Number(n)));
+      return c.json(rows, 200, contentRange('fund_accounts', list.offset, rows.length, n));
     },
   )
   .openapi(
@@ -178,7 +178,7 @@ export const ledgerRoutes = withListExports(router(), [
     async (c) => {
       const list = parseListQuery(c.req.valid('query'), journalSpec);
       const base = journal(c.get('deps').db, branchScope(c.get('me')!), list.filter);
-      const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const n = await countUpTo(c.get('deps').db, base);
       const rows = await base
         .selectAll('j')
         .select(['a.account_no', 'a.client_id', 'op.name as operator_name'])
@@ -187,7 +187,7 @@ export const ledgerRoutes = withListExports(router(), [
         .offset(list.offset)
         .limit(list.limit)
         .execute();
-      return c.json(rows, 200, contentRange('fund_journal', list.offset, rows.length, Number(n)));
+      return c.json(rows, 200, contentRange('fund_journal', list.offset, rows.length, n));
     },
   )
   .openapi(

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { route, router, idParams, listParams, jsonBody, z } from '../../http/route.js';
 import { branchScope } from '../../http/context.js';
 import { errorBody, notFound } from '../../http/errors.js';
-import { contentRange, idFilter, parseListQuery } from '../../http/list-query.js';
+import { contentRange, countUpTo, idFilter, parseListQuery } from '../../http/list-query.js';
 import { decimalSchema } from '../../resources/field-schema.js';
 import { actorOf } from '../audit/audit.service.js';
 import { cancelOrder, cancelOrders, estimateOrder, placeOrder } from './orders.service.js';
@@ -64,7 +64,7 @@ export const orderRoutes = withListExports(router(), [[ordersExport, orderSpec]]
     async (c) => {
       const list = parseListQuery(c.req.valid('query'), orderSpec);
       const base = orders(c.get('deps').db, branchScope(c.get('me')!), list.filter);
-      const { n } = await base.select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      const n = await countUpTo(c.get('deps').db, base);
       const rows = await base
         .selectAll('o')
         .orderBy(sql.ref(`o.${list.sort.field}`), list.sort.order)
@@ -72,7 +72,7 @@ export const orderRoutes = withListExports(router(), [[ordersExport, orderSpec]]
         .offset(list.offset)
         .limit(list.limit)
         .execute();
-      return c.json(rows, 200, contentRange('orders', list.offset, rows.length, Number(n)));
+      return c.json(rows, 200, contentRange('orders', list.offset, rows.length, n));
     },
   )
   .openapi(

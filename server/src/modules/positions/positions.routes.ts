@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { route, router, idParams, listParams, jsonBody, z } from '../../http/route.js';
 import { branchScope } from '../../http/context.js';
 import { notFound } from '../../http/errors.js';
-import { contentRange, idFilter, parseListQuery } from '../../http/list-query.js';
+import { contentRange, countUpTo, idFilter, parseListQuery } from '../../http/list-query.js';
 import { decimalSchema } from '../../resources/field-schema.js';
 import { actorOf } from '../audit/audit.service.js';
 import { freezeSecurities, transferSecurities } from '../orders/positions.service.js';
@@ -40,7 +40,7 @@ export const positionRoutes = withListExports(router(), [[positionsExport, posit
     async (c) => {
       const list = parseListQuery(c.req.valid('query'), positionSpec);
       const base = positions(c.get('deps').db, branchScope(c.get('me')!), list.filter);
-      const { n } = await base.select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      const n = await countUpTo(c.get('deps').db, base);
       const rows = await base
         .select([...POSITION_COLUMNS, ...positionValues()])
         .orderBy(sql.ref(`p.${list.sort.field}`), list.sort.order)
@@ -48,7 +48,7 @@ export const positionRoutes = withListExports(router(), [[positionsExport, posit
         .offset(list.offset)
         .limit(list.limit)
         .execute();
-      return c.json(rows, 200, contentRange('positions', list.offset, rows.length, Number(n)));
+      return c.json(rows, 200, contentRange('positions', list.offset, rows.length, n));
     },
   )
   .openapi(

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { route, router, idParams, listParams, jsonBody, z } from '../../http/route.js';
 import { branchScope } from '../../http/context.js';
 import { notFound } from '../../http/errors.js';
-import { contentRange, idFilter, parseListQuery } from '../../http/list-query.js';
+import { contentRange, countUpTo, idFilter, parseListQuery } from '../../http/list-query.js';
 import { actorOf } from '../audit/audit.service.js';
 import { openShareholderAccount } from '../orders/positions.service.js';
 import { withListExports } from '../reports/list-export.js';
@@ -42,7 +42,7 @@ export const shareholderAccountRoutes = withListExports(router(), [[shareholderA
     async (c) => {
       const list = parseListQuery(c.req.valid('query'), holderSpec);
       const base = holders(c.get('deps').db, branchScope(c.get('me')!), list.filter);
-      const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const n = await countUpTo(c.get('deps').db, base);
       const rows = await base
         .selectAll('h')
         .orderBy(sql.ref(`h.${list.sort.field}`), list.sort.order)
@@ -50,7 +50,7 @@ export const shareholderAccountRoutes = withListExports(router(), [[shareholderA
         .offset(list.offset)
         .limit(list.limit)
         .execute();
-      return c.json(rows, 200, contentRange('shareholder_accounts', list.offset, rows.length, Number(n)));
+      return c.json(rows, 200, contentRange('shareholder_accounts', list.offset, rows.length, n));
     },
   )
   .openapi(

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { route, router, idParams, listParams, jsonBody, z } from '../../http/route.js';
 import { branchScope } from '../../http/context.js';
 import { badRequest, notFound } from '../../http/errors.js';
-import { contentRange, idFilter, parseListQuery } from '../../http/list-query.js';
+import { contentRange, countUpTo, idFilter, parseListQuery } from '../../http/list-query.js';
 import { actorOf } from '../audit/audit.service.js';
 import { importTradeReport } from './trades.service.js';
 import { recordSimulatedCloses, simulateExchange } from './exchange.sim.js';
@@ -40,7 +40,7 @@ export const tradeRoutes = withListExports(router(), [[tradesExport, spec]])
     async (c) => {
       const list = parseListQuery(c.req.valid('query'), spec);
       const base = trades(c.get('deps').db, branchScope(c.get('me')!), list.filter);
-      const { n } = await base.select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      const n = await countUpTo(c.get('deps').db, base);
       const rows = await base
         .selectAll('t')
         .orderBy(sql.ref(`t.${list.sort.field}`), list.sort.order)
@@ -48,7 +48,7 @@ export const tradeRoutes = withListExports(router(), [[tradesExport, spec]])
         .offset(list.offset)
         .limit(list.limit)
         .execute();
-      return c.json(rows, 200, contentRange('trades', list.offset, rows.length, Number(n)));
+      return c.json(rows, 200, contentRange('trades', list.offset, rows.length, n));
     },
   )
   .openapi(
