@@ -29,5 +29,5 @@ export function useDebouncedQuery<T>(name: string, body: string | null, ask: (bo
         staleTime: 0,
         gcTime: 60_000,
     });
-    return { ...query, pending: (body !== null && body !== settled) || query.isFetching };
+    return { ...query, settled, pending: (body !== null && body !== settled) || query.isFetching };
 }
